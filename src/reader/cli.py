@@ -1,0 +1,74 @@
+"""The `reader` command: the app by default, and the subcommands for pipes and scripts.
+
+`reader [FILE|-]` opens the app; `reader render|entities|topics [FILE|-] ...` print to stdout.
+Each subcommand lives in `reader.commands.<name>` and provides `add_arguments(parser)` and
+`run(args) -> int`. Errors a user can cause (a missing file, bad bytes) are one line on stderr
+and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from reader.errors import UserError
+
+SUBCOMMANDS = {
+    "render": "print the document's visual lines: shaped, reordered, aligned",
+    "entities": "list the people, places, organisations, events and dates it mentions",
+    "topics": "list the topics it covers and each paragraph's main topic",
+}
+"""The subcommands, each implemented by the module of the same name in `reader.commands`."""
+
+EXIT_USAGE = 2
+"""Exit status for bad input or bad usage, as argparse uses."""
+
+
+def _subcommand_parser(name: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=f"reader {name}", description=SUBCOMMANDS[name])
+    module = importlib.import_module(f"reader.commands.{name}")
+    module.add_arguments(parser)
+    return parser
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    epilog = "subcommands:\n" + "\n".join(
+        f"  reader {name} [FILE|-] ...  {text}" for name, text in SUBCOMMANDS.items()
+    )
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Read an Arabic article in the terminal.",
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    module = importlib.import_module("reader.commands.app")
+    module.add_arguments(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] in SUBCOMMANDS:
+        name = args_list.pop(0)
+        parser = _subcommand_parser(name)
+        module_name = f"reader.commands.{name}"
+    else:
+        parser = _app_parser()
+        module_name = "reader.commands.app"
+    args = parser.parse_args(args_list)
+    module = importlib.import_module(module_name)
+    try:
+        status: int = module.run(args)
+    except UserError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`reader render | head`): not an error of ours.
+        sys.stderr.close()
+        return 0
+    return status
