@@ -1,0 +1,1 @@
+"""The default article, shipped inside the package so `reader` with no file works when installed."""
