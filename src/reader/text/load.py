@@ -176,15 +176,14 @@ def _is_legacy_arabic(body: bytes) -> bool:
 
 def _decode_utf16(body: bytes, encoding: str, shown: str) -> Document:
     """Decode UTF-16 after its byte order mark; a few broken code units become U+FFFD."""
-    bad = 0
-    if len(body) % 2:
-        body = body[:-1]
-        bad += 1
-    text = body.decode(encoding, "surrogatepass")
+    odd = len(body) % 2
+    text = body[: len(body) - odd].decode(encoding, "surrogatepass")
     lone = len(_LONE_SURROGATE.findall(text))
     if lone:
         text = _LONE_SURROGATE.sub("\ufffd", text)
-        bad += 2 * lone
+    if odd:
+        text += "\ufffd"
+    bad = 2 * lone + odd
     _refuse_binary(text.encode("utf-8"), shown)
     if bad > max(_STRAY_BAD_SHARE * len(body), 2):
         raise LoadError(f"{shown}: cannot decode the text ({bad} bytes are not valid UTF-16)")
