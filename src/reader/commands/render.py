@@ -1,0 +1,68 @@
+"""`reader render [FILE|-] [--width N] [--direction auto|rtl|ltr]`: the document's visual lines.
+
+For pipes and `less -R`, and the layout engine's testable face: nothing but shaped text, spaces
+and the text's own marks is written (no escape sequences).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+
+from reader.errors import UserError
+from reader.layout.render import render_lines
+from reader.text.load import load_document
+
+DEFAULT_WIDTH = 80
+"""The width when stdout is not a terminal."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the subcommand's arguments."""
+    parser.add_argument(
+        "file", nargs="?", help="the text to render (default: the bundled article; - for stdin)"
+    )
+    parser.add_argument(
+        "--width",
+        type=int,
+        help="wrap at this many cells (default: the terminal's width, or 80); 0 does not wrap",
+    )
+    parser.add_argument(
+        "--direction",
+        choices=["auto", "rtl", "ltr"],
+        default="auto",
+        help="paragraph direction (default: auto, from the first strong letter)",
+    )
+
+
+def _width(requested: int | None) -> int | None:
+    if requested is None:
+        if sys.stdout.isatty():
+            return max(1, shutil.get_terminal_size().columns)
+        return DEFAULT_WIDTH
+    if requested < 0:
+        raise UserError(f"--width must be 0 (no wrapping) or a positive number, not {requested}")
+    return requested or None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the document's visual lines."""
+    width = _width(args.width)
+    document = load_document(args.file)
+    for warning in document.warnings:
+        print(f"reader: {warning}", file=sys.stderr)
+    out = sys.stdout
+    if hasattr(out, "reconfigure"):
+        out.reconfigure(encoding="utf-8", errors="replace")
+    paragraphs = (p.text for p in document.paragraphs)
+    chunk: list[str] = []
+    for line in render_lines(paragraphs, width, args.direction):
+        chunk.append(line)
+        if len(chunk) >= 512:
+            out.write("\n".join(chunk) + "\n")
+            chunk.clear()
+    if chunk:
+        out.write("\n".join(chunk) + "\n")
+    out.flush()
+    return 0
