@@ -58,6 +58,9 @@ _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 """A UTF-16 code unit that is half of a pair, left alone (`surrogatepass`)."""
 
+_LINE_BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""Control characters and line separators: escaped in names so messages stay one line."""
+
 _ARABIC_SCRIPT_1256 = bytes(
     byte
     for byte in range(128, 256)
@@ -191,7 +194,7 @@ def _decode_utf16(body: bytes, encoding: str, shown: str) -> Document:
         text += "\ufffd"
     bad = 2 * lone + odd
     _refuse_binary(text.encode("utf-8"), shown)
-    if bad > max(_STRAY_BAD_SHARE * len(body), 2):
+    if bad > max(_STRAY_BAD_SHARE * len(body), 16):
         raise LoadError(f"{shown}: cannot decode the text ({bad} bytes are not valid UTF-16)")
     warnings = (_replaced_warning(bad),) if bad else ()
     return Document.from_text(text, shown, encoding, warnings)
@@ -262,11 +265,12 @@ def _reason(error: OSError) -> str:
 
 
 def _display_name(name: str) -> str:
-    """A name fit for one line: undecodable file-name bytes as U+FFFD, controls escaped."""
+    """A name fit for one line: undecodable file-name bytes as U+FFFD, control characters
+    escaped (`\\n`); format characters such as the Persian ZWNJ are kept."""
     try:
         name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     except UnicodeEncodeError:
         name = name.encode("utf-8", "replace").decode("utf-8")
     if not name:
         return '""'
-    return name if name.isprintable() else repr(name)[1:-1]
+    return _LINE_BREAKING.sub(lambda match: repr(match.group())[1:-1], name)

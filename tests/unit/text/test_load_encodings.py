@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -260,3 +261,31 @@ def test_utf16_odd_trailing_byte_is_replaced_with_a_warning(texts: Path) -> None
     assert document.encoding == "utf-16-le"
     assert document.text == original + "\ufffd"
     assert document.warnings == ("1 undecodable byte shown as \ufffd",)
+
+
+def test_utf16_lone_surrogates_are_replaced_with_a_warning(texts: Path) -> None:
+    """Half a surrogate pair in UTF-16 shows as U+FFFD and counts its two bytes."""
+    original = (texts / "news-08.ar.txt").read_text(encoding="utf-8")
+    body = original.encode("utf-16-be")
+    data = codecs.BOM_UTF16_BE + body[:200] + b"\xd8\x3d" + body[200:]
+    document = decode_document(data, "surrogate.txt")
+    assert document.warnings == ("2 undecodable bytes shown as \ufffd",)
+    assert document.text == original[:100] + "\ufffd" + original[100:]
+
+
+def test_persian_file_names_keep_their_joiners(
+    texts: Path, write_file: Callable[[str, bytes], Path]
+) -> None:
+    """A file name with a ZWNJ (common in Persian) is shown as written, not escaped."""
+    name = "نامه\u200cها.txt"
+    path = write_file(name, (texts / "persian-01.fa.txt").read_bytes())
+    assert load_document(str(path)).name == name
+
+
+def test_undecodable_file_name_bytes_are_shown_as_replacement(texts: Path, tmp_path: Path) -> None:
+    """A file name that is not UTF-8 on disk still loads; its bad byte shows as U+FFFD."""
+    raw_name = os.fsencode(tmp_path) + b"/article-\xff.txt"
+    with open(raw_name, "wb") as file:
+        file.write((texts / "news-01.ar.txt").read_bytes())
+    document = load_document(os.fsdecode(raw_name))
+    assert document.name == "article-\ufffd.txt"

@@ -243,3 +243,11 @@ def test_decoding_more_than_the_limit_is_refused() -> None:
     """decode_document applies the same limit to bytes handed to it directly."""
     with pytest.raises(LoadError, match=r"^big is over 64 MB; reader opens files up to 64 MB$"):
         decode_document(bytes(SIZE_LIMIT + 1), "big")
+
+
+def test_utf16_full_of_broken_surrogates_is_undecodable(texts: Path) -> None:
+    """UTF-16 whose code units are mostly unpaired surrogates is refused, not shown as U+FFFD."""
+    text = (texts / "news-01.ar.txt").read_text(encoding="utf-8")
+    body = b"".join(b"\xdc\x00" + char.encode("utf-16-be") for char in text[:200])
+    with pytest.raises(LoadError, match=r"^bad16\.txt: cannot decode the text \(400 bytes"):
+        decode_document(codecs.BOM_UTF16_BE + body, "bad16.txt")
