@@ -1,0 +1,654 @@
+"""The article itself: shaped, right-to-left paragraphs drawn line by line, fast for any length.
+
+`ArticleView` is a Line-API widget (`ScrollView.render_line` returning `Strip`s), modelled on
+Toolong's `log_lines.py`: nothing is laid out until it is about to be seen. Paragraph heights
+start as estimates from their length and are replaced by the real number of lines when a
+paragraph is laid out; a Fenwick tree of heights (`RowIndex`) turns a screen row into a paragraph
+and back in O(log n) and is updated one paragraph at a time. Rendered lines live in an LRU cache.
+
+Everything drawn comes from `reader.layout.layout_paragraph`: its `VisualLine.text` is what the
+terminal gets, and its `cells` say which logical characters each cell shows, which is how
+highlights (entities, the selected entity, search hits, topics) land on cells. Nothing is ever
+searched for in visual text, and document text is never markup: strips are built from
+`Segment(text, style)` only.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from rich.cells import get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.layout import Direction, ParagraphLayout, VisualLine, layout_paragraph
+from reader.text.document import Document
+
+__all__ = ["KINDS", "ArticleView", "Highlight", "RowIndex"]
+
+KINDS: tuple[str, ...] = (
+    "topic",
+    "PERSON",
+    "LOCATION",
+    "ORGANIZATION",
+    "EVENT",
+    "DATE",
+    "MISC",
+    "selected",
+    "search",
+    "current-search",
+)
+"""Highlight kinds, weakest first: where spans overlap, a later kind's style wins."""
+
+_BIT = {kind: 1 << number for number, kind in enumerate(KINDS)}
+MARKER = "▍"
+"""Drawn at the reading edge of every line of the current paragraph."""
+_GUTTER = 2
+"""Cells on each side of the measure: the marker and a space between it and the text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """A span to colour: `[start, end)` offsets into paragraph `paragraph`'s logical text."""
+
+    paragraph: int
+    start: int
+    end: int
+    kind: str
+    """One of `KINDS`: an entity type, `selected`, `search`, `current-search` or `topic`."""
+
+
+class RowIndex:
+    """Where each paragraph starts on the virtual screen, for any number of paragraphs.
+
+    A paragraph's block is its lines plus the blank line after it. Blocks are kept in a Fenwick
+    tree, so changing one height, finding a paragraph's first row and finding the paragraph at a
+    row all take O(log n): refining an estimate never rescans the document.
+    """
+
+    def __init__(self, heights: Sequence[int]) -> None:
+        """Start from each paragraph's height in lines (estimated or real)."""
+        self._blocks = [height + 1 for height in heights]
+        self._tree = [0, *self._blocks]
+        size = len(self._blocks)
+        for i in range(1, size + 1):
+            parent = i + (i & -i)
+            if parent <= size:
+                self._tree[parent] += self._tree[i]
+        self._top_bit = 1 << (size.bit_length() - 1) if size else 0
+
+    def __len__(self) -> int:
+        """How many paragraphs are indexed."""
+        return len(self._blocks)
+
+    def height(self, paragraph: int) -> int:
+        """The paragraph's height in lines (without the blank line after it)."""
+        return self._blocks[paragraph] - 1
+
+    def set_height(self, paragraph: int, height: int) -> None:
+        """Replace one paragraph's height (say, an estimate by its real height)."""
+        delta = height + 1 - self._blocks[paragraph]
+        if not delta:
+            return
+        self._blocks[paragraph] += delta
+        i = paragraph + 1
+        while i < len(self._tree):
+            self._tree[i] += delta
+            i += i & -i
+
+    def start(self, paragraph: int) -> int:
+        """The row of the paragraph's first line."""
+        total = 0
+        i = paragraph
+        while i > 0:
+            total += self._tree[i]
+            i -= i & -i
+        return total
+
+    @property
+    def total(self) -> int:
+        """All rows: every paragraph's lines and the blank lines between paragraphs."""
+        return max(0, self.start(len(self._blocks)) - 1)
+
+    def locate(self, row: int) -> tuple[int, int]:
+        """The paragraph whose block holds `row`, and the row's place in that block (a place
+        equal to the paragraph's height is the blank line after it). Rows past the end give the
+        last paragraph."""
+        if not self._blocks:
+            return 0, 0
+        position = 0
+        remaining = max(0, row)
+        step = self._top_bit
+        while step:
+            following = position + step
+            if following <= len(self._blocks) and self._tree[following] <= remaining:
+                position = following
+                remaining -= self._tree[following]
+            step >>= 1
+        if position >= len(self._blocks):
+            last = len(self._blocks) - 1
+            return last, self._blocks[last] - 1
+        return position, remaining
+
+
+def estimate_height(text: str, width: int) -> int:
+    """A paragraph's likely height in lines at `width` cells, without laying it out.
+
+    Wrapping at spaces leaves on average a few cells free at the end of each line; harakat take
+    no cell but are rare enough in running text to be ignored here (the estimate is replaced by
+    the real height as soon as the paragraph is laid out).
+    """
+    usable = max(1, width - 3) if width > 8 else width
+    return max(1, -(-len(text) // usable))
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """Where the measure sits in the widget: a left margin, the gutters and the text field."""
+
+    width: int
+    """The widget's drawable width in cells."""
+    margin: int
+    """Blank cells left of the left gutter."""
+    gutter: int
+    """Cells of each gutter (the marker and a space), 0 in very narrow widgets."""
+    measure: int
+    """Width of the text field: what paragraphs are wrapped to."""
+
+    @classmethod
+    def fit(cls, width: int, measure: int) -> _Frame:
+        """Centre a measure of at most `measure` cells, with its gutters, in `width` cells."""
+        gutter = _GUTTER if width >= 2 * _GUTTER + 8 else 0
+        text = max(1, min(measure, width - 2 * gutter))
+        margin = max(0, (width - text - 2 * gutter) // 2)
+        return cls(width, margin, gutter, text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """A reading position to restore: the line holding `offset` of `paragraph` at screen `row`."""
+
+    paragraph: int
+    offset: int
+    row: int
+
+
+def cell_chunks(line: VisualLine) -> list[tuple[str, int, int]]:
+    """Split a visual line's text into what each cell (or wide pair of cells) shows.
+
+    Returns `(text, first_cell, cells)` triples, left to right: a base character with the marks
+    after it, a ligature, one half of nothing (a wide character covers two cells). Styles are
+    only ever changed between chunks, so a mark is never cut from its base.
+    """
+    chunks: list[tuple[str, int, int]] = []
+    cell = 0
+    pending = ""  # zero-width characters before any base (not produced by the engine)
+    for char in line.text:
+        size = get_character_cell_size(char)
+        if size == 0:
+            if chunks:
+                text, first, cells = chunks[-1]
+                chunks[-1] = (text + char, first, cells)
+            else:
+                pending += char
+            continue
+        chunks.append((pending + char, cell, size))
+        pending = ""
+        cell += size
+    return chunks
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """The article's paragraphs, laid out lazily, with the current paragraph marked."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article--person",
+        "article--location",
+        "article--organization",
+        "article--event",
+        "article--date",
+        "article--misc",
+        "article--selected",
+        "article--search",
+        "article--current-search",
+        "article--topic",
+        "article--marker",
+    }
+    """One class per highlight kind, and the current-paragraph marker."""
+
+    DEFAULT_CSS = """
+    ArticleView {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+    }
+    ArticleView .article--person { color: $text-secondary; }
+    ArticleView .article--location { color: $text-success; }
+    ArticleView .article--organization { color: $text-warning; }
+    ArticleView .article--event { color: $text-error; }
+    ArticleView .article--date { color: $text-primary; }
+    ArticleView .article--misc { color: $text-accent; text-style: italic; }
+    ArticleView .article--topic { background: $boost; }
+    ArticleView .article--selected { text-style: reverse bold; }
+    ArticleView .article--search { background: $warning 40%; text-style: underline; }
+    ArticleView .article--current-search {
+        background: $warning;
+        color: $background;
+        text-style: bold underline;
+    }
+    ArticleView .article--marker { color: $accent; }
+    """
+
+    current: reactive[int] = reactive(0, init=False)
+    """The paragraph being read: marked with ▍ at its reading edge on every line."""
+
+    class CurrentChanged(Message):
+        """The current paragraph changed (by a key, a click, paging or scrolling past it)."""
+
+        def __init__(self, article_view: ArticleView, paragraph: int) -> None:
+            """Say which view and which paragraph."""
+            super().__init__()
+            self.article_view = article_view
+            self.paragraph = paragraph
+
+        @property
+        def control(self) -> ArticleView:
+            """The view whose current paragraph changed."""
+            return self.article_view
+
+    def __init__(
+        self,
+        document: Document,
+        *,
+        measure: int = 80,
+        direction: Direction = "auto",
+        bidi: Literal["app", "terminal"] = "app",
+        id: str | None = None,
+    ) -> None:
+        """Show `document`, wrapped to at most `measure` cells, centred in wide widgets.
+
+        `direction` forces every paragraph's base direction (default: each paragraph's first
+        strong character). `bidi="terminal"` sends logical order for terminals that reorder.
+        """
+        super().__init__(id=id)
+        self.document = document
+        self._texts = [paragraph.text for paragraph in document.paragraphs]
+        self._measure = max(1, measure)
+        self._direction: Direction = direction
+        self._bidi = bidi
+        self._frame: _Frame | None = None
+        self._rows = RowIndex([])
+        self._measured = bytearray()
+        self._layouts: LRUCache[int, ParagraphLayout] = LRUCache(1024)
+        self._strips: LRUCache[tuple[int, int, bool], Strip] = LRUCache(2048)
+        self._highlights: dict[int, list[Highlight]] = {}
+        self._masks: dict[int, list[int]] = {}
+        self._styles: dict[int, Style] = {}
+        self._anchor: _Anchor | None = None
+        self.layout_count = 0
+        """How many paragraphs were laid out (a measure of laziness, for tests and benchmarks)."""
+
+    # Public API
+
+    def validate_current(self, index: int) -> int:
+        """Keep the current paragraph inside the document."""
+        return max(0, min(index, len(self._texts) - 1))
+
+    def watch_current(self, old: int, new: int) -> None:
+        """Tell the screen, and redraw the marker."""
+        self.post_message(self.CurrentChanged(self, new))
+        self.refresh()
+
+    def goto_paragraph(self, index: int, *, top: bool = False) -> None:
+        """Make `index` the current paragraph and scroll so that it is visible.
+
+        With `top`, its first line goes to the top of the view; otherwise the view scrolls as
+        little as it can (a paragraph taller than the view starts at the top).
+        """
+        if not self._texts:
+            return
+        index = self.validate_current(index)
+        self.current = index
+        if not self._settle():
+            self._anchor = _Anchor(index, 0, 0)
+            return
+        lines = self._lay_out(index).lines
+        view = self._view_height
+        first = self._rows.start(index)
+        y = self.scroll_offset.y
+        if top or first < y or len(lines) >= view:
+            self._anchor = _Anchor(index, 0, 0)
+        elif first + len(lines) > y + view:
+            self._anchor = _Anchor(index, lines[-1].start, view - 1)
+        self._settle()
+        self.refresh()
+
+    def set_highlights(self, highlights: Sequence[Highlight]) -> None:
+        """Replace every highlight; only the lines on screen are drawn again."""
+        by_paragraph: dict[int, list[Highlight]] = {}
+        for highlight in highlights:
+            if highlight.kind not in _BIT:
+                raise ValueError(f"unknown highlight kind {highlight.kind!r}")
+            by_paragraph.setdefault(highlight.paragraph, []).append(highlight)
+        self._highlights = by_paragraph
+        self._masks.clear()
+        self._strips.clear()
+        self.refresh()
+
+    def page(self, pages: int) -> None:
+        """Scroll by `pages` screenfuls (negative: back); the current paragraph follows to the
+        one at the top (or the last one, paging down at the end)."""
+        if not self._texts or self._frame is None:
+            return
+        self._settle()
+        before = self.scroll_offset.y
+        target = max(0, min(before + pages * self._view_height, self.max_scroll_y))
+        self.scroll_to(y=target, animate=False, immediate=True)
+        self._settle()
+        if self.scroll_offset.y == before and pages > 0:
+            self.current = self._last_visible()
+        elif self.scroll_offset.y == before and pages < 0:
+            self.current = 0
+        else:
+            self.current = self.paragraph_at_top()
+        self.refresh()
+
+    def paragraph_at_top(self) -> int:
+        """The paragraph whose text is on the top row (the next one if that row is blank)."""
+        if not self._texts:
+            return 0
+        paragraph, row = self._rows.locate(self.scroll_offset.y)
+        if row >= self._rows.height(paragraph) and paragraph + 1 < len(self._texts):
+            return paragraph + 1
+        return paragraph
+
+    def layout_of(self, paragraph: int) -> ParagraphLayout:
+        """The paragraph laid out at the current measure (what is, or would be, on screen)."""
+        self._settle()
+        return self._lay_out(paragraph)
+
+    def row_of(self, paragraph: int) -> int:
+        """The virtual row of the paragraph's first line (subtract `scroll_offset.y` for the
+        screen row)."""
+        return self._rows.start(paragraph)
+
+    @property
+    def measure(self) -> int:
+        """The width paragraphs are wrapped to now (at most the `measure` asked for)."""
+        return self._frame.measure if self._frame is not None else self._measure
+
+    # Layout and positions
+
+    @property
+    def _view_height(self) -> int:
+        """Rows of text on screen."""
+        return max(1, self.scrollable_content_region.height)
+
+    def _drawable_width(self) -> int:
+        """The widget's width for text, as if the scrollbar were always shown (so that it
+        appearing or disappearing never re-wraps the article)."""
+        width = self.scrollable_content_region.width
+        if not self.show_vertical_scrollbar:
+            width -= self.styles.scrollbar_size_vertical
+        return max(1, width)
+
+    def _lay_out(self, paragraph: int) -> ParagraphLayout:
+        """Lay out one paragraph at the current measure (cached), recording its real height."""
+        layout = self._layouts.get(paragraph)
+        if self._frame is None:
+            raise RuntimeError("the article view has no size yet")
+        if layout is None:
+            width = self.measure
+            if self._bidi == "terminal":
+                layout = layout_paragraph(
+                    self._texts[paragraph], width, self._direction, order="logical"
+                )
+            else:
+                layout = layout_paragraph(self._texts[paragraph], width, self._direction)
+            self.layout_count += 1
+            self._layouts.set(paragraph, layout)
+        if not self._measured[paragraph]:
+            self._measured[paragraph] = 1
+            self._rows.set_height(paragraph, len(layout.lines))
+        return layout
+
+    def _rewrap(self, frame: _Frame) -> None:
+        """Take a new frame: keep the reading position, forget every layout, re-estimate."""
+        old = self._frame
+        if old is not None and old.measure == frame.measure:
+            self._frame = frame
+            self._strips.clear()
+            return
+        if old is not None and self._anchor is None and self._texts:
+            self._anchor = self._reading_position()
+        self._frame = frame
+        self._layouts.clear()
+        self._strips.clear()
+        self._measured = bytearray(len(self._texts))
+        self._rows = RowIndex([estimate_height(text, frame.measure) for text in self._texts])
+
+    def _reading_position(self) -> _Anchor:
+        """Where the reader is, in logical terms: the first visible line of the current
+        paragraph (or of the top paragraph, if the current one is off screen) and its row."""
+        y = self.scroll_offset.y
+        view = self._view_height
+        current = self.current
+        first = self._rows.start(current)
+        lines = self._lay_out(current).lines
+        if first < y + view and first + len(lines) > y:
+            line = max(0, y - first)
+            return _Anchor(current, lines[line].start, first + line - y)
+        paragraph, line = self._rows.locate(y)
+        lines = self._lay_out(paragraph).lines
+        line = min(line, len(lines) - 1)
+        return _Anchor(paragraph, lines[line].start, 0)
+
+    def _settle(self) -> bool:
+        """Make sure the paragraphs on screen are laid out and positions are real.
+
+        Called before drawing and by the scrolling API: takes a new width into account, restores
+        a pending anchor, lays out what is visible (refining heights), updates the virtual size
+        and keeps the current paragraph on screen. Returns False while the widget has no size.
+        """
+        region = self.scrollable_content_region
+        if not self._texts or region.width < 1 or region.height < 1:
+            return False
+        frame = _Frame.fit(self._drawable_width(), self._measure)
+        if frame != self._frame:
+            self._rewrap(frame)
+        view = self._view_height
+        if self._anchor is not None:
+            anchor, self._anchor = self._anchor, None
+            self._apply_anchor(anchor, view)
+        for _ in range(64):
+            y = self.scroll_offset.y
+            grew = self._measure_rows(y, view)
+            self._update_virtual_size()
+            if y > self.max_scroll_y:
+                self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+                continue
+            if not grew:
+                break
+        self._follow_current(view)
+        return True
+
+    def _apply_anchor(self, anchor: _Anchor, view: int) -> None:
+        """Scroll so that the line holding `anchor.offset` sits at `anchor.row`."""
+        lines = self._lay_out(anchor.paragraph).lines
+        line = max(0, bisect_right([visual.start for visual in lines], anchor.offset) - 1)
+        row = max(0, min(anchor.row, view - 1))
+        above = row - line
+        paragraph = anchor.paragraph
+        while above > 0 and paragraph > 0:
+            paragraph -= 1
+            above -= len(self._lay_out(paragraph).lines) + 1
+        self._measure_rows(self._rows.start(anchor.paragraph), view)
+        self._update_virtual_size()
+        target = self._rows.start(anchor.paragraph) + line - row
+        self.scroll_to(y=max(0, min(target, self.max_scroll_y)), animate=False, immediate=True)
+
+    def _measure_rows(self, y: int, view: int) -> bool:
+        """Lay out every paragraph with a row in `[y, y + view)`; True if any was new."""
+        grew = False
+        paragraph, _ = self._rows.locate(y)
+        while paragraph < len(self._texts) and self._rows.start(paragraph) < y + view:
+            if not self._measured[paragraph]:
+                grew = True
+                self._lay_out(paragraph)
+            paragraph += 1
+        return grew
+
+    def _update_virtual_size(self) -> None:
+        """Tell the scrollbars how tall the article is now."""
+        size = Size(self.scrollable_content_region.width, self._rows.total)
+        if size != self.virtual_size:
+            self.virtual_size = size
+
+    def _last_visible(self) -> int:
+        """The last paragraph with a row on screen."""
+        paragraph, _ = self._rows.locate(self.scroll_offset.y + self._view_height - 1)
+        return paragraph
+
+    def _follow_current(self, view: int) -> None:
+        """When scrolling leaves the current paragraph off screen, the top one becomes current."""
+        y = self.scroll_offset.y
+        first = self._rows.start(self.current)
+        if first >= y + view or first + self._rows.height(self.current) <= y:
+            self.current = self.paragraph_at_top()
+
+    # Events
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Re-wrap (keeping the reading position) before the next frame is drawn."""
+        self._settle()
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        """Clicking a paragraph makes it current."""
+        if not self._texts:
+            return
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        paragraph, row = self._rows.locate(self.scroll_offset.y + offset.y)
+        if row < self._rows.height(paragraph):
+            self.current = paragraph
+
+    def notify_style_update(self) -> None:
+        """A theme or CSS change: forget styles and drawn lines."""
+        super().notify_style_update()
+        self._styles.clear()
+        self._strips.clear()
+
+    # Drawing
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Settle positions once per frame, then draw the lines asked for."""
+        self._settle()
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        """Draw screen row `y`: a paragraph's visual line, or a blank line."""
+        frame = self._frame
+        width = self.scrollable_content_region.width
+        base = self.visual_style.rich_style
+        if frame is None or not self._texts:
+            return Strip.blank(width, base)
+        paragraph, row = self._rows.locate(self.scroll_offset.y + y)
+        if row >= self._rows.height(paragraph):
+            return Strip.blank(width, base)
+        current = paragraph == self.current
+        key = (paragraph, row, current)
+        strip = self._strips.get(key)
+        if strip is None:
+            layout = self._lay_out(paragraph)
+            if row >= len(layout.lines):  # an estimate not yet refined: drawn next frame
+                return Strip.blank(width, base)
+            strip = self._draw(frame, paragraph, layout.lines[row], current, base)
+            self._strips.set(key, strip)
+        return strip.adjust_cell_length(width, base)
+
+    def _draw(
+        self, frame: _Frame, paragraph: int, line: VisualLine, current: bool, base: Style
+    ) -> Strip:
+        """One visual line inside the frame: margin, gutter, aligned text, gutter, margin."""
+        free = max(0, frame.measure - line.width)
+        before, after = (free, 0) if line.rtl else (0, free)
+        segments: list[Segment] = [Segment(" " * frame.margin, base)]
+        marker = Segment(MARKER, base + self._kind_style("article--marker"))
+        blank = Segment(" ", base)
+        if frame.gutter:
+            segments += [marker if current and not line.rtl else blank, blank]
+        segments.append(Segment(" " * before, base))
+        segments.extend(self._text_segments(paragraph, line, base))
+        segments.append(Segment(" " * after, base))
+        if frame.gutter:
+            segments += [blank, marker if current and line.rtl else blank]
+        used = frame.margin + 2 * frame.gutter + frame.measure
+        segments.append(Segment(" " * max(0, frame.width - used), base))
+        return Strip([segment for segment in segments if segment.text]).simplify()
+
+    def _text_segments(self, paragraph: int, line: VisualLine, base: Style) -> Iterable[Segment]:
+        """The line's text as segments, styled by the highlights its cells show."""
+        mask = self._mask(paragraph)
+        if mask is None:
+            yield Segment(line.text, base)
+            return
+        chunks = cell_chunks(line)
+        if sum(cells for _, _, cells in chunks) != line.width:  # never expected from the engine
+            yield Segment(line.text, base)
+            return
+        run_text: list[str] = []
+        run_bits = 0
+        for text, first, _ in chunks:
+            start, end = line.cells[first]
+            bits = 0
+            for offset in range(start, min(end, len(mask))):
+                bits |= mask[offset]
+            if bits != run_bits and run_text:
+                yield Segment("".join(run_text), self._highlight_style(run_bits, base))
+                run_text = []
+            run_bits = bits
+            run_text.append(text)
+        if run_text:
+            yield Segment("".join(run_text), self._highlight_style(run_bits, base))
+
+    def _mask(self, paragraph: int) -> list[int] | None:
+        """Per logical character of the paragraph, the bits of the highlight kinds covering it."""
+        highlights = self._highlights.get(paragraph)
+        if not highlights:
+            return None
+        mask = self._masks.get(paragraph)
+        if mask is None:
+            mask = [0] * len(self._texts[paragraph])
+            for highlight in highlights:
+                bit = _BIT[highlight.kind]
+                for offset in range(max(0, highlight.start), min(highlight.end, len(mask))):
+                    mask[offset] |= bit
+            self._masks[paragraph] = mask
+        return mask
+
+    def _kind_style(self, component: str) -> Style:
+        """A component class's partial style (only what its CSS sets)."""
+        return self.get_component_rich_style(component, partial=True)
+
+    def _highlight_style(self, bits: int, base: Style) -> Style:
+        """The base style with every highlight kind in `bits` applied, weakest first."""
+        style = self._styles.get(bits)
+        if style is None:
+            style = base
+            for kind in KINDS:
+                if bits & _BIT[kind]:
+                    style += self._kind_style(f"article--{kind.lower()}")
+            self._styles[bits] = style
+        return style
