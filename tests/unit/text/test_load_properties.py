@@ -17,7 +17,7 @@ ARABIC_1256 = "".join(
 )
 """The Arabic letters and harakat Windows-1256 encodes as lead bytes (0xC1..0xFE)."""
 
-TEXT_CHARACTERS = st.characters(blacklist_categories=("Cc", "Cs"), whitelist_characters="\n\r\t")
+TEXT_CHARACTERS = st.characters(exclude_categories=["Cc", "Cs"], include_characters="\n\r\t")
 """Any character a text file may hold: no control characters but line ends and tabs."""
 
 BOMS = st.sampled_from(
@@ -27,9 +27,9 @@ BOMS = st.sampled_from(
 ESCAPED_BYTES = st.integers(0x80, 0xFF).map(lambda byte: chr(0xDC00 + byte))
 """A lone surrogate standing for one raw byte, as the surrogateescape handler writes it."""
 
-TEXT_WITH_JUNK = st.lists(
-    st.one_of(st.characters(blacklist_categories=("Cs",)), ESCAPED_BYTES)
-).map(lambda chars: "".join(chars).encode("utf-8", "surrogateescape"))
+TEXT_WITH_JUNK = st.lists(st.one_of(st.characters(exclude_categories=["Cs"]), ESCAPED_BYTES)).map(
+    lambda chars: "".join(chars).encode("utf-8", "surrogateescape")
+)
 """Random Unicode text, UTF-8 encoded, with raw bytes that are not UTF-8 mixed in."""
 
 PIECES = st.lists(
