@@ -220,6 +220,12 @@ def shape(text: str) -> Shaped:
                 clusters[-1].end = i + 1  # keep a following mark on its letter: ب‍َ is one cell
             else:
                 removed.append(i)
+                if unicodedata.bidirectional(char) in ("L", "R", "AL") and not (
+                    i + 1 < n and char_kind(text[i + 1])[0] == "mark"
+                ):
+                    # LRM, RLM, ALM: drawn nowhere, but their level still splits runs in
+                    # reordering (`abc RLM def` in an RTL paragraph shows `defabc`).
+                    clusters.append(Cluster("", 0, i, i + 1, char))
         elif kind == "tab":
             clusters.append(Cluster(" " * TAB_CELLS, TAB_CELLS, i, i + 1, TAB))
         elif kind == "control":
