@@ -187,7 +187,9 @@ def bidi_input(text: str) -> tuple[str, list[int] | None]:
 
 def shape(text: str) -> Shaped:
     """Sanitise and shape a paragraph (no newlines) into clusters in logical order."""
-    forms = _joining_forms(text) if _has_arabic_letters(text) else [None] * len(text)
+    forms: list[int | None] = (
+        _joining_forms(text) if _has_arabic_letters(text) else [None] * len(text)
+    )
     clusters: list[Cluster] = []
     removed: list[int] = []
     bidi_controls = 0

@@ -115,7 +115,7 @@ def _wrap(clusters: list[Cluster], width: int | None) -> list[tuple[int, int, li
 
 
 def _mirror(cluster: Cluster) -> str:
-    mirrored = MIRRORED.get(cluster.base)
+    mirrored: str | None = MIRRORED.get(cluster.base)
     if mirrored is None or not cluster.text.startswith(cluster.base):
         return cluster.text
     return mirrored + cluster.text[len(cluster.base) :]

@@ -1,4 +1,5 @@
-"""What the layout engine hands out: visual lines that know which source characters each cell shows."""
+"""What the layout engine hands out: visual lines that know which source characters each cell
+shows."""
 
 from __future__ import annotations
 

@@ -44,7 +44,11 @@ class Document:
 
     @classmethod
     def from_text(
-        cls, text: str, name: str = "<text>", encoding: str = "utf-8", warnings: tuple[str, ...] = ()
+        cls,
+        text: str,
+        name: str = "<text>",
+        encoding: str = "utf-8",
+        warnings: tuple[str, ...] = (),
     ) -> Document:
         """Build a document from decoded text: CRLF and CR become LF; each non-blank line is a
         paragraph (a line holding only white space counts as blank)."""
