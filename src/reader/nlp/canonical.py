@@ -1,0 +1,303 @@
+"""Canonical names: strip glued clitics, fold spelling variants, join the names of one entity.
+
+The mentions of one thing vary: «وإسبانيا» and «إسبانيا», «لمنظمة الإنتربول» and «الإنتربول»,
+«عبد اللطيف حموشي» and later «حموشي», «المملكة المغربية» and «المغرب». `group_mentions` turns
+a document's mentions into groups, one per entity, each with a clean display name:
+
+- a proclitic (و ف ب ل ك and their pairs, ل + ال → ال) is cut off the first word only when the
+  rest is certainly a word: a known country, city or name head, a word seen unprefixed in
+  another mention of the document, an ال-word, or a word opening with a hamza seat (Arabic
+  words do not start «وأ»). «بلال», «كمال», «وليد» keep their first letter;
+- names are compared in `name_key` form (harakat, tatweel, أ/إ/آ/ا, ى/ي, ة/ه folded), but the
+  display name is a mention's own spelling, never folded: «على» never shows as «علي», and a
+  function word is never a name;
+- a surname alone («حموشي») joins the one full name that ends with it; an organisation without
+  its head noun («الإنتربول») joins «منظمة الإنتربول»; an event cut short joins the one longer
+  event it begins; a country's formal name joins its short name (`reader.nlp.gazetteer`);
+- a bare nisba adjective («المغربي», «التركية») is not an entity: it becomes an adjective of its
+  country's entity, if the document names that country.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from reader.nlp.events import EVENT_HEADS, ORGANIZATION_HEADS
+from reader.nlp.gazetteer import (
+    CITY_KEYS,
+    country_by_key,
+    country_of_nisba,
+    is_function_word,
+    name_key,
+)
+from reader.nlp.normalise import normalise
+
+__all__ = [
+    "ENTITY_TYPES",
+    "NISBA",
+    "Group",
+    "MentionLike",
+    "cut_letters",
+    "group_mentions",
+    "strip_proclitic",
+]
+
+ENTITY_TYPES = ("PERSON", "LOCATION", "ORGANIZATION", "EVENT", "DATE", "MISC")
+"""The entity types, in the order the index lists them."""
+
+NISBA = "NISBA"
+"""Mention type of a nisba adjective («المغربي»): linked to its country, never an entity."""
+
+_NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "MISC"})
+"""Types the tagger confuses with one another: one name is one entity whatever it was tagged."""
+
+_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+_HAMZA_SEATS = frozenset("أإآ")
+_HEAD_WORDS = frozenset(
+    {*ORGANIZATION_HEADS, *EVENT_HEADS}
+    | {"ال" + h for h in ORGANIZATION_HEADS}
+    | {"ال" + h for h in EVENT_HEADS}
+)
+
+
+class MentionLike(Protocol):
+    """What grouping needs of a mention (`reader.nlp.entities.Mention` has it)."""
+
+    @property
+    def paragraph(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+
+
+@dataclass
+class Group:
+    """One entity: its key, type, display name and the indices of its mentions."""
+
+    key: str
+    type: str
+    name: str
+    members: list[int]
+    """Indices into the mention list given to `group_mentions`, in document order."""
+    adjectives: list[int] = field(default_factory=list)
+    """Indices of the nisba mentions («التركية») that refer to this country."""
+
+
+def cut_letters(raw: str, count: int) -> int:
+    """Index in ``raw`` after its first ``count`` letters and the marks that follow them."""
+    index = 0
+    letters = 0
+    while index < len(raw) and letters < count:
+        index += 1
+        letters += 1
+        while index < len(raw) and (
+            unicodedata.category(raw[index]) == "Mn" or raw[index] == "\u0640"
+        ):
+            index += 1
+    return index
+
+
+def _known_name(key: str, other_words: Sequence[str]) -> bool:
+    """Whether a first word and the words after it make a known country or city name."""
+    whole = " ".join([key, *(normalise(w) for w in other_words)])
+    return country_by_key(whole) is not None or whole in CITY_KEYS or key in CITY_KEYS
+
+
+def _known(rest_key: str, other_words: Sequence[str], seen: frozenset[str]) -> bool:
+    """Whether a first word without its clitic is certainly a word (see the module docstring)."""
+    whole = " ".join([rest_key, *(normalise(w) for w in other_words)])
+    return (
+        rest_key in seen
+        or rest_key in _HEAD_WORDS
+        or country_by_key(whole) is not None
+        or country_by_key(rest_key) is not None
+        or whole in CITY_KEYS
+        or rest_key in CITY_KEYS
+        or (rest_key.startswith("ال") and len(rest_key) >= 4)
+    )
+
+
+def strip_proclitic(words: Sequence[str], seen: frozenset[str] = frozenset()) -> list[str]:
+    """The name's words with a glued proclitic cut off the first word, when that is certain.
+
+    ``seen`` holds the normalised words that occur elsewhere in the document's mentions.
+    """
+    if not words:
+        return []
+    first, rest_words = words[0], list(words[1:])
+    key = normalise(first)
+    if key in _HEAD_WORDS or _known_name(key, rest_words):
+        return [first, *rest_words]  # «كأس», «بلجيكا»: the word is whole as it stands
+    # «للأمن» is ل + الأمن with the article's alef unwritten.
+    if key.startswith("لل") and len(key) >= 4 and _known("ال" + key[2:], rest_words, seen):
+        return ["ا" + first[cut_letters(first, 1) :], *rest_words]
+    for clitic in _PROCLITICS:
+        if not key.startswith(clitic) or len(key) - len(clitic) < 2:
+            continue
+        rest_key = key[len(clitic) :]
+        cut = cut_letters(first, len(clitic))
+        hamza = clitic[0] in "وف" and first[cut] in _HAMZA_SEATS  # «وإسبانيا»; not «كأس»
+        if hamza or _known(rest_key, rest_words, seen):
+            return [first[cut:], *rest_words]
+    return [first, *rest_words]
+
+
+@dataclass
+class _Draft:
+    """A group being built: its key, the words of each member's clean name, its members."""
+
+    key: str
+    words: list[list[str]]
+    members: list[int]
+    types: list[str]
+    country: str | None = None
+
+
+def _clean_words(text: str) -> list[str]:
+    """The words of a mention's text, with punctuation at either end dropped."""
+    words = text.split()
+    while words and not any(c.isalnum() for c in words[-1]):
+        words.pop()
+    while words and not any(c.isalnum() for c in words[0]):
+        words.pop(0)
+    return words
+
+
+def _draft_key(kind: str, words: Sequence[str]) -> tuple[str, str | None]:
+    """The grouping key of a clean name, and its country code if it names a country."""
+    key = name_key(words)
+    if kind in _NAME_TYPES:
+        country = country_by_key(key)
+        if country is not None:
+            return f"NAME:country:{country.code}", country.code
+        return f"NAME:{key}", None
+    return f"{kind}:{key}", None
+
+
+def _join_into(drafts: dict[str, _Draft], small: str, large: str) -> None:
+    target = drafts[large]
+    source = drafts.pop(small)
+    target.words.extend(source.words)
+    target.members.extend(source.members)
+    target.types.extend(source.types)
+
+
+def _join_partial_names(drafts: dict[str, _Draft]) -> None:
+    """Join surnames, head-less organisations and cut-short events to their one full name."""
+    for small_key in list(drafts):
+        small = drafts.get(small_key)
+        if small is None or small.country is not None:
+            continue
+        small_words = small_key.split(":", 1)[1].split()
+        kind = small_key.split(":", 1)[0]
+        matches = []
+        for key, draft in drafts.items():
+            if key == small_key or not key.startswith(kind + ":") or draft.country is not None:
+                continue
+            words = key.split(":", 1)[1].split()
+            if len(words) <= len(small_words):
+                continue
+            majority = Counter(draft.types).most_common(1)[0][0]
+            if kind == "EVENT":
+                if len(small_words) >= 2 and words[: len(small_words)] == small_words:
+                    matches.append(key)
+            elif majority == "PERSON" and words[-len(small_words) :] == small_words:
+                if len(small_words) < len(words) and small_key.split(":", 1)[1] not in CITY_KEYS:
+                    matches.append(key)
+            elif (
+                majority == "ORGANIZATION"
+                and words[1:] == small_words
+                and words[0].removeprefix("ال") in ORGANIZATION_HEADS
+            ):
+                matches.append(key)
+        if len(matches) == 1:
+            _join_into(drafts, small_key, matches[0])
+
+
+def _in_order(draft: _Draft, mentions: Sequence[MentionLike]) -> None:
+    """Sort a draft's members (and their words and types) into document order."""
+    order = sorted(
+        range(len(draft.members)),
+        key=lambda i: (mentions[draft.members[i]].paragraph, mentions[draft.members[i]].start),
+    )
+    draft.members = [draft.members[i] for i in order]
+    draft.words = [draft.words[i] for i in order]
+    draft.types = [draft.types[i] for i in order]
+
+
+def _display(draft: _Draft) -> str:
+    """The first full occurrence's own spelling; a country's short name when the text has it."""
+    if draft.country is not None:
+        for words in draft.words:
+            key = name_key(words)
+            country = country_by_key(key)
+            if country is not None and key == name_key(country.name.split()):
+                return " ".join(words)
+    longest = max(len(words) for words in draft.words)
+    return next(" ".join(words) for words in draft.words if len(words) == longest)
+
+
+def _is_nisba(mention_type: str, words: Sequence[str]) -> str | None:
+    """The country code if a one-word name is a nisba adjective rather than a name."""
+    if len(words) != 1 or country_by_key(name_key(words)) is not None:
+        return None
+    if mention_type == "PERSON" and not normalise(words[0]).startswith("ال"):
+        return None  # «تركي» alone may be a first name
+    country = country_of_nisba(words[0])
+    return country.code if country is not None else None
+
+
+def group_mentions(mentions: Sequence[MentionLike]) -> list[Group]:
+    """Group a document's mentions into entities with canonical names, in listing order."""
+    seen = frozenset(normalise(w) for m in mentions if m.type != NISBA for w in m.text.split())
+    drafts: dict[str, _Draft] = {}
+    nisbas: list[tuple[int, str]] = []
+    for index, mention in enumerate(mentions):
+        words = _clean_words(mention.text)
+        if mention.type != "DATE":
+            words = strip_proclitic(words, seen)
+        if not words or all(is_function_word(w) for w in words):
+            continue
+        if mention.type == NISBA or mention.type in _NAME_TYPES:
+            code = _is_nisba(mention.type, words)
+            if code is not None:
+                nisbas.append((index, code))
+                continue
+            if mention.type == NISBA:
+                continue
+        key, country_code = _draft_key(mention.type, words)
+        draft = drafts.setdefault(key, _Draft(key, [], [], [], country_code))
+        draft.words.append(words)
+        draft.members.append(index)
+        draft.types.append("LOCATION" if country_code else mention.type)
+    for draft in drafts.values():
+        _in_order(draft, mentions)
+    _join_partial_names(drafts)
+    groups: list[Group] = []
+    by_country: dict[str, Group] = {}
+    for draft in drafts.values():
+        _in_order(draft, mentions)
+        kind = Counter(draft.types).most_common(1)[0][0]
+        group = Group(draft.key, kind, _display(draft), draft.members)
+        groups.append(group)
+        if draft.country is not None:
+            by_country[draft.country] = group
+    for index, code in nisbas:
+        if code in by_country:
+            by_country[code].adjectives.append(index)
+    rank = {kind: i for i, kind in enumerate(ENTITY_TYPES)}
+    groups.sort(
+        key=lambda g: (
+            rank.get(g.type, len(rank)),
+            mentions[g.members[0]].paragraph,
+            mentions[g.members[0]].start,
+        )
+    )
+    return groups

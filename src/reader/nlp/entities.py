@@ -1,0 +1,350 @@
+"""Named entities of a document: who, where, which organisations, events and dates it mentions.
+
+The statistical tagger (`reader.nlp.tagger`, trained on ANERcorp) finds people, places,
+organisations and other names (PERS, LOC, ORG, MISC). Rules add what the corpus never tags, DATE
+(`reader.nlp.dates`) and EVENT (`reader.nlp.events`), and light evidence where the tagger is
+weak on news text: country names in every form (`reader.nlp.gazetteer`), organisation heads
+(وزارة، منظمة، جهاز … + complement) and titles before a person's name (الرئيس، السيد، نظيره …).
+Where a rule span clearly covers what the tagger found, the rule wins; otherwise the tagger's
+span stays.
+
+`extract_paragraph` works on one paragraph, so a large document streams through it in a worker;
+it is pure and thread-safe (the tagger serialises its own CRF calls), with every table and
+pattern built once at import. `EntityIndex` gathers the mentions paragraph by paragraph and
+groups them into entities with canonical names (`reader.nlp.canonical`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from reader.nlp.canonical import ENTITY_TYPES, NISBA, cut_letters, group_mentions
+from reader.nlp.dates import find_dates
+from reader.nlp.events import (
+    EVENT_HEADS,
+    ORGANIZATION_HEADS,
+    find_acronym_events,
+    find_headed_names,
+)
+from reader.nlp.gazetteer import (
+    CITY_KEYS,
+    country_of_nisba,
+    is_function_word,
+    longest_country_at,
+)
+from reader.nlp.normalise import normalise
+from reader.nlp.tagger import load_tagger
+from reader.nlp.tokens import tokenize
+from reader.text.document import Document
+
+__all__ = [
+    "ENTITY_TYPES",
+    "NISBA",
+    "Entity",
+    "EntityIndex",
+    "Mention",
+    "extract_document",
+    "extract_paragraph",
+]
+
+TAGGER_TYPES = {"PERS": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION", "MISC": "MISC"}
+"""The tagger's ANERcorp labels and the entity types they become."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place where the text names an entity: a span of one paragraph's text.
+
+    ``type`` is one of `ENTITY_TYPES`, or `NISBA` for a nisba adjective («المغربي») that refers
+    to a country without naming it; the index attaches those to the country, never lists them.
+    """
+
+    paragraph: int
+    start: int
+    """Offset of the first character in the paragraph's text."""
+    end: int
+    """Offset just past the last character in the paragraph's text."""
+    text: str
+    """The paragraph's own characters, ``paragraph_text[start:end]``."""
+    type: str
+
+
+@dataclass
+class Entity:
+    """One person, place, organisation, event, date or other name, with all its mentions."""
+
+    key: str
+    """Stable identity within the document (the grouping key)."""
+    type: str
+    """One of `ENTITY_TYPES`."""
+    name: str
+    """Canonical display name: the text's own spelling, without glued clitics."""
+    mentions: list[Mention]
+    """Every mention, in document order."""
+    adjectives: list[Mention] = field(default_factory=list)
+    """For a country: the nisba adjectives that refer to it («التركية», «المغربي»)."""
+
+
+def _norm_set(text: str) -> frozenset[str]:
+    """The normalised forms of the space-separated words of ``text``."""
+    return frozenset(normalise(w) for w in text.split())
+
+
+_TITLES = _norm_set(
+    "الرئيس السيد السيدة الشيخ الملك الملكة الأمير الأميرة الوزير الوزيرة نظيره نظيرته "
+    "نظيرها نظيرهم الدكتور الدكتورة العاهل الجنرال اللواء العقيد المستشار المستشارة "
+    "البابا الإمام السفير السفيرة المبعوث النائب القاضي الأستاذ"
+)
+"""Words that stand before a person's name."""
+
+_NOT_NAMES = _norm_set(
+    "قال قالت أكد أكدت أعلن أعلنت أشار أشارت أضاف أضافت دعا دعت شدد التقى استقبل بحث بحثت "
+    "وصل زار قام أجرى عقد ترأس يزور يقوم كان كانت خلال لدى عبر وفد رئيس وزير مدير"
+)
+"""Verbs and nouns that follow a title but are not a name («الرئيس قال»)."""
+
+_NAME_LINKS = _norm_set("عبد أبو أبي ابن بن بنت آل")
+"""Words that bind to the next word of a name («عبد اللطيف»), even an ال-word."""
+
+_AMBIGUOUS_COUNTRIES = _norm_set("مالي بنين")
+"""Country names that are also common words (مالي "financial"): only the tagger names them."""
+
+_CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+_Span = tuple[int, int, int, str]
+"""``(first, stop, lead, type)`` over a paragraph's tokens; ``lead`` letters are cut off."""
+
+
+def _tagger_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``(first, stop, type)`` of the entities in a BIO label sequence."""
+    spans: list[tuple[int, int, str]] = []
+    first, kind = -1, ""
+    for i, label in enumerate([*labels, "O"]):
+        if first >= 0 and not (label.startswith("I-") and label[2:] == kind):
+            spans.append((first, i, TAGGER_TYPES.get(kind, "MISC")))
+            first = -1
+        if label.startswith("B-") or (label.startswith("I-") and first < 0):
+            first, kind = i, label[2:]
+    return spans
+
+
+def _is_word(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
+def _trim(raw: Sequence[str], first: int, stop: int) -> tuple[int, int]:
+    """Shrink a span past punctuation and function words at either end."""
+    while first < stop and (not _is_word(raw[first]) or is_function_word(raw[first])):
+        first += 1
+    while stop > first and (not _is_word(raw[stop - 1]) or is_function_word(raw[stop - 1])):
+        stop -= 1
+    return first, stop
+
+
+def _country_spans(words: Sequence[str], covered: Callable[[int], bool]) -> list[_Span]:
+    """Country names in any form («المملكة المغربية», «وإسبانيا», «بتركيا»)."""
+    spans: list[_Span] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        word = words[i]
+        candidates = [(0, word)]
+        if word.startswith("لل"):
+            candidates.append((0, "ال" + word[2:]))
+        candidates.extend((len(c), word[len(c) :]) for c in _CLITICS if word.startswith(c))
+        found = None
+        for lead, first_word in candidates:
+            if len(first_word) < 3:
+                continue
+            match = longest_country_at([first_word, *words[i + 1 : i + 6]], 0)
+            if match is not None:
+                stop = i + match[0]
+                single = match[0] == 1 and first_word in _AMBIGUOUS_COUNTRIES
+                if not single and not covered(i):
+                    found = (i, stop, lead, "LOCATION")
+                break
+        if found is not None:
+            spans.append(found)
+            i = found[1]
+        else:
+            i += 1
+    return spans
+
+
+def _person_spans(words: Sequence[str], labels: Sequence[str]) -> list[_Span]:
+    """A title, its qualifiers, then name words: «نظيره التركي محمود ديميرتاش»."""
+    spans: list[_Span] = []
+    n = len(words)
+    for i, word in enumerate(words):
+        if word not in _TITLES and not (word[:1] in "وف" and word[1:] in _TITLES):
+            continue
+        j = i + 1
+        skipped = 0
+        while j < n and skipped < 3 and words[j].startswith(("ال", "لل")):
+            j += 1  # «الرئيس السابق للائتلاف», «نظيره التركي», «المدير العام»
+            skipped += 1
+        first = j
+        while j < n and j - first < 4:
+            word_j = words[j]
+            linked = j > first and words[j - 1] in _NAME_LINKS
+            if not word_j[:1].isalpha() or word_j.isascii() or is_function_word(word_j):
+                break
+            if word_j in _NOT_NAMES or word_j in _TITLES or word_j in CITY_KEYS:
+                break
+            if longest_country_at(words, j) is not None or country_of_nisba(word_j):
+                break
+            if word_j.startswith(("ال", "و")) and not linked and labels[j] == "O":
+                break
+            j += 1
+        if words[j - 1] in _NAME_LINKS if j > first else False:
+            j -= 1
+        if j > first:
+            spans.append((first, j, 0, "PERSON"))
+    return spans
+
+
+def _nisba_spans(words: Sequence[str], covered: Callable[[int], bool]) -> list[_Span]:
+    """Definite nisba adjectives outside every other span: «المسؤول الأمني المغربي»."""
+    return [
+        (i, i + 1, 0, NISBA)
+        for i, word in enumerate(words)
+        if word.startswith("ال") and not covered(i) and country_of_nisba(word) is not None
+    ]
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _resolve(
+    ruled: Sequence[_Span], evidence: Sequence[_Span], tagged: Sequence[_Span]
+) -> list[_Span]:
+    """Merge rule, evidence and tagger spans into non-overlapping spans.
+
+    Rule spans (dates, events) win over anything they overlap. An evidence span (a country, an
+    organisation head, a titled person) replaces tagger spans only if it covers each of them
+    whole; a tagger span reaching outside it keeps its place.
+    """
+    accepted: list[_Span] = []
+
+    def free(span: _Span) -> bool:
+        return not any(_overlaps(span[:2], other[:2]) for other in accepted)
+
+    accepted.extend(s for s in ruled if free(s))
+    for span in evidence:
+        clashes = [t for t in tagged if _overlaps(span[:2], t[:2])]
+        if all(span[0] <= t[0] and t[1] <= span[1] for t in clashes) and free(span):
+            accepted.append(span)
+    accepted.extend(t for t in tagged if free(t))
+    accepted.sort()
+    return accepted
+
+
+def extract_paragraph(paragraph_index: int, text: str) -> list[Mention]:
+    """The entity mentions in one paragraph, in order, with offsets into ``text``.
+
+    Pure and thread-safe; the mentions never overlap.
+    """
+    tokens = tokenize(text)
+    if not tokens:
+        return []
+    raw = [t.text for t in tokens]
+    words = [normalise(w) for w in raw]
+    labels = load_tagger().tag(raw)
+    tagged: list[_Span] = []
+    for first, stop, kind in _tagger_spans(labels):
+        first, stop = _trim(raw, first, stop)
+        if first < stop:
+            tagged.append((first, stop, 0, kind))
+    kind_at: dict[int, str] = {i: t[3] for t in tagged for i in range(t[0], t[1])}
+
+    dates = [(a, b, lead, "DATE") for a, b, lead in find_dates(words)]
+    dated = {i for a, b, _, _ in dates for i in range(a, b)}
+    acronyms = [(a, b, lead, "EVENT") for a, b, lead in find_acronym_events(raw)]
+    in_acronym = {i for a, b, _, _ in acronyms for i in range(a, b)}
+    people = _person_spans(words, labels)
+
+    def event_blocked(k: int) -> bool:
+        return k in dated or k in in_acronym or kind_at.get(k) in ("PERSON", "ORGANIZATION")
+
+    def absorbable(k: int) -> bool:
+        return kind_at.get(k) in ("LOCATION", "MISC")
+
+    events = [
+        (a, b, lead, "EVENT")
+        for a, b, lead in find_headed_names(words, EVENT_HEADS, event_blocked, absorbable)
+    ]
+    in_event = {i for a, b, _, _ in events for i in range(a, b)}
+
+    def org_blocked(k: int) -> bool:
+        return k in dated or k in in_acronym or k in in_event or kind_at.get(k) == "PERSON"
+
+    organisations = [
+        (a, b, lead, "ORGANIZATION")
+        for a, b, lead in find_headed_names(
+            words, ORGANIZATION_HEADS, org_blocked, lambda k: k in kind_at
+        )
+    ]
+    ruled: list[_Span] = sorted([*dates, *acronyms, *events])
+    in_ruled = dated | in_acronym | in_event
+    countries = _country_spans(words, lambda k: k in in_ruled)
+    spans = _resolve(ruled, [*countries, *organisations, *people], tagged)
+    covered = {i for s in spans for i in range(s[0], s[1])}
+    spans = sorted([*spans, *_nisba_spans(words, lambda k: k in covered)])
+
+    mentions: list[Mention] = []
+    for first, stop, lead, kind in spans:
+        start = tokens[first].start
+        if lead:
+            start += cut_letters(raw[first], lead)
+        end = tokens[stop - 1].end
+        if kind in ("PERSON", "LOCATION", "ORGANIZATION", "MISC") and stop - first == 1:
+            country = country_of_nisba(words[first])
+            if country is not None and words[first].startswith("ال") and kind != "LOCATION":
+                kind = NISBA
+        mentions.append(Mention(paragraph_index, start, end, text[start:end], kind))
+    return mentions
+
+
+class EntityIndex:
+    """Gathers mentions paragraph by paragraph and groups them into canonical entities.
+
+    Adding is cheap; `entities` regroups everything added so far (document-wide evidence, such
+    as a surname joining the full name seen earlier, needs the whole picture).
+    """
+
+    def __init__(self) -> None:
+        """Start empty."""
+        self._mentions: list[Mention] = []
+
+    def add(self, mentions: Sequence[Mention]) -> None:
+        """Take in the mentions of one or more paragraphs (any order)."""
+        self._mentions.extend(mentions)
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """Every mention added so far, in the order added."""
+        return list(self._mentions)
+
+    def entities(self) -> list[Entity]:
+        """The entities, grouped, with canonical names, sorted by type then first mention."""
+        mentions = self._mentions
+        return [
+            Entity(
+                group.key,
+                group.type,
+                group.name,
+                [mentions[i] for i in group.members],
+                [mentions[i] for i in group.adjectives],
+            )
+            for group in group_mentions(mentions)
+        ]
+
+
+def extract_document(document: Document) -> list[Entity]:
+    """The entities of a whole document (each paragraph through `extract_paragraph`)."""
+    index = EntityIndex()
+    for paragraph in document.paragraphs:
+        index.add(extract_paragraph(paragraph.index, paragraph.text))
+    return index.entities()

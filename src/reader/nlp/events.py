@@ -1,0 +1,184 @@
+"""EVENT rules, and the organisation-head rule that shares their phrase walk.
+
+An event name in Arabic news is a head noun (كأس، بطولة، منتدى، مؤتمر، معرض، الدورة، قمة،
+مهرجان، انتخابات …) followed by its complement: genitive nouns and adjectives, «ل» + noun
+(«كأس أمم إفريقيا لكرة القدم 2025»), ordinals («الدورة الثالثة والتسعين»), and maybe a closing
+year. The walk over the complement is bounded: it stops at punctuation, prepositions and other
+function words, verbs of the clause after a definite phrase, participles that open a relative
+clause («المخصص»), time words («المقبلة»), another entity and after `MAX_COMPLEMENT` words.
+A Latin acronym with a year («IGEF 2025», «CAN 2025») is an event on its own.
+
+Organisation names (وزارة، منظمة، جهاز، شركة، حزب … + complement) have the same shape; the same
+walk finds them, as evidence added to the tagger's where it misses them.
+
+Every rule takes the paragraph's words in `reader.nlp.normalise` form and returns
+``(first, stop, lead)`` triples like `reader.nlp.dates.find_dates`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from reader.nlp.gazetteer import is_function_word
+from reader.nlp.normalise import normalise
+
+__all__ = [
+    "EVENT_HEADS",
+    "MAX_COMPLEMENT",
+    "ORGANIZATION_HEADS",
+    "find_acronym_events",
+    "find_headed_names",
+    "head_at",
+]
+
+MAX_COMPLEMENT = 6
+"""Most words a complement may have: long enough for «الدورة الثالثة والتسعين للجمعية العامة»."""
+
+
+def _norm_set(text: str) -> frozenset[str]:
+    return frozenset(normalise(w) for w in text.split())
+
+
+EVENT_HEADS = _norm_set(
+    "كأس بطولة منتدى مؤتمر معرض دورة قمة مهرجان انتخابات ملتقى أولمبياد مونديال دوري ندوة "
+    "مسابقة ألعاب"
+)
+"""Nouns that head an event name, normalised and without the article."""
+
+_DEFINITE_ONLY = _norm_set("دوري دورة ألعاب قمة")
+"""Heads too common as plain nouns (دوري "my role", قمة "peak") unless written with ال."""
+
+ORGANIZATION_HEADS = _norm_set(
+    "وزارة منظمة جهاز شركة حزب هيئة وكالة مؤسسة جامعة بنك مصرف نقابة مديرية المديرية"
+)
+"""Nouns that head an organisation name, normalised and without the article."""
+
+_STOP = _norm_set(
+    # participles that open a relative clause
+    "المخصص المخصصة مخصص مخصصة المنعقد المنعقدة المقام المقامة المقرر المقررة المزمع المرتقب "
+    "المرتقبة المنظم الذي التي "
+    # time words that qualify the event rather than name it
+    "المقبل المقبلة الماضي الماضية الأخير الأخيرة الحالي الحالية الجاري الجارية القادم القادمة "
+    "السابق السابقة المنصرم المنصرمة "
+    # a press conference is not a named event
+    "الصحفي الصحفية الصحافي الصحافية"
+)
+_ORDINAL_TENS = _norm_set(
+    "والعشرين والثلاثين والأربعين والخمسين والستين والسبعين والثمانين والتسعين "
+    "والعشرون والثلاثون والأربعون والخمسون والستون والسبعون والثمانون والتسعون"
+)
+_CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&]*[A-Z][A-Z0-9&]*\Z")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def _is_year(word: str) -> bool:
+    digits = word.translate(_DIGITS)
+    return (
+        len(digits) == 4 and digits.isascii() and digits.isdigit() and 1900 <= int(digits) <= 2100
+    )
+
+
+def head_at(word: str, heads: frozenset[str]) -> tuple[int, bool] | None:
+    """``(lead, definite)`` if ``word`` is one of ``heads`` with optional clitics and article.
+
+    ``lead`` is how many letters of glued clitic precede the head (0 when the clitic cannot be
+    cut off the span, as in «للمنتدى» = ل + المنتدى).
+    """
+    candidates: list[tuple[int, str]] = [(0, word)]
+    if word.startswith("لل"):
+        candidates.append((0, "ال" + word[2:]))
+    candidates.extend((len(c), word[len(c) :]) for c in _CLITICS if word.startswith(c))
+    for lead, rest in candidates:
+        if rest in heads:
+            return lead, False
+        if rest.startswith("ال") and rest[2:] in heads:
+            return lead, True
+    return None
+
+
+def _is_organization_head(word: str) -> bool:
+    return head_at(word, ORGANIZATION_HEADS) is not None
+
+
+def _complement_stop(
+    words: Sequence[str],
+    start: int,
+    definite: bool,
+    blocked: Callable[[int], bool],
+    absorbable: Callable[[int], bool],
+    stop_at: Callable[[str], bool],
+) -> int:
+    """Index just past the complement that begins at ``words[start]`` (``start`` if none)."""
+    n = len(words)
+    k = start
+    taken = 0
+    while k < n and taken < MAX_COMPLEMENT:
+        word = words[k]
+        if blocked(k) or not word[:1].isalpha():
+            if _is_year(word) and not blocked(k):
+                k += 1  # a closing year: «كأس أمم إفريقيا لكرة القدم 2025»
+            break
+        if word.isascii() or is_function_word(word) or word in _STOP or stop_at(word):
+            break
+        if word.startswith("و"):
+            if word not in _ORDINAL_TENS:
+                break
+        elif word.startswith("ال") or word.startswith("لل"):
+            definite = True
+        elif word.startswith("ل") and len(word) > 3:
+            pass  # «لكرة القدم», «لتجهيزات الأمن»: a genitive with ل
+        elif definite and not absorbable(k):
+            break  # after a definite phrase, a bare word starts the next clause
+        elif not definite and taken >= 2 and not absorbable(k):
+            break
+        taken += 1
+        k += 1
+    return k
+
+
+def find_headed_names(
+    words: Sequence[str],
+    heads: frozenset[str],
+    blocked: Callable[[int], bool],
+    absorbable: Callable[[int], bool],
+) -> list[tuple[int, int, int]]:
+    """Names made of a head from ``heads`` and its complement (events or organisations).
+
+    ``blocked(k)`` says word ``k`` belongs to something the name must not swallow (a date, a
+    person); ``absorbable(k)`` says a bare word ``k`` is a name the phrase may take in («كأس أمم
+    إفريقيا»). A head with no complement is not a name.
+    """
+    spans: list[tuple[int, int, int]] = []
+    organisation = heads is ORGANIZATION_HEADS
+    # An event stops before an organisation («للجمعية العامة | لمنظمة الإنتربول»).
+    stop_at: Callable[[str], bool] = (lambda _w: False) if organisation else _is_organization_head
+    n = len(words)
+    i = 0
+    while i < n:
+        found = None if blocked(i) else head_at(words[i], heads)
+        if found is None:
+            i += 1
+            continue
+        lead, definite = found
+        bare = words[i][lead:]
+        if not definite and not bare.startswith("لل") and bare in _DEFINITE_ONLY:
+            i += 1
+            continue
+        stop = _complement_stop(words, i + 1, definite, blocked, absorbable, stop_at)
+        if stop == i + 1:
+            i += 1
+            continue
+        spans.append((i, stop, lead))
+        i = stop
+    return spans
+
+
+def find_acronym_events(raw_words: Sequence[str]) -> list[tuple[int, int, int]]:
+    """Latin acronyms followed by a year: «IGEF 2025», «CAN 2025», «COP 28» is not one."""
+    return [
+        (i, i + 2, 0)
+        for i in range(len(raw_words) - 1)
+        if _ACRONYM_RE.match(raw_words[i]) and _is_year(raw_words[i + 1])
+    ]
