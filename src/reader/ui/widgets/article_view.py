@@ -227,6 +227,9 @@ class ArticleView(ScrollView, can_focus=True):
     """One class per highlight kind, and the current-paragraph marker."""
 
     DEFAULT_CSS = """
+    /* Theme variables only, so ansi-dark/ansi-light keep to the terminal's 16 colours; what must
+       survive NO_COLOR (which drops every colour) also has a text style: the selected entity is
+       reverse bold, search hits are underlined, the current hit bold underlined. */
     ArticleView {
         overflow-x: hidden;
         overflow-y: auto;
@@ -238,11 +241,11 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView .article--event { color: $text-error; }
     ArticleView .article--date { color: $text-primary; }
     ArticleView .article--misc { color: $text-accent; text-style: italic; }
-    ArticleView .article--topic { background: $boost; }
+    ArticleView .article--topic { background: $primary-muted; }
     ArticleView .article--selected { text-style: reverse bold; }
-    ArticleView .article--search { background: $warning 40%; text-style: underline; }
+    ArticleView .article--search { background: $warning-muted; text-style: underline; }
     ArticleView .article--current-search {
-        background: $warning;
+        background: $accent;
         color: $background;
         text-style: bold underline;
     }
@@ -318,9 +321,9 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._texts:
             return
         index = self.validate_current(index)
-        self.current = index
         if not self._settle():
             self._anchor = _Anchor(index, 0, 0)
+            self.current = index
             return
         lines = self._lay_out(index).lines
         view = self._view_height
@@ -330,7 +333,8 @@ class ArticleView(ScrollView, can_focus=True):
             self._anchor = _Anchor(index, 0, 0)
         elif first + len(lines) > y + view:
             self._anchor = _Anchor(index, lines[-1].start, view - 1)
-        self._settle()
+        self._settle(follow=False)
+        self.current = index
         self.refresh()
 
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
@@ -354,7 +358,7 @@ class ArticleView(ScrollView, can_focus=True):
         before = self.scroll_offset.y
         target = max(0, min(before + pages * self._view_height, self.max_scroll_y))
         self.scroll_to(y=target, animate=False, immediate=True)
-        self._settle()
+        self._settle(follow=False)
         if self.scroll_offset.y == before and pages > 0:
             self.current = self._last_visible()
         elif self.scroll_offset.y == before and pages < 0:
@@ -453,12 +457,13 @@ class ArticleView(ScrollView, can_focus=True):
         line = min(line, len(lines) - 1)
         return _Anchor(paragraph, lines[line].start, 0)
 
-    def _settle(self) -> bool:
+    def _settle(self, *, follow: bool = True) -> bool:
         """Make sure the paragraphs on screen are laid out and positions are real.
 
         Called before drawing and by the scrolling API: takes a new width into account, restores
         a pending anchor, lays out what is visible (refining heights), updates the virtual size
-        and keeps the current paragraph on screen. Returns False while the widget has no size.
+        and (with `follow`) keeps the current paragraph on screen. Returns False while the widget
+        has no size.
         """
         region = self.scrollable_content_region
         if not self._texts or region.width < 1 or region.height < 1:
@@ -479,7 +484,8 @@ class ArticleView(ScrollView, can_focus=True):
                 continue
             if not grew:
                 break
-        self._follow_current(view)
+        if follow:
+            self._follow_current(view)
         return True
 
     def _apply_anchor(self, anchor: _Anchor, view: int) -> None:
