@@ -1,0 +1,83 @@
+"""`reader [FILE|-]`: open the article in the full-screen reader."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import sys
+
+from reader.errors import UserError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The app's options: the file, direction, bidi mode, theme and interface language."""
+    parser.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="the article to read ('-' reads standard input; default: the bundled article)",
+    )
+    parser.add_argument(
+        "--direction",
+        choices=("auto", "rtl", "ltr"),
+        default="auto",
+        help="paragraph direction (default auto: each paragraph's first strong letter)",
+    )
+    parser.add_argument(
+        "--bidi",
+        choices=("app", "terminal"),
+        default=None,
+        help="who reorders right-to-left text: the app (default) or a terminal that insists"
+        " on doing it itself (Konsole, mlterm)",
+    )
+    parser.add_argument("--theme", default=None, help="a Textual theme, e.g. ansi-dark, ansi-light")
+    parser.add_argument(
+        "--lang", choices=("en", "ar"), default=None, help="language of the interface words"
+    )
+
+
+def _reattach_keyboard() -> None:
+    """After reading the article from stdin, read keys from the terminal instead (fd 0)."""
+    try:
+        tty = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        raise UserError(
+            "standard input was the article, and there is no terminal for keys"
+        ) from None
+    os.dup2(tty, 0)
+    os.close(tty)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load the document (a `UserError` reaches the CLI as one line), then run the reader."""
+    from reader.config import ReadingPositions, document_key, load_settings
+    from reader.text.load import load_document
+
+    settings = load_settings()
+    settings = dataclasses.replace(
+        settings,
+        theme=args.theme or settings.theme,
+        language=args.lang or settings.language,
+        bidi=args.bidi or settings.bidi,
+    )
+    document = load_document(args.file)
+    if args.file == "-" and not sys.stdin.isatty():
+        _reattach_keyboard()
+    from textual.theme import BUILTIN_THEMES
+
+    if settings.theme and settings.theme not in BUILTIN_THEMES:
+        raise UserError(
+            f"unknown theme {settings.theme!r}; try one of: {', '.join(sorted(BUILTIN_THEMES))}"
+        )
+    from reader.ui.app import ReaderApp
+
+    app = ReaderApp(
+        document,
+        settings=settings,
+        direction=args.direction,
+        positions=ReadingPositions(),
+        document_key=document_key(args.file, document.text),
+    )
+    app.run_reader()
+    return app.return_code or 0

@@ -1,0 +1,153 @@
+"""Background analysis of the article: entities, topics, bidi controls, run in thread workers.
+
+Each job is a plain function that reads the document and reports through a `post` callback (the
+screen's `post_message`): it never touches a widget, and it stops when `cancelled()` says so.
+Entities stream paragraph by paragraph, posted in batches at most every `BATCH_SECONDS`, so a
+10 MB article fills the panel progressively while the keys stay responsive. The imports of
+`reader.nlp` and `reader.layout` happen here, in the worker thread, not before the first screen.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from textual.message import Message
+
+from reader.text.document import Document
+
+BATCH_SECONDS = 0.15
+"""The longest a found mention waits before it is posted to the screen."""
+PROGRESS_SECONDS = 0.05
+"""The shortest interval between two progress messages."""
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""The explicit bidi controls the layout engine removes (and reports)."""
+
+Post = Callable[[Message], object]
+"""How a job sends a message to the screen (thread-safe `post_message`)."""
+Cancelled = Callable[[], bool]
+"""How a job learns that it should stop (the worker was cancelled)."""
+
+
+class EntitiesFound(Message):
+    """A batch of mentions found in paragraphs `[first, done)`; `total` paragraphs in all."""
+
+    def __init__(self, mentions: Sequence[Any], done: int, total: int, finished: bool) -> None:
+        """`mentions` are `reader.nlp.entities.Mention`s in reading order."""
+        super().__init__()
+        self.mentions = mentions
+        self.done = done
+        self.total = total
+        self.finished = finished
+
+
+class EntityProgress(Message):
+    """How far entity extraction has come; a newer one replaces one still queued."""
+
+    def __init__(self, done: int, total: int) -> None:
+        """`done` of `total` paragraphs read."""
+        super().__init__()
+        self.done = done
+        self.total = total
+
+    def can_replace(self, message: Message) -> bool:
+        """Only the latest progress matters: collapse a flood of them."""
+        return isinstance(message, EntityProgress)
+
+
+class TopicsFound(Message):
+    """The document's topic index (`reader.nlp.topics.TopicIndex`)."""
+
+    def __init__(self, index: Any) -> None:
+        """`index` holds `topics` and per-paragraph `main_topic`."""
+        super().__init__()
+        self.index = index
+
+
+class AnalysisFailed(Message):
+    """A job could not run: `job` is `entities` or `topics`; `reason` is one line for the panel;
+    `missing` is True when the analysis is simply not available (module or language support)."""
+
+    def __init__(self, job: str, reason: str, missing: bool) -> None:
+        """Say which job failed and why."""
+        super().__init__()
+        self.job = job
+        self.reason = reason
+        self.missing = missing
+
+
+class BidiControlsCounted(Message):
+    """How many explicit bidi controls the layout engine removes from the document."""
+
+    def __init__(self, count: int) -> None:
+        """`count` over all paragraphs."""
+        super().__init__()
+        self.count = count
+
+
+def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
+    """Extract entity mentions paragraph by paragraph, posting them in batches."""
+    try:
+        from reader.nlp.entities import extract_paragraph
+    except ImportError as error:
+        post(AnalysisFailed("entities", str(error), missing=True))
+        return
+    total = len(document.paragraphs)
+    batch: list[Any] = []
+    last_batch = last_progress = time.monotonic()
+    try:
+        for paragraph in document.paragraphs:
+            if cancelled():
+                return
+            batch.extend(extract_paragraph(paragraph.index, paragraph.text))
+            now = time.monotonic()
+            if now - last_batch >= BATCH_SECONDS:
+                post(EntitiesFound(batch, paragraph.index + 1, total, finished=False))
+                batch, last_batch = [], now
+            elif now - last_progress >= PROGRESS_SECONDS:
+                post(EntityProgress(paragraph.index + 1, total))
+                last_progress = now
+    except Exception as error:  # a bug in extraction must not take the reader down
+        post(AnalysisFailed("entities", f"{type(error).__name__}: {error}", missing=False))
+        return
+    post(EntitiesFound(batch, total, total, finished=True))
+
+
+def find_topics(document: Document, post: Post, cancelled: Cancelled) -> None:
+    """Extract the document's topics and each paragraph's main topic, posting the index."""
+    try:
+        from reader.nlp.topics import TopicsNotSupported, extract_topics
+    except ImportError as error:
+        post(AnalysisFailed("topics", str(error), missing=True))
+        return
+    try:
+        index = extract_topics([paragraph.text for paragraph in document.paragraphs])
+    except TopicsNotSupported as error:
+        post(AnalysisFailed("topics", str(error), missing=True))
+        return
+    except Exception as error:  # a bug in extraction must not take the reader down
+        post(AnalysisFailed("topics", f"{type(error).__name__}: {error}", missing=False))
+        return
+    if not cancelled():
+        post(TopicsFound(index))
+
+
+def count_bidi_controls(document: Document, post: Post, cancelled: Cancelled) -> None:
+    """Count the bidi controls layout removes, asking layout only about paragraphs holding one
+    (a regular-expression scan finds those quickly, even in a 10 MB article)."""
+    if not _BIDI_CONTROLS.search(document.text):
+        post(BidiControlsCounted(0))
+        return
+    try:
+        from reader.layout import layout_paragraph
+    except ImportError:
+        return
+    count = 0
+    for paragraph in document.paragraphs:
+        if cancelled():
+            return
+        if _BIDI_CONTROLS.search(paragraph.text):
+            count += layout_paragraph(paragraph.text, None).bidi_controls
+    post(BidiControlsCounted(count))

@@ -1,0 +1,99 @@
+"""The Textual application: thin, it sets the theme and keymap, shows the reader screen, switches
+the terminal's bidi mode and remembers where the reader stopped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.app import App
+
+from reader.config import ReadingPositions, Settings
+from reader.layout import Direction
+from reader.text.document import Document
+from reader.ui import terminal
+from reader.ui.labels import set_order
+from reader.ui.screens.reader_screen import ReaderScreen
+
+
+class ReaderApp(App[None]):
+    """Read one document: the main screen does the work; the app holds what outlives it."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+
+    def __init__(
+        self,
+        document: Document,
+        *,
+        settings: Settings | None = None,
+        direction: Direction = "auto",
+        positions: ReadingPositions | None = None,
+        document_key: str | None = None,
+    ) -> None:
+        """Show `document`; `positions` and `document_key` (both or neither) remember and restore
+        the reading position."""
+        super().__init__()
+        self.document = document
+        self.settings = settings or Settings()
+        self.direction: Direction = direction
+        self.positions = positions
+        self.document_key = document_key
+        self.last_key: str | None = None
+        """The last key pressed (the screen's key guard looks at it)."""
+        self.reader_screen: ReaderScreen | None = None
+        """The main screen, once shown."""
+        set_order("logical" if self.settings.bidi == "terminal" else "visual")
+
+    def on_mount(self) -> None:
+        """Apply theme and keymap, show the reader screen, switch the terminal's bidi mode."""
+        if self.settings.theme:
+            self.theme = self.settings.theme
+        if self.settings.keys:
+            self.set_keymap(dict(self.settings.keys))
+        start = 0
+        if self.positions is not None and self.document_key is not None:
+            start = self.positions.get(self.document_key) or 0
+        start = min(start, max(0, len(self.document.paragraphs) - 1))
+        self.reader_screen = ReaderScreen(
+            self.document, self.settings, direction=self.direction, start_paragraph=start
+        )
+        self.push_screen(self.reader_screen)
+        if self.settings.bidi == "app":
+            terminal.enter_explicit_mode(self._driver)
+        if self.positions is not None and self.positions.warning:
+            self.notify(self.positions.warning, severity="warning", markup=False)
+        for warning in self.document.warnings:
+            self.notify(warning, severity="warning", markup=False)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note each key before the bindings see it (for the screen's key guard)."""
+        if isinstance(event, events.Key):
+            self.last_key = event.key
+        await super().on_event(event)
+
+    def save_position(self) -> None:
+        """Remember the current paragraph of this document (a failure to write is not fatal)."""
+        if self.positions is None or self.document_key is None or self.reader_screen is None:
+            return
+        self.positions.set(self.document_key, self.reader_screen.current, self.document.name)
+        try:
+            self.positions.save()
+        except OSError as error:
+            self.log.warning(f"reading position not saved: {error}")
+
+    async def action_quit(self) -> None:
+        """Save the reading position, restore the terminal's bidi mode, and leave."""
+        self.save_position()
+        if self.settings.bidi == "app":
+            terminal.restore_implicit_mode(self._driver)
+        self.exit()
+
+    def run_reader(self, **kwargs: Any) -> None:
+        """Run the app, always restoring the terminal's implicit bidi mode and saving the
+        reading position afterwards, however it ends."""
+        with terminal.restoring_implicit_mode(self.settings.bidi == "app"):
+            try:
+                self.run(**kwargs)
+            finally:
+                self.save_position()

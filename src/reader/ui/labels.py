@@ -1,0 +1,70 @@
+"""One-line labels drawn through the layout engine: the only way text reaches the screen here.
+
+A title, a panel entry, the status line, a help line: anything that may hold Arabic is shaped,
+reordered and, when too long, cut in LOGICAL order with an ellipsis by `reader.layout.fit_label`;
+this module turns the resulting visual line into Textual `Content` (plain text with styles, never
+markup, so `[bold]` in a document stays `[bold]`), aligned to the label's reading side.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from textual.content import Content
+
+from reader.layout.lines import VisualLine
+
+Align = Literal["start", "left", "right"]
+"""Where a label sits in its width: `start` follows its direction (right for RTL)."""
+
+PENDING = "…"
+"""Shown where a label cannot be drawn yet (the layout engine is not available)."""
+
+_order: list[Literal["visual", "logical"]] = ["visual"]
+"""The order labels are sent in: `logical` when the terminal reorders (`--bidi terminal`)."""
+
+
+def set_order(order: Literal["visual", "logical"]) -> None:
+    """Send labels in `order` from now on (the app sets it once, from `--bidi`)."""
+    _order[0] = order
+
+
+def fit(text: str, width: int, *, align: Align = "start", style: str = "") -> Content:
+    """`text` as one screen line of at most `width` cells, padded to `width` on the side its
+    alignment asks for, with `style` over the whole line."""
+    if width <= 0:
+        return Content("")
+    try:
+        from reader.layout import fit_label
+    except ImportError:  # the layout engine has not landed: keep the app runnable
+        return Content(PENDING)
+    line = fit_label(text, width)
+    if _order[0] == "logical":
+        line = _logical(text, line)
+    content = Content(line.text, cell_length=line.width)
+    padding = max(0, width - line.width)
+    right = align == "right" or (align == "start" and line.rtl)
+    if padding:
+        content = content.pad_left(padding) if right else content.pad_right(padding)
+    return content.stylize(style) if style else content
+
+
+def _logical(text: str, visual: VisualLine) -> VisualLine:
+    """The label `visual` (from `fit_label`) in logical order, for terminals that reorder:
+    the same characters, cut at the same place, shaped but not reordered."""
+    from reader.layout import layout_paragraph
+
+    text = " ".join(text.split())
+    if visual.end < len(text):  # cut: `visual` shows text[:end - 1] and an ellipsis
+        text = text[: visual.end - 1] + "…"
+    lines = layout_paragraph(text, None, order="logical").lines
+    return lines[0] if lines else visual
+
+
+def fit_rtl(text: str, width: int) -> bool:
+    """True when `text` is laid out right to left (its first strong character is RTL)."""
+    try:
+        from reader.layout import fit_label
+    except ImportError:
+        return False
+    return fit_label(text, max(1, width)).rtl

@@ -1,0 +1,247 @@
+"""The reading state behind the screen: entities, topics, search, and where `n` or `]` go next.
+
+Plain Python (no widgets), owned by the main screen and fed by the analysis messages: it keeps the
+entity index (`reader.nlp.entities.EntityIndex`), the topic index, the search hits, the selected
+entity and chosen topic, and answers "which paragraph next?" and "which spans to highlight?".
+Everything is in logical offsets `(paragraph, start, end)`.
+
+Highlights are handed out for a window of paragraphs around the current one, so a 10 MB article
+with a hundred thousand mentions costs the view only what is near the reader.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from reader.config import Language
+from reader.text.document import Document
+from reader.ui.words import word
+
+WINDOW = 300
+"""Paragraphs on each side of the current one whose highlights are handed to the view."""
+ENTITY_KINDS = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "EVENT", "DATE", "MISC"})
+"""Entity types the view colours; any other type is coloured as MISC."""
+
+Span = tuple[int, int, int, str]
+"""A highlight: paragraph, start, end (logical offsets) and kind."""
+
+
+class Navigator:
+    """What the reader has found and chosen, and where each step goes."""
+
+    def __init__(self, document: Document) -> None:
+        """Nothing found yet in `document`."""
+        self.document = document
+        self._texts = tuple(paragraph.text for paragraph in document.paragraphs)
+        self._index: Any = None
+        self._entities: list[Any] | None = []
+        self._by_paragraph: dict[int, list[Any]] = {}
+        self.topic_index: Any = None
+        """The `TopicIndex`, once topics are found."""
+        self.selected_entity: str | None = None
+        """The key of the entity whose mentions are marked, if any."""
+        self._selected_spans: list[tuple[int, int, int]] = []
+        self._mention: int | None = None
+        self.chosen_topic: int | None = None
+        """The index of the topic whose paragraphs are marked, if any."""
+        self.search_query = ""
+        """The active search (empty: none)."""
+        self._hits: list[tuple[int, int, int]] = []
+        self._hit: int | None = None
+        self._current = 0
+
+    @property
+    def paragraph_count(self) -> int:
+        """How many paragraphs the document has."""
+        return len(self._texts)
+
+    def follow(self, paragraph: int) -> None:
+        """The reader is now at `paragraph`."""
+        self._current = paragraph
+
+    # Entities
+
+    def add_mentions(self, mentions: Sequence[Any]) -> None:
+        """Add a batch of `Mention`s from the entity worker."""
+        if not mentions:
+            return
+        if self._index is None:
+            from reader.nlp.entities import EntityIndex
+
+            self._index = EntityIndex()
+        self._index.add(mentions)
+        for mention in mentions:
+            self._by_paragraph.setdefault(mention.paragraph, []).append(mention)
+        self._entities = None
+        if self.selected_entity is not None:
+            self._selected_spans = self._spans_of(self.selected_entity)
+
+    def entities(self) -> list[Any]:
+        """Every entity found so far (`Entity(key, type, name, mentions)`)."""
+        if self._entities is None:
+            self._entities = list(self._index.entities()) if self._index is not None else []
+        return self._entities
+
+    def _spans_of(self, key: str) -> list[tuple[int, int, int]]:
+        """The mentions of entity `key`, in reading order."""
+        for entity in self.entities():
+            if entity.key == key:
+                return sorted((m.paragraph, m.start, m.end) for m in entity.mentions)
+        return []
+
+    def select_entity(self, key: str | None) -> int | None:
+        """Select entity `key` (None: clear); returns the paragraph of its first mention."""
+        self.selected_entity = key
+        self._selected_spans = self._spans_of(key) if key is not None else []
+        self._mention = 0 if self._selected_spans else None
+        return self._selected_spans[0][0] if self._selected_spans else None
+
+    # Topics
+
+    def set_topics(self, index: Any) -> None:
+        """Keep the `TopicIndex` found by the topic worker."""
+        self.topic_index = index
+
+    def topics(self) -> Sequence[Any]:
+        """The topics, most salient first (empty until found)."""
+        return self.topic_index.topics if self.topic_index is not None else ()
+
+    def choose_topic(self, index: int | None) -> int | None:
+        """Choose topic number `index` (None: clear); returns its first paragraph."""
+        topics = self.topics()
+        if index is None or not 0 <= index < len(topics):
+            self.chosen_topic = None
+            return None
+        self.chosen_topic = index
+        paragraphs = topics[index].paragraphs
+        return paragraphs[0] if paragraphs else None
+
+    def main_topic(self, paragraph: int) -> str | None:
+        """The main topic of `paragraph`, when topics are known."""
+        if self.topic_index is None or not 0 <= paragraph < len(self.topic_index.main_topic):
+            return None
+        label: str | None = self.topic_index.main_topic[paragraph]
+        return label
+
+    def topic_step(self, current: int, step: int) -> int | None:
+        """The next (`step` 1) or previous (-1) paragraph of the chosen topic; with none chosen,
+        the next or previous paragraph where the main topic changes."""
+        if self.chosen_topic is not None:
+            stops = sorted(self.topics()[self.chosen_topic].paragraphs)
+        elif self.topic_index is not None:
+            main = self.topic_index.main_topic
+            stops = [0] + [i for i in range(1, len(main)) if main[i] != main[i - 1]]
+        else:
+            return None
+        return _step_in(stops, current, step)
+
+    # Search
+
+    def search(self, query: str, current: int) -> int | None:
+        """Search for `query` (Arabic-aware); returns the paragraph of the first hit at or after
+        `current` (wrapping round), which becomes the current hit."""
+        from reader.search import find
+
+        self.search_query = query
+        self._hits = [(h.paragraph, h.start, h.end) for h in find(self._texts, query)]
+        if not self._hits:
+            self._hit = None
+            return None
+        position = bisect_left(self._hits, (current, -1, -1))
+        self._hit = position if position < len(self._hits) else 0
+        return self._hits[self._hit][0]
+
+    def clear_search(self) -> None:
+        """End the search."""
+        self.search_query, self._hits, self._hit = "", [], None
+
+    def search_summary(self, language: Language) -> str:
+        """`3/12` (current hit of all), or `no hits`."""
+        if not self._hits:
+            return word("no-hits", language)
+        return f"{(self._hit or 0) + 1}/{len(self._hits)}"
+
+    # n / N
+
+    def mention_step(self, current: int, step: int) -> int | None:
+        """The paragraph of the next/previous search hit (while searching) or mention of the
+        selected entity; wraps round at the ends."""
+        if self.search_query:
+            spans, cursor = self._hits, self._hit
+        elif self.selected_entity is not None:
+            spans, cursor = self._selected_spans, self._mention
+        else:
+            return None
+        if not spans:
+            return None
+        if cursor is not None and spans[cursor][0] == current:
+            cursor = (cursor + step) % len(spans)
+        elif step > 0:
+            cursor = bisect_right(spans, (current, 1 << 62, 0)) % len(spans)
+        else:
+            cursor = (bisect_left(spans, (current, -1, -1)) - 1) % len(spans)
+        if self.search_query:
+            self._hit = cursor
+        else:
+            self._mention = cursor
+        return spans[cursor][0]
+
+    # What to draw
+
+    def highlights(self, center: int | None = None) -> list[Span]:
+        """The spans to highlight in paragraphs near `center` (default: the current paragraph),
+        weakest kind first: topic, entity types, selected entity, search hits, current one."""
+        center = self._current if center is None else center
+        low, high = max(0, center - WINDOW), center + WINDOW
+        spans: list[Span] = []
+        if self.chosen_topic is not None:
+            for p in self.topics()[self.chosen_topic].paragraphs:
+                if low <= p <= high:
+                    spans.append((p, 0, len(self._texts[p]), "topic"))
+        for p in range(low, min(high + 1, len(self._texts))):
+            for m in self._by_paragraph.get(p, ()):
+                kind = m.type if m.type in ENTITY_KINDS else "MISC"
+                spans.append((m.paragraph, m.start, m.end, kind))
+        spans.extend((*span, "selected") for span in _window(self._selected_spans, low, high))
+        if self.selected_entity is not None and self._mention is not None and not self.search_query:
+            spans.append((*self._selected_spans[self._mention], "current-search"))
+        spans.extend((*span, "search") for span in _window(self._hits, low, high))
+        if self._hit is not None and self._hits:
+            spans.append((*self._hits[self._hit], "current-search"))
+        return spans
+
+    def status_text(self, current: int, language: Language) -> str:
+        """`¶ 3/7 · 42% · topic: … · mention 2/5` (or `hit 3/12` while searching)."""
+        total = self.paragraph_count
+        if not total:
+            return "¶ 0/0"
+        parts = [f"¶ {current + 1}/{total}", f"{100 * (current + 1) // total}%"]
+        topic = self.main_topic(current)
+        if topic:
+            parts.append(f"{word('topic', language)}: {topic}")
+        if self.search_query:
+            parts.append(f"{word('hit', language)} {self.search_summary(language)}")
+        elif self.selected_entity is not None and self._mention is not None:
+            count = len(self._selected_spans)
+            parts.append(f"{word('mention', language)} {self._mention + 1}/{count}")
+        return " · ".join(parts)
+
+
+def _step_in(stops: Sequence[int], current: int, step: int) -> int | None:
+    """The first stop after `current` (step > 0) or the last before it (step < 0), if any."""
+    if step > 0:
+        position = bisect_right(stops, current)
+        return stops[position] if position < len(stops) else None
+    position = bisect_left(stops, current)
+    return stops[position - 1] if position > 0 else None
+
+
+def _window(
+    spans: Sequence[tuple[int, int, int]], low: int, high: int
+) -> Iterable[tuple[int, int, int]]:
+    """The spans (sorted) whose paragraph lies in `[low, high]`."""
+    first = bisect_left(spans, (low, -1, -1))
+    last = bisect_right(spans, (high, 1 << 62, 0))
+    return spans[first:last]

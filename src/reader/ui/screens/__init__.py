@@ -1,0 +1,1 @@
+"""The app's screens: the reader (main controller) and the help."""

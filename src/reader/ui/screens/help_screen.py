@@ -1,0 +1,37 @@
+"""The help screen: the reader's keys over the article; escape, `?` or q close it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+
+from reader.config import Language
+from reader.ui.widgets.key_help import KeyHelp
+
+
+class HelpScreen(ModalScreen[None]):
+    """A box listing every key (as remapped) and what it does."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,f1,q", "dismiss", "close help", id="help-close"),
+    ]
+
+    def __init__(self, keymap: Mapping[str, str], language: Language) -> None:
+        """Describe the keys as `keymap` leaves them, in `language`."""
+        super().__init__(id="help")
+        self._keymap = keymap
+        self._language: Language = language
+
+    def compose(self) -> ComposeResult:
+        """The key list in a scrollable box."""
+        with VerticalScroll(id="help-box"):
+            yield KeyHelp(self._keymap, self._language, id="help-keys")
+
+    async def action_dismiss(self, result: None = None) -> None:
+        """Close the help."""
+        self.dismiss(None)

@@ -1,0 +1,466 @@
+"""The main screen: the controller that owns the reading state and wires keys to the widgets.
+
+Data flows down (the screen hands the panel its entries, the article its highlights, the status
+line its text) and up as messages (the article's current paragraph, a chosen entity or topic, a
+search edit, results from the analysis workers). Workers never touch widgets: they post messages
+to this screen, which keeps the entity and topic indexes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.command import Provider
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Input, Static
+from textual.worker import get_current_worker
+
+from reader.config import Settings
+from reader.layout import Direction
+from reader.text.document import Document
+from reader.ui import analysis
+from reader.ui.commands import ReaderCommands
+from reader.ui.keys import PANEL_KEYS, bindings
+from reader.ui.labels import fit
+from reader.ui.navigation import WINDOW, Navigator
+from reader.ui.widgets.key_bar import KeyBar
+from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.widgets.side_panel import EntityEntry, SidePanel, TopicEntry
+from reader.ui.widgets.status_line import StatusLine
+from reader.ui.widgets.title_bar import TitleBar
+from reader.ui.words import word
+
+if TYPE_CHECKING:
+    from reader.ui.widgets.article_view import ArticleView, Highlight
+
+TITLE_MAX = 60
+"""A first paragraph at most this long is taken for the title."""
+NARROW = 70
+"""Below this many columns the side panel collapses (`e` still shows it)."""
+MIN_WIDTH, MIN_HEIGHT = 40, 10
+"""Below this size the screen asks for a larger terminal."""
+PANEL_REFRESH_SECONDS = 0.4
+"""How often the panel and highlights are redrawn while entities stream in."""
+ALWAYS_ALLOWED = frozenset({"back", "switch_focus", "help", "quit"})
+"""Actions whose keys still work while the search input has focus (non-printable keys)."""
+
+
+def document_title(document: Document) -> str:
+    """The title: the first paragraph when it is short (a headline), else the file name."""
+    if document.paragraphs and len(document.paragraphs[0].text.strip()) <= TITLE_MAX:
+        return document.paragraphs[0].text.strip()
+    return document.name
+
+
+class ReaderScreen(Screen[None]):
+    """Title, side panel, article, search bar, status line and key bar; the keys of the reader."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings())
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ReaderCommands}
+
+    bidi_controls: reactive[int] = reactive(0)
+    """How many explicit bidi controls the layout engine removed from the document."""
+
+    def __init__(
+        self,
+        document: Document,
+        settings: Settings,
+        *,
+        direction: Direction = "auto",
+        start_paragraph: int = 0,
+    ) -> None:
+        """Read `document` with `settings`, starting at `start_paragraph` (where the reader
+        stopped last time)."""
+        super().__init__(id="reader")
+        self.document = document
+        self.settings = settings
+        self.language = settings.language
+        self.direction: Direction = direction
+        self.navigator = Navigator(document)
+        """The reading state: entities, topics, search, and the selections over them."""
+        self._start_paragraph = start_paragraph
+        self._panel_wide = True
+        self._panel_narrow = False
+        self._entity_progress = word("finding-entities", self.language)
+        self._topic_progress = word("finding-topics", self.language)
+        self._dirty = False
+        self._notice = ""
+        self._highlight_center = 0
+
+    # Building the screen
+
+    def compose(self) -> ComposeResult:
+        """The widgets, the panel on the side the settings say."""
+        yield TitleBar(document_title(self.document), id="title")
+        with Horizontal(id="body"):
+            panel = SidePanel(self.language, id="panel", classes=f"-{self.settings.panel}")
+            article = self._make_article()
+            yield from (article, panel) if self.settings.panel == "right" else (panel, article)
+        yield SearchBar(self.language, id="search")
+        yield StatusLine(self.language, id="status")
+        yield KeyBar(self.settings.keys, self.language, id="keys")
+        yield Static(id="too-small")
+
+    def _make_article(self) -> Widget:
+        """The article view (or a `…` placeholder if the view cannot be imported)."""
+        try:
+            from reader.ui.widgets.article_view import ArticleView
+        except ImportError:
+            return Static("…", id="article")
+        return ArticleView(
+            self.document, direction=self.direction, bidi=self.settings.bidi, id="article"
+        )
+
+    def on_mount(self) -> None:
+        """Place the reader at its remembered paragraph and start the analysis workers."""
+        self.query_one("#too-small", Static).update(fit(word("too-small", self.language), 38))
+        self.query_one(SearchBar).display = False
+        article = self.article
+        if article is not None:
+            article.focus()
+            if self._start_paragraph:
+                article.goto_paragraph(self._start_paragraph, top=True)
+        self._apply_size()
+        self._update_status()
+        self.run_worker(self._job(analysis.find_entities), thread=True, group="entities")
+        self.run_worker(self._job(analysis.find_topics), thread=True, group="topics")
+        self.run_worker(self._job(analysis.count_bidi_controls), thread=True, group="bidi")
+        self.set_interval(PANEL_REFRESH_SECONDS, self._refresh_if_dirty)
+
+    def _job(self, job: Any) -> Any:
+        """A thread-worker body running `job(document, post, cancelled)`."""
+
+        def run() -> None:
+            worker = get_current_worker()
+            job(self.document, self.post_message, lambda: worker.is_cancelled)
+
+        return run
+
+    # Widgets and state
+
+    @property
+    def article(self) -> ArticleView | None:
+        """The article view (None while only the placeholder is there)."""
+        from reader.ui.widgets.article_view import ArticleView
+
+        found = self.query_one("#article")
+        return found if isinstance(found, ArticleView) else None
+
+    @property
+    def panel(self) -> SidePanel:
+        """The side panel."""
+        return self.query_one(SidePanel)
+
+    @property
+    def current(self) -> int:
+        """The paragraph being read."""
+        article = self.article
+        return article.current if article is not None else 0
+
+    def go_to_paragraph(self, index: int, *, top: bool = False) -> None:
+        """Make `index` the current paragraph and bring it into view."""
+        article = self.article
+        if article is not None:
+            article.goto_paragraph(index, top=top)
+
+    def _apply_size(self) -> None:
+        """Collapse the panel when narrow; ask for a bigger terminal when too small."""
+        width, height = self.size
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        narrow = width < NARROW
+        self.set_class(narrow, "-narrow")
+        shown = self._panel_narrow if narrow else self._panel_wide
+        panel = self.panel
+        panel.display = shown
+        if not shown and panel.has_focus_within and self.article is not None:
+            self.article.focus()
+
+    def on_resize(self) -> None:
+        """Re-apply the size rules."""
+        self._apply_size()
+
+    # The key guard
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Let keys reach the search input and the panel's lists when they have the focus.
+
+        The screen's keys are priority bindings (so the article's inherited scroll keys do not
+        shadow them); this gives a focused input its typing and a focused list its arrows.
+        """
+        if action not in {key_action.split("(")[0] for key_action in self._own_actions()}:
+            return True
+        focused = self.focused
+        if isinstance(focused, Input):
+            return action in ALWAYS_ALLOWED
+        if focused is not None and self.panel in focused.ancestors_with_self:
+            last_key = getattr(self.app, "last_key", None)
+            if last_key in PANEL_KEYS or (last_key == "escape" and action != "back"):
+                return False
+        return True
+
+    @staticmethod
+    def _own_actions() -> list[str]:
+        """The actions of the screen's own key table."""
+        return [str(binding.action) for binding in bindings()]
+
+    # Key actions
+
+    def action_next_paragraph(self) -> None:
+        """Move to the next paragraph."""
+        self.go_to_paragraph(self.current + 1)
+
+    def action_previous_paragraph(self) -> None:
+        """Move to the previous paragraph."""
+        self.go_to_paragraph(self.current - 1)
+
+    def action_page(self, pages: int) -> None:
+        """Scroll by screenfuls; the current paragraph follows."""
+        if self.article is not None:
+            self.article.page(pages)
+
+    def action_first_paragraph(self) -> None:
+        """Go to the first paragraph."""
+        self.go_to_paragraph(0, top=True)
+
+    def action_last_paragraph(self) -> None:
+        """Go to the last paragraph."""
+        self.go_to_paragraph(len(self.document.paragraphs) - 1)
+
+    def action_topic_step(self, step: int) -> None:
+        """Next/previous paragraph of the chosen topic, or where the main topic changes."""
+        target = self.navigator.topic_step(self.current, step)
+        if target is not None:
+            self.go_to_paragraph(target)
+
+    def action_mention_step(self, step: int) -> None:
+        """Next/previous search hit while searching, else mention of the selected entity."""
+        target = self.navigator.mention_step(self.current, step)
+        if target is not None:
+            self.go_to_paragraph(target)
+            self._update_highlights()
+        self._update_status()
+
+    def action_search(self) -> None:
+        """Open the search bar and focus its input."""
+        bar = self.query_one(SearchBar)
+        bar.display = True
+        bar.input.focus()
+
+    def action_back(self) -> None:
+        """Back out one level: the search input, then the search, the entity, the topic, the
+        panel's focus."""
+        bar = self.query_one(SearchBar)
+        if bar.display and bar.input.has_focus:
+            bar.input.value = ""
+            bar.display = False
+            self.navigator.clear_search()
+            self._focus_article()
+        elif self.navigator.search_query:
+            self.navigator.clear_search()
+            bar.input.value = ""
+            bar.display = False
+        elif self.navigator.selected_entity is not None:
+            self.navigator.select_entity(None)
+        elif self.navigator.chosen_topic is not None:
+            self.navigator.choose_topic(None)
+        elif self.panel.has_focus_within:
+            self._focus_article()
+        self._update_highlights()
+        self._update_status()
+
+    def action_switch_focus(self) -> None:
+        """Move the focus between the article and the panel (showing the panel if hidden)."""
+        if self.panel.has_focus_within or not self.panel.display:
+            self._focus_article()
+        else:
+            self.panel.focus_list()
+
+    def _focus_article(self) -> None:
+        """Give the article the focus."""
+        if self.article is not None:
+            self.article.focus()
+
+    def action_toggle_panel(self) -> None:
+        """Show or hide the side panel."""
+        if self.size.width < NARROW:
+            self._panel_narrow = not self.panel.display
+        else:
+            self._panel_wide = not self.panel.display
+        self._apply_size()
+
+    def action_copy_paragraph(self) -> None:
+        """Copy the current paragraph's logical text (OSC 52, works over SSH)."""
+        if self.document.paragraphs:
+            self.app.copy_to_clipboard(self.document.paragraphs[self.current].text)
+            self._show_notice(word("copied", self.language))
+
+    def action_help(self) -> None:
+        """Show the keys."""
+        from reader.ui.screens.help_screen import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.settings.keys, self.language))
+
+    async def action_quit(self) -> None:
+        """Quit (the app saves the reading position and restores the terminal)."""
+        await self.app.action_quit()
+
+    # Choosing things: from the panel, the palette and the search bar
+
+    @on(SidePanel.EntityChosen)
+    def _entity_chosen(self, event: SidePanel.EntityChosen) -> None:
+        """Select the entity: highlight its mentions and jump to the first."""
+        self.go_to_entity(event.key)
+
+    @on(SidePanel.TopicChosen)
+    def _topic_chosen(self, event: SidePanel.TopicChosen) -> None:
+        """Choose the topic: mark its paragraphs and jump to the first."""
+        self.go_to_topic(event.index)
+
+    def go_to_entity(self, key: str) -> None:
+        """Select the entity `key` and jump to its first mention."""
+        target = self.navigator.select_entity(key)
+        self._update_highlights()
+        if target is not None:
+            self.go_to_paragraph(target)
+        self._update_status()
+
+    def go_to_topic(self, index: int) -> None:
+        """Choose topic number `index` and jump to its first paragraph."""
+        target = self.navigator.choose_topic(index)
+        self._update_highlights()
+        if target is not None:
+            self.go_to_paragraph(target)
+        self._update_status()
+
+    @on(SearchBar.QueryChanged)
+    def _search_changed(self, event: SearchBar.QueryChanged) -> None:
+        """Search as the reader types; show the first hit at or after the current paragraph."""
+        target = self.navigator.search(event.query, self.current)
+        if target is not None:
+            self.go_to_paragraph(target)
+        self._update_highlights()
+        self._update_status()
+
+    @on(SearchBar.Submitted)
+    def _search_submitted(self, event: SearchBar.Submitted) -> None:
+        """Keep the search and go back to the article (n/N step through the hits)."""
+        if not event.query:
+            self.query_one(SearchBar).display = False
+        self._focus_article()
+
+    # Messages from the article and the workers
+
+    def on_article_view_current_changed(self, event: Any) -> None:
+        """Follow the current paragraph in the status line (and move the highlight window)."""
+        self.navigator.follow(event.paragraph)
+        if abs(event.paragraph - self._highlight_center) > WINDOW // 2:
+            self._update_highlights()
+        self._update_status()
+
+    @on(analysis.EntitiesFound)
+    def _entities_found(self, event: analysis.EntitiesFound) -> None:
+        """Add a batch of mentions; redraw soon (or now, when extraction is over)."""
+        self.navigator.add_mentions(event.mentions)
+        if event.finished:
+            self._entity_progress = ""
+            self._refresh_panel()
+        else:
+            self._entity_progress = self._progress_text("finding-entities", event.done, event.total)
+            self._dirty = True
+
+    @on(analysis.EntityProgress)
+    def _entity_progress_made(self, event: analysis.EntityProgress) -> None:
+        """Update the progress line (redrawn with the next refresh)."""
+        self._entity_progress = self._progress_text("finding-entities", event.done, event.total)
+        self._dirty = True
+
+    @on(analysis.TopicsFound)
+    def _topics_found(self, event: analysis.TopicsFound) -> None:
+        """Keep the topic index and show it."""
+        self.navigator.set_topics(event.index)
+        self._topic_progress = ""
+        self._refresh_panel()
+        self._update_status()
+
+    @on(analysis.AnalysisFailed)
+    def _analysis_failed(self, event: analysis.AnalysisFailed) -> None:
+        """Say in the panel that entities or topics are not available."""
+        reason = word(f"{event.job}-missing", self.language)
+        if not event.missing:
+            reason = f"{word('failed', self.language)}: {event.reason}"
+        if event.job == "entities":
+            self._entity_progress = reason
+        else:
+            self._topic_progress = reason
+        self._refresh_panel()
+
+    @on(analysis.BidiControlsCounted)
+    def _bidi_counted(self, event: analysis.BidiControlsCounted) -> None:
+        """Remember how many bidi controls were removed, for the status line."""
+        self.bidi_controls = event.count
+        self._update_status()
+
+    def _progress_text(self, word_id: str, done: int, total: int) -> str:
+        """`finding entities… 42%`."""
+        return f"{word(word_id, self.language)} {100 * done // max(1, total)}%"
+
+    # Drawing
+
+    def _refresh_if_dirty(self) -> None:
+        """The timer's tick: redraw the panel if entities arrived since the last tick."""
+        if self._dirty:
+            self._refresh_panel()
+
+    def _refresh_panel(self) -> None:
+        """Hand the panel its entries and the article its highlights."""
+        self._dirty = False
+        entries = [
+            EntityEntry(e.key, e.type, e.name, len(e.mentions)) for e in self.navigator.entities()
+        ]
+        self.panel.show_entities(entries, self._entity_progress)
+        topics = [TopicEntry(t.label, tuple(t.paragraphs)) for t in self.navigator.topics()]
+        self.panel.show_topics(topics, self._topic_progress)
+        self._update_highlights()
+
+    def _update_highlights(self) -> None:
+        """Give the article every highlight the reading state implies."""
+        article = self.article
+        if article is None:
+            return
+        from reader.ui.widgets.article_view import Highlight
+
+        self._highlight_center = self.current
+        spans: list[Highlight] = [
+            Highlight(paragraph, start, end, kind)
+            for paragraph, start, end, kind in self.navigator.highlights()
+        ]
+        article.set_highlights(spans)
+
+    def _show_notice(self, notice: str) -> None:
+        """Show a short notice at the far end of the status line for a few seconds."""
+        self._notice = notice
+        self._update_status()
+        self.set_timer(3, self._clear_notice)
+
+    def _clear_notice(self) -> None:
+        """Drop the notice."""
+        self._notice = ""
+        self._update_status()
+
+    def _update_status(self) -> None:
+        """Write the status line from the reading state."""
+        status = self.query_one(StatusLine)
+        status.position = self.navigator.status_text(self.current, self.language)
+        notice = self._notice
+        if not notice and self.bidi_controls:
+            notice = f"{self.bidi_controls} {word('bidi-removed', self.language)}"
+        status.notice = notice
+        if self.navigator.search_query:
+            self.query_one(SearchBar).show_result(self.navigator.search_summary(self.language))

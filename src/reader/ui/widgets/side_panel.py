@@ -1,0 +1,254 @@
+"""The side panel: the entities the article mentions, grouped by type, and the topics it covers.
+
+The panel shows only what `reader.nlp` found (the screen hands it down as it streams in); every
+label is drawn through the layout engine, cut in logical order with an ellipsis to the panel's
+width. Choosing an entry posts a message up; the screen decides what happens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from reader.config import Language
+from reader.ui.labels import Align, fit
+from reader.ui.words import word
+
+ENTITY_TYPES = ("PERSON", "LOCATION", "ORGANIZATION", "EVENT", "DATE", "MISC")
+"""The order entity types are listed in; unknown types follow, alphabetically."""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityEntry:
+    """What the panel shows of one entity: its key, type, canonical name and mention count."""
+
+    key: str
+    type: str
+    name: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class TopicEntry:
+    """What the panel shows of one topic: its label and the paragraphs it covers (0-based)."""
+
+    label: str
+    paragraphs: tuple[int, ...]
+
+
+class SidePanel(Vertical):
+    """Two tabs, Entities and Topics, each a progress line above a list."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left,right", "switch_tab", "switch tab", show=False, id="switch-tab"),
+    ]
+
+    class EntityChosen(Message):
+        """The reader chose an entity in the panel."""
+
+        def __init__(self, key: str) -> None:
+            """`key` names the entity (`Entity.key`)."""
+            super().__init__()
+            self.key = key
+
+    class TopicChosen(Message):
+        """The reader chose a topic in the panel."""
+
+        def __init__(self, index: int) -> None:
+            """`index` is the topic's position in the topic index."""
+            super().__init__()
+            self.index = index
+
+    def __init__(
+        self, language: Language, *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        """An empty panel speaking `language`; entries arrive through `show_entities` and
+        `show_topics`."""
+        super().__init__(id=id, classes=classes)
+        self._language: Language = language
+        self._entities: Sequence[EntityEntry] = ()
+        self._topics: Sequence[TopicEntry] = ()
+        self._entity_progress = word("finding-entities", language)
+        self._topic_progress = word("finding-topics", language)
+
+    def compose(self) -> ComposeResult:
+        """The two tabs; their titles are drawn by the layout engine (they may be Arabic)."""
+        with TabbedContent(initial="entities-tab"):
+            with TabPane(self._tab_title("entities"), id="entities-tab"):
+                yield Static(self._entity_progress, id="entities-progress", markup=False)
+                yield OptionList(id="entity-list")
+            with TabPane(self._tab_title("topics"), id="topics-tab"):
+                yield Static(self._topic_progress, id="topics-progress", markup=False)
+                yield OptionList(id="topic-list")
+
+    def _tab_title(self, word_id: str) -> Content:
+        """A tab's title, shaped."""
+        text = word(word_id, self._language)
+        return fit(text, len(text) + 1)
+
+    @property
+    def tabs(self) -> TabbedContent:
+        """The two tabs."""
+        return self.query_one(TabbedContent)
+
+    @property
+    def entity_list(self) -> OptionList:
+        """The list of entities."""
+        return self.query_one("#entity-list", OptionList)
+
+    @property
+    def topic_list(self) -> OptionList:
+        """The list of topics."""
+        return self.query_one("#topic-list", OptionList)
+
+    def show_entities(self, entities: Sequence[EntityEntry], progress: str) -> None:
+        """Show `entities` (any order; they are grouped here) and a progress line (empty when
+        extraction has finished)."""
+        self._entities = entities
+        self._entity_progress = progress
+        self._render_entities()
+
+    def show_topics(self, topics: Sequence[TopicEntry], progress: str) -> None:
+        """Show `topics` in the order given and a progress line (empty when done)."""
+        self._topics = topics
+        self._topic_progress = progress
+        self._render_topics()
+
+    def _list_width(self, option_list: OptionList) -> int:
+        """Cells available for one option's label in `option_list`."""
+        width = option_list.scrollable_content_region.width or self.content_region.width - 4
+        return max(4, width - 1)
+
+    def _progress(self, selector: str, text: str) -> None:
+        """Show or hide a tab's progress line."""
+        progress = self.query_one(selector, Static)
+        width = max(4, self.content_region.width - 2)
+        progress.update(fit(text, width, align=self._align()) if text else "")
+        progress.display = bool(text)
+
+    def _align(self) -> Align:
+        """Labels sit on the interface language's reading side."""
+        return "right" if self._language == "ar" else "left"
+
+    def _entry(self, text: str, width: int, indent: int = 0, style: str = "") -> Content:
+        """One list line: `text` fitted to `width` minus `indent`, indented on the reading side."""
+        body = fit(text, width - indent, align="right" if self._language == "ar" else "left")
+        if style:
+            body = body.stylize(style)
+        pad = Content(" " * indent)
+        return (
+            Content.assemble(body, pad) if self._language == "ar" else Content.assemble(pad, body)
+        )
+
+    def _render_entities(self) -> None:
+        """Rebuild the entity list grouped by type, keeping the highlighted entity."""
+        self._progress("#entities-progress", self._entity_progress)
+        option_list = self.entity_list
+        width = self._list_width(option_list)
+        kept = self._highlighted_id(option_list)
+        groups: dict[str, list[EntityEntry]] = {}
+        for entity in self._entities:
+            groups.setdefault(entity.type, []).append(entity)
+        order = [t for t in ENTITY_TYPES if t in groups] + sorted(
+            t for t in groups if t not in ENTITY_TYPES
+        )
+        options: list[Option | None] = []
+        for entity_type in order:
+            members = sorted(groups[entity_type], key=lambda e: (-e.count, e.name))
+            heading = word(entity_type, self._language)
+            heading = heading.upper() if self._language == "en" else heading
+            options.append(
+                Option(self._entry(f"{heading} {len(members)}", width, style="bold"), disabled=True)
+            )
+            options.extend(
+                Option(self._entry(f"{e.name} ({e.count})", width, indent=2), id=f"entity:{e.key}")
+                for e in members
+            )
+        if not options and not self._entity_progress:
+            options.append(
+                Option(self._entry(word("no-entities", self._language), width), disabled=True)
+            )
+        self._replace_options(option_list, options, kept)
+
+    def _render_topics(self) -> None:
+        """Rebuild the topic list: each topic's label, then the paragraphs it covers."""
+        self._progress("#topics-progress", self._topic_progress)
+        option_list = self.topic_list
+        width = self._list_width(option_list)
+        kept = self._highlighted_id(option_list)
+        options: list[Option | None] = []
+        for index, topic in enumerate(self._topics):
+            covered = ", ".join(str(p + 1) for p in topic.paragraphs)
+            prompt = Content("\n").join(
+                [
+                    self._entry(topic.label, width),
+                    self._entry(f"¶ {covered}", width, indent=2, style="dim"),
+                ]
+            )
+            options.append(Option(prompt, id=f"topic:{index}"))
+        if not options and not self._topic_progress:
+            options.append(
+                Option(self._entry(word("no-topics", self._language), width), disabled=True)
+            )
+        self._replace_options(option_list, options, kept)
+
+    @staticmethod
+    def _highlighted_id(option_list: OptionList) -> str | None:
+        """The id of the highlighted option, to keep it highlighted across a rebuild."""
+        if option_list.highlighted is None or option_list.option_count == 0:
+            return None
+        return option_list.get_option_at_index(option_list.highlighted).id
+
+    @staticmethod
+    def _replace_options(
+        option_list: OptionList, options: list[Option | None], kept: str | None
+    ) -> None:
+        """Swap in `options`, then highlight `kept` again (or the first choosable option)."""
+        option_list.set_options(options)
+        if kept is not None:
+            try:
+                option_list.highlighted = option_list.get_option_index(kept)
+                return
+            except Exception:  # OptionDoesNotExist: the entry went away
+                pass
+        option_list.action_first()
+
+    def on_resize(self) -> None:
+        """Labels are fitted to the width: fit them again."""
+        self._render_entities()
+        self._render_topics()
+
+    def action_switch_tab(self) -> None:
+        """Show the other tab and focus its list."""
+        other = "topics-tab" if self.tabs.active == "entities-tab" else "entities-tab"
+        self.tabs.active = other
+        (self.topic_list if other == "topics-tab" else self.entity_list).focus()
+
+    def focus_list(self) -> None:
+        """Focus the list in the tab shown."""
+        (self.topic_list if self.tabs.active == "topics-tab" else self.entity_list).focus()
+
+    def show_tab(self, name: str) -> None:
+        """Show the `entities` or `topics` tab."""
+        self.tabs.active = f"{name}-tab"
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        """Turn a chosen option into an `EntityChosen` or `TopicChosen` message."""
+        event.stop()
+        option_id = event.option.id or ""
+        kind, _, value = option_id.partition(":")
+        if kind == "entity":
+            self.post_message(self.EntityChosen(value))
+        elif kind == "topic":
+            self.post_message(self.TopicChosen(int(value)))

@@ -1,0 +1,41 @@
+"""The status line: where the reader is (`¶ 3/7 · 42% · topic: …`) and what the app wants said."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from reader.config import Language
+from reader.ui.labels import fit
+
+
+class StatusLine(Widget):
+    """Two labels on one line, both drawn by the layout engine.
+
+    `position` (paragraph, percentage, main topic, mention or hit counter) sits on the reading
+    side of the interface language; `notice` (bidi controls removed, a message) on the other.
+    The screen computes both; this widget only draws them.
+    """
+
+    position: reactive[str] = reactive("")
+    """Where the reader is, as logical text."""
+    notice: reactive[str] = reactive("")
+    """A short notice for the far end of the line (may be empty)."""
+
+    def __init__(self, language: Language, *, id: str | None = None) -> None:
+        """An empty status line for an interface in `language`."""
+        super().__init__(id=id)
+        self._language: Language = language
+
+    def render(self) -> Content:
+        """Both labels, each given the room it needs, the position first."""
+        width = self.content_size.width
+        notice_width = min(len(self.notice) + 2, width // 2) if self.notice else 0
+        position = fit(self.position, width - notice_width, align="left")
+        notice = fit(self.notice, notice_width, align="right", style="$text-warning")
+        if self._language == "ar":
+            position = fit(self.position, width - notice_width, align="right")
+            notice = fit(self.notice, notice_width, align="left", style="$text-warning")
+            return Content.assemble(notice, position)
+        return Content.assemble(position, notice)

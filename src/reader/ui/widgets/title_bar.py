@@ -1,0 +1,26 @@
+"""The title bar: the article's title, shaped by the layout engine, on its reading side."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from reader.ui.labels import fit
+
+
+class TitleBar(Widget):
+    """One line naming the article: right-aligned for an Arabic title, cut with an ellipsis in
+    logical order when it is too long for the terminal."""
+
+    title: reactive[str] = reactive("", layout=False)
+    """The title in logical order (plain text, never markup)."""
+
+    def __init__(self, title: str, *, id: str | None = None) -> None:
+        """Show `title`."""
+        super().__init__(id=id)
+        self.title = title
+
+    def render(self) -> Content:
+        """The title fitted to the bar's content width."""
+        return fit(self.title, self.content_size.width)
