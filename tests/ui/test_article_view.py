@@ -237,6 +237,64 @@ async def test_goto_paragraph_scrolls_it_into_view_and_posts_current_changed() -
         assert visible_text(text_field(view, view.render_line(0))) == aligned(view, first_line)
 
 
+async def test_goto_with_an_offset_shows_the_line_holding_it() -> None:
+    """goto_paragraph(offset=...) scrolls to the line showing a logical offset deep in a
+    paragraph taller than the view (a search hit, a mention)."""
+    document = load("news-07.ar.txt")
+    app = ArticleApp(document)
+    async with app.run_test(size=(60, 6)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        tallest = max(range(len(document.paragraphs)), key=lambda i: len(view.layout_of(i).lines))
+        lines = view.layout_of(tallest).lines
+        assert len(lines) > 8
+        target = lines[-2]
+        view.goto_paragraph(tallest, offset=target.start + 1)
+        await pilot.pause()
+        assert view.current == tallest
+        row = view.row_of(tallest) + len(lines) - 2 - view.scroll_offset.y
+        assert 0 <= row < 6
+        assert visible_text(text_field(view, view.render_line(row))) == aligned(view, target)
+        view.goto_paragraph(tallest, top=True, offset=lines[3].start)
+        await pilot.pause()
+        assert view.scroll_offset.y == view.row_of(tallest) + 3
+
+
+async def test_setting_current_scrolls_to_it() -> None:
+    """Assigning `current` directly (as a screen may) also brings the paragraph into view."""
+    document = load("news-07.ar.txt")
+    app = ArticleApp(document)
+    async with app.run_test(size=(100, 8)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        view.current = 6
+        await pilot.pause()
+        y = view.scroll_offset.y
+        assert y <= view.row_of(6) < y + 8
+        assert view.current == 6
+        assert app.changes == [6]
+
+
+class OpeningApp(ArticleApp):
+    """Opens the article at a remembered paragraph, before the view has a size."""
+
+    def on_mount(self) -> None:
+        """Go to paragraph 5 as soon as the screen is mounted."""
+        self.query_one(ArticleView).goto_paragraph(5, top=True)
+
+
+async def test_opening_at_a_remembered_paragraph() -> None:
+    """goto_paragraph before the first frame: the first screen starts at that paragraph."""
+    document = load("news-07.ar.txt")
+    app = OpeningApp(document)
+    async with app.run_test(size=(100, 8)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        assert view.current == 5
+        assert view.paragraph_at_top() == 5
+        assert view.scroll_offset.y == view.row_of(5)
+
+
 async def test_page_moves_a_screenful_and_current_follows() -> None:
     """page(1) scrolls by the view's height; the paragraph now at the top becomes current."""
     document = load("news-07.ar.txt")

@@ -24,6 +24,7 @@ from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -183,6 +184,12 @@ class _Anchor:
     row: int
 
 
+def _line_holding(lines: Sequence[VisualLine], offset: int) -> int:
+    """The index of the line that shows logical `offset` (the last line starting at or before
+    it; lines hold consecutive logical ranges)."""
+    return max(0, bisect_right([line.start for line in lines], offset) - 1)
+
+
 def cell_chunks(line: VisualLine) -> list[tuple[str, int, int]]:
     """Split a visual line's text into what each cell (or wide pair of cells) shows.
 
@@ -210,6 +217,12 @@ def cell_chunks(line: VisualLine) -> list[tuple[str, int, int]]:
 
 class ArticleView(ScrollView, can_focus=True):
     """The article's paragraphs, laid out lazily, with the current paragraph marked."""
+
+    INHERIT_BINDINGS: ClassVar[bool] = False
+    BINDINGS: ClassVar[list[BindingType]] = []
+    """No keys of its own: the screen owns the reading keys (remappable by id), and the scroll
+    keys a ScrollView inherits (left/right above all, meaningless in RTL) must not shadow them.
+    Mouse wheel and scrollbar scroll; `page`/`goto_paragraph` are the keyboard's way in."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article--person",
@@ -298,6 +311,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._masks: dict[int, list[int]] = {}
         self._styles: dict[int, Style] = {}
         self._anchor: _Anchor | None = None
+        self._following = False
         self.layout_count = 0
         """How many paragraphs were laid out (a measure of laziness, for tests and benchmarks)."""
 
@@ -308,33 +322,59 @@ class ArticleView(ScrollView, can_focus=True):
         return max(0, min(index, len(self._texts) - 1))
 
     def watch_current(self, old: int, new: int) -> None:
-        """Tell the screen, and redraw the marker."""
+        """Bring the new current paragraph into view (unless scrolling chose it), tell the
+        screen, and redraw the marker."""
+        if not self._following:
+            self._reveal(new)
         self.post_message(self.CurrentChanged(self, new))
         self.refresh()
 
-    def goto_paragraph(self, index: int, *, top: bool = False) -> None:
+    def goto_paragraph(self, index: int, *, top: bool = False, offset: int | None = None) -> None:
         """Make `index` the current paragraph and scroll so that it is visible.
 
-        With `top`, its first line goes to the top of the view; otherwise the view scrolls as
-        little as it can (a paragraph taller than the view starts at the top).
+        With `top`, its first line (or the line holding `offset`) goes to the top of the view;
+        otherwise the view scrolls as little as it can (a paragraph taller than the view starts
+        at the top). With `offset`, the line showing that logical offset is what must be seen
+        (for a search hit or a mention deep in a long paragraph).
         """
         if not self._texts:
             return
         index = self.validate_current(index)
-        if not self._settle():
-            self._anchor = _Anchor(index, 0, 0)
+        self._reveal(index, top=top, offset=offset)
+        self._choose(index)
+
+    def _choose(self, index: int) -> None:
+        """Make `index` current without scrolling (it was just brought into view, or is on
+        screen already)."""
+        self._following = True
+        try:
             self.current = index
+        finally:
+            self._following = False
+
+    def _reveal(self, index: int, *, top: bool = False, offset: int | None = None) -> None:
+        """Scroll as little as needed for paragraph `index` (or its line holding `offset`) to be
+        on screen; with `top`, put it at the top."""
+        if not self._settle(follow=False):
+            self._anchor = _Anchor(index, offset or 0, 0)
             return
         lines = self._lay_out(index).lines
         view = self._view_height
-        first = self._rows.start(index)
         y = self.scroll_offset.y
-        if top or first < y or len(lines) >= view:
-            self._anchor = _Anchor(index, 0, 0)
-        elif first + len(lines) > y + view:
-            self._anchor = _Anchor(index, lines[-1].start, view - 1)
+        if offset is None:
+            first = self._rows.start(index)
+            if top or first < y or len(lines) >= view:
+                self._anchor = _Anchor(index, 0, 0)
+            elif first + len(lines) > y + view:
+                self._anchor = _Anchor(index, lines[-1].start, view - 1)
+        else:
+            line = lines[_line_holding(lines, offset)]
+            row = self._rows.start(index) + _line_holding(lines, offset)
+            if top or row < y:
+                self._anchor = _Anchor(index, line.start, 0)
+            elif row >= y + view:
+                self._anchor = _Anchor(index, line.start, view - 1)
         self._settle(follow=False)
-        self.current = index
         self.refresh()
 
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
@@ -357,14 +397,14 @@ class ArticleView(ScrollView, can_focus=True):
         self._settle()
         before = self.scroll_offset.y
         target = max(0, min(before + pages * self._view_height, self.max_scroll_y))
-        self.scroll_to(y=target, animate=False, immediate=True)
+        self.scroll_to(y=target, animate=False, immediate=True, force=True)
         self._settle(follow=False)
         if self.scroll_offset.y == before and pages > 0:
-            self.current = self._last_visible()
+            self._choose(self._last_visible())
         elif self.scroll_offset.y == before and pages < 0:
-            self.current = 0
+            self._choose(0)
         else:
-            self.current = self.paragraph_at_top()
+            self._choose(self.paragraph_at_top())
         self.refresh()
 
     def paragraph_at_top(self) -> int:
@@ -433,8 +473,11 @@ class ArticleView(ScrollView, can_focus=True):
             self._frame = frame
             self._strips.clear()
             return
-        if old is not None and self._anchor is None and self._texts:
-            self._anchor = self._reading_position()
+        if self._anchor is None and self._texts:
+            # The first frame opens at the current paragraph (set before the view had a size).
+            self._anchor = (
+                self._reading_position() if old is not None else _Anchor(self.current, 0, 0)
+            )
         self._frame = frame
         self._layouts.clear()
         self._strips.clear()
@@ -480,7 +523,7 @@ class ArticleView(ScrollView, can_focus=True):
             grew = self._measure_rows(y, view)
             self._update_virtual_size()
             if y > self.max_scroll_y:
-                self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+                self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True, force=True)
                 continue
             if not grew:
                 break
@@ -491,7 +534,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _apply_anchor(self, anchor: _Anchor, view: int) -> None:
         """Scroll so that the line holding `anchor.offset` sits at `anchor.row`."""
         lines = self._lay_out(anchor.paragraph).lines
-        line = max(0, bisect_right([visual.start for visual in lines], anchor.offset) - 1)
+        line = _line_holding(lines, anchor.offset)
         row = max(0, min(anchor.row, view - 1))
         above = row - line
         paragraph = anchor.paragraph
@@ -501,7 +544,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._measure_rows(self._rows.start(anchor.paragraph), view)
         self._update_virtual_size()
         target = self._rows.start(anchor.paragraph) + line - row
-        self.scroll_to(y=max(0, min(target, self.max_scroll_y)), animate=False, immediate=True)
+        self.scroll_to(
+            y=max(0, min(target, self.max_scroll_y)), animate=False, immediate=True, force=True
+        )
 
     def _measure_rows(self, y: int, view: int) -> bool:
         """Lay out every paragraph with a row in `[y, y + view)`; True if any was new."""
@@ -530,7 +575,7 @@ class ArticleView(ScrollView, can_focus=True):
         y = self.scroll_offset.y
         first = self._rows.start(self.current)
         if first >= y + view or first + self._rows.height(self.current) <= y:
-            self.current = self.paragraph_at_top()
+            self._choose(self.paragraph_at_top())
 
     # Events
 
@@ -548,7 +593,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         paragraph, row = self._rows.locate(self.scroll_offset.y + offset.y)
         if row < self._rows.height(paragraph):
-            self.current = paragraph
+            self._choose(paragraph)  # on screen already: no scrolling under the mouse
 
     def notify_style_update(self) -> None:
         """A theme or CSS change: forget styles and drawn lines."""
