@@ -64,6 +64,19 @@ _HEAD_WORDS = frozenset(
 )
 
 
+def _normalised_words(text: str) -> frozenset[str]:
+    """The `normalise`d forms of the space-separated words of ``text``."""
+    return frozenset(normalise(w) for w in text.split())
+
+
+_WAW_NAMES = _normalised_words(
+    "وليد وائل وسام وفاء وديع وجدي وحيد وهيب وصفي وداد وعد وئام وجيه ولاء وضاح وهبة ورد "
+    "وردة وهاب وهبي وزير والي وطفة وفيق وفيقة وصال وحيدة وداعة ويليام ويلسون وارن "
+    "واشنطن والتر وين وانغ وو"
+)
+"""First names and surnames that begin with و (kept whole even at the start of a person)."""
+
+
 class MentionLike(Protocol):
     """What grouping needs of a mention (`reader.nlp.entities.Mention` has it)."""
 
@@ -124,10 +137,17 @@ def _known(rest_key: str, other_words: Sequence[str], seen: frozenset[str]) -> b
     )
 
 
-def strip_proclitic(words: Sequence[str], seen: frozenset[str] = frozenset()) -> list[str]:
+def strip_proclitic(
+    words: Sequence[str],
+    seen: frozenset[str] = frozenset(),
+    person: bool = False,
+    repeated: frozenset[str] = frozenset(),
+) -> list[str]:
     """The name's words with a glued proclitic cut off the first word, when that is certain.
 
-    ``seen`` holds the normalised words that occur elsewhere in the document's mentions.
+    ``seen`` holds the normalised words that occur elsewhere in the document's mentions. For a
+    ``person`` of two words or more, a leading «و» is cut unless the first name starts with it
+    («وليد», «وائل») or the word recurs in the document's mentions (``repeated``: «واتس آب»).
     """
     if not words:
         return []
@@ -138,6 +158,16 @@ def strip_proclitic(words: Sequence[str], seen: frozenset[str] = frozenset()) ->
     # «للأمن» is ل + الأمن with the article's alef unwritten.
     if key.startswith("لل") and len(key) >= 4 and _known("ال" + key[2:], rest_words, seen):
         return ["ا" + first[cut_letters(first, 1) :], *rest_words]
+    if (
+        person
+        and rest_words
+        and key.startswith("و")
+        and len(key) >= 4
+        and key not in _WAW_NAMES
+        and key not in repeated
+    ):
+        # «ودانييلي كاستاديلو»: a name in a list keeps its «و» glued on (ANERcorp style).
+        return [first[cut_letters(first, 1) :], *rest_words]
     for clitic in _PROCLITICS:
         if not key.startswith(clitic) or len(key) - len(clitic) < 2:
             continue
@@ -190,7 +220,8 @@ def _join_into(drafts: dict[str, _Draft], small: str, large: str) -> None:
 
 
 def _join_partial_names(drafts: dict[str, _Draft]) -> None:
-    """Join surnames, head-less organisations and cut-short events to their one full name."""
+    """Join surnames and lone first names, head-less organisations and cut-short events to
+    the one full name they can belong to (none if two full names qualify)."""
     for small_key in list(drafts):
         small = drafts.get(small_key)
         if small is None or small.country is not None:
@@ -208,8 +239,11 @@ def _join_partial_names(drafts: dict[str, _Draft]) -> None:
             if kind == "EVENT":
                 if len(small_words) >= 2 and words[: len(small_words)] == small_words:
                     matches.append(key)
-            elif majority == "PERSON" and words[-len(small_words) :] == small_words:
-                if len(small_words) < len(words) and small_key.split(":", 1)[1] not in CITY_KEYS:
+            elif majority == "PERSON" and small_key.split(":", 1)[1] not in CITY_KEYS:
+                # a surname («حموشي»), or a first name alone («مارك»)
+                if words[-len(small_words) :] == small_words or (
+                    len(small_words) == 1 and words[0] == small_words[0]
+                ):
                     matches.append(key)
             elif (
                 majority == "ORGANIZATION"
@@ -256,15 +290,19 @@ def _is_nisba(mention_type: str, words: Sequence[str]) -> str | None:
 
 def group_mentions(mentions: Sequence[MentionLike]) -> list[Group]:
     """Group a document's mentions into entities with canonical names, in listing order."""
-    seen = frozenset(normalise(w) for m in mentions if m.type != NISBA for w in m.text.split())
+    counts = Counter(normalise(w) for m in mentions if m.type != NISBA for w in m.text.split())
+    seen = frozenset(counts)
+    repeated = frozenset(w for w, count in counts.items() if count > 1)
     drafts: dict[str, _Draft] = {}
     nisbas: list[tuple[int, str]] = []
     for index, mention in enumerate(mentions):
         words = _clean_words(mention.text)
         if mention.type != "DATE":
-            words = strip_proclitic(words, seen)
+            words = strip_proclitic(words, seen, mention.type == "PERSON", repeated)
         if not words or all(is_function_word(w) for w in words):
             continue
+        if len(words) == 1 and normalise(words[0]).removeprefix("ال") in _HEAD_WORDS:
+            continue  # «شركة», «المنتدى» alone name nothing
         if mention.type == NISBA or mention.type in _NAME_TYPES:
             code = _is_nisba(mention.type, words)
             if code is not None:

@@ -54,13 +54,21 @@ ORGANIZATION_HEADS = _norm_set(
 )
 """Nouns that head an organisation name, normalised and without the article."""
 
+_GUARDED_HEADS: dict[str, frozenset[str]] = {
+    normalise("جهاز"): _norm_set(
+        "الأمن أمن الشرطة شرطة المخابرات مخابرات الاستخبارات استخبارات الدرك الحرس حرس الرقابة "
+        "رقابة المراقبة مراقبة التحقيق الإحصاء"
+    ),
+}
+"""Heads that are common nouns too («جهاز» device): a name only with one of these words next."""
+
 _STOP = _norm_set(
     # participles that open a relative clause
     "المخصص المخصصة مخصص مخصصة المنعقد المنعقدة المقام المقامة المقرر المقررة المزمع المرتقب "
     "المرتقبة المنظم الذي التي "
     # time words that qualify the event rather than name it
     "المقبل المقبلة الماضي الماضية الأخير الأخيرة الحالي الحالية الجاري الجارية القادم القادمة "
-    "السابق السابقة المنصرم المنصرمة "
+    "السابق السابقة المنصرم المنصرمة جديد جديدة الجديد الجديدة "
     # a press conference is not a named event
     "الصحفي الصحفية الصحافي الصحافية"
 )
@@ -122,11 +130,15 @@ def _complement_stop(
             break
         if word.isascii() or is_function_word(word) or word in _STOP or stop_at(word):
             break
+        if word.startswith("ل") and taken == 0 and definite:
+            break  # «الشركة لأكبر», «الشركة للجنة»: an anaphoric «the company», not a name
         if word.startswith("و"):
             if word not in _ORDINAL_TENS:
                 break
         elif word.startswith("ال") or word.startswith("لل"):
             definite = True
+        elif word.startswith("لي"):
+            break  # ل + imperfect verb: «ليخلف», «ليتم» start a purpose clause
         elif word.startswith("ل") and len(word) > 3:
             pass  # «لكرة القدم», «لتجهيزات الأمن»: a genitive with ل
         elif definite and not absorbable(k):
@@ -135,6 +147,9 @@ def _complement_stop(
             break
         taken += 1
         k += 1
+    # A genitive «ل» + indefinite noun needs its complement: «… المالكة لأكبر» ends before it.
+    while k > start + 1 and words[k - 1].startswith("ل") and not words[k - 1].startswith("لل"):
+        k -= 1
     return k
 
 
@@ -163,6 +178,10 @@ def find_headed_names(
             continue
         lead, definite = found
         bare = words[i][lead:]
+        guard = _GUARDED_HEADS.get(bare.removeprefix("ال").removeprefix("لل"))
+        if guard is not None and (i + 1 >= n or words[i + 1] not in guard):
+            i += 1
+            continue
         if not definite and not bare.startswith("لل") and bare in _DEFINITE_ONLY:
             i += 1
             continue

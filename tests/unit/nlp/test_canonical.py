@@ -1,0 +1,175 @@
+"""Canonical names: clitics cut only when certain, variants grouped, no false merges, joins."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.nlp.canonical import NISBA, group_mentions, strip_proclitic
+from reader.nlp.entities import EntityIndex, Mention
+from reader.nlp.normalise import normalise
+
+
+def mentions_of(*items: tuple[str, str]) -> list[Mention]:
+    """Mentions ``(type, text)``, one per paragraph, in document order."""
+    return [Mention(i, 0, len(text), text, kind) for i, (kind, text) in enumerate(items)]
+
+
+def names(*items: tuple[str, str]) -> list[tuple[str, str, int]]:
+    """``(type, name, number of mentions)`` of the entities the mentions make."""
+    index = EntityIndex()
+    index.add(mentions_of(*items))
+    return [(e.type, e.name, len(e.mentions)) for e in index.entities()]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["وإسبانيا"], ["إسبانيا"]),
+        (["لمنظمة", "الإنتربول"], ["منظمة", "الإنتربول"]),
+        (["بتركيا"], ["تركيا"]),
+        (["والمغرب"], ["المغرب"]),
+        (["بالرباط"], ["الرباط"]),
+        (["لأنقرة"], ["أنقرة"]),
+        (["للأمن", "الوطني"], ["الأمن", "الوطني"]),
+        (["وبلجيكا"], ["بلجيكا"]),
+        (["فالمملكة", "المغربية"], ["المملكة", "المغربية"]),
+    ],
+)
+def test_proclitics_are_cut_when_the_rest_is_certainly_a_word(
+    words: list[str], expected: list[str]
+) -> None:
+    assert strip_proclitic(words) == expected
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["بلال", "كمال", "وليد", "فريد", "بدر", "لبنى", "كأس", "بلجيكا", "فلسطين", "لبنان", "والي"],
+)
+def test_real_first_letters_are_kept(word: str) -> None:
+    assert strip_proclitic([word]) == [word]
+
+
+def test_the_document_can_vouch_for_a_stripped_name() -> None:
+    assert strip_proclitic(["وديميرتاش"]) == ["وديميرتاش"]
+    assert strip_proclitic(["وديميرتاش"], frozenset({normalise("ديميرتاش")})) == ["ديميرتاش"]
+
+
+def test_harakat_are_kept_when_the_clitic_is_cut() -> None:
+    assert strip_proclitic(["وَإِسْبَانْيَا"]) == ["إِسْبَانْيَا"]
+
+
+def test_spelling_variants_are_one_entity_shown_as_first_written() -> None:
+    assert names(("PERSON", "أحمد"), ("PERSON", "احمد"), ("PERSON", "أَحْمَد")) == [
+        ("PERSON", "أحمد", 3)
+    ]
+    assert names(("PERSON", "مصطفي"), ("PERSON", "مصطفى")) == [("PERSON", "مصطفي", 2)]
+    assert names(("LOCATION", "مكة"), ("LOCATION", "مكه")) == [("LOCATION", "مكة", 2)]
+
+
+def test_display_keeps_harakat_and_alef_maqsura() -> None:
+    assert names(("PERSON", "مُصْطَفَى")) == [("PERSON", "مُصْطَفَى", 1)]
+
+
+def test_function_words_never_become_entities() -> None:
+    # «على» (on) folds to «علي» (Ali) but is a preposition: it is dropped, not merged.
+    assert names(("PERSON", "علي"), ("PERSON", "على"), ("LOCATION", "في")) == [("PERSON", "علي", 1)]
+    assert names(("ORGANIZATION", "على")) == []
+
+
+def test_a_surname_joins_the_full_name_seen_earlier() -> None:
+    assert names(("PERSON", "عبد اللطيف حموشي"), ("PERSON", "حموشي"), ("PERSON", "وحموشي")) == [
+        ("PERSON", "عبد اللطيف حموشي", 3)
+    ]
+
+
+def test_a_surname_shared_by_two_people_stays_apart() -> None:
+    found = names(("PERSON", "أحمد الجربا"), ("PERSON", "محمد الجربا"), ("PERSON", "الجربا"))
+    assert sorted(found) == [
+        ("PERSON", "أحمد الجربا", 1),
+        ("PERSON", "الجربا", 1),
+        ("PERSON", "محمد الجربا", 1),
+    ]
+
+
+def test_formal_and_short_country_names_are_one_entity() -> None:
+    assert names(("LOCATION", "المغرب"), ("LOCATION", "المملكة المغربية")) == [
+        ("LOCATION", "المغرب", 2)
+    ]
+    assert names(("ORGANIZATION", "الجمهورية التركية"), ("LOCATION", "بتركيا")) == [
+        ("LOCATION", "تركيا", 2)
+    ]
+    # with no short form in the text, the formal name is shown as written
+    assert names(("LOCATION", "المملكة العربية السعودية")) == [
+        ("LOCATION", "المملكة العربية السعودية", 1)
+    ]
+
+
+def test_nisba_adjectives_link_to_their_country_and_are_not_entities() -> None:
+    index = EntityIndex()
+    index.add(
+        mentions_of(
+            ("LOCATION", "تركيا"),
+            (NISBA, "التركية"),
+            ("LOCATION", "التركي"),  # a tagger's LOC on a bare nisba is an adjective too
+            (NISBA, "المغربي"),  # Morocco is never named: nothing to attach to
+        )
+    )
+    (turkey,) = index.entities()
+    assert (turkey.type, turkey.name, len(turkey.mentions)) == ("LOCATION", "تركيا", 1)
+    assert [m.text for m in turkey.adjectives] == ["التركية", "التركي"]
+
+
+def test_a_country_name_that_is_also_a_nisba_stays_a_country() -> None:
+    assert names(("LOCATION", "السعودية")) == [("LOCATION", "السعودية", 1)]
+
+
+def test_an_organisation_without_its_head_joins_the_full_name() -> None:
+    assert names(("ORGANIZATION", "لمنظمة الإنتربول"), ("ORGANIZATION", "الإنتربول")) == [
+        ("ORGANIZATION", "منظمة الإنتربول", 2)
+    ]
+
+
+def test_a_cut_short_event_joins_the_one_longer_event() -> None:
+    assert names(("EVENT", "المعرض الدولي لتجهيزات الأمن الداخلي"), ("EVENT", "المعرض الدولي")) == [
+        ("EVENT", "المعرض الدولي لتجهيزات الأمن الداخلي", 2)
+    ]
+
+
+def test_one_name_tagged_with_two_types_is_one_entity_of_the_majority_type() -> None:
+    assert names(
+        ("ORGANIZATION", "الإنتربول"), ("LOCATION", "الإنتربول"), ("ORGANIZATION", "الإنتربول")
+    ) == [("ORGANIZATION", "الإنتربول", 3)]
+
+
+def test_entities_sorted_by_type_then_first_mention() -> None:
+    found = names(
+        ("DATE", "عام 2030"),
+        ("LOCATION", "أنقرة"),
+        ("PERSON", "محمود ديميرتاش"),
+        ("EVENT", "IGEF 2025"),
+        ("LOCATION", "تركيا"),
+        ("ORGANIZATION", "جهاز الشرطة"),
+        ("MISC", "الإسلام"),
+    )
+    assert [kind for kind, _, _ in found] == [
+        "PERSON",
+        "LOCATION",
+        "LOCATION",
+        "ORGANIZATION",
+        "EVENT",
+        "DATE",
+        "MISC",
+    ]
+    assert [name for _, name, _ in found][1:3] == ["أنقرة", "تركيا"]
+
+
+def test_groups_point_back_at_every_mention_once() -> None:
+    mentions = mentions_of(
+        ("PERSON", "عبد اللطيف حموشي"),
+        ("LOCATION", "تركيا"),
+        ("PERSON", "حموشي"),
+        (NISBA, "التركية"),
+    )
+    groups = group_mentions(mentions)
+    members = sorted(i for g in groups for i in [*g.members, *g.adjectives])
+    assert members == [0, 1, 2, 3]
