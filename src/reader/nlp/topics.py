@@ -73,6 +73,16 @@ class TopicsNotSupported(Exception):
 MAX_WORDS = 4
 """Longest key phrase, in words."""
 
+OPENING_BONUS = 1.5
+"""Factor on the salience of a phrase found in the title (a short first paragraph)."""
+
+MERGE_SHARE = 1 / 3
+"""A phrase merges into a topic whose head contains it (or that it contains) when the rarer of
+the two occurs at least this share as often as the other."""
+
+TITLE_WORDS = 15
+"""A first paragraph of at most this many words is taken for a title."""
+
 _MARKS = (
     "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
     "\u08d3-\u08e1\u08e3-\u08ff\u200c\u200d"
@@ -310,19 +320,25 @@ class _Candidate:
         return frozenset(k for k in self.keys if k[0] != _JOINER_MARK)
 
 
-def _phrase_weight(keys: tuple[str, ...], keyness: dict[str, float]) -> float:
-    """Salience of one occurrence of a phrase: the keyness of its most telling word plus half
-    that of the others, so a longer phrase is more specific but not simply the sum of its parts
-    (which would let rare four-word strings beat the document's real subjects)."""
-    values = [keyness[k] for k in keys if k[0] != _JOINER_MARK]
+def _combine(values: list[float]) -> float:
+    """Salience of a phrase from that of its words: the best word fully, plus half the mean of
+    the others. A longer phrase is more specific, but not simply the sum of its parts (which
+    would let rare four-word strings beat the document's real subjects)."""
     best = max(values)
-    return best + 0.5 * (sum(values) - best)
+    if len(values) == 1:
+        return best
+    return best + 0.5 * (sum(values) - best) / (len(values) - 1)
+
+
+def _phrase_weight(keys: tuple[str, ...], keyness: dict[str, float]) -> float:
+    """Salience of one occurrence of a phrase, from the keyness of its words."""
+    return _combine([keyness[k] for k in keys if k[0] != _JOINER_MARK])
 
 
 def _phrase_score(candidate: _Candidate, counts: Counter[str], keyness: dict[str, float]) -> float:
     """Salience of a phrase: each of its words lends it a share of the word's salience in the
     document (count × keyness), the share growing with the square root of the part of the
-    word's occurrences the phrase accounts for; the best word counts fully, the others half.
+    word's occurrences the phrase accounts for (see `_combine`).
 
     So a phrase built on the document's central word («التعاون الأمني» in an article about
     security) outranks a phrase as frequent built on a word that merely recurs («مستوى»).
@@ -332,8 +348,7 @@ def _phrase_score(candidate: _Candidate, counts: Counter[str], keyness: dict[str
         for k in candidate.keys
         if k[0] != _JOINER_MARK
     ]
-    best = max(values)
-    return best + 0.5 * (sum(values) - best)
+    return _combine(values)
 
 
 def _set_free_counts(candidates: dict[tuple[str, ...], _Candidate]) -> None:
@@ -357,7 +372,7 @@ def _set_free_counts(candidates: dict[tuple[str, ...], _Candidate]) -> None:
 
 def _topic_limit(paragraph_count: int) -> int:
     """How many topics to report: a handful for an article, more for a book-length text."""
-    return max(8, min(150, round(3 * math.sqrt(paragraph_count))))
+    return max(10, min(150, round(3 * math.sqrt(paragraph_count))))
 
 
 def extract_topics(paragraphs: Sequence[str], language: str | None = None) -> TopicIndex:
@@ -400,8 +415,17 @@ def extract_topics(paragraphs: Sequence[str], language: str | None = None) -> To
         for keys, count in phrase_counts.items()
     }
     _set_free_counts(by_keys)
+    # A title names what a text is about: the phrases of a short first paragraph get a bonus,
+    # as position weighs in keyphrase extractors (KEA, YAKE). Not for a single paragraph.
+    opening = (
+        {keys[a:b] for keys in chunked[0] for a, b in _phrases(keys)}
+        if len(chunked) > 2 and len(paragraphs[0].split()) <= TITLE_WORDS
+        else set()
+    )
     for candidate in by_keys.values():
         candidate.score = _phrase_score(candidate, counts, keyness)
+        if candidate.keys in opening:
+            candidate.score *= OPENING_BONUS
     candidates = sorted(by_keys.values(), key=lambda c: (-c.score, -len(c.keys), c.keys))
 
     # Choose topics best first, merging variants and nested phrases that mostly co-occur.
@@ -440,7 +464,7 @@ def _count_phrases(
 
 def _merge_target(candidate: _Candidate, topics: list[list[_Candidate]]) -> int | None:
     """The topic ``candidate`` belongs to, if any: one with the same stems, or one whose head
-    phrase contains it (or it contains) and occurs with it most of the time."""
+    phrase contains it (or it contains) and is not much rarer or commoner than it."""
     stems = candidate.stems
     for index, members in enumerate(topics):
         head = members[0]
@@ -449,9 +473,19 @@ def _merge_target(candidate: _Candidate, topics: list[list[_Candidate]]) -> int 
             return index
         if (stems < head_stems or head_stems < stems) and min(
             candidate.count, head.count
-        ) >= 0.5 * max(candidate.count, head.count):
+        ) >= MERGE_SHARE * max(candidate.count, head.count):
             return index
     return None
+
+
+def _label_phrase(members: list[_Candidate]) -> _Candidate:
+    """The phrase that names a topic: its head, or the most frequent longer phrase merged into
+    it («مارسيل خليفة» rather than «خليفة», «مسبار فوياجر» rather than «فوياجر»)."""
+    head = members[0]
+    longer = [m for m in members if m.stems > head.stems]
+    if not longer:
+        return head
+    return max(longer, key=lambda m: (m.count, -len(m.keys)))
 
 
 def _index(
@@ -465,7 +499,7 @@ def _index(
     for index, members in enumerate(topics):
         for member in members:
             member_of.setdefault(member.keys, index)
-    heads = {members[0].keys: index for index, members in enumerate(topics)}
+    heads = {_label_phrase(members).keys: index for index, members in enumerate(topics)}
 
     # Pass 3: which topics each paragraph mentions, with how much keyness.
     found: list[set[int]] = [set() for _ in topics]
@@ -488,10 +522,15 @@ def _index(
         weight_in.append(local)
 
     labels = [
-        _label(members[0].keys, paragraphs, label_paragraphs[index], classifier)
+        _label(_label_phrase(members).keys, paragraphs, label_paragraphs[index], classifier)
         for index, members in enumerate(topics)
     ]
-    scores = [sum(m.score for m in members) for members in topics]
+    # A topic's salience is its head phrase's, with the variants of the same words (another
+    # order or inflection) added; merged shorter or longer phrases add paragraphs, not salience,
+    # since their occurrences largely are the head's.
+    scores = [
+        sum(m.score for m in members if m.stems == members[0].stems) for members in topics
+    ]
     order = sorted(range(len(topics)), key=lambda i: (-scores[i], i))
     top = scores[order[0]] if order else 1.0
     result = tuple(
@@ -527,4 +566,5 @@ def _label(
                     forms[head.head + text[end : spans[stop - 1][1]]] += 1
     if not forms:  # cannot happen: the head phrase was counted in these paragraphs
         return " ".join(k.lstrip(_JOINER_MARK) for k in keys)
-    return max(forms.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    # A definite form names a subject best («الشركة» over «شركته»); then the commonest form.
+    return max(forms.items(), key=lambda kv: (kv[0].startswith("ال"), kv[1], kv[0]))[0]

@@ -1,0 +1,99 @@
+"""`reader topics [FILE|-] [--format json|table]`: the topics a document covers.
+
+JSON (the default) is ``{"topics": [{"label", "score", "paragraphs"}], "paragraphs":
+[{"paragraph", "topic"}]}``: topics most salient first, paragraphs counted from 0 among the
+document's non-blank paragraphs, ``"topic": null`` for a paragraph without one. The table is a
+plain listing for people, paragraphs counted from 1 like the app shows them. Output is logical
+text: no shaping, no reordering.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TextIO
+
+from reader.errors import UserError
+from reader.nlp.stem import LANGUAGES
+from reader.nlp.topics import TopicIndex, TopicsNotSupported, extract_topics
+from reader.text.load import load_document
+
+FORMATS = ("json", "table")
+"""The output formats, the first the default."""
+
+_TABLE_PARAGRAPHS = 12
+"""How many paragraph numbers a table row lists before it says how many more there are."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the subcommand's arguments."""
+    parser.add_argument(
+        "file", nargs="?", help="the text to read (default: the bundled article; - for stdin)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=FORMATS[0],
+        help="json (default): topics with score and paragraphs, and each paragraph's main "
+        "topic; table: a plain listing",
+    )
+    parser.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        default=None,
+        help="the text's language (default: told from its letters)",
+    )
+
+
+def as_json(index: TopicIndex) -> str:
+    """The topic index as the JSON document the CLI prints."""
+    payload = {
+        "topics": [
+            {"label": topic.label, "score": topic.score, "paragraphs": list(topic.paragraphs)}
+            for topic in index.topics
+        ],
+        "paragraphs": [
+            {"paragraph": number, "topic": label} for number, label in enumerate(index.main_topic)
+        ],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def _where(paragraphs: tuple[int, ...]) -> str:
+    shown = ", ".join(f"¶{p + 1}" for p in paragraphs[:_TABLE_PARAGRAPHS])
+    more = len(paragraphs) - _TABLE_PARAGRAPHS
+    return f"{shown} … +{more}" if more > 0 else shown
+
+
+def as_table(index: TopicIndex) -> str:
+    """A readable listing: the topics with score and paragraphs (from 1), then the main topic
+    of each paragraph."""
+    if not index.topics:
+        return "no topics found"
+    lines = [f"topics ({len(index.topics)})"]
+    for topic in index.topics:
+        lines.append(f"  {topic.label}  {topic.score:.3f}  {_where(topic.paragraphs)}")
+    lines += ["", "paragraphs"]
+    for number, label in enumerate(index.main_topic):
+        lines.append(f"  ¶{number + 1}  {label if label is not None else '-'}")
+    return "\n".join(lines)
+
+
+def _write(out: TextIO, text: str) -> None:
+    if hasattr(out, "reconfigure"):
+        out.reconfigure(encoding="utf-8", errors="replace")
+    out.write(text + "\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the document's topics in the chosen format."""
+    document = load_document(args.file)
+    for warning in document.warnings:
+        print(f"reader: {warning}", file=sys.stderr)
+    try:
+        index = extract_topics([p.text for p in document.paragraphs], args.language)
+    except TopicsNotSupported as error:
+        raise UserError(str(error)) from None
+    _write(sys.stdout, as_json(index) if args.format == "json" else as_table(index))
+    return 0

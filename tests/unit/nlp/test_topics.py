@@ -1,0 +1,228 @@
+"""Topics of real articles: the subjects a reader would name, as phrases taken from the text.
+
+The clear cases are pinned by what the articles are about (their Wikinews titles, see
+shared/data/texts/PROVENANCE.md); the other checks hold for every text: labels are one to four
+words found in the text, never only stop words, paragraph lists are valid, scores descend, and
+each paragraph's main topic is one of its topics.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reader.nlp.stem import fold, stem
+from reader.nlp.stopwords import stop_words
+from reader.nlp.topics import (
+    MAX_WORDS,
+    TopicIndex,
+    TopicsNotSupported,
+    detect_language,
+    extract_topics,
+)
+from reader.text.document import Document
+
+REPO = Path(__file__).resolve().parents[3]
+TEXTS = REPO / ".." / "shared" / "data" / "texts"
+DEFAULT_ARTICLE = REPO / "assets" / "article.ar.txt"
+NEWS = [f"news-{n:02d}.ar.txt" for n in range(1, 9)]
+
+
+def paragraphs_of(path: Path) -> list[str]:
+    """The non-blank paragraphs of a file, as the reader splits them."""
+    assert path.is_file(), f"test text not found: {path}"
+    document = Document.from_text(path.read_text(encoding="utf-8"), path.name)
+    return [p.text for p in document.paragraphs]
+
+
+def labels(index: TopicIndex, top: int) -> list[str]:
+    """The labels of the ``top`` most salient topics."""
+    return [topic.label for topic in index.topics[:top]]
+
+
+# --- the clear cases -------------------------------------------------------------------------
+
+
+def test_whatsapp_acquisition_by_facebook() -> None:
+    """news-04 «فيسبوك تستحوذ على تطبيق واتس آب»: WhatsApp leads, Facebook and the acquisition
+    are among the subjects."""
+    index = extract_topics(paragraphs_of(TEXTS / "news-04.ar.txt"))
+    assert "واتس" in index.topics[0].label
+    assert "فيسبوك" in labels(index, 3)
+    assert any("استحواذ" in label for label in labels(index, 10))
+
+
+def test_default_article_is_about_security_cooperation() -> None:
+    """The default article (Moroccan-Turkish security talks): security leads, and security
+    cooperation is among the top five topics."""
+    index = extract_topics(paragraphs_of(DEFAULT_ARTICLE))
+    assert "الأمن" in index.topics[0].label
+    assert any("التعاون الأمني" in label for label in labels(index, 5))
+
+
+def test_concert_dedicated_to_darwish() -> None:
+    """news-08 «مارسيل خليفة يهدي أمسيته في قرطاج إلى محمود درويش»: the singer and the poet
+    are the two leading topics, named in full."""
+    assert set(labels(extract_topics(paragraphs_of(TEXTS / "news-08.ar.txt")), 2)) == {
+        "مارسيل خليفة",
+        "محمود درويش",
+    }
+
+
+def test_skin_cancer_study() -> None:
+    """news-06 «... الرجال أكثر عرضة للإصابة بمرض سرطان الجلد»: skin cancer leads."""
+    assert extract_topics(paragraphs_of(TEXTS / "news-06.ar.txt")).topics[0].label == "سرطان الجلد"
+
+
+def test_football_draw() -> None:
+    """news-03 «إنتر ميلان يقع في فخ التعادل مع كييفو»: both clubs lead, the draw follows."""
+    index = extract_topics(paragraphs_of(TEXTS / "news-03.ar.txt"))
+    assert set(labels(index, 2)) == {"إنتر ميلان", "كييفو"}
+    assert any("التعادل" in label for label in labels(index, 5))
+
+
+def test_food_security_report() -> None:
+    """news-02 «... تدهور الأمن الغذائي في سوريا»: food security and Syria are top subjects."""
+    top = labels(extract_topics(paragraphs_of(TEXTS / "news-02.ar.txt")), 3)
+    assert "الأمن الغذائي" in top
+    assert "سوريا" in top
+
+
+# --- properties of every result ----------------------------------------------------------------
+
+ALL_TEXTS = [
+    DEFAULT_ARTICLE,
+    *(TEXTS / name for name in NEWS),
+    TEXTS / "persian-01.fa.txt",
+    TEXTS / "urdu-01.ur.txt",
+    TEXTS / "mixed-02.ar.txt",
+    TEXTS / "diacritics-03.ar.txt",
+]
+
+
+def _label_in_text(label: str, text: str) -> bool:
+    """A label is taken from the text: verbatim, or with a glued «ل» that ate the article's
+    alef put back as the article («للأمن الوطني» → «الأمن الوطني»)."""
+    return label in text or (label.startswith("ال") and "ل" + label[1:] in text)
+
+
+@pytest.mark.parametrize("path", ALL_TEXTS, ids=lambda p: p.name)
+def test_result_is_well_formed(path: Path) -> None:
+    """Labels of 1-4 words from the text, not only stop words, distinct; valid ascending
+    paragraph lists; scores descending from 1; main topics consistent with the topic list."""
+    paragraphs = paragraphs_of(path)
+    text = "\n".join(paragraphs)
+    index = extract_topics(paragraphs)
+    language = detect_language(paragraphs)
+    stops = stop_words(language)
+
+    assert len(index.topics) >= 5
+    assert len({t.label for t in index.topics}) == len(index.topics)
+    for topic in index.topics:
+        words = topic.label.split()
+        assert 1 <= len(words) <= MAX_WORDS, topic.label
+        assert _label_in_text(topic.label, text), topic.label
+        assert not all(fold(w) in stops for w in words), topic.label
+        assert topic.paragraphs, topic.label
+        assert list(topic.paragraphs) == sorted(set(topic.paragraphs))
+        assert topic.paragraphs[0] >= 0 and topic.paragraphs[-1] < len(paragraphs)
+    scores = [t.score for t in index.topics]
+    assert scores == sorted(scores, reverse=True)
+    assert scores[0] == 1.0 and scores[-1] > 0
+
+    assert len(index.main_topic) == len(paragraphs)
+    by_label = {t.label: t for t in index.topics}
+    for number, label in enumerate(index.main_topic):
+        if label is not None:
+            assert number in by_label[label].paragraphs
+    # Most paragraphs of an article have a main topic.
+    assert sum(label is not None for label in index.main_topic) >= 0.6 * len(paragraphs)
+
+
+def _as_whole_words(label: str) -> re.Pattern[str]:
+    """The label as whole words of a text: nothing but a glued conjunction or preposition
+    before it, no letter after it (a stem such as «تعا» inside «التعاون» does not match)."""
+    forms = [re.escape(label)]
+    if label.startswith("ال"):
+        forms.append(re.escape("ل" + label[1:]))
+    return re.compile(rf"(?<![^\W\d_])[وفبكل]{{0,2}}(?:{'|'.join(forms)})(?![^\W\d_])")
+
+
+def test_labels_are_natural_forms_not_stems() -> None:
+    """Every label is made of whole words of the text as written (a stem like «تعا» for
+    «التعاون» never shows)."""
+    for path in [DEFAULT_ARTICLE, *(TEXTS / name for name in NEWS)]:
+        paragraphs = paragraphs_of(path)
+        text = "\n".join(paragraphs)
+        for topic in extract_topics(paragraphs).topics:
+            assert _as_whole_words(topic.label).search(text), (path.name, topic.label)
+
+
+def test_forms_of_a_word_count_together() -> None:
+    """«التعاون», «تعاون», «بالتعاون» and «والتعاون» share a key, so a topic about cooperation
+    spans the paragraphs that write it any of these ways."""
+    assert len({stem(w) for w in ("التعاون", "تعاون", "بالتعاون", "والتعاون")}) == 1
+    paragraphs = [
+        "أشاد الوزير بالتعاون الأمني بين البلدين في مكافحة الإرهاب .",
+        "وقال إن التعاون الأمني سيتوسع ليشمل تبادل المعلومات .",
+        "واتفق الطرفان على تعزيز التعاون الأمني خلال العام المقبل .",
+        "ثم زار الوزير المعرض الدولي للكتاب في المدينة .",
+    ]
+    index = extract_topics(paragraphs, "ar")
+    cooperation = [t for t in index.topics if "التعاون" in t.label]
+    assert cooperation and cooperation[0].paragraphs == (0, 1, 2)
+
+
+def test_result_is_deterministic() -> None:
+    """The same text gives the same topics, in the same order."""
+    paragraphs = paragraphs_of(TEXTS / "news-07.ar.txt")
+    assert extract_topics(paragraphs) == extract_topics(paragraphs)
+
+
+def test_large_text_slice_is_well_formed() -> None:
+    """A slice of the 10 MB Wikipedia concatenation: many topics, all paragraphs accounted."""
+    path = TEXTS / "large-01.ar.txt"
+    with path.open(encoding="utf-8") as handle:
+        text = handle.read(300_000)
+    paragraphs = [line for line in text.split("\n") if line.strip()]
+    index = extract_topics(paragraphs)
+    assert len(index.topics) > 50
+    assert len(index.main_topic) == len(paragraphs)
+    assert all(t.paragraphs[-1] < len(paragraphs) for t in index.topics)
+
+
+# --- languages ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "language"),
+    [("persian-01.fa.txt", "fa"), ("urdu-01.ur.txt", "ur"), ("news-01.ar.txt", "ar")],
+)
+def test_language_is_detected_from_letters(name: str, language: str) -> None:
+    """Urdu and Persian letters tell the language apart from Arabic."""
+    assert detect_language(paragraphs_of(TEXTS / name)) == language
+
+
+def test_persian_and_urdu_get_topics() -> None:
+    """Persian (an essay on Ferdowsi) and Urdu (a column on Suresh Kalmadi) get topics that
+    name their subjects."""
+    persian = labels(extract_topics(paragraphs_of(TEXTS / "persian-01.fa.txt")), 5)
+    assert any("فردوسی" in label for label in persian)
+    urdu = labels(extract_topics(paragraphs_of(TEXTS / "urdu-01.ur.txt")), 3)
+    assert any("کلماڈی" in label for label in urdu)
+
+
+def test_unsupported_language_is_refused_clearly() -> None:
+    """A language without word lists raises TopicsNotSupported naming it and the supported."""
+    with pytest.raises(TopicsNotSupported, match=r"not supported for language 'he'.*ar, fa, ur"):
+        extract_topics(["שלום עולם"], "he")
+
+
+def test_text_without_topics() -> None:
+    """No paragraphs, or only Latin text, numbers and stop words: no topics, all None."""
+    assert extract_topics([]) == TopicIndex((), ())
+    index = extract_topics(["Hello world, 2025.", "في من على إلى"])
+    assert index.topics == ()
+    assert index.main_topic == (None, None)
