@@ -333,7 +333,7 @@ def highlighted_sources(view: ArticleView, paragraph: int, style: Style) -> set[
     left = text_left(view)
     for number, line in enumerate(lines):
         cells = cells_of(view.render_line(top + number))
-        pad = 80 - line.width if line.rtl else 0
+        pad = view.measure - line.width if line.rtl else 0
         for index, source in enumerate(line.cells):
             drawn = cells[left + pad + index][1]
             if drawn is not None and drawn.bgcolor == style.bgcolor:
@@ -426,6 +426,62 @@ async def test_highlight_kinds_have_distinct_styles() -> None:
         assert selected.reverse or (selected.bold and selected.underline)
         search = view.get_component_rich_style("article--search", partial=True)
         assert search.bgcolor is not None and search.underline
+
+
+def without_colour(style: Style) -> tuple[bool | None, ...]:
+    """What is left of a style under NO_COLOR (which drops every colour)."""
+    return (style.bold, style.italic, style.underline, style.reverse)
+
+
+async def test_selection_and_search_survive_no_colour() -> None:
+    """Without colour, the selected entity, search hits, the current hit and plain text still
+    look different from each other (text styles, not only colours)."""
+    app = ArticleApp(Document.from_text("كلمة"))
+    async with app.run_test(size=(60, 5)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        looks = [
+            without_colour(view.get_component_rich_style(f"article--{kind}", partial=True))
+            for kind in ("selected", "search", "current-search")
+        ]
+        looks.append(without_colour(view.visual_style.rich_style))
+        assert len(set(looks)) == 4
+
+
+async def test_every_cell_on_screen_is_highlighted_exactly_when_its_source_is() -> None:
+    """Random spans over a fully diacritised text at a narrow width: each cell of each line on
+    screen carries the highlight if and only if one of its source characters is in a span."""
+    document = load("diacritics-01.ar.txt")
+    rng = random.Random(11)
+    spans: dict[int, list[tuple[int, int]]] = {}
+    highlights = []
+    for paragraph in range(6):
+        text = document.paragraphs[paragraph].text
+        for _ in range(8):
+            start = rng.randrange(len(text))
+            end = min(len(text), start + rng.randrange(1, 12))
+            spans.setdefault(paragraph, []).append((start, end))
+            highlights.append(Highlight(paragraph, start, end, "search"))
+    app = ArticleApp(document)
+    async with app.run_test(size=(50, 40)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        view.set_highlights(highlights)
+        await pilot.pause()
+        search = view.get_component_rich_style("article--search", partial=True)
+        checked = 0
+        for paragraph in range(6):
+            if view.row_of(paragraph) + len(view.layout_of(paragraph).lines) > 40:
+                break
+            expected = {
+                source
+                for line in view.layout_of(paragraph).lines
+                for source in line.cells
+                if any(s < source[1] and source[0] < e for s, e in spans[paragraph])
+            }
+            assert highlighted_sources(view, paragraph, search) == expected
+            checked += 1
+        assert checked >= 3
 
 
 @pytest.mark.parametrize("theme", ["ansi-dark", "ansi-light"])
