@@ -1,11 +1,14 @@
 """Light stemming for topic finding: one key for the forms of a word that mean the same thing.
 
 Topics count a word however it is written and inflected: «التعاون», «تعاون» and «بالتعاون» are
-one word to a reader, so they get one key («تعاون»). The stemmer is deliberately light (in the
-spirit of Larkey's Light10 for Arabic): it folds spelling variants, strips the article and the
-prepositions and conjunction glued to it, and a few plural, feminine and nisba endings. It never
-needs a dictionary, so it is fast on any text, and the keys are never shown to the reader
-(labels are always taken verbatim from the text).
+one word to a reader, so they get one key. The stemmer is deliberately light (in the spirit of
+Larkey's Light10 for Arabic): it folds spelling variants, strips the article with the
+prepositions and conjunction glued to it, and a few plural, feminine and nisba endings (Persian:
+plural and comparative endings and the «می‌» prefix; Urdu: plural endings). It needs no
+dictionary, so it is fast on any text. Keys are crude on purpose («تعاون» → «تعا») and never
+shown: labels are taken from the text. A conjunction or preposition glued to a word *without*
+the article («وكأس», «لمهرجان») is left to `reader.nlp.topics`, which strips it only when the
+rest is a clearly more common word.
 
 The general-frequency table shipped in `reader/nlp/data/` is aggregated by these keys, so any
 change to the rules here must bump `STEMMER_VERSION` and rebuild that table with

@@ -76,6 +76,9 @@ MAX_WORDS = 4
 OPENING_BONUS = 1.5
 """Factor on the salience of a phrase found in the title (a short first paragraph)."""
 
+LABEL_SAMPLE = 8
+"""How many paragraphs (the first ones) a topic's label form is chosen from."""
+
 MERGE_SHARE = 1 / 3
 """A phrase merges into a topic whose head contains it (or that it contains) when the rarer of
 the two occurs at least this share as often as the other."""
@@ -274,7 +277,11 @@ def _chunks(text: str, classifier: _Classifier) -> Iterator[tuple[_Chunk, list[t
             word is None
             or word.glued
             or (definite and not word.definite and word.key[0] != _JOINER_MARK)
-            or not (start == previous_end or _GAP_RE.fullmatch(text, previous_end, start))
+            or not (
+                # One space, by far the commonest gap, is checked without the regex.
+                (start - previous_end == 1 and text[previous_end] == " ")
+                or _GAP_RE.fullmatch(text, previous_end, start)
+            )
         ) and keys:
             yield tuple(keys), spans
             keys, spans = [], []
@@ -313,11 +320,11 @@ class _Candidate:
     """Occurrences not inside a longer candidate phrase (C-value style), set after counting."""
     score: float = 0.0
     """Salience of the phrase in the document (see `_phrase_score`)."""
+    stems: frozenset[str] = frozenset()
+    """Its content keys, ignoring order and joiners."""
 
-    @property
-    def stems(self) -> frozenset[str]:
-        """Its content keys, ignoring order and joiners."""
-        return frozenset(k for k in self.keys if k[0] != _JOINER_MARK)
+    def __post_init__(self) -> None:
+        self.stems = frozenset(k for k in self.keys if k[0] != _JOINER_MARK)
 
 
 def _combine(values: list[float]) -> float:
@@ -428,19 +435,26 @@ def extract_topics(paragraphs: Sequence[str], language: str | None = None) -> To
             candidate.score *= OPENING_BONUS
     candidates = sorted(by_keys.values(), key=lambda c: (-c.score, -len(c.keys), c.keys))
 
-    # Choose topics best first, merging variants and nested phrases that mostly co-occur.
-    limit = _topic_limit(len(paragraphs))
+    topics = _choose_topics(candidates, _topic_limit(len(paragraphs)))
+    return _index(paragraphs, chunked, topics, classifier)
+
+
+def _choose_topics(candidates: list[_Candidate], limit: int) -> list[list[_Candidate]]:
+    """Take topics best first, merging variants and nested phrases into the topic they belong
+    to (see `_merge_target`); each topic is its list of phrases, the head first."""
     topics: list[list[_Candidate]] = []
+    by_stem: dict[str, list[int]] = defaultdict(list)
     for candidate in candidates:
-        home = _merge_target(candidate, topics)
+        home = _merge_target(candidate, topics, by_stem)
         if home is not None:
             topics[home].append(candidate)
         elif len(topics) < limit and candidate.score > 0:
+            for key in candidate.stems:
+                by_stem[key].append(len(topics))
             topics.append([candidate])
         if len(topics) >= limit and candidate.score < topics[-1][0].score / 4:
             break
-
-    return _index(paragraphs, chunked, topics, classifier)
+    return topics
 
 
 def _count_phrases(
@@ -462,12 +476,16 @@ def _count_phrases(
     return Counter({p: c for p, c in phrase_counts.items() if c >= min_count})
 
 
-def _merge_target(candidate: _Candidate, topics: list[list[_Candidate]]) -> int | None:
+def _merge_target(
+    candidate: _Candidate, topics: list[list[_Candidate]], by_stem: dict[str, list[int]]
+) -> int | None:
     """The topic ``candidate`` belongs to, if any: one with the same stems, or one whose head
-    phrase contains it (or it contains) and is not much rarer or commoner than it."""
+    phrase contains it (or it contains) and is not much rarer or commoner than it.
+    ``by_stem`` lists the topics whose head has a given stem (only those can match)."""
     stems = candidate.stems
-    for index, members in enumerate(topics):
-        head = members[0]
+    sharing = sorted({index for key in stems for index in by_stem.get(key, ())})
+    for index in sharing:
+        head = topics[index][0]
         head_stems = head.stems
         if stems == head_stems:
             return index
@@ -515,22 +533,21 @@ def _index(
                 if topic is None:
                     continue
                 local[topic] += weights[phrase]
-                if phrase in heads and len(label_paragraphs[topic]) < 20:
+                if phrase in heads and len(label_paragraphs[topic]) < LABEL_SAMPLE:
                     label_paragraphs[topic].append(number)
         for index in local:
             found[index].add(number)
         weight_in.append(local)
 
+    named = _labels(heads, paragraphs, label_paragraphs, classifier)
     labels = [
-        _label(_label_phrase(members).keys, paragraphs, label_paragraphs[index], classifier)
+        named.get(index) or " ".join(k.lstrip(_JOINER_MARK) for k in _label_phrase(members).keys)
         for index, members in enumerate(topics)
     ]
     # A topic's salience is its head phrase's, with the variants of the same words (another
     # order or inflection) added; merged shorter or longer phrases add paragraphs, not salience,
     # since their occurrences largely are the head's.
-    scores = [
-        sum(m.score for m in members if m.stems == members[0].stems) for members in topics
-    ]
+    scores = [sum(m.score for m in members if m.stems == members[0].stems) for members in topics]
     order = sorted(range(len(topics)), key=lambda i: (-scores[i], i))
     top = scores[order[0]] if order else 1.0
     result = tuple(
@@ -550,21 +567,33 @@ def _index(
     return TopicIndex(result, tuple(main))
 
 
-def _label(
-    keys: tuple[str, ...], paragraphs: Sequence[str], where: list[int], classifier: _Classifier
-) -> str:
-    """The most frequent verbatim form of the phrase ``keys`` in the given paragraphs."""
-    forms: Counter[str] = Counter()
-    for number in dict.fromkeys(where):
+def _labels(
+    label_keys: dict[tuple[str, ...], int],
+    paragraphs: Sequence[str],
+    where: dict[int, list[int]],
+    classifier: _Classifier,
+) -> dict[int, str]:
+    """Name each topic by the best written form of its label phrase (``label_keys`` maps the
+    phrase to the topic), read in the paragraphs ``where`` lists for it: a definite form names
+    a subject best («الشركة» over «شركته»), then the commonest form. Each paragraph is read
+    once, whatever the number of topics in it."""
+    forms: dict[int, Counter[str]] = defaultdict(Counter)
+    wanted: dict[int, set[int]] = defaultdict(set)
+    for topic, numbers in where.items():
+        for number in numbers:
+            wanted[number].add(topic)
+    for number in sorted(wanted):
         text = paragraphs[number]
         for chunk, spans in _chunks(text, classifier):
             for first, stop in _phrases(chunk):
-                if chunk[first:stop] == keys:
-                    start, end = spans[first]
-                    head = classifier.word(text[start:end])
-                    assert head is not None  # every word in a chunk is classified
-                    forms[head.head + text[end : spans[stop - 1][1]]] += 1
-    if not forms:  # cannot happen: the head phrase was counted in these paragraphs
-        return " ".join(k.lstrip(_JOINER_MARK) for k in keys)
-    # A definite form names a subject best («الشركة» over «شركته»); then the commonest form.
-    return max(forms.items(), key=lambda kv: (kv[0].startswith("ال"), kv[1], kv[0]))[0]
+                topic = label_keys.get(chunk[first:stop], -1)
+                if topic not in wanted[number]:
+                    continue
+                start, end = spans[first]
+                head = classifier.word(text[start:end])
+                assert head is not None  # every word in a chunk was classified
+                forms[topic][head.head + text[end : spans[stop - 1][1]]] += 1
+    return {
+        topic: max(counter.items(), key=lambda kv: (kv[0].startswith("ال"), kv[1], kv[0]))[0]
+        for topic, counter in forms.items()
+    }
