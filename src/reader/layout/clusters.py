@@ -27,13 +27,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from arabic_reshaper.letters import FINAL, INITIAL, ISOLATED, LETTERS_ARABIC, MEDIAL
-from rich.cells import get_character_cell_size
+from rich.cells import cell_len, get_character_cell_size
 
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 """Explicit embeddings, overrides and isolates: removed from untrusted text and counted."""
 
 ZWJ = "\u200d"
 ZWNJ = "\u200c"
+VS16 = "\ufe0f"
+"""Variation selector 16: makes the character before it an emoji, drawn 2 cells wide."""
 LAM = "\u0644"
 TAB = "\t"
 TAB_CELLS = 4
@@ -206,16 +208,24 @@ def shape(text: str) -> Shaped:
                 continue
             clusters.append(Cluster(_form(char, forms[i]), cells, i, i + 1, char))
         elif kind == "mark":
-            if clusters and clusters[-1].end == i and clusters[-1].base != TAB:
+            if (
+                clusters
+                and clusters[-1].end == i
+                and clusters[-1].base != TAB
+                and clusters[-1].cells
+            ):
                 last = clusters[-1]
                 last.text += char
                 last.end = i + 1
+                if char == VS16:
+                    last.cells = cell_len(last.text)  # ❤ + VS16 is an emoji: 2 cells (rich)
             else:
                 clusters.append(Cluster(DOTTED_CIRCLE + char, 1, i, i + 1, DOTTED_CIRCLE))
         elif kind == "hidden":
             if (
                 clusters
                 and clusters[-1].end == i
+                and clusters[-1].cells  # not an LRM's empty cluster
                 and i + 1 < n
                 and char_kind(text[i + 1])[0] == "mark"
             ):
