@@ -183,6 +183,8 @@ def layout_paragraph(
     for first, end, dropped in _wrap(clusters, width):
         for i in dropped:
             removed.extend(range(clusters[i].start, clusters[i].end))
+        if first == end:
+            continue  # only spaces, all dropped at the break: no empty line
         lines.append(
             _visual_line(
                 clusters[first:end],
