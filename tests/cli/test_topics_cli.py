@@ -106,8 +106,12 @@ def test_bad_input_is_one_line() -> None:
 
 
 def test_text_without_topics() -> None:
-    """A text with no Arabic-script words: valid JSON with no topics and null main topics."""
-    result = reader("-", stdin=b"Just an English line.\n\nAnother one, 2025.\n")
+    """A text with no Arabic-script words: a one-line "not supported" message, exit status 2;
+    an Arabic text of stop words only: valid JSON with no topics and null main topics."""
+    english = reader("-", stdin=b"Just an English line.\n\nAnother one, 2025.\n")
+    assert english.returncode == 2
+    assert english.stderr.decode().startswith("reader: topics are not supported")
+    result = reader("-", stdin="في من على\n\nإلى هذا\n".encode())
     assert result.returncode == 0, result.stderr.decode()
     assert json.loads(result.stdout) == {
         "topics": [],

@@ -99,13 +99,22 @@ _URDU_LETTERS = frozenset("ٹڈڑںےۓھہ")
 _PERSIAN_LETTERS = frozenset("پچژگکیۀ")
 
 
-def detect_language(paragraphs: Sequence[str]) -> str:
-    """Guess "ar", "fa" or "ur" from the letters only Urdu or only Persian (and Urdu) use.
+@dataclass(frozen=True, slots=True)
+class _LetterCounts:
+    """Letters of a text sample, by script."""
 
-    Looks at the first 200,000 characters at most; text with no such letters is Arabic.
-    """
-    urdu = persian = arabic = 0
-    budget = 200_000
+    arabic_script: int
+    urdu: int
+    """Letters only Urdu uses (ٹ ڈ ڑ ں ے ھ ہ ...)."""
+    persian: int
+    """Letters Persian (and Urdu) use but Arabic does not (پ چ ژ گ ک ی)."""
+    other: int
+    """Letters of other scripts (Latin, Hebrew, ...)."""
+
+
+def _count_letters(paragraphs: Sequence[str], budget: int = 200_000) -> _LetterCounts:
+    """Count the letters of the first ``budget`` characters by script."""
+    urdu = persian = arabic = other = 0
     for text in paragraphs:
         sample = text[:budget]
         budget -= len(sample)
@@ -116,8 +125,20 @@ def detect_language(paragraphs: Sequence[str]) -> str:
                     urdu += 1
                 elif ch in _PERSIAN_LETTERS:
                     persian += 1
+            elif ch.isalpha():
+                other += 1
         if budget <= 0:
             break
+    return _LetterCounts(arabic, urdu, persian, other)
+
+
+def detect_language(paragraphs: Sequence[str]) -> str:
+    """Guess "ar", "fa" or "ur" from the letters only Urdu or only Persian (and Urdu) use.
+
+    Looks at the first 200,000 characters at most; text with no such letters is Arabic.
+    """
+    letters = _count_letters(paragraphs)
+    arabic, urdu, persian = letters.arabic_script, letters.urdu, letters.persian
     if arabic and urdu / arabic > 0.01:
         return "ur"
     if arabic and (persian + urdu) / arabic > 0.01:
@@ -388,7 +409,14 @@ def extract_topics(paragraphs: Sequence[str], language: str | None = None) -> To
     ``language`` is "ar", "fa" or "ur"; None detects it from the letters. Raises
     `TopicsNotSupported` for a language whose word lists are missing.
     """
-    language = language or detect_language(paragraphs)
+    if language is None:
+        letters = _count_letters(paragraphs)
+        if letters.other and not letters.arabic_script:
+            raise TopicsNotSupported(
+                "topics are not supported for this text: it has no Arabic-script words "
+                "(topics know Arabic, Persian and Urdu)"
+            )
+        language = detect_language(paragraphs)
     general = _general_frequencies(language)
     classifier = _Classifier(language, general)
 

@@ -220,9 +220,15 @@ def test_unsupported_language_is_refused_clearly() -> None:
         extract_topics(["שלום עולם"], "he")
 
 
+def test_text_in_another_script_is_refused_clearly() -> None:
+    """A text with letters but no Arabic-script word (English, say) is not silently empty."""
+    with pytest.raises(TopicsNotSupported, match="no Arabic-script words"):
+        extract_topics(["Hello world, 2025.", "Another paragraph."])
+
+
 def test_text_without_topics() -> None:
-    """No paragraphs, or only Latin text, numbers and stop words: no topics, all None."""
+    """No paragraphs, or only numbers, punctuation and stop words: no topics, all None."""
     assert extract_topics([]) == TopicIndex((), ())
-    index = extract_topics(["Hello world, 2025.", "في من على إلى"])
+    index = extract_topics(["2025 - 2030 .", "في من على إلى", "Hello في"])
     assert index.topics == ()
-    assert index.main_topic == (None, None)
+    assert index.main_topic == (None, None, None)
