@@ -15,12 +15,12 @@ to level 0. Those paragraphs take a fast path, checked against the full algorith
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Literal
 
 from bidi import get_display
+
+from reader.layout.uax9 import CODES, class_string, paragraph_level, resolve_levels
 
 Direction = Literal["auto", "rtl", "ltr"]
 
@@ -37,6 +37,8 @@ WHITESPACE_CLASSES = frozenset(
 """Classes that rule L1 returns to the paragraph level at a line's end and before separators."""
 SEPARATOR_CLASSES = frozenset({"S", "B"})
 """Segment and paragraph separators: always at the paragraph level (L1)."""
+CLASS_NAMES = {code: name for name, code in CODES.items() if code != "X"}
+"""Class letter (see `uax9`) → bidi class name."""
 REMOVED_CLASSES = frozenset({"BN", "LRE", "RLE", "LRO", "RLO", "PDF"})
 """Classes that rule X9 removes from the reordering."""
 
@@ -45,69 +47,21 @@ class BidiDumpError(RuntimeError):
     """python-bidi's debug dump did not have the expected shape (a version we do not support)."""
 
 
-def _build_simple_sets() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Regexes matching any character that rules a paragraph out of the RTL or LTR fast path.
-
-    RTL fast path: Arabic-script letters, marks, spaces and punctuation, no digits or Latin: every
-    level is 1 in an RTL paragraph (neutrals between R's are R; NSM takes its base's type).
-    LTR fast path: Latin letters, digits, spaces and punctuation: every level is 0 in an LTR
-    paragraph (W7 turns digits after L or sos L into L).
-    """
-    rtl_ok: list[str] = []
-    ltr_ok: list[str] = []
-    ranges = [(0x20, 0x7E), (0xA0, 0x24F), (0x2010, 0x2027), (0x2030, 0x205E)]
-    ranges += [(0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFC)]
-    for low, high in ranges:
-        for code in range(low, high + 1):
-            char = chr(code)
-            cls = unicodedata.bidirectional(char)
-            if cls in ("AL", "R", "NSM", "ON", "WS", "CS", "ES", "ET"):
-                rtl_ok.append(char)
-            if cls in ("L", "EN", "ON", "WS", "CS", "ES", "ET", "NSM"):
-                ltr_ok.append(char)
-    return (
-        re.compile("[^" + re.escape("".join(rtl_ok)) + "]"),
-        re.compile("[^" + re.escape("".join(ltr_ok)) + "]"),
-    )
-
-
-@lru_cache(maxsize=1)
-def _simple_sets() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return _build_simple_sets()
-
-
-_FIRST_STRONG_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-_FIRST_STRONG_LTR = re.compile("[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
-
-
-def _fast_levels(text: str, direction: Direction) -> tuple[int, list[int]] | None:
-    """Levels for a paragraph that needs no bidi machinery, or None."""
-    rtl_other, ltr_other = _simple_sets()
-    if direction != "ltr" and not rtl_other.search(text):
-        strong = _FIRST_STRONG_RTL.search(text)
-        if direction == "rtl" or (
-            strong is not None and unicodedata.bidirectional(strong.group()) in ("R", "AL")
-        ):
-            return 1, [1] * len(text)
-        if strong is None:  # neutrals only: auto gives LTR
-            return 0, [0] * len(text)
-    if direction != "rtl" and not ltr_other.search(text):
-        return 0, [0] * len(text)
-    return None
-
-
-def resolve(text: str, direction: Direction = "auto") -> tuple[int, list[int], list[str] | None]:
+def resolve(text: str, direction: Direction = "auto") -> tuple[int, list[int], list[str]]:
     """Resolve a paragraph's embedding levels (rules P2..I2, before L1).
 
-    Returns (paragraph level, one level per character, one bidi class per character or None on
-    the fast path, where `classes_of` gives them). `text` must hold no paragraph separator.
+    Returns (paragraph level, one level per character, one bidi class name per character).
+    Text without explicit formatting characters (all the engine ever gives, since it deletes
+    them) takes `uax9`; anything else python-bidi's Rust implementation.
     """
     if not text:
-        return (1 if direction == "rtl" else 0), [], None
-    fast = _fast_levels(text, direction)
-    if fast is not None:
-        return fast[0], fast[1], None
-    return resolve_with_rust(text, direction)
+        return (1 if direction == "rtl" else 0), [], []
+    classes = class_string(text)
+    if classes is None:
+        return resolve_with_rust(text, direction)
+    level = paragraph_level(classes, direction)
+    levels = resolve_levels(text, classes, level)
+    return level, [int(c) for c in levels], [CLASS_NAMES[c] for c in classes]
 
 
 def resolve_with_rust(text: str, direction: Direction = "auto") -> tuple[int, list[int], list[str]]:
@@ -133,11 +87,6 @@ def resolve_with_rust(text: str, direction: Direction = "auto") -> tuple[int, li
     levels = [int(byte_levels[b]) for b in starts]
     classes = [byte_classes[b] for b in starts]
     return int(paragraphs[0][2]), levels, classes
-
-
-def classes_of(text: str) -> list[str]:
-    """Bidi classes from Python's Unicode database (used where the fast path gave none)."""
-    return [unicodedata.bidirectional(c) or "L" for c in text]
 
 
 def apply_l1(classes: Sequence[str], levels: list[int], paragraph_level: int) -> None:

@@ -53,10 +53,10 @@ LAM_ALEF = {
 }
 """The four mandatory lam-alef ligatures: two letters, one cell."""
 
-_JOINS_BEFORE = {c for c, forms in LETTERS_ARABIC.items() if forms[FINAL] or forms[MEDIAL]}
-_JOINS_AFTER = {c for c, forms in LETTERS_ARABIC.items() if forms[INITIAL] or forms[MEDIAL]}
-_JOINS_BEFORE.discard(ZWJ)
-_JOINS_AFTER.discard(ZWJ)
+JOINS_BEFORE = {c for c, forms in LETTERS_ARABIC.items() if forms[FINAL] or forms[MEDIAL]}
+JOINS_AFTER = {c for c, forms in LETTERS_ARABIC.items() if forms[INITIAL] or forms[MEDIAL]}
+JOINS_BEFORE.discard(ZWJ)
+JOINS_AFTER.discard(ZWJ)
 
 
 def control_picture(char: str) -> str:
@@ -137,12 +137,12 @@ def _joining_forms(text: str) -> list[int | None]:
     previous = -1  # index of the previous letter that can join to what follows, or -1
     previous_zwj = False
     for i, char in enumerate(text):
-        if char in _JOINS_BEFORE or char in _JOINS_AFTER:
-            joined = char in _JOINS_BEFORE and (previous >= 0 or previous_zwj)
+        if char in JOINS_BEFORE or char in JOINS_AFTER:
+            joined = char in JOINS_BEFORE and (previous >= 0 or previous_zwj)
             if joined and previous >= 0:
                 forms[previous] = INITIAL if forms[previous] == ISOLATED else MEDIAL
             forms[i] = FINAL if joined else ISOLATED
-            previous = i if char in _JOINS_AFTER else -1
+            previous = i if char in JOINS_AFTER else -1
             previous_zwj = False
         elif char == ZWJ:
             if previous >= 0:

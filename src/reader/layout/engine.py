@@ -9,16 +9,16 @@ odd levels). Results are cached by (paragraph, width, direction, order).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Literal
 
 from bidi.mirror import MIRRORED
 
+from reader.layout import fastlane
 from reader.layout.bidi import (
     SEPARATOR_CLASSES,
     WHITESPACE_CLASSES,
     apply_l1,
-    classes_of,
     resolve,
     visual_order,
 )
@@ -50,11 +50,9 @@ def _cluster_levels(
 
 
 def _cluster_classes(
-    clusters: list[Cluster], classes: list[str] | None, origin: list[int] | None, text_length: int
+    clusters: list[Cluster], classes: list[str], origin: list[int] | None, text_length: int
 ) -> list[str]:
     """The bidi class of each cluster's base character (for rule L1)."""
-    if classes is None:
-        return classes_of("".join(c.base for c in clusters))
     if origin is None:
         return [classes[c.start] for c in clusters]
     position = [0] * text_length
@@ -67,12 +65,17 @@ def _wrap(clusters: list[Cluster], width: int | None) -> list[tuple[int, int, li
     """Break a paragraph's clusters into lines in logical order.
 
     Returns (first cluster, end cluster, clusters dropped at the break) per line. Lines break after
-    a run of spaces; the spaces that do not fit are dropped (a line's visible width never exceeds
-    `width`); a word wider than the line is broken between clusters.
+    a run of spaces, and the spaces at a break are dropped (drawn nowhere: a trailing space would
+    only move to the far edge under rule L1); a word wider than the line is broken between
+    clusters.
     """
     n = len(clusters)
+    # Spaces that end the paragraph are drawn nowhere, like spaces at a break.
+    while n > 0 and clusters[n - 1].base in _BREAKABLE:
+        n -= 1
+    trailing = list(range(n, len(clusters)))
     if width is None or n == 0:
-        return [(0, n, [])]
+        return [(0, n, trailing)]
     lines: list[tuple[int, int, list[int]]] = []
     start = 0
     while start < n:
@@ -90,7 +93,7 @@ def _wrap(clusters: list[Cluster], width: int | None) -> list[tuple[int, int, li
             ):
                 last_break = i
         if i >= n:
-            lines.append((start, n, []))
+            lines.append((start, n, trailing))
             break
         dropped: list[int] = []
         if clusters[i].base in _BREAKABLE:
@@ -102,7 +105,10 @@ def _wrap(clusters: list[Cluster], width: int | None) -> list[tuple[int, int, li
             lines.append((start, end, dropped))
             start = i
         elif last_break > start:
-            lines.append((start, last_break, []))
+            end = last_break
+            while end > start and clusters[end - 1].base in _BREAKABLE:
+                end -= 1
+            lines.append((start, end, list(range(end, last_break))))
             start = last_break
         elif i == start:
             # A single cluster wider than the whole line (a wide character at width 1).
@@ -161,15 +167,11 @@ def _visual_line(
     return VisualLine("".join(texts), tuple(cells), start, end, rtl)
 
 
-@lru_cache(maxsize=8192)
-def layout_paragraph(
+@lru_cache(maxsize=1024)
+def layout_clusters(
     text: str, width: int | None, direction: Direction = "auto", order: Order = "visual"
 ) -> ParagraphLayout:
-    """Lay out one paragraph (logical text, no newline) at `width` cells (None: no wrapping).
-
-    Every line's width is at most `width`; the first line holds the paragraph's first words; each
-    cell maps back to the source characters it shows.
-    """
+    """Lay out one paragraph through the cluster pipeline: any text, cell maps included."""
     if width is not None and width < 1:
         raise ValueError("width must be at least 1")
     shaped = shape(text)
@@ -199,6 +201,48 @@ def layout_paragraph(
     if not lines:
         lines.append(VisualLine("", (), 0, 0, rtl))
     return ParagraphLayout(tuple(lines), rtl, tuple(sorted(removed)), shaped.bidi_controls)
+
+
+@lru_cache(maxsize=8192)
+def layout_paragraph(
+    text: str, width: int | None, direction: Direction = "auto", order: Order = "visual"
+) -> ParagraphLayout:
+    """Lay out one paragraph (logical text, no newline) at `width` cells (None: no wrapping).
+
+    Every line's width is at most `width`; the first line holds the paragraph's first words; each
+    cell maps back to the source characters it shows. Ordinary prose takes the fast lane, whose
+    lines compute their cell maps from the cluster pipeline only when asked.
+    """
+    if width is not None and width < 1:
+        raise ValueError("width must be at least 1")
+    if order == "visual" and fastlane.qualifies(text):
+        laid = fastlane.layout_words(text, width, direction)
+        if laid is not None:
+            rtl, lines, dropped = laid
+            return ParagraphLayout(
+                tuple(
+                    VisualLine(
+                        visual,
+                        None,
+                        start,
+                        end,
+                        rtl,
+                        width=cells,
+                        cells_source=partial(_cells_of, text, width, direction, index),
+                    )
+                    for index, (visual, cells, start, end) in enumerate(lines)
+                ),
+                rtl,
+                tuple(dropped),
+                0,
+            )
+    return layout_clusters(text, width, direction, order)
+
+
+def _cells_of(
+    text: str, width: int | None, direction: Direction, index: int
+) -> tuple[tuple[int, int], ...]:
+    return layout_clusters(text, width, direction).lines[index].cells
 
 
 def _truncate_logical(text: str, width: int) -> str:
