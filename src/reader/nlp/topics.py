@@ -603,8 +603,9 @@ def _labels(
 ) -> dict[int, str]:
     """Name each topic by the best written form of its label phrase (``label_keys`` maps the
     phrase to the topic), read in the paragraphs ``where`` lists for it: a definite form names
-    a subject best («الشركة» over «شركته»), then the commonest form. Each paragraph is read
-    once, whatever the number of topics in it."""
+    a subject best («الشركة» over «شركته»), then one with more words in their base form
+    («الأمن» over «الأمني»), then the commonest form. Each paragraph is read once, whatever the
+    number of topics in it."""
     forms: dict[int, Counter[str]] = defaultdict(Counter)
     wanted: dict[int, set[int]] = defaultdict(set)
     for topic, numbers in where.items():
@@ -621,7 +622,24 @@ def _labels(
                 head = classifier.word(text[start:end])
                 assert head is not None  # every word in a chunk was classified
                 forms[topic][head.head + text[end : spans[stop - 1][1]]] += 1
-    return {
-        topic: max(counter.items(), key=lambda kv: (kv[0].startswith("ال"), kv[1], kv[0]))[0]
-        for topic, counter in forms.items()
-    }
+
+    def preference(item: tuple[str, int]) -> tuple[bool, int, int, str]:
+        form, count = item
+        return form.startswith("ال"), _base_words(form, classifier), count, form
+
+    return {topic: max(counter.items(), key=preference)[0] for topic, counter in forms.items()}
+
+
+def _base_words(form: str, classifier: _Classifier) -> int:
+    """How many words of ``form`` are written in their base form: nothing but the article
+    around the stem («الأمن», not the adjective «الأمني»; «الشركة» is as close as it gets)."""
+    base = 0
+    for written in form.split():
+        word = classifier.word(written)
+        if word is None:
+            continue
+        bare = fold(word.head)
+        if bare.startswith("ال") and len(bare) > 3:
+            bare = bare[2:]
+        base += bare == word.key
+    return base
