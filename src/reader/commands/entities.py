@@ -98,6 +98,7 @@ def as_table(entities: Sequence[Entity]) -> str:
 
 
 def _write(out: TextIO, text: str) -> None:
+    """Write text and a final newline as UTF-8, whatever the locale."""
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8", errors="replace")
     out.write(text + "\n")

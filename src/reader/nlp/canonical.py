@@ -77,17 +77,31 @@ _WAW_NAMES = _normalised_words(
 """First names and surnames that begin with و (kept whole even at the start of a person)."""
 
 
+_REFERRING_NOUNS = _normalised_words(
+    "الجانب الجانبان الجانبين الطرف الطرفان الطرفين البلد البلدان البلدين الدولتان الدولتين "
+    "المسؤول المسؤولان المسؤولين الوفد الوفدان الوفدين الحكومتين العاصمة الرئيس"
+)
+"""Nouns that point back at something named («الجانبان» the two sides): never a name alone."""
+
+
 class MentionLike(Protocol):
     """What grouping needs of a mention (`reader.nlp.entities.Mention` has it)."""
 
     @property
-    def paragraph(self) -> int: ...
+    def paragraph(self) -> int:
+        """Index of the paragraph the mention is in."""
+
     @property
-    def start(self) -> int: ...
+    def start(self) -> int:
+        """Offset of its first character in the paragraph."""
+
     @property
-    def text(self) -> str: ...
+    def text(self) -> str:
+        """Its characters as written."""
+
     @property
-    def type(self) -> str: ...
+    def type(self) -> str:
+        """Its entity type, or `NISBA`."""
 
 
 @dataclass
@@ -212,6 +226,7 @@ def _draft_key(kind: str, words: Sequence[str]) -> tuple[str, str | None]:
 
 
 def _join_into(drafts: dict[str, _Draft], small: str, large: str) -> None:
+    """Move the members of group ``small`` into group ``large``."""
     target = drafts[large]
     source = drafts.pop(small)
     target.words.extend(source.words)
@@ -219,40 +234,58 @@ def _join_into(drafts: dict[str, _Draft], small: str, large: str) -> None:
     target.types.extend(source.types)
 
 
+def _partial_forms(kind: str, majority: str, words: Sequence[str]) -> list[tuple[str, ...]]:
+    """The shorter names that may stand for a full name of this kind and type."""
+    n = len(words)
+    if kind == "EVENT":
+        return [tuple(words[:k]) for k in range(2, n)]  # «المعرض الدولي» for the full event
+    if kind != "NAME":
+        return []
+    if majority == "PERSON" and n > 1:
+        forms = [tuple(words[k:]) for k in range(1, n)]  # surnames: «حموشي», «اللطيف حموشي»
+        forms.append((words[0],))  # a first name alone: «مارك»
+        return forms
+    if majority == "ORGANIZATION" and n > 1 and words[0].removeprefix("ال") in ORGANIZATION_HEADS:
+        return [tuple(words[1:])]  # «الإنتربول» for «منظمة الإنتربول»
+    return []
+
+
 def _join_partial_names(drafts: dict[str, _Draft]) -> None:
     """Join surnames and lone first names, head-less organisations and cut-short events to
-    the one full name they can belong to (none if two full names qualify)."""
-    for small_key in list(drafts):
+    the one full name they can belong to (none if two full names qualify).
+
+    Linear in the number of groups: every full name registers the partial forms it accepts.
+    """
+    accepting: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+    for key, draft in drafts.items():
+        if draft.country is not None:
+            continue
+        kind, name = key.split(":", 1)
+        majority = Counter(draft.types).most_common(1)[0][0]
+        for form in _partial_forms(kind, majority, name.split()):
+            accepting.setdefault((kind, form), set()).add(key)
+    merged: dict[str, str] = {}
+
+    def final(key: str) -> str:
+        """The group a key ended up in after the joins so far."""
+        while key in merged:
+            key = merged[key]
+        return key
+
+    # Longer names first, so «اللطيف حموشي» has joined before «حموشي» looks for its match.
+    for small_key in sorted(drafts, key=lambda k: -len(k.split())):
         small = drafts.get(small_key)
         if small is None or small.country is not None:
             continue
-        small_words = small_key.split(":", 1)[1].split()
-        kind = small_key.split(":", 1)[0]
-        matches = []
-        for key, draft in drafts.items():
-            if key == small_key or not key.startswith(kind + ":") or draft.country is not None:
-                continue
-            words = key.split(":", 1)[1].split()
-            if len(words) <= len(small_words):
-                continue
-            majority = Counter(draft.types).most_common(1)[0][0]
-            if kind == "EVENT":
-                if len(small_words) >= 2 and words[: len(small_words)] == small_words:
-                    matches.append(key)
-            elif majority == "PERSON" and small_key.split(":", 1)[1] not in CITY_KEYS:
-                # a surname («حموشي»), or a first name alone («مارك»)
-                if words[-len(small_words) :] == small_words or (
-                    len(small_words) == 1 and words[0] == small_words[0]
-                ):
-                    matches.append(key)
-            elif (
-                majority == "ORGANIZATION"
-                and words[1:] == small_words
-                and words[0].removeprefix("ال") in ORGANIZATION_HEADS
-            ):
-                matches.append(key)
-        if len(matches) == 1:
-            _join_into(drafts, small_key, matches[0])
+        kind, name = small_key.split(":", 1)
+        if name in CITY_KEYS:
+            continue
+        targets = {final(k) for k in accepting.get((kind, tuple(name.split())), ())}
+        targets.discard(small_key)
+        if len(targets) == 1:
+            (target,) = targets
+            _join_into(drafts, small_key, target)
+            merged[small_key] = target
 
 
 def _in_order(draft: _Draft, mentions: Sequence[MentionLike]) -> None:
@@ -301,8 +334,11 @@ def group_mentions(mentions: Sequence[MentionLike]) -> list[Group]:
             words = strip_proclitic(words, seen, mention.type == "PERSON", repeated)
         if not words or all(is_function_word(w) for w in words):
             continue
-        if len(words) == 1 and normalise(words[0]).removeprefix("ال") in _HEAD_WORDS:
-            continue  # «شركة», «المنتدى» alone name nothing
+        if len(words) == 1 and (
+            normalise(words[0]).removeprefix("ال") in _HEAD_WORDS
+            or normalise(words[0]) in _REFERRING_NOUNS
+        ):
+            continue  # «شركة», «المنتدى», «الجانبان» alone name nothing
         if mention.type == NISBA or mention.type in _NAME_TYPES:
             code = _is_nisba(mention.type, words)
             if code is not None:

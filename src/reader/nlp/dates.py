@@ -52,6 +52,7 @@ _RANGE_LINKS = "إلى الى حتى و - – —"
 
 
 def _norm_set(text: str) -> frozenset[str]:
+    """The normalised forms of the space-separated words of ``text``."""
     return frozenset(normalise(w) for w in text.split())
 
 
@@ -94,6 +95,7 @@ def _number(word: str) -> int | None:
 
 
 def _day(word: str) -> bool:
+    """Whether a word is a day of the month: one or two digits, 1 to 31."""
     value = _number(word)
     return value is not None and 1 <= value <= 31 and len(word) <= 2
 
@@ -108,6 +110,7 @@ def _year_value(word: str) -> tuple[bool, bool]:
 
 
 def _is_year(word: str) -> bool:
+    """Whether a word is a year (with or without its era letter)."""
     return _year_value(word)[0]
 
 
@@ -254,6 +257,27 @@ def _with_clitic(words: Sequence[str], i: int) -> tuple[int, int] | None:
     return None
 
 
+_STARTERS = frozenset(
+    {*_MONTH_FIRST, *_WEEKDAY_SET, *_YEAR_WORD_SET, *_PERIOD_WORD_SET, *_OPENERS}
+    | {_DAY_WORD, _MONTH_WORD}
+)
+"""Normalised words a date expression can start with (besides digits)."""
+
+
+def _may_start(word: str) -> bool:
+    """A cheap test that rules out most words before the date rules look at them."""
+    if word[:1].isdigit() or word in _STARTERS:
+        return True
+    if word[:1] in "وفبل":
+        return (
+            word[1:] in _STARTERS
+            or word[2:] in _STARTERS
+            or "ال" + word[2:] in _STARTERS
+            or word[1:2].isdigit()
+        )
+    return False
+
+
 def find_dates(words: Sequence[str]) -> list[tuple[int, int, int]]:
     """The date expressions in a paragraph's normalised words.
 
@@ -266,6 +290,9 @@ def find_dates(words: Sequence[str]) -> list[tuple[int, int, int]]:
     n = len(words)
     i = 0
     while i < n:
+        if not _may_start(words[i]):
+            i += 1
+            continue
         if words[i] in _OPENERS and i + 1 < n:
             found = _expression(words, i + 1, True)
             if found is not None:

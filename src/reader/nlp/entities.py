@@ -32,6 +32,7 @@ from reader.nlp.gazetteer import (
     country_of_nisba,
     is_function_word,
     longest_country_at,
+    may_start_country,
 )
 from reader.nlp.normalise import normalise
 from reader.nlp.tagger import load_tagger
@@ -130,6 +131,7 @@ def _tagger_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
 
 
 def _is_word(text: str) -> bool:
+    """Whether a token has a letter or digit (is not punctuation)."""
     return any(c.isalnum() for c in text)
 
 
@@ -150,12 +152,13 @@ def _country_spans(words: Sequence[str], covered: Callable[[int], bool]) -> list
     while i < n:
         word = words[i]
         candidates = [(0, word)]
-        if word.startswith("لل"):
-            candidates.append((0, "ال" + word[2:]))
-        candidates.extend((len(c), word[len(c) :]) for c in _CLITICS if word.startswith(c))
+        if word[:1] in "وفبلك":
+            if word.startswith("لل"):
+                candidates.append((0, "ال" + word[2:]))
+            candidates.extend((len(c), word[len(c) :]) for c in _CLITICS if word.startswith(c))
         found = None
         for lead, first_word in candidates:
-            if len(first_word) < 3:
+            if not may_start_country(first_word) or len(first_word) < 3:
                 continue
             match = longest_country_at([first_word, *words[i + 1 : i + 6]], 0)
             if match is not None:
@@ -214,6 +217,7 @@ def _nisba_spans(words: Sequence[str], covered: Callable[[int], bool]) -> list[_
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two ``(first, stop)`` token ranges share a token."""
     return a[0] < b[1] and b[0] < a[1]
 
 
@@ -229,6 +233,7 @@ def _resolve(
     accepted: list[_Span] = []
 
     def free(span: _Span) -> bool:
+        """Whether ``span`` overlaps no accepted span."""
         return not any(_overlaps(span[:2], other[:2]) for other in accepted)
 
     accepted.extend(s for s in ruled if free(s))
@@ -266,9 +271,11 @@ def extract_paragraph(paragraph_index: int, text: str) -> list[Mention]:
     people = _person_spans(words, labels)
 
     def event_blocked(k: int) -> bool:
+        """An event never swallows a date, an acronym event, a person or an organisation."""
         return k in dated or k in in_acronym or kind_at.get(k) in ("PERSON", "ORGANIZATION")
 
     def absorbable(k: int) -> bool:
+        """A tagged place or other name may be part of an event name («كأس أمم إفريقيا»)."""
         return kind_at.get(k) in ("LOCATION", "MISC")
 
     events = [
@@ -278,6 +285,7 @@ def extract_paragraph(paragraph_index: int, text: str) -> list[Mention]:
     in_event = {i for a, b, _, _ in events for i in range(a, b)}
 
     def org_blocked(k: int) -> bool:
+        """An organisation name never swallows a date, an event or a person."""
         return k in dated or k in in_acronym or k in in_event or kind_at.get(k) == "PERSON"
 
     organisations = [
@@ -317,10 +325,13 @@ class EntityIndex:
     def __init__(self) -> None:
         """Start empty."""
         self._mentions: list[Mention] = []
+        self._entities: list[Entity] | None = None
 
     def add(self, mentions: Sequence[Mention]) -> None:
         """Take in the mentions of one or more paragraphs (any order)."""
-        self._mentions.extend(mentions)
+        if mentions:
+            self._mentions.extend(mentions)
+            self._entities = None
 
     @property
     def mentions(self) -> list[Mention]:
@@ -328,7 +339,16 @@ class EntityIndex:
         return list(self._mentions)
 
     def entities(self) -> list[Entity]:
-        """The entities, grouped, with canonical names, sorted by type then first mention."""
+        """The entities, grouped, with canonical names, sorted by type then first mention.
+
+        Computed again only after `add` brought new mentions; callers get their own list.
+        """
+        if self._entities is None:
+            self._entities = self._group()
+        return list(self._entities)
+
+    def _group(self) -> list[Entity]:
+        """Group every mention added so far into entities."""
         mentions = self._mentions
         return [
             Entity(

@@ -37,6 +37,7 @@ MAX_COMPLEMENT = 6
 
 
 def _norm_set(text: str) -> frozenset[str]:
+    """The normalised forms of the space-separated words of ``text``."""
     return frozenset(normalise(w) for w in text.split())
 
 
@@ -82,10 +83,25 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 
 
 def _is_year(word: str) -> bool:
+    """Whether a token is a four-digit year between 1900 and 2100, in any digit script."""
     digits = word.translate(_DIGITS)
     return (
         len(digits) == 4 and digits.isascii() and digits.isdigit() and 1900 <= int(digits) <= 2100
     )
+
+
+def _head_forms(heads: frozenset[str]) -> dict[str, tuple[int, bool]]:
+    """Every written form of the heads: clitic + article + head -> ``(lead, definite)``."""
+    forms: dict[str, tuple[int, bool]] = {}
+    for head in heads:
+        forms.setdefault("لل" + head, (0, True))  # «للمنتدى» = ل + المنتدى
+        for clitic in ("", *_CLITICS):
+            forms.setdefault(clitic + head, (len(clitic), False))
+            forms.setdefault(clitic + "ال" + head, (len(clitic), True))
+    return forms
+
+
+_FORMS: dict[frozenset[str], dict[str, tuple[int, bool]]] = {}
 
 
 def head_at(word: str, heads: frozenset[str]) -> tuple[int, bool] | None:
@@ -94,19 +110,14 @@ def head_at(word: str, heads: frozenset[str]) -> tuple[int, bool] | None:
     ``lead`` is how many letters of glued clitic precede the head (0 when the clitic cannot be
     cut off the span, as in «للمنتدى» = ل + المنتدى).
     """
-    candidates: list[tuple[int, str]] = [(0, word)]
-    if word.startswith("لل"):
-        candidates.append((0, "ال" + word[2:]))
-    candidates.extend((len(c), word[len(c) :]) for c in _CLITICS if word.startswith(c))
-    for lead, rest in candidates:
-        if rest in heads:
-            return lead, False
-        if rest.startswith("ال") and rest[2:] in heads:
-            return lead, True
-    return None
+    forms = _FORMS.get(heads)
+    if forms is None:
+        forms = _FORMS[heads] = _head_forms(heads)
+    return forms.get(word)
 
 
 def _is_organization_head(word: str) -> bool:
+    """Whether a normalised word is an organisation head, clitics and article allowed."""
     return head_at(word, ORGANIZATION_HEADS) is not None
 
 
@@ -201,3 +212,7 @@ def find_acronym_events(raw_words: Sequence[str]) -> list[tuple[int, int, int]]:
         for i in range(len(raw_words) - 1)
         if _ACRONYM_RE.match(raw_words[i]) and _is_year(raw_words[i + 1])
     ]
+
+
+_FORMS[EVENT_HEADS] = _head_forms(EVENT_HEADS)
+_FORMS[ORGANIZATION_HEADS] = _head_forms(ORGANIZATION_HEADS)

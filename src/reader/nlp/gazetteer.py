@@ -375,17 +375,20 @@ FUNCTION_WORDS: frozenset[str] = frozenset()
 """Prepositions, particles, pronouns, demonstratives and relatives, in `light_form`."""
 
 
+_LIGHT_TABLE: dict[int, int | None] = {
+    code: (ord(normalise(chr(code))) if normalise(chr(code)) else None)
+    for code in [*range(0x0600, 0x0700), *range(0x08D3, 0x0900)]
+    if normalise(chr(code)) != chr(code) and chr(code) not in "ىة"
+}
+"""`normalise`'s table without its ى→ي and ة→ه folds."""
+
+
 def light_form(word: str) -> str:
     """Fold only what never separates two words: harakat, tatweel and the hamza seats of alef.
 
     Unlike `normalise`, ى and ة are kept, so «على» (on) stays apart from «علي» (Ali).
     """
-    folded = normalise(word)
-    # normalise folds ى→ي and ة→ه as well: restore them from the original letters.
-    original = [c for c in word if normalise(c)]
-    if len(original) != len(folded):  # normalise deleted something other than a mark
-        return folded
-    return "".join(o if o in "ىة" else f for o, f in zip(original, folded, strict=True))
+    return word.translate(_LIGHT_TABLE)
 
 
 FUNCTION_WORDS = frozenset(light_form(w) for w in _FUNCTION_WORDS_TEXT.split())
@@ -430,6 +433,7 @@ def _derived_nisba(short: str) -> tuple[str, ...]:
 
 
 def _nisba_forms(masculine: Iterable[str]) -> frozenset[str]:
+    """All written forms of masculine nisbas: with and without ال, masculine and feminine."""
     forms: set[str] = set()
     for word in masculine:
         base = normalise(word)
@@ -440,6 +444,7 @@ def _nisba_forms(masculine: Iterable[str]) -> frozenset[str]:
 
 
 def _build_countries() -> tuple[Country, ...]:
+    """Assemble every country with its names, formal names and nisbas."""
     countries = []
     for code, cldr in _CLDR_AR.items():
         short = _SHORT_NAME.get(code, cldr)
@@ -483,6 +488,11 @@ def country_by_key(key: str) -> Country | None:
 def country_of_nisba(word: str) -> Country | None:
     """The country a nisba adjective («المغربي», «تركية») refers to, or None."""
     return _BY_NISBA.get(normalise(word))
+
+
+def may_start_country(word: str) -> bool:
+    """Whether a normalised word can be the first word of a country name."""
+    return word in _PREFIX_LENGTHS
 
 
 def longest_country_at(words: Sequence[str], start: int) -> tuple[int, Country] | None:

@@ -173,3 +173,39 @@ def test_groups_point_back_at_every_mention_once() -> None:
     groups = group_mentions(mentions)
     members = sorted(i for g in groups for i in [*g.members, *g.adjectives])
     assert members == [0, 1, 2, 3]
+
+
+def test_a_lone_first_name_joins_the_one_full_name_it_starts() -> None:
+    assert names(("PERSON", "مارك زوكربيرغ"), ("PERSON", "مارك"), ("PERSON", "زوكربيرغ")) == [
+        ("PERSON", "مارك زوكربيرغ", 3)
+    ]
+    # two people called محمد: the lone first name stays on its own
+    found = names(("PERSON", "محمد علي"), ("PERSON", "محمد صلاح"), ("PERSON", "محمد"))
+    assert ("PERSON", "محمد", 1) in found
+
+
+def test_nested_partial_names_all_reach_the_full_name() -> None:
+    found = names(("PERSON", "عبد اللطيف حموشي"), ("PERSON", "اللطيف حموشي"), ("PERSON", "حموشي"))
+    assert found == [("PERSON", "عبد اللطيف حموشي", 3)]
+
+
+def test_a_glued_and_is_cut_from_a_person_in_a_list_but_not_from_a_name() -> None:
+    assert names(("PERSON", "ودانييلي كاستاديلو")) == [("PERSON", "دانييلي كاستاديلو", 1)]
+    assert names(("PERSON", "وليد جنبلاط")) == [("PERSON", "وليد جنبلاط", 1)]
+    # a word the document uses again as is («واتس آب») keeps its «و»; ties go to the first type
+    assert names(
+        ("ORGANIZATION", "واتس آب"), ("PERSON", "واتس آب"), ("ORGANIZATION", "واتس آب")
+    ) == [("ORGANIZATION", "واتس آب", 3)]
+
+
+def test_referring_nouns_and_bare_heads_are_not_names() -> None:
+    assert names(("ORGANIZATION", "الجانبان"), ("PERSON", "لشركة"), ("EVENT", "المنتدى")) == []
+
+
+def test_index_caches_until_new_mentions_arrive() -> None:
+    index = EntityIndex()
+    index.add(mentions_of(("LOCATION", "تركيا")))
+    first = index.entities()
+    assert index.entities() == first
+    index.add([Mention(5, 0, 5, "أنقرة", "LOCATION")])
+    assert [e.name for e in index.entities()] == ["تركيا", "أنقرة"]

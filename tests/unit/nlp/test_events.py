@@ -119,3 +119,21 @@ def test_acronym_with_year(text: str, expected: list[str]) -> None:
     tokens = tokenize(text)
     spans = find_acronym_events([t.text for t in tokens])
     assert [text[tokens[a].start : tokens[b - 1].end] for a, b, _ in spans] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قرأ البيانات بجهاز قياس الغاز المتأين", []),  # «جهاز» a device, not an agency
+        ("مدير جهاز المخابرات العامة", ["جهاز المخابرات العامة"]),
+        ("وقالت الشركة لأكبر المستثمرين", []),  # «the company»: anaphoric, not a name
+        ("الشركة المالكة لأكبر تطبيق", ["الشركة المالكة"]),  # a dangling «ل» genitive is cut
+    ],
+)
+def test_organisation_heads_that_are_common_nouns(text: str, expected: list[str]) -> None:
+    assert names_in(text, ORGANIZATION_HEADS) == expected
+
+
+def test_a_purpose_verb_ends_the_complement() -> None:
+    text = "حصل على 62 صوتا في انتخابات رئاسة الائتلاف ليخلف الرئيس السابق"
+    assert names_in(text) == ["انتخابات رئاسة الائتلاف"]

@@ -1,0 +1,189 @@
+"""Entity extraction end to end: the real tagger plus the rules, on the default article and the
+news texts of the shared corpus."""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from reader.commands.entities import as_json, as_tsv
+from reader.nlp.canonical import NISBA
+from reader.nlp.entities import (
+    ENTITY_TYPES,
+    Entity,
+    EntityIndex,
+    extract_document,
+    extract_paragraph,
+)
+from reader.nlp.gazetteer import country_by_key, country_of_nisba, is_function_word, name_key
+from reader.nlp.normalise import normalise
+from reader.text.document import Document
+from reader.text.load import load_document
+
+DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
+NEWS = sorted((DATA / "texts").glob("news-*.ar.txt"))
+
+
+@pytest.fixture(scope="module")
+def article() -> Document:
+    return load_document(None)
+
+
+@pytest.fixture(scope="module")
+def article_entities(article: Document) -> list[Entity]:
+    return extract_document(article)
+
+
+def key(name: str) -> str:
+    return name_key(name.split())
+
+
+EXPECTED = [
+    ("PERSON", {"عبد اللطيف حموشي"}),
+    ("PERSON", {"محمود ديميرتاش"}),
+    ("LOCATION", {"تركيا"}),
+    ("LOCATION", {"أنقرة"}),
+    ("LOCATION", {"المغرب"}),
+    ("LOCATION", {"المملكة العربية السعودية", "السعودية"}),
+    ("LOCATION", {"المملكة الأردنية الهاشمية", "الأردن"}),
+    ("LOCATION", {"ماليزيا"}),
+    ("ORGANIZATION", {"منظمة الإنتربول", "الإنتربول"}),
+    ("ORGANIZATION", {"جهاز الشرطة الوطنية التركية", "الشرطة الوطنية التركية"}),
+    ("EVENT", {"IGEF 2025"}),
+    ("EVENT", {"المنتدى الدولي"}),
+    ("DATE", {"من 18 إلى 20 سبتمبر الجاري", "من 18 إلى 20 سبتمبر"}),
+    ("DATE", {"نوفمبر 2025"}),
+    ("DATE", {"عام 2030"}),
+]
+"""What the default article is about, each entity once under a clean name (the names a
+reader would accept for it)."""
+
+
+@pytest.mark.parametrize(
+    ("kind", "names"), EXPECTED, ids=[n for _, ns in EXPECTED for n in [min(ns)]]
+)
+def test_default_article_has_each_expected_entity_exactly_once(
+    article_entities: list[Entity], kind: str, names: set[str]
+) -> None:
+    keys = {key(n) for n in names}
+    matching = [e for e in article_entities if key(e.name) in keys]
+    assert [(e.type, e.name in names) for e in matching] == [(kind, True)]
+
+
+def test_default_article_joins_formal_names_surnames_and_repeats(
+    article_entities: list[Entity],
+) -> None:
+    by_name = {e.name: e for e in article_entities}
+    turkey_mentions = {m.text for m in by_name["تركيا"].mentions}
+    assert "الجمهورية التركية" in turkey_mentions
+    assert "المملكة المغربية" in {m.text for m in by_name["المغرب"].mentions}
+    assert len(by_name["IGEF 2025"].mentions) == 2
+    # nisba adjectives hang on their country, they are not mentions of it
+    assert {normalise(m.text) for m in by_name["تركيا"].adjectives} >= {"التركيه", "التركي"}
+    assert {normalise(m.text) for m in by_name["المغرب"].adjectives} == {"المغربي"}
+
+
+def assert_clean_names(entities: list[Entity]) -> None:
+    """No entity is a bare function word or a bare nisba adjective; types are known."""
+    for entity in entities:
+        assert entity.type in ENTITY_TYPES
+        assert not all(is_function_word(w) for w in entity.name.split()), entity.name
+        words = entity.name.split()
+        if len(words) == 1 and country_by_key(key(entity.name)) is None:
+            assert country_of_nisba(entity.name) is None or entity.type == "PERSON", entity.name
+
+
+def test_default_article_names_are_clean(article_entities: list[Entity]) -> None:
+    assert_clean_names(article_entities)
+    assert len({e.key for e in article_entities}) == len(article_entities)
+
+
+def test_default_article_event_and_date_rules_win_over_the_tagger(
+    article: Document,
+) -> None:
+    first = extract_paragraph(0, article.paragraphs[0].text)
+    by_text = {m.text: m.type for m in first}
+    assert by_text["IGEF 2025"] == "EVENT"
+    assert by_text["من 18 إلى 20 سبتمبر الجاري"] == "DATE"
+    assert by_text["عبد اللطيف حموشي"] == "PERSON"
+
+
+@pytest.mark.parametrize("path", NEWS, ids=[p.name for p in NEWS])
+def test_mentions_are_exact_ordered_spans_of_their_paragraph(path: Path) -> None:
+    document = load_document(str(path))
+    for paragraph in document.paragraphs:
+        mentions = extract_paragraph(paragraph.index, paragraph.text)
+        previous_end = 0
+        for mention in mentions:
+            assert mention.paragraph == paragraph.index
+            assert paragraph.text[mention.start : mention.end] == mention.text
+            assert mention.text == mention.text.strip() and mention.text
+            assert mention.start >= previous_end  # in order, never overlapping
+            assert mention.type in (*ENTITY_TYPES, NISBA)
+            previous_end = mention.end
+
+
+@pytest.mark.parametrize("path", NEWS, ids=[p.name for p in NEWS])
+def test_json_offsets_index_the_document_text(path: Path) -> None:
+    document = load_document(str(path))
+    entities = extract_document(document)
+    payload = json.loads(as_json(document, entities))
+    assert payload["entities"], "a news text names someone or something"
+    for entity in payload["entities"]:
+        assert set(entity) == {"type", "name", "mentions"}
+        for mention in entity["mentions"]:
+            assert set(mention) == {"paragraph", "start", "end", "text"}
+            assert document.text[mention["start"] : mention["end"]] == mention["text"]
+            paragraph = document.paragraphs[mention["paragraph"]]
+            assert paragraph.start <= mention["start"] < mention["end"] <= paragraph.end
+    assert_clean_names(entities)
+
+
+def test_tsv_has_a_header_and_one_row_per_mention(article: Document) -> None:
+    entities = extract_document(article)
+    rows = as_tsv(article, entities).split("\n")
+    assert rows[0].split("\t") == ["type", "name", "paragraph", "start", "end", "text"]
+    assert len(rows) - 1 == sum(len(e.mentions) for e in entities)
+    for row in rows[1:]:
+        kind, _name, _paragraph, start, end, text = row.split("\t")
+        assert kind in ENTITY_TYPES
+        assert article.text[int(start) : int(end)] == text
+
+
+def test_titles_and_formal_names_help_where_the_tagger_is_weak() -> None:
+    text = (
+        "التقى الرئيس الفرنسي إيمانويل ماكرون نظيره التركي رجب طيب أردوغان في أنقرة، "
+        "وبحث مع وزارة الخارجية التركية ملفات الجمهورية الفرنسية."
+    )
+    found = {(m.type, m.text) for m in extract_paragraph(0, text)}
+    assert ("PERSON", "إيمانويل ماكرون") in found
+    assert ("PERSON", "رجب طيب أردوغان") in found
+    assert ("ORGANIZATION", "وزارة الخارجية التركية") in found
+    assert ("LOCATION", "الجمهورية الفرنسية") in found
+    assert ("NISBA", "الفرنسي") in found
+
+
+def test_streaming_paragraphs_through_threads_gives_the_same_entities() -> None:
+    document = load_document(str(NEWS[0]))
+    sequential = [extract_paragraph(p.index, p.text) for p in document.paragraphs]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        threaded = list(pool.map(lambda p: extract_paragraph(p.index, p.text), document.paragraphs))
+    assert threaded == sequential
+    # an index fed paragraph by paragraph, in any order, groups the same way
+    forward, backward = EntityIndex(), EntityIndex()
+    for mentions in sequential:
+        forward.add(mentions)
+    for mentions in reversed(sequential):
+        backward.add(mentions)
+    assert [(e.type, e.name) for e in forward.entities()] == [
+        (e.type, e.name) for e in backward.entities()
+    ]
+
+
+def test_empty_and_punctuation_only_paragraphs_have_no_mentions() -> None:
+    assert extract_paragraph(0, "") == []
+    assert extract_paragraph(3, " ... ، ؟ ") == []
+    assert EntityIndex().entities() == []
