@@ -35,6 +35,7 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 ZWJ = "\u200d"
 ZWNJ = "\u200c"
 VS16 = "\ufe0f"
+NBSP = "\u00a0"
 """Variation selector 16: makes the character before it an emoji, drawn 2 cells wide."""
 LAM = "\u0644"
 TAB = "\t"
@@ -217,6 +218,10 @@ def shape(text: str) -> Shaped:
                 last = clusters[-1]
                 last.text += char
                 last.end = i + 1
+                if last.base.isspace():
+                    # A mark drawn on a space (the Quran's pause marks) is text: not a break
+                    # opportunity, never dropped with the spaces at a break or paragraph end.
+                    last.base = NBSP
                 if char == VS16:
                     last.cells = cell_len(last.text)  # ❤ + VS16 is an emoji: 2 cells (rich)
             else:
