@@ -112,7 +112,7 @@ def _wrap(clusters: list[Cluster], width: int | None) -> list[tuple[int, int, li
             start = last_break
         elif i == start:
             # A single cluster wider than the whole line (a wide character at width 1).
-            lines.append((start, start + 1, []))
+            lines.append((start, start + 1, trailing if start + 1 == n else []))
             start += 1
         else:
             lines.append((start, i, []))  # a word longer than the line: break it by cells
