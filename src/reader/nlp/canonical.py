@@ -234,14 +234,20 @@ def _join_into(drafts: dict[str, _Draft], small: str, large: str) -> None:
     target.types.extend(source.types)
 
 
-def _partial_forms(kind: str, majority: str, words: Sequence[str]) -> list[tuple[str, ...]]:
-    """The shorter names that may stand for a full name of this kind and type."""
+def _partial_forms(
+    kind: str, majority: str, words: Sequence[str], for_person: bool = False
+) -> list[tuple[str, ...]]:
+    """The shorter names that may stand for a full name of this kind and type.
+
+    ``for_person``: the shorter name is a person's, so a full name the tagger typed otherwise
+    («جيمي ويلز» as ORG) may still be that person's.
+    """
     n = len(words)
     if kind == "EVENT":
         return [tuple(words[:k]) for k in range(2, n)]  # «المعرض الدولي» for the full event
     if kind != "NAME":
         return []
-    if majority == "PERSON" and n > 1:
+    if n > 1 and (majority == "PERSON" or for_person):
         forms = [tuple(words[k:]) for k in range(1, n)]  # surnames: «حموشي», «اللطيف حموشي»
         forms.append((words[0],))  # a first name alone: «مارك»
         return forms
@@ -257,6 +263,7 @@ def _join_partial_names(drafts: dict[str, _Draft]) -> None:
     Linear in the number of groups: every full name registers the partial forms it accepts.
     """
     accepting: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+    accepting_person: dict[tuple[str, ...], set[str]] = {}
     for key, draft in drafts.items():
         if draft.country is not None:
             continue
@@ -264,6 +271,9 @@ def _join_partial_names(drafts: dict[str, _Draft]) -> None:
         majority = Counter(draft.types).most_common(1)[0][0]
         for form in _partial_forms(kind, majority, name.split()):
             accepting.setdefault((kind, form), set()).add(key)
+        if kind == "NAME" and majority != "PERSON":
+            for form in _partial_forms(kind, majority, name.split(), for_person=True):
+                accepting_person.setdefault(form, set()).add(key)
     merged: dict[str, str] = {}
 
     def final(key: str) -> str:
@@ -280,7 +290,11 @@ def _join_partial_names(drafts: dict[str, _Draft]) -> None:
         kind, name = small_key.split(":", 1)
         if name in CITY_KEYS:
             continue
-        targets = {final(k) for k in accepting.get((kind, tuple(name.split())), ())}
+        form = tuple(name.split())
+        candidates = set(accepting.get((kind, form), ()))
+        if kind == "NAME" and Counter(small.types).most_common(1)[0][0] == "PERSON":
+            candidates |= accepting_person.get(form, set())
+        targets = {final(k) for k in candidates}
         targets.discard(small_key)
         if len(targets) == 1:
             (target,) = targets

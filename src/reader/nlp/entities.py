@@ -26,6 +26,7 @@ from reader.nlp.events import (
     ORGANIZATION_HEADS,
     find_acronym_events,
     find_headed_names,
+    head_at,
 )
 from reader.nlp.gazetteer import (
     CITY_KEYS,
@@ -144,6 +145,17 @@ def _trim(raw: Sequence[str], first: int, stop: int) -> tuple[int, int]:
     return first, stop
 
 
+def _retyped(words: Sequence[str], first: int, stop: int, kind: str) -> str:
+    """The type of a tagged name that opens with a head noun: «بجامعة ليدز» tagged PERS is an
+    organisation, «كأس العالم» tagged MISC an event."""
+    if stop - first >= 2:
+        if head_at(words[first], ORGANIZATION_HEADS) is not None:
+            return "ORGANIZATION"
+        if head_at(words[first], EVENT_HEADS) is not None:
+            return "EVENT"
+    return kind
+
+
 def _country_spans(words: Sequence[str], covered: Callable[[int], bool]) -> list[_Span]:
     """Country names in any form («المملكة المغربية», «وإسبانيا», «بتركيا»)."""
     spans: list[_Span] = []
@@ -197,6 +209,8 @@ def _person_spans(words: Sequence[str], labels: Sequence[str]) -> list[_Span]:
                 break
             if longest_country_at(words, j) is not None or country_of_nisba(word_j):
                 break
+            if head_at(word_j, ORGANIZATION_HEADS) or head_at(word_j, EVENT_HEADS):
+                break  # «الأستاذ بجامعة ليدز»: an institution follows, not a name
             if word_j.startswith(("ال", "و")) and not linked and labels[j] == "O":
                 break
             j += 1
@@ -261,7 +275,7 @@ def extract_paragraph(paragraph_index: int, text: str) -> list[Mention]:
     for first, stop, kind in _tagger_spans(labels):
         first, stop = _trim(raw, first, stop)
         if first < stop:
-            tagged.append((first, stop, 0, kind))
+            tagged.append((first, stop, 0, _retyped(words, first, stop, kind)))
     kind_at: dict[int, str] = {i: t[3] for t in tagged for i in range(t[0], t[1])}
 
     dates = [(a, b, lead, "DATE") for a, b, lead in find_dates(words)]

@@ -73,6 +73,19 @@ _STOP = _norm_set(
     # a press conference is not a named event
     "الصحفي الصحفية الصحافي الصحافية"
 )
+_FEMININE_HEADS = _norm_set(
+    "بطولة دورة قمة ندوة مسابقة انتخابات ألعاب كأس منظمة وزارة شركة هيئة وكالة مؤسسة جامعة "
+    "نقابة مديرية"
+)
+"""Heads whose adjectives are feminine (broken and sound plurals included)."""
+
+_ADJECTIVES = _norm_set(
+    "الأول الأولى الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة "
+    "السابع السابعة الثامن الثامنة التاسع التاسعة العاشر العاشرة الحادي الحادية العام العامة "
+    "الكبير الكبيرة الكبرى الأكبر الدائم الدائمة الخاص الخاصة الأعلى العليا الموحد الموحدة"
+)
+"""Ordinals and common adjectives that follow a definite head in a name."""
+
 _ORDINAL_TENS = _norm_set(
     "والعشرين والثلاثين والأربعين والخمسين والستين والسبعين والثمانين والتسعين "
     "والعشرون والثلاثون والأربعون والخمسون والستون والسبعون والثمانون والتسعون"
@@ -121,45 +134,84 @@ def _is_organization_head(word: str) -> bool:
     return head_at(word, ORGANIZATION_HEADS) is not None
 
 
+def _adjective_shaped(word: str) -> bool:
+    """Whether a definite word looks like an adjective: a nisba («الدولي», «التركية»), a
+    participle («المتحدة»), an ordinal or one of the common adjectives of names («العامة»)."""
+    if word in _ADJECTIVES:
+        return True
+    stem = word[2:]
+    return word.startswith("ال") and (stem.endswith(("ي", "يه")) or stem.startswith("م"))
+
+
+def _is_number(word: str) -> bool:
+    """Whether a token is an edition number: one to three digits in any script."""
+    digits = word.translate(_DIGITS)
+    return 1 <= len(digits) <= 3 and digits.isascii() and digits.isdigit()
+
+
 def _complement_stop(
     words: Sequence[str],
     start: int,
+    head: str,
     definite: bool,
     blocked: Callable[[int], bool],
     absorbable: Callable[[int], bool],
     stop_at: Callable[[str], bool],
 ) -> int:
-    """Index just past the complement that begins at ``words[start]`` (``start`` if none)."""
+    """Index just past the complement that begins at ``words[start]`` (``start`` if none).
+
+    ``head`` is the head noun (normalised, without article or clitics); ``definite`` whether
+    it had the article. A definite head takes no genitive, so its first complement must be an
+    adjective that agrees with it: «المعرض الدولي», not «المؤتمر الرسمية» or «المؤتمر الحضور».
+    """
     n = len(words)
     k = start
     taken = 0
+    head_definite = definite
     while k < n and taken < MAX_COMPLEMENT:
         word = words[k]
+        if taken == 0 and not blocked(k):
+            # an edition number: «الدورة 41 لمهرجان …», «الدورة ال 41»
+            if word == "ال" and k + 1 < n and _is_number(words[k + 1]):
+                k, taken = k + 2, 1
+                continue
+            if _is_number(word):
+                k, taken = k + 1, 1
+                continue
         if blocked(k) or not word[:1].isalpha():
             if _is_year(word) and not blocked(k):
                 k += 1  # a closing year: «كأس أمم إفريقيا لكرة القدم 2025»
             break
         if word.isascii() or is_function_word(word) or word in _STOP or stop_at(word):
             break
-        if word.startswith("ل") and taken == 0 and definite:
-            break  # «الشركة لأكبر», «الشركة للجنة»: an anaphoric «the company», not a name
+        if taken == 0 and head_definite:
+            if not _adjective_shaped(word):
+                break  # «الشركة لأكبر», «المؤتمر الحضور»: the head refers back, names nothing
+            if head not in _FEMININE_HEADS and word.endswith("ه"):
+                break  # «لغة المؤتمر الرسمية»: the adjective belongs to another noun
         if word.startswith("و"):
             if word not in _ORDINAL_TENS:
                 break
+        elif absorbable(k):  # a tagged name: «كأس أمم إفريقيا», «جامعة ليدز»
+            definite = definite or word.startswith(("ال", "لل"))
         elif word.startswith("ال") or word.startswith("لل"):
             definite = True
         elif word.startswith("لي"):
             break  # ل + imperfect verb: «ليخلف», «ليتم» start a purpose clause
         elif word.startswith("ل") and len(word) > 3:
             pass  # «لكرة القدم», «لتجهيزات الأمن»: a genitive with ل
-        elif definite and not absorbable(k):
-            break  # after a definite phrase, a bare word starts the next clause
-        elif not definite and taken >= 2 and not absorbable(k):
+        elif definite or word.startswith("ي") or taken >= 2:
+            # after a definite phrase a bare word starts the next clause; «ينظمه» is a verb
             break
         taken += 1
         k += 1
     # A genitive «ل» + indefinite noun needs its complement: «… المالكة لأكبر» ends before it.
-    while k > start + 1 and words[k - 1].startswith("ل") and not words[k - 1].startswith("لل"):
+    while (
+        k > start
+        and words[k - 1].startswith("ل")
+        and not words[k - 1].startswith("لل")
+        and not absorbable(k - 1)  # «جامعة ليدز»: a tagged name that starts with ل
+    ):
         k -= 1
     return k
 
@@ -196,7 +248,8 @@ def find_headed_names(
         if not definite and not bare.startswith("لل") and bare in _DEFINITE_ONLY:
             i += 1
             continue
-        stop = _complement_stop(words, i + 1, definite, blocked, absorbable, stop_at)
+        head = bare.removeprefix("لل").removeprefix("ال") if definite else bare
+        stop = _complement_stop(words, i + 1, head, definite, blocked, absorbable, stop_at)
         if stop == i + 1:
             i += 1
             continue

@@ -137,3 +137,23 @@ def test_organisation_heads_that_are_common_nouns(text: str, expected: list[str]
 def test_a_purpose_verb_ends_the_complement() -> None:
     text = "حصل على 62 صوتا في انتخابات رئاسة الائتلاف ليخلف الرئيس السابق"
     assert names_in(text) == ["انتخابات رئاسة الائتلاف"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("لغة المؤتمر الرسمية هي الإنجليزية", []),  # the adjective agrees with «لغة», not the head
+        ("قال إن المؤتمر الحضور كبير", []),  # a definite head takes an adjective, not a noun
+        ("أكبر مؤتمر لحركة ويكيميديا", []),  # a dangling «ل» genitive is not a complement
+        # an edition number; the festival itself is a name of its own
+        ("أحيا الدورة ال 41 لمهرجان قرطاج الدولي", ["الدورة ال 41", "مهرجان قرطاج الدولي"]),
+        ("مؤتمر سنوي ينظمه الاتحاد", ["مؤتمر سنوي"]),  # «ينظمه» is a verb
+    ],
+)
+def test_definite_heads_take_agreeing_adjectives(text: str, expected: list[str]) -> None:
+    assert names_in(text) == expected
+
+
+def test_tagged_names_starting_with_lam_stay_in_the_name() -> None:
+    text = "والأستاذ بجامعة ليدز ، قالت"
+    assert names_in(text, ORGANIZATION_HEADS, names=("ليدز",)) == ["جامعة ليدز"]
