@@ -145,6 +145,17 @@ def _trim(raw: Sequence[str], first: int, stop: int) -> tuple[int, int]:
     return first, stop
 
 
+def _plausible(raw: Sequence[str], first: int, stop: int) -> bool:
+    """Whether a tagged span can be a name at all. The tagger learnt from Arabic only, so its
+    guesses on Latin text are noise: a span with a lower-case Latin word («For loading»,
+    «https») or mixing Latin and Arabic words («كود JavaScript») is dropped."""
+    words = [w for w in raw[first:stop] if _is_word(w)]
+    latin = [w for w in words if w.isascii() and not w.isdigit()]
+    if not latin:
+        return True
+    return len(latin) == len(words) and all(w[:1].isupper() for w in latin)
+
+
 def _retyped(words: Sequence[str], first: int, stop: int, kind: str) -> str:
     """The type of a tagged name that opens with a head noun: «بجامعة ليدز» tagged PERS is an
     organisation, «كأس العالم» tagged MISC an event."""
@@ -274,7 +285,7 @@ def extract_paragraph(paragraph_index: int, text: str) -> list[Mention]:
     tagged: list[_Span] = []
     for first, stop, kind in _tagger_spans(labels):
         first, stop = _trim(raw, first, stop)
-        if first < stop:
+        if first < stop and _plausible(raw, first, stop):
             tagged.append((first, stop, 0, _retyped(words, first, stop, kind)))
     kind_at: dict[int, str] = {i: t[3] for t in tagged for i in range(t[0], t[1])}
 

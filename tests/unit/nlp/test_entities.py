@@ -8,6 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.commands.entities import as_json, as_tsv
 from reader.nlp.canonical import NISBA
@@ -187,3 +189,57 @@ def test_empty_and_punctuation_only_paragraphs_have_no_mentions() -> None:
     assert extract_paragraph(0, "") == []
     assert extract_paragraph(3, " ... ، ؟ ") == []
     assert EntityIndex().entities() == []
+
+
+_PIECES = [
+    "في",
+    "على",
+    "علي",
+    "وإسبانيا",
+    "بتركيا",
+    "المملكة",
+    "المغربية",
+    "كأس",
+    "العالم",
+    "لكرة",
+    "القدم",
+    "من",
+    "18",
+    "إلى",
+    "٢٠",
+    "سبتمبر",
+    "عام",
+    "2025",
+    "هـ",
+    "IGEF",
+    "الرئيس",
+    "محمد",
+    "لمنظمة",
+    "الإنتربول",
+    "،",
+    ".",
+    "؟",
+    "(",
+    "\u064e",
+    "\u0640",
+    "\u200f",
+    "For",
+    "loading",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.sampled_from(["", " ", "  "]))
+def test_any_paragraph_gives_exact_ordered_spans(pieces: list[str], glue: str) -> None:
+    text = glue.join(pieces)  # glued pieces make clitic-like and odd tokens too
+    previous_end = 0
+    for mention in extract_paragraph(0, text):
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.start >= previous_end and mention.end > mention.start
+        assert mention.type in (*ENTITY_TYPES, NISBA)
+        previous_end = mention.end
+
+
+def test_latin_noise_from_the_tagger_is_dropped() -> None:
+    text = "For loading the page كود JavaScript يعمل"
+    assert [m.text for m in extract_paragraph(0, text) if m.type != "DATE"] == []
