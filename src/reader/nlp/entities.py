@@ -106,6 +106,9 @@ _NOT_NAMES = _norm_set(
 )
 """Verbs and nouns that follow a title but are not a name («الرئيس قال»)."""
 
+_REGNAL = _norm_set("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر")
+"""Ordinals that end a sovereign's name («محمد السادس»)."""
+
 _NAME_LINKS = _norm_set("عبد أبو أبي ابن بن بنت آل")
 """Words that bind to the next word of a name («عبد اللطيف»), even an ال-word."""
 
@@ -222,10 +225,16 @@ def _person_spans(words: Sequence[str], labels: Sequence[str]) -> list[_Span]:
                 break
             if head_at(word_j, ORGANIZATION_HEADS) or head_at(word_j, EVENT_HEADS):
                 break  # «الأستاذ بجامعة ليدز»: an institution follows, not a name
-            if word_j.startswith(("ال", "و")) and not linked and labels[j] == "O":
+            if j > first and word_j in _REGNAL:
+                j += 1  # «الملك محمد السادس»
+                break
+            untagged = labels[j] == "O"
+            if untagged and j == first and word_j[:1] in "وفبلك":
+                break  # «الرئيس بزيارة»: a glued preposition, not a first name
+            if word_j.startswith(("ال", "و")) and not linked and untagged:
                 break
             j += 1
-        if words[j - 1] in _NAME_LINKS if j > first else False:
+        if j > first and words[j - 1] in _NAME_LINKS:
             j -= 1
         if j > first:
             spans.append((first, j, 0, "PERSON"))

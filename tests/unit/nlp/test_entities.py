@@ -243,3 +243,10 @@ def test_any_paragraph_gives_exact_ordered_spans(pieces: list[str], glue: str) -
 def test_latin_noise_from_the_tagger_is_dropped() -> None:
     text = "For loading the page كود JavaScript يعمل"
     assert [m.text for m in extract_paragraph(0, text) if m.type != "DATE"] == []
+
+
+def test_title_evidence_takes_regnal_numbers_and_skips_prepositions() -> None:
+    found = {(m.type, m.text) for m in extract_paragraph(0, "استقبل الملك محمد السادس الوفد")}
+    assert ("PERSON", "محمد السادس") in found
+    found = {(m.type, m.text) for m in extract_paragraph(0, "قام الرئيس بزيارة رسمية")}
+    assert not any(kind == "PERSON" for kind, _ in found)
