@@ -3,15 +3,17 @@ the terminal's bidi mode and remembers where the reader stopped."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events
 from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
 
 from reader.config import ReadingPositions, Settings
 from reader.layout import Direction
 from reader.text.document import Document
-from reader.ui import terminal
+from reader.ui import signals, terminal
 from reader.ui.labels import set_order
 from reader.ui.screens.reader_screen import ReaderScreen
 
@@ -21,6 +23,10 @@ class ReaderApp(App[None]):
 
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Textual's own ctrl+c only says "press ctrl+q to quit"; a reader quits.
+        Binding("ctrl+c", "quit", show=False, priority=True),
+    ]
 
     def __init__(
         self,
@@ -44,6 +50,17 @@ class ReaderApp(App[None]):
         self.reader_screen: ReaderScreen | None = None
         """The main screen, once shown."""
         set_order("logical" if self.settings.bidi == "terminal" else "visual")
+
+    def on_load(self) -> None:
+        """Before the terminal is taken over: SIGTERM and SIGHUP become a clean quit."""
+        signals.install_exit_handlers(self.quit_on_signal)
+
+    def quit_on_signal(self, signum: int) -> None:
+        """Quit as `q` does (position saved, terminal restored), with status 128 + signum."""
+        self.save_position()
+        if self.settings.bidi == "app":
+            terminal.restore_implicit_mode(self._driver)
+        self.exit(return_code=signals.exit_status(signum))
 
     def on_mount(self) -> None:
         """Apply theme and keymap, show the reader screen, switch the terminal's bidi mode."""
@@ -76,7 +93,11 @@ class ReaderApp(App[None]):
         """Remember the current paragraph of this document (a failure to write is not fatal)."""
         if self.positions is None or self.document_key is None or self.reader_screen is None:
             return
-        self.positions.set(self.document_key, self.reader_screen.current, self.document.name)
+        try:
+            current = self.reader_screen.current
+        except NoMatches:  # the app has ended and its widgets are gone (saved when quitting)
+            return
+        self.positions.set(self.document_key, current, self.document.name)
         try:
             self.positions.save()
         except OSError as error:

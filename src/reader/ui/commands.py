@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from reader.ui.labels import fit
+from reader.ui.labels import fit, interface_direction
 from reader.ui.words import word
 
 if TYPE_CHECKING:
@@ -41,8 +41,10 @@ class ReaderCommands(Provider):
         return max(10, min(self.app.size.width - 12, 70))
 
     def _display(self, text: str) -> Content:
-        """A command's label, shaped and fitted."""
-        return fit(text, self._width())
+        """A command's label, shaped and fitted, in the interface's direction."""
+        reader = self.reader
+        language = reader.language if reader is not None else "en"
+        return fit(text, self._width(), direction=interface_direction(language))
 
     def _commands(self, reader: ReaderScreen) -> list[tuple[str, str, Callable[[], object]]]:
         """Every (label, matching text, command) for the entities and topics known now."""
@@ -77,7 +79,9 @@ class ReaderCommands(Provider):
 
         language = reader.language
         number = query.strip().lstrip("¶#").strip()
+        weight = 1.0
         if number.isdigit() and reader.navigator.paragraph_count:
+            weight = 0.8  # a number asks for a paragraph first; entities like 2025 come after
             index = max(1, min(int(number), reader.navigator.paragraph_count))
             label = f"{word('go-paragraph', language)} {index}"
             yield Hit(
@@ -93,4 +97,4 @@ class ReaderCommands(Provider):
             if folded and folded in normalise(matched):
                 score = max(score, 0.9)
             if score > 0:
-                yield Hit(score, self._display(label), command, text=label)
+                yield Hit(min(score, 0.99) * weight, self._display(label), command, text=label)

@@ -98,10 +98,19 @@ _DISPLAY = {
 
 
 def bindings() -> list[Binding]:
-    """The screen's bindings, each with its id, description and tooltip."""
+    """The screen's bindings, each with its id, description and tooltip.
+
+    They are priority bindings, so the article's inherited scroll keys (up, down, home...) do not
+    shadow them; the screen's `check_action` lets a focused input or list keep its own keys."""
     return [
         Binding(
-            key.keys, key.action, word(key.id, "en"), show=False, tooltip=key.tooltip, id=key.id
+            key.keys,
+            key.action,
+            word(key.id, "en"),
+            show=False,
+            priority=True,
+            tooltip=key.tooltip,
+            id=key.id,
         )
         for key in READER_KEYS
     ]

@@ -12,7 +12,7 @@ from typing import Literal
 
 from textual.content import Content
 
-from reader.layout.lines import VisualLine
+from reader.layout.lines import Direction, VisualLine
 
 Align = Literal["start", "left", "right"]
 """Where a label sits in its width: `start` follows its direction (right for RTL)."""
@@ -29,27 +29,39 @@ def set_order(order: Literal["visual", "logical"]) -> None:
     _order[0] = order
 
 
-def fit(text: str, width: int, *, align: Align = "start", style: str = "") -> Content:
+def fit(
+    text: str,
+    width: int,
+    *,
+    align: Align = "start",
+    style: str = "",
+    pad: bool = True,
+    direction: Direction = "auto",
+) -> Content:
     """`text` as one screen line of at most `width` cells, padded to `width` on the side its
-    alignment asks for, with `style` over the whole line."""
+    alignment asks for (unless `pad` is False), with `style` over the whole line.
+
+    `direction` is the label's base direction: `auto` (its first strong character) suits text
+    from the document; the interface's own Arabic sentences pass `rtl`, since they may start
+    with a key name such as `escape`."""
     if width <= 0:
         return Content("")
     try:
         from reader.layout import fit_label
     except ImportError:  # the layout engine has not landed: keep the app runnable
         return Content(PENDING)
-    line = fit_label(text, width)
+    line = fit_label(text, width, direction)
     if _order[0] == "logical":
-        line = _logical(text, line)
+        line = _logical(text, line, direction)
     content = Content(line.text, cell_length=line.width)
     padding = max(0, width - line.width)
     right = align == "right" or (align == "start" and line.rtl)
-    if padding:
+    if padding and pad:
         content = content.pad_left(padding) if right else content.pad_right(padding)
     return content.stylize(style) if style else content
 
 
-def _logical(text: str, visual: VisualLine) -> VisualLine:
+def _logical(text: str, visual: VisualLine, direction: Direction) -> VisualLine:
     """The label `visual` (from `fit_label`) in logical order, for terminals that reorder:
     the same characters, cut at the same place, shaped but not reordered."""
     from reader.layout import layout_paragraph
@@ -57,14 +69,22 @@ def _logical(text: str, visual: VisualLine) -> VisualLine:
     text = " ".join(text.split())
     if visual.end < len(text):  # cut: `visual` shows text[:end - 1] and an ellipsis
         text = text[: visual.end - 1] + "…"
-    lines = layout_paragraph(text, None, order="logical").lines
+    lines = layout_paragraph(text, None, direction, order="logical").lines
     return lines[0] if lines else visual
 
 
-def fit_rtl(text: str, width: int) -> bool:
-    """True when `text` is laid out right to left (its first strong character is RTL)."""
+def cut(text: str, width: int, direction: Direction = "auto") -> str:
+    """`text` (logical) cut so that it fits in `width` cells, ending with an ellipsis if cut:
+    for composing a label from parts, say a name cut to leave room for its count."""
     try:
         from reader.layout import fit_label
     except ImportError:
-        return False
-    return fit_label(text, max(1, width)).rtl
+        return PENDING
+    text = " ".join(text.split())
+    line = fit_label(text, max(1, width), direction)
+    return text if line.end >= len(text) else text[: max(0, line.end - 1)] + "…"
+
+
+def interface_direction(language: str) -> Direction:
+    """The base direction of the interface's own sentences in `language`."""
+    return "rtl" if language == "ar" else "ltr"

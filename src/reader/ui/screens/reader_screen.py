@@ -28,7 +28,7 @@ from reader.text.document import Document
 from reader.ui import analysis
 from reader.ui.commands import ReaderCommands
 from reader.ui.keys import PANEL_KEYS, bindings
-from reader.ui.labels import fit
+from reader.ui.labels import fit, interface_direction
 from reader.ui.navigation import WINDOW, Navigator
 from reader.ui.widgets.key_bar import KeyBar
 from reader.ui.widgets.search_bar import SearchBar
@@ -120,7 +120,13 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Place the reader at its remembered paragraph and start the analysis workers."""
-        self.query_one("#too-small", Static).update(fit(word("too-small", self.language), 38))
+        self.query_one("#too-small", Static).update(
+            fit(
+                word("too-small", self.language),
+                38,
+                direction=interface_direction(self.language),
+            )
+        )
         self.query_one(SearchBar).display = False
         article = self.article
         if article is not None:

@@ -11,7 +11,7 @@ from textual.widget import Widget
 
 from reader.config import Language
 from reader.ui.keys import BAR_ENTRIES, first_key
-from reader.ui.labels import fit
+from reader.ui.labels import fit, interface_direction
 from reader.ui.words import word
 
 
@@ -31,15 +31,28 @@ class KeyBar(Widget):
         self._keymap = dict(keymap)
         self.set_reactive(KeyBar.language, language)
 
-    def bar_text(self) -> str:
-        """The bar as logical text: each entry's keys joined by `/`, then its word."""
+    def entries(self) -> list[str]:
+        """Each entry as logical text: its keys joined by `/`, then its word."""
         entries = []
         for binding_ids, word_id in BAR_ENTRIES:
             keys = "/".join(key for key in (first_key(i, self._keymap) for i in binding_ids) if key)
             if keys:
                 entries.append(f"{keys} {word(word_id, self.language)}")
-        return "  ".join(entries)
+        return entries
 
     def render(self) -> Content:
-        """The bar fitted to the widget's width, dimmed keys left to the theme."""
-        return fit(self.bar_text(), self.content_size.width)
+        """As many entries as fit, two cells apart, from the reading side (right in Arabic)."""
+        width = self.content_size.width
+        drawn: list[Content] = []
+        used = 0
+        for entry in self.entries():
+            label = fit(entry, width, pad=False, direction=interface_direction(self.language))
+            gap = 2 if drawn else 0
+            if used + gap + label.cell_length > width:
+                break
+            drawn.append(label)
+            used += gap + label.cell_length
+        if self.language == "ar":
+            drawn.reverse()
+        bar = Content("  ").join(drawn)
+        return bar.pad_left(width - used) if self.language == "ar" else bar

@@ -9,7 +9,7 @@ from textual.widget import Widget
 
 from reader.config import Language
 from reader.ui.keys import READER_KEYS, key_display, keys_in_effect
-from reader.ui.labels import Align, fit
+from reader.ui.labels import Align, fit, interface_direction
 from reader.ui.words import word
 
 KEYS_COLUMN = 16
@@ -43,14 +43,17 @@ class KeyHelp(Widget):
         """The title, the keys, and how to close the help."""
         width = self.content_size.width
         align: Align = "right" if self._language == "ar" else "left"
+        rtl = interface_direction(self._language)
         out = [
-            fit(word("help-title", self._language), width, align=align, style="bold"),
+            fit(
+                word("help-title", self._language), width, align=align, style="bold", direction=rtl
+            ),
             Content(""),
         ]
         text_width = max(1, width - KEYS_COLUMN)
         for keys, description in self.lines():
             keys_cell = Content(keys[: KEYS_COLUMN - 1].ljust(KEYS_COLUMN)).stylize("bold")
-            body = fit(description, text_width, align=align)
+            body = fit(description, text_width, align=align, direction=rtl)
             if self._language == "ar":
                 out.append(
                     Content.assemble(
@@ -63,6 +66,6 @@ class KeyHelp(Widget):
                 out.append(Content.assemble(keys_cell, body))
         out += [
             Content(""),
-            fit(word("help-close", self._language), width, align=align, style="dim"),
+            fit(word("help-close", self._language), width, align=align, style="dim", direction=rtl),
         ]
         return Content("\n").join(out)

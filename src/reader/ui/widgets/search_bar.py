@@ -1,8 +1,8 @@
 """The search bar: an input for the query, and the query as it reads (shaped) with its hit count.
 
 Textual's `Input` shows what is typed in logical order and unshaped, which for Arabic is wrong
-(letters unjoined, words left to right). The bar therefore shows the query again, drawn by the
-layout engine, next to the counter: that is the line an Arabic reader reads.
+(letters unjoined, words left to right); the bar's `ShapedInput` draws it through the layout
+engine instead, and the echo beside it repeats the query, shaped, with the hit counter.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from reader.config import Language
-from reader.ui.labels import fit
+from reader.ui.labels import fit, interface_direction
+from reader.ui.widgets.shaped_input import ShapedInput
 from reader.ui.words import word
 
 
@@ -46,8 +47,11 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         """The word `find`, the input and the shaped echo of the query."""
-        yield Static(fit(word("search", self._language), 6), id="search-label")
-        yield Input(
+        yield Static(
+            fit(word("search", self._language), 6, direction=interface_direction(self._language)),
+            id="search-label",
+        )
+        yield ShapedInput(
             placeholder=word("search-placeholder", "en"), id="search-input", select_on_focus=False
         )
         yield Static("", id="search-echo")

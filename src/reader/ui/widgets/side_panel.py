@@ -21,7 +21,7 @@ from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from reader.config import Language
-from reader.ui.labels import Align, fit
+from reader.ui.labels import Align, cut, fit, interface_direction
 from reader.ui.words import word
 
 ENTITY_TYPES = ("PERSON", "LOCATION", "ORGANIZATION", "EVENT", "DATE", "MISC")
@@ -94,7 +94,7 @@ class SidePanel(Vertical):
     def _tab_title(self, word_id: str) -> Content:
         """A tab's title, shaped."""
         text = word(word_id, self._language)
-        return fit(text, len(text) + 1)
+        return fit(text, len(text) + 1, direction=interface_direction(self._language))
 
     @property
     def tabs(self) -> TabbedContent:
@@ -126,23 +126,33 @@ class SidePanel(Vertical):
 
     def _list_width(self, option_list: OptionList) -> int:
         """Cells available for one option's label in `option_list`."""
-        width = option_list.scrollable_content_region.width or self.content_region.width - 4
-        return max(4, width - 1)
+        width = option_list.content_region.width or self.content_region.width
+        # Leave room for the scrollbar (one cell, see reader.tcss) whether or not it shows yet:
+        # a label one cell too wide would wrap onto a second line.
+        return max(4, width - option_list.styles.scrollbar_size_vertical - 1)
 
     def _progress(self, selector: str, text: str) -> None:
         """Show or hide a tab's progress line."""
         progress = self.query_one(selector, Static)
         width = max(4, self.content_region.width - 2)
-        progress.update(fit(text, width, align=self._align()) if text else "")
+        progress.update(
+            fit(text, width, align=self._align(), direction=interface_direction(self._language))
+            if text
+            else ""
+        )
         progress.display = bool(text)
 
     def _align(self) -> Align:
         """Labels sit on the interface language's reading side."""
         return "right" if self._language == "ar" else "left"
 
-    def _entry(self, text: str, width: int, indent: int = 0, style: str = "") -> Content:
-        """One list line: `text` fitted to `width` minus `indent`, indented on the reading side."""
-        body = fit(text, width - indent, align="right" if self._language == "ar" else "left")
+    def _entry(
+        self, text: str, width: int, indent: int = 0, style: str = "", words: bool = False
+    ) -> Content:
+        """One list line: `text` fitted to `width` minus `indent`, indented on the reading side.
+        `words` says the text is the interface's own (laid out in the interface's direction)."""
+        direction = interface_direction(self._language) if words else "auto"
+        body = fit(text, width - indent, align=self._align(), direction=direction)
         if style:
             body = body.stylize(style)
         pad = Content(" " * indent)
@@ -168,15 +178,24 @@ class SidePanel(Vertical):
             heading = word(entity_type, self._language)
             heading = heading.upper() if self._language == "en" else heading
             options.append(
-                Option(self._entry(f"{heading} {len(members)}", width, style="bold"), disabled=True)
+                Option(
+                    self._entry(f"{heading} {len(members)}", width, style="bold", words=True),
+                    disabled=True,
+                )
             )
             options.extend(
-                Option(self._entry(f"{e.name} ({e.count})", width, indent=2), id=f"entity:{e.key}")
+                Option(
+                    self._entry(self._counted(e.name, e.count, width - 2), width, indent=2),
+                    id=f"entity:{e.key}",
+                )
                 for e in members
             )
         if not options and not self._entity_progress:
             options.append(
-                Option(self._entry(word("no-entities", self._language), width), disabled=True)
+                Option(
+                    self._entry(word("no-entities", self._language), width, words=True),
+                    disabled=True,
+                )
             )
         self._replace_options(option_list, options, kept)
 
@@ -192,15 +211,23 @@ class SidePanel(Vertical):
             prompt = Content("\n").join(
                 [
                     self._entry(topic.label, width),
-                    self._entry(f"¶ {covered}", width, indent=2, style="dim"),
+                    self._entry(f"¶ {covered}", width, indent=2, style="dim", words=True),
                 ]
             )
             options.append(Option(prompt, id=f"topic:{index}"))
         if not options and not self._topic_progress:
             options.append(
-                Option(self._entry(word("no-topics", self._language), width), disabled=True)
+                Option(
+                    self._entry(word("no-topics", self._language), width, words=True), disabled=True
+                )
             )
         self._replace_options(option_list, options, kept)
+
+    @staticmethod
+    def _counted(name: str, count: int, width: int) -> str:
+        """`name (count)`, the name cut (with an ellipsis) so the count always shows."""
+        suffix = f" ({count})"
+        return cut(name, max(1, width - len(suffix))) + suffix
 
     @staticmethod
     def _highlighted_id(option_list: OptionList) -> str | None:

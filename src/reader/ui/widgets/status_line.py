@@ -7,7 +7,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from reader.config import Language
-from reader.ui.labels import fit
+from reader.ui.labels import fit, interface_direction
 
 
 class StatusLine(Widget):
@@ -32,10 +32,19 @@ class StatusLine(Widget):
         """Both labels, each given the room it needs, the position first."""
         width = self.content_size.width
         notice_width = min(len(self.notice) + 2, width // 2) if self.notice else 0
-        position = fit(self.position, width - notice_width, align="left")
-        notice = fit(self.notice, notice_width, align="right", style="$text-warning")
-        if self._language == "ar":
-            position = fit(self.position, width - notice_width, align="right")
-            notice = fit(self.notice, notice_width, align="left", style="$text-warning")
-            return Content.assemble(notice, position)
-        return Content.assemble(position, notice)
+        direction = interface_direction(self._language)
+        arabic = self._language == "ar"
+        position = fit(
+            self.position,
+            width - notice_width,
+            align="right" if arabic else "left",
+            direction=direction,
+        )
+        notice = fit(
+            self.notice,
+            notice_width,
+            align="left" if arabic else "right",
+            style="$text-warning",
+            direction=direction,
+        )
+        return Content.assemble(notice, position) if arabic else Content.assemble(position, notice)

@@ -1,0 +1,17 @@
+"""Shared set-up for the app's tests: XDG directories in a temporary place, so no test reads the
+user's settings or leaves reading positions behind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def xdg_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point XDG_CONFIG_HOME and XDG_STATE_HOME into the test's temporary directory."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return tmp_path

@@ -1,0 +1,117 @@
+"""One snapshot per visual state of the reader (pytest-textual-snapshot).
+
+Each app is built with XDG directories in a temporary place (the autouse fixture) and its NLP
+workers are waited for in `run_before`, so entities and topics are those `reader.nlp` finds,
+deterministically. Every accepted SVG was converted to PNG and looked at: Arabic joined, first
+words at the right, harakat on their letters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from reader_pilot import reader_app, reader_screen, settle, text_path
+from textual.pilot import Pilot
+
+from reader.config import Settings
+from reader.ui.widgets.side_panel import SidePanel
+
+SnapCompare = Callable[..., bool]
+
+
+def _then(*steps: Callable[[Pilot[Any]], Awaitable[None]]) -> Callable[[Pilot[Any]], Any]:
+    """A `run_before` that waits for the workers, then runs `steps` in order."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        for step in steps:
+            await step(pilot)
+        await pilot.pause()
+
+    return run_before
+
+
+async def _choose_first_entity(pilot: Pilot[Any]) -> None:
+    """Focus the entity list and choose its most mentioned person (or first entity)."""
+    await pilot.press("tab", "down", "enter")
+    await settle(pilot)
+
+
+async def _topics_tab(pilot: Pilot[Any]) -> None:
+    """Show the topics tab and choose the first topic."""
+    panel = reader_screen(pilot).query_one(SidePanel)
+    panel.show_tab("topics")
+    await pilot.pause()
+    panel.focus_list()
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def _search(pilot: Pilot[Any]) -> None:
+    """Search for a word of the article and keep the search."""
+    await pilot.press("slash", *"الأمن", "enter")
+    await pilot.press("n")
+    await settle(pilot)
+
+
+def test_default_80x24(snap_compare: SnapCompare) -> None:
+    assert snap_compare(reader_app(), terminal_size=(80, 24), run_before=_then())
+
+
+def test_default_120x40(snap_compare: SnapCompare) -> None:
+    assert snap_compare(reader_app(), terminal_size=(120, 40), run_before=_then())
+
+
+def test_entity_selected(snap_compare: SnapCompare) -> None:
+    assert snap_compare(
+        reader_app(), terminal_size=(100, 30), run_before=_then(_choose_first_entity)
+    )
+
+
+def test_topics_tab(snap_compare: SnapCompare) -> None:
+    assert snap_compare(reader_app(), terminal_size=(100, 30), run_before=_then(_topics_tab))
+
+
+def test_search_with_hits(snap_compare: SnapCompare) -> None:
+    assert snap_compare(reader_app(), terminal_size=(100, 30), run_before=_then(_search))
+
+
+def test_help(snap_compare: SnapCompare) -> None:
+    assert snap_compare(
+        reader_app(), terminal_size=(100, 30), press=["question_mark"], run_before=_then()
+    )
+
+
+def test_help_in_arabic(snap_compare: SnapCompare) -> None:
+    app = reader_app(settings=Settings(language="ar"))
+    assert snap_compare(app, terminal_size=(100, 30), press=["f1"], run_before=_then())
+
+
+def test_palette_open(snap_compare: SnapCompare) -> None:
+    assert snap_compare(
+        reader_app(), terminal_size=(100, 30), press=["ctrl+p"], run_before=_then()
+    )
+
+
+def test_narrow_panel_collapsed(snap_compare: SnapCompare) -> None:
+    assert snap_compare(reader_app(), terminal_size=(60, 20), run_before=_then())
+
+
+def test_too_small(snap_compare: SnapCompare) -> None:
+    assert snap_compare(reader_app(), terminal_size=(36, 8), run_before=_then())
+
+
+def test_mixed_arabic_english(snap_compare: SnapCompare) -> None:
+    app = reader_app(text_path("mixed-03.ar.txt"))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=_then())
+
+
+def test_fully_diacritised(snap_compare: SnapCompare) -> None:
+    app = reader_app(text_path("diacritics-01.ar.txt"))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=_then())
+
+
+def test_arabic_interface_panel_right(snap_compare: SnapCompare) -> None:
+    app = reader_app(settings=Settings(language="ar", panel="right", theme="ansi-dark"))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=_then())
