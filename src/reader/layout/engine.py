@@ -97,8 +97,12 @@ def _wrap(clusters: list[Cluster], width: int | None) -> list[tuple[int, int, li
             break
         dropped: list[int] = []
         if clusters[i].base in _BREAKABLE:
-            # The line is full at a space: drop the spaces that follow.
+            # The line is full at a space: drop the spaces that follow, and those ending the
+            # line (a line of nothing but spaces is then no line at all).
             end = i
+            while end > start and clusters[end - 1].base in _BREAKABLE:
+                end -= 1
+                dropped.append(end)
             while i < n and clusters[i].base in _BREAKABLE:
                 dropped.append(i)
                 i += 1
