@@ -39,6 +39,7 @@ from reader.nlp.normalise import normalise
 __all__ = [
     "ENTITY_TYPES",
     "NISBA",
+    "REFERRING_NOUNS",
     "Group",
     "MentionLike",
     "cut_letters",
@@ -77,7 +78,7 @@ _WAW_NAMES = _normalised_words(
 """First names and surnames that begin with و (kept whole even at the start of a person)."""
 
 
-_REFERRING_NOUNS = _normalised_words(
+REFERRING_NOUNS = _normalised_words(
     "الجانب الجانبان الجانبين الطرف الطرفان الطرفين البلد البلدان البلدين الدولتان الدولتين "
     "المسؤول المسؤولان المسؤولين الوفد الوفدان الوفدين الحكومتين العاصمة الرئيس"
 )
@@ -350,7 +351,7 @@ def group_mentions(mentions: Sequence[MentionLike]) -> list[Group]:
             continue
         if len(words) == 1 and (
             normalise(words[0]).removeprefix("ال") in _HEAD_WORDS
-            or normalise(words[0]) in _REFERRING_NOUNS
+            or normalise(words[0]) in REFERRING_NOUNS
         ):
             continue  # «شركة», «المنتدى», «الجانبان» alone name nothing
         if mention.type == NISBA or mention.type in _NAME_TYPES:

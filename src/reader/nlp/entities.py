@@ -19,7 +19,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from reader.nlp.canonical import ENTITY_TYPES, NISBA, cut_letters, group_mentions
+from reader.nlp.canonical import (
+    ENTITY_TYPES,
+    NISBA,
+    REFERRING_NOUNS,
+    cut_letters,
+    group_mentions,
+)
 from reader.nlp.dates import find_dates
 from reader.nlp.events import (
     EVENT_HEADS,
@@ -96,7 +102,7 @@ def _norm_set(text: str) -> frozenset[str]:
 _TITLES = _norm_set(
     "الرئيس السيد السيدة الشيخ الملك الملكة الأمير الأميرة الوزير الوزيرة نظيره نظيرته "
     "نظيرها نظيرهم الدكتور الدكتورة العاهل الجنرال اللواء العقيد المستشار المستشارة "
-    "البابا الإمام السفير السفيرة المبعوث النائب القاضي الأستاذ"
+    "البابا الإمام السفير السفيرة المبعوث النائب القاضي الأستاذ المدير المديرة الأمين"
 )
 """Words that stand before a person's name."""
 
@@ -146,6 +152,19 @@ def _trim(raw: Sequence[str], first: int, stop: int) -> tuple[int, int]:
     while stop > first and (not _is_word(raw[stop - 1]) or is_function_word(raw[stop - 1])):
         stop -= 1
     return first, stop
+
+
+def _trim_person(words: Sequence[str], first: int, stop: int) -> int:
+    """Shrink a tagged person past trailing titles and nouns that start the next phrase
+    («محمد السادس الوفد», «محمود ديميرتاش المدير»)."""
+    while stop - first > 1 and (
+        words[stop - 1] in _TITLES
+        or words[stop - 1] in REFERRING_NOUNS
+        or words[stop - 1] in _NOT_NAMES
+        or head_at(words[stop - 1], ORGANIZATION_HEADS) is not None
+    ):
+        stop -= 1
+    return stop
 
 
 def _plausible(raw: Sequence[str], first: int, stop: int) -> bool:
@@ -294,6 +313,8 @@ def extract_paragraph(paragraph_index: int, text: str) -> list[Mention]:
     tagged: list[_Span] = []
     for first, stop, kind in _tagger_spans(labels):
         first, stop = _trim(raw, first, stop)
+        if kind == "PERSON":
+            stop = _trim_person(words, first, stop)
         if first < stop and _plausible(raw, first, stop):
             tagged.append((first, stop, 0, _retyped(words, first, stop, kind)))
     kind_at: dict[int, str] = {i: t[3] for t in tagged for i in range(t[0], t[1])}
