@@ -106,6 +106,10 @@ def check_layout(text: str, width: int | None, layout: ParagraphLayout) -> None:
         # Cells show only characters of this line's logical span.
         assert all(line.start <= a < b <= line.end for a, b in line.cells), line
 
+    # No line of nothing but spaces (it would print as a blank line, like a paragraph break).
+    if len(layout.lines) > 1:
+        assert all(line.text.strip(" ") for line in layout.lines), layout.lines
+
     # Every source character accounted for exactly once: shown by one cell range, or removed.
     removed = set(layout.removed)
     assert len(removed) == len(layout.removed)
@@ -139,7 +143,8 @@ def test_layout_invariants(
     """For any text, width, direction and order: no exception; no line wider than the width
     (by `rich.cells.cell_len` of its text and by its cell map, whose length is that cell_len);
     no control, lone surrogate, bidi control or zero-width format character in any line; no
-    line starting with a combining mark (so every mark follows its base or another mark);
+    line starting with a combining mark (so every mark follows its base or another mark); no
+    line of nothing but spaces in a paragraph of several lines;
     lines in logical order, the first holding the paragraph's first drawn character.
 
     Source accounting, as clusters.py and engine.py define it: the distinct cell ranges (the
