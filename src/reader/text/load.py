@@ -110,10 +110,20 @@ def load_document(path: str | None, *, stdin: BinaryIO | None = None) -> Documen
             data = _read_bounded(stream, STDIN_NAME)
         except OSError as error:
             raise LoadError(f"{STDIN_NAME}: cannot be read: {_reason(error)}") from None
-        return decode_document(data, STDIN_NAME)
-    document = decode_document(_read_file(path), path)
+        return _warn_if_empty(decode_document(data, STDIN_NAME))
+    document = _warn_if_empty(decode_document(_read_file(path), path))
     # Messages name the path as the user gave it; on screen, the file name is enough.
     return dataclasses.replace(document, name=_display_name(os.path.basename(path) or path))
+
+
+def _warn_if_empty(document: Document) -> Document:
+    """Add a warning to a document with nothing to read (empty, or only white space): not an
+    error, but the app and the subcommands should say why nothing is shown."""
+    if document.paragraphs:
+        return document
+    what = "empty" if not document.text else "only white space"
+    warning = f"nothing to read: {document.name} is {what}"
+    return dataclasses.replace(document, warnings=(*document.warnings, warning))
 
 
 def decode_document(data: bytes, name: str) -> Document:
