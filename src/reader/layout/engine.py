@@ -220,7 +220,7 @@ def layout_paragraph(
     if width is not None and width < 1:
         raise ValueError("width must be at least 1")
     if order == "visual" and fastlane.qualifies(text):
-        laid = fastlane.layout_words(text, width, direction)
+        laid = fastlane.layout_prose(text, width, direction)
         if laid is not None:
             rtl, lines, dropped = laid
             return ParagraphLayout(

@@ -1,23 +1,22 @@
-"""The fast lane: the same layout as the cluster pipeline, word by word, for ordinary prose.
+"""The fast lane: the same layout as the cluster pipeline, for ordinary prose, at C speed.
 
 Most paragraphs of news and encyclopaedia text hold only letters, harakat, digits, punctuation
-and single spaces. For them the engine need not build an object per character: it shapes each
-word once (cached: words repeat), resolves levels with `uax9` (regular expressions over a class
-string), wraps word by word, and reorders whole words or level runs, reversing a run's text with
-slicing. The cell map of a line is computed only when asked for, by the cluster pipeline, which
-the tests hold to producing exactly the same lines.
+and single spaces. For them the engine need not build an object per character. It resolves
+levels with `uax9` (regular expressions over a class string), shapes the whole paragraph with a
+few big-integer and `str.translate` passes (`shape_prose`), wraps the shaped text at spaces with
+`str.rfind`, and reorders each line by level runs, reversing a run's text with slicing. The cell
+map of a line is computed only when asked for, by the cluster pipeline, which the tests hold to
+producing exactly the same lines.
 
-A paragraph qualifies when every character is a one-cell base character or a combining mark
-(no tab, control, invisible format character or wide character), the only white space is single
-ASCII spaces between words (and any at the end), and no word starts with a mark.
+A paragraph qualifies when every character is a one-cell base character of the scripts below or
+a combining mark (no tab, control, invisible format character or wide character), the only white
+space is single ASCII spaces between words (and any at the end), and no word starts with a mark.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from functools import lru_cache
-from itertools import accumulate
+from bisect import bisect_left, bisect_right
 
 from arabic_reshaper.letters import FINAL, INITIAL, ISOLATED, LETTERS_ARABIC, MEDIAL
 from bidi.mirror import MIRRORED
@@ -45,28 +44,56 @@ def _ranges() -> tuple[str, str]:
 
 
 _BASES, _MARKS = _ranges()
-_OUTSIDE = re.compile(
-    "[^ " + re.escape(_BASES + _MARKS) + "]|  +[^ ]|^ |(?:^| )[" + re.escape(_MARKS) + "]"
-)
-_MARKS_BEFORE_BASE = re.compile("([" + re.escape(_MARKS) + "]+)(.)")
-_HAS_MARK = re.compile("[" + re.escape(_MARKS) + "]")
-_MARK_SET = frozenset(_MARKS)
+_MARK_CLASS = "[" + re.escape(_MARKS) + "]"
+_OUTSIDE = re.compile("[^ " + re.escape(_BASES + _MARKS) + "]|  +[^ ]|^ |(?:^| )" + _MARK_CLASS)
+_MARK = re.compile(_MARK_CLASS)
+_MARK_RUN = re.compile("(" + _MARK_CLASS + "+)")
+_MARKS_BEFORE_BASE = re.compile("(" + _MARK_CLASS + "+)(.)")
 _MIRROR = str.maketrans(MIRRORED)
 _MIRRORABLE = re.compile("[" + re.escape("".join(MIRRORED)) + "]")
 _RUNS = re.compile(r"0+|1+|2+")
 
-
-class _ShapedWords(dict[str, tuple[str, int]]):
-    """Shaped words seen so far, shaping a word on first sight (words repeat: a dict lookup in a
-    list comprehension is the cheapest cache there is)."""
-
-    def __missing__(self, word: str) -> tuple[str, int]:
-        value = self[word] = shaped(word)
-        return value
+_JOINING_LETTERS = JOINS_AFTER | JOINS_BEFORE
+assert all(0x0600 <= ord(c) <= 0x06FF for c in _JOINING_LETTERS)  # one block: see _join_forms
+_LOW_IS_DUAL = bytes(int(chr(0x0600 + b) in JOINS_AFTER) for b in range(256))
+_LOW_JOINS = bytes(int(chr(0x0600 + b) in _JOINING_LETTERS) for b in range(256))
+_HIGH_IS_06 = bytes(int(b == 0x06) for b in range(256))
+_ARABIC_UNIT = re.compile(rb"\x06", re.S)
 
 
-_WORDS = _ShapedWords()
-_WORDS_LIMIT = 200_000
+def _lanes(count: int) -> int:
+    """A big integer with the value 1 in each of `count` 16-bit lanes."""
+    return int.from_bytes(b"\x00\x01" * count, "big")
+
+
+def _form_table() -> dict[int, str]:
+    """(code point | form << 14) → presentation form, for every letter that joins.
+
+    Arabic letters lie below U+4000, so the two top bits of a UTF-16 code unit are free to carry
+    the form (0 isolated, 1 initial, 2 final, 3 medial) through one `str.translate`. Letters that
+    join neither way (hamza) keep their own code point, as in `clusters.shape`."""
+    table: dict[int, str] = {}
+    order = {0: ISOLATED, 1: INITIAL, 2: FINAL, 3: MEDIAL}
+    for char, forms in LETTERS_ARABIC.items():
+        if char in JOINS_AFTER or char in JOINS_BEFORE:
+            for bits, form in order.items():
+                table[ord(char) | bits << 14] = forms[form] or forms[ISOLATED]
+    return table
+
+
+_FORMS = _form_table()
+_LAM_ALEF_FORMS = {
+    (LETTERS_ARABIC[LAM][lam_form], LETTERS_ARABIC[alef][FINAL]): LAM_ALEF[alef][ligature]
+    for alef in LAM_ALEF
+    for lam_form, ligature in ((INITIAL, 0), (MEDIAL, 1))
+}
+"""(shaped lam, shaped alef) → ligature: an initial lam makes the isolated ligature, a medial
+one the final ligature."""
+_LAM_ALEF_RUN = re.compile(
+    "([" + "".join({lam for lam, _ in _LAM_ALEF_FORMS}) + "])"
+    f"({_MARK_CLASS}*)"
+    "([" + "".join({alef for _, alef in _LAM_ALEF_FORMS}) + "])"
+)
 
 
 def qualifies(text: str) -> bool:
@@ -74,96 +101,59 @@ def qualifies(text: str) -> bool:
     return bool(text) and _OUTSIDE.search(text) is None
 
 
-_JOINING = str.maketrans(
-    {
-        c: ("D" if c in JOINS_AFTER else "R" if c in JOINS_BEFORE else "U")
-        for c in " " + _BASES + _MARKS
-    }
-)
-"""Joining type of every character the fast lane takes: D(ual), R(ight) or U(n-joining)."""
-_LAM_ALEF = {
-    LETTERS_ARABIC[LAM][lam_form] + LETTERS_ARABIC[alef][FINAL]: LAM_ALEF[alef][ligature_form]
-    for alef in LAM_ALEF
-    for lam_form, ligature_form in ((INITIAL, 0), (MEDIAL, 1))
-}
+def _join_forms(bases: str) -> str:
+    """Presentation forms of a text without marks, one character for one.
+
+    Each character's joining type becomes a 16-bit lane of a big integer; shifting by one lane
+    lines every character up with its neighbour, so "joins the one before" and "joins the one
+    after" are two AND operations over the whole text. They are or-ed into bits 15 and 14 of
+    each code unit, and one translate turns (letter, form) into the presentation form."""
+    units = bases.encode("utf-16-be")
+    if not _ARABIC_UNIT.search(units):
+        return bases
+    # Every joining letter is U+06xx: its flag is the table entry of its low byte, kept only
+    # where the high byte of the same code unit is 0x06.
+    in_arabic_block = (int.from_bytes(units.translate(_HIGH_IS_06), "big") >> 8) & _lanes(
+        len(bases)
+    )
+    dual = int.from_bytes(units.translate(_LOW_IS_DUAL), "big") & in_arabic_block
+    joins = int.from_bytes(units.translate(_LOW_JOINS), "big") & in_arabic_block
+    forms = (((dual >> 16) & joins) << 15) | ((dual & (joins << 16)) << 14)
+    code_units = int.from_bytes(units, "big") | forms
+    return code_units.to_bytes(2 * len(bases), "big").decode("utf-16-be").translate(_FORMS)
 
 
-def _forms_in_context() -> dict[tuple[str, str, str], str]:
-    """(joining type before, letter, joining type after) → the letter's presentation form.
+def shape_prose(text: str) -> tuple[str, list[int], list[int]]:
+    """Shape a qualifying text in logical order, the same way as `clusters.shape`.
 
-    A letter joins the one before when that one is dual-joining (D) and it joins at all; it joins
-    the one after when it is dual-joining and the next one joins at all. Letters that join
-    neither way (hamza) keep their own code point, as in `clusters.shape`."""
-    table: dict[tuple[str, str, str], str] = {}
-    for char, forms in LETTERS_ARABIC.items():
-        kind = "D" if char in JOINS_AFTER else "R" if char in JOINS_BEFORE else "U"
-        for before in "DRU":
-            for after in "DRU":
-                if kind == "U":
-                    table[(before, char, after)] = char
-                    continue
-                joins_before = before == "D"
-                joins_after = kind == "D" and after != "U"
-                if joins_before:
-                    form = MEDIAL if joins_after else FINAL
-                else:
-                    form = INITIAL if joins_after else ISOLATED
-                table[(before, char, after)] = forms[form] or forms[ISOLATED]
-    return table
-
-
-_FORM_IN_CONTEXT = _forms_in_context()
-_LAM_ALEF_PAIR = re.compile("|".join(_LAM_ALEF))
-_ARABIC_LETTER = re.compile("[" + re.escape("".join(LETTERS_ARABIC)) + "]")
-
-
-@lru_cache(maxsize=65536)
-def shaped(text: str) -> tuple[str, int]:
-    """A word (or a run of words) shaped in logical order, and its width in cells.
-
-    The same joining as `clusters.shape`, for text of one-cell characters and marks only, done
-    on whole strings: each base letter's form comes from its neighbours' joining types (marks
-    are transparent, so they are set aside first and put back after their letter)."""
-    if not _ARABIC_LETTER.search(text):
-        marks = len(_HAS_MARK.findall(text))
-        return text, len(text) - marks
-    if _HAS_MARK.search(text):
-        bases: list[str] = []
-        after: list[str] = []
-        for char in text:
-            if char in _MARK_SET and bases:
-                after[-1] += char
+    Returns the shaped text (marks kept after their letters, lam-alef ligatures with any marks
+    of the two letters after them), the offsets in `text` of the alefs absorbed by ligatures,
+    and the offsets in the shaped text of those ligatures. Marks are transparent to joining, so
+    they are set aside while the letters are joined and then put back."""
+    if _MARK.search(text):
+        pieces = _MARK_RUN.split(text)  # letters, marks, letters, marks, ..., letters
+        joined = _join_forms("".join(pieces[0::2]))
+        parts: list[str] = []
+        at = 0
+        for index, piece in enumerate(pieces):
+            if index % 2:
+                parts.append(piece)
             else:
-                bases.append(char)
-                after.append("")
-        base_text = "".join(bases)
+                parts.append(joined[at : at + len(piece)])
+                at += len(piece)
+        formed = "".join(parts)
     else:
-        base_text = text
-        after = []
-    joining = base_text.translate(_JOINING)
-    contexts = zip("U" + joining[:-1], base_text, joining[1:] + "U", strict=True)
-    out = [_FORM_IN_CONTEXT.get(context, context[1]) for context in contexts]
-    shaped_bases = "".join(out)
-    if _LAM_ALEF_PAIR.search(shaped_bases):
-        if after:
-            # One cell for two letters: the lam's and the alef's marks both follow the ligature.
-            pieces = out
-            k = 0
-            while k < len(pieces) - 1:
-                ligature = _LAM_ALEF.get(pieces[k] + pieces[k + 1])
-                if ligature is not None:
-                    pieces[k] = ligature
-                    pieces[k + 1] = ""
-                    k += 2
-                else:
-                    k += 1
-            shaped_text = "".join(p + m for p, m in zip(pieces, after, strict=True))
-            return shaped_text, sum(1 for p in pieces if p)
-        shaped_bases = _LAM_ALEF_PAIR.sub(lambda m: _LAM_ALEF[m.group()], shaped_bases)
-        return shaped_bases, len(shaped_bases)
-    if after:
-        return "".join(p + m for p, m in zip(out, after, strict=True)), len(out)
-    return shaped_bases, len(shaped_bases)
+        formed = _join_forms(text)
+    absorbed: list[int] = []
+    ligatures: list[int] = []
+
+    def ligature(match: re.Match[str]) -> str:
+        lam, marks, alef = match.groups()
+        absorbed.append(match.end() - 1)
+        ligatures.append(match.start() - len(ligatures))
+        return _LAM_ALEF_FORMS[lam, alef] + marks
+
+    return _LAM_ALEF_RUN.sub(ligature, formed), absorbed, ligatures
 
 
 def reversed_run(text: str) -> str:
@@ -172,39 +162,37 @@ def reversed_run(text: str) -> str:
     flipped = text[::-1]
     if _MIRRORABLE.search(flipped):
         flipped = flipped.translate(_MIRROR)
-    if _HAS_MARK.search(flipped):
+    if _MARK.search(flipped):
         flipped = _MARKS_BEFORE_BASE.sub(lambda m: m.group(2) + m.group(1)[::-1], flipped)
     return flipped
 
 
-def _wrap(widths: list[int], width: int | None) -> list[tuple[int, int, int]] | None:
-    """Greedy word wrap: (first word, end word, cells) per line, or None when a word is wider
-    than the line. Works on running sums so that the Python loop runs per line, not per word."""
-    count = len(widths)
-    total = list(accumulate([w + 1 for w in widths], initial=0))  # total[i]: cells before word i
-    if width is None:
-        return [(0, count, total[-1] - 1)]
-    if max(widths) > width:
-        return None
-    lines: list[tuple[int, int, int]] = []
-    first = 0
-    while first < count:
-        # The last word that ends within the line: total[end] - total[first] - 1 <= width.
-        end = bisect_right(total, total[first] + width + 1, first + 1) - 1
-        end = min(max(end, first + 1), count)
-        lines.append((first, end, total[end] - total[first] - 1))
-        first = end
-    return lines
+def _wrap(cells: str, width: int | None) -> list[tuple[int, int]] | None:
+    """Greedy wrap of a text of one-cell characters at single spaces: [start, end) per line,
+    the space at each break left out; None when a word is wider than the line."""
+    n = len(cells)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while width is not None and n - start > width:
+        cut = cells.rfind(" ", start, start + width + 1)
+        if cut <= start:
+            return None  # a word wider than the line: the cluster pipeline breaks it
+        spans.append((start, cut))
+        start = cut + 1
+    spans.append((start, n))
+    return spans
 
 
-def layout_words(
+def layout_prose(
     text: str, width: int | None, direction: str
 ) -> tuple[bool, list[tuple[str, int, int, int]], list[int]] | None:
-    """Lay out a qualifying paragraph: (rtl, lines as (visual text, width, start, end), offsets
-    of the spaces dropped at line breaks), or None when the paragraph needs the cluster
-    pipeline after all (a word wider than the line, or classes the fast lane does not take)."""
-    if len(_WORDS) > _WORDS_LIMIT:
-        _WORDS.clear()
+    """Lay out a qualifying paragraph: (rtl, lines as (visual text, cells, start, end), offsets
+    of the spaces drawn nowhere), or None when it needs the cluster pipeline after all (a word
+    wider than the line, or classes the fast lane does not take).
+
+    Three coordinates meet here: source offsets (the paragraph), shaped offsets (ligatures are
+    one character for two) and cell offsets (marks take no cell). Line breaks are found in
+    cells and carried back through the other two with bisection."""
     full_length = len(text)
     text = text.rstrip(" ")  # spaces that end a paragraph are drawn nowhere
     classes = class_string(text)
@@ -212,33 +200,43 @@ def layout_words(
         return None
     level = paragraph_level(classes, direction)
     levels = resolve_levels(text, classes, level)
-    words = text.split(" ")
-    known = [_WORDS[w] for w in words]
-    lines = _wrap([k[1] for k in known], width)
-    if lines is None:
+    shaped_text, absorbed, ligatures = shape_prose(text)
+    marks = [m.start() for m in _MARK.finditer(shaped_text)]
+    cells = _MARK.sub("", shaped_text) if marks else shaped_text
+    # A mark's cell offset: the number of cells before it (it draws on the cell before).
+    mark_cells = [position - rank for rank, position in enumerate(marks)]
+    spans = _wrap(cells, width)
+    if spans is None:
         return None
-    starts = list(accumulate([len(w) + 1 for w in words], initial=0))
-    result: list[tuple[str, int, int, int]] = []
+
+    def shaped_at(cell: int) -> int:
+        return cell + bisect_right(mark_cells, cell) if marks else cell
+
+    def source_at(shaped: int) -> int:
+        return shaped + bisect_left(ligatures, shaped) if ligatures else shaped
+
+    def shaped_of(source: int) -> int:
+        return source - bisect_left(absorbed, source) if absorbed else source
+
+    lines: list[tuple[str, int, int, int]] = []
     dropped: list[int] = []
-    for first_word, end_word, cells in lines:
-        start = starts[first_word]
-        end = starts[end_word] - 1
-        if end_word < len(words):
+    for a, b in spans:
+        shaped_a, shaped_b = shaped_at(a), shaped_at(b)
+        start, end = source_at(shaped_a), source_at(shaped_b)
+        if b < len(cells):
             dropped.append(end)
         line_levels = levels[start:end]
         if line_levels.count(line_levels[0]) == len(line_levels):
-            logical = " ".join([k[0] for k in known[first_word:end_word]])
-            visual = reversed_run(logical) if int(line_levels[0]) % 2 else logical
+            piece = shaped_text[shaped_a:shaped_b]
+            visual = reversed_run(piece) if int(line_levels[0]) % 2 else piece
         else:
-            source = text[start:end]
             runs = [(m.start(), m.end(), int(m.group()[0])) for m in _RUNS.finditer(line_levels)]
-            order = visual_order([run[2] for run in runs])
             parts: list[str] = []
-            for i in order:
+            for i in visual_order([run[2] for run in runs]):
                 run_start, run_end, run_level = runs[i]
-                run_text = shaped(source[run_start:run_end])[0]
-                parts.append(reversed_run(run_text) if run_level % 2 else run_text)
+                piece = shaped_text[shaped_of(start + run_start) : shaped_of(start + run_end)]
+                parts.append(reversed_run(piece) if run_level % 2 else piece)
             visual = "".join(parts)
-        result.append((visual, cells, start, end))
+        lines.append((visual, b - a, start, end))
     dropped.extend(range(len(text), full_length))
-    return level % 2 == 1, result, dropped
+    return level % 2 == 1, lines, dropped

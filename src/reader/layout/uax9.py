@@ -89,11 +89,14 @@ def _brackets() -> tuple[dict[str, str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _bracket_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _bracket_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Regexes finding opening brackets, closing brackets, and either."""
     openers, closers = _brackets()
+    either = "".join(openers) + "".join(closers) + "".join(_CANONICAL)
     return (
         re.compile("[" + re.escape("".join(openers)) + "]"),
         re.compile("[" + re.escape("".join(closers)) + "]"),
+        re.compile("[" + re.escape(either) + "]"),
     )
 
 
@@ -106,10 +109,11 @@ def _bracket_pairs(text: str, classes: list[str]) -> list[tuple[int, int]]:
     openers, closers = _brackets()
     stack: list[tuple[str, int]] = []
     pairs: list[tuple[int, int]] = []
-    for i, char in enumerate(text):
+    for found in _bracket_patterns()[2].finditer(text):
+        i = found.start()
         if classes[i] != "o":
             continue
-        char = _CANONICAL.get(char, char)
+        char = _CANONICAL.get(found.group(), found.group())
         if char in openers:
             if len(stack) == 63:
                 break
@@ -193,7 +197,7 @@ def resolve_levels(text: str, classes: str, level: int) -> str:
     if "E" in c:  # W7
         c = _L_SPAN.sub(lambda m: m.group().replace("E", "L"), sos + c)[1:]
     if "o" in c:  # N0
-        openers, closers = _bracket_patterns()
+        openers, closers, _ = _bracket_patterns()
         if openers.search(text) and closers.search(text):
             c = _resolve_brackets(text, c, original, sos, embedding)
     if "w" in c or "o" in c or "S" in c or "B" in c:  # N1, N2
