@@ -70,8 +70,10 @@ _STOP = _norm_set(
     # time words that qualify the event rather than name it
     "المقبل المقبلة الماضي الماضية الأخير الأخيرة الحالي الحالية الجاري الجارية القادم القادمة "
     "السابق السابقة المنصرم المنصرمة جديد جديدة الجديد الجديدة "
-    # a press conference is not a named event
-    "الصحفي الصحفية الصحافي الصحافية"
+    # a press conference is not a named event; «للمرة الأولى» is not part of a name
+    "الصحفي الصحفية الصحافي الصحافية صحفي صحفية صحافي صحافية للمرة لمرة "
+    # «الدورة» is also a cycle or a training course
+    "الدموية الشهرية التدريبية التكوينية"
 )
 _FEMININE_HEADS = _norm_set(
     "بطولة دورة قمة ندوة مسابقة انتخابات ألعاب كأس منظمة وزارة شركة هيئة وكالة مؤسسة جامعة "
@@ -200,8 +202,9 @@ def _complement_stop(
             break  # ل + imperfect verb: «ليخلف», «ليتم» start a purpose clause
         elif word.startswith("ل") and len(word) > 3:
             pass  # «لكرة القدم», «لتجهيزات الأمن»: a genitive with ل
-        elif definite or word.startswith("ي") or taken >= 2:
-            # after a definite phrase a bare word starts the next clause; «ينظمه» is a verb
+        elif definite or word.startswith(("ي", "ب")) or taken >= 2:
+            # after a definite phrase a bare word starts the next clause; «ينظمه» is a verb,
+            # «بمقر» a preposition
             break
         taken += 1
         k += 1
@@ -213,7 +216,22 @@ def _complement_stop(
         and not absorbable(k - 1)  # «جامعة ليدز»: a tagged name that starts with ل
     ):
         k -= 1
+    # Bare indefinite words alone do not name anything: «بطولة مثيرة», «هيئة رئاسية».
+    if not any(_names(words, j, absorbable) for j in range(start, k)):
+        return start
     return k
+
+
+def _names(words: Sequence[str], k: int, absorbable: Callable[[int], bool]) -> bool:
+    """Whether complement word ``k`` makes the phrase a name: a definite word, a tagged name,
+    a number or year, an ordinal."""
+    word = words[k]
+    return (
+        word.startswith(("ال", "لل"))
+        or absorbable(k)
+        or word[:1].isdigit()
+        or word in _ORDINAL_TENS
+    )
 
 
 def find_headed_names(
