@@ -83,13 +83,22 @@ class SidePanel(Vertical):
 
     def compose(self) -> ComposeResult:
         """The two tabs; their titles are drawn by the layout engine (they may be Arabic)."""
+        entities = TabPane(
+            self._tab_title("entities"),
+            Static(self._entity_progress, id="entities-progress", markup=False),
+            OptionList(id="entity-list"),
+            id="entities-tab",
+        )
+        topics = TabPane(
+            self._tab_title("topics"),
+            Static(self._topic_progress, id="topics-progress", markup=False),
+            OptionList(id="topic-list"),
+            id="topics-tab",
+        )
+        # Tabs read from the reading side: in Arabic the first tab (entities) is the right one.
+        panes = (topics, entities) if self._language == "ar" else (entities, topics)
         with TabbedContent(initial="entities-tab"):
-            with TabPane(self._tab_title("entities"), id="entities-tab"):
-                yield Static(self._entity_progress, id="entities-progress", markup=False)
-                yield OptionList(id="entity-list")
-            with TabPane(self._tab_title("topics"), id="topics-tab"):
-                yield Static(self._topic_progress, id="topics-progress", markup=False)
-                yield OptionList(id="topic-list")
+            yield from panes
 
     def _tab_title(self, word_id: str) -> Content:
         """A tab's title, shaped."""
