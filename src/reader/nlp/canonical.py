@@ -58,6 +58,7 @@ _NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "MISC"})
 
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 _HAMZA_SEATS = frozenset("أإآ")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _HEAD_WORDS = frozenset(
     {*ORGANIZATION_HEADS, *EVENT_HEADS}
     | {"ال" + h for h in ORGANIZATION_HEADS}
@@ -223,7 +224,7 @@ def _draft_key(kind: str, words: Sequence[str]) -> tuple[str, str | None]:
         if country is not None:
             return f"NAME:country:{country.code}", country.code
         return f"NAME:{key}", None
-    return f"{kind}:{key}", None
+    return f"{kind}:{key.translate(_DIGITS)}", None  # «عام ٢٠٢٥» is «عام 2025»
 
 
 def _join_into(drafts: dict[str, _Draft], small: str, large: str) -> None:

@@ -209,3 +209,8 @@ def test_index_caches_until_new_mentions_arrive() -> None:
     assert index.entities() == first
     index.add([Mention(5, 0, 5, "أنقرة", "LOCATION")])
     assert [e.name for e in index.entities()] == ["تركيا", "أنقرة"]
+
+
+def test_dates_and_events_group_across_digit_scripts() -> None:
+    assert names(("DATE", "عام 2025"), ("DATE", "عام ٢٠٢٥")) == [("DATE", "عام 2025", 2)]
+    assert names(("EVENT", "IGEF 2025"), ("EVENT", "IGEF ۲۰۲۵")) == [("EVENT", "IGEF 2025", 2)]
