@@ -39,10 +39,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "search": ("find", "بحث"),
     "search-placeholder": ("type to find, enter to keep, escape to close", "اكتب للبحث"),
     # Small terminals.
-    "too-small": (
-        "The terminal is too small: make it at least 40×10.",
-        "النافذة صغيرة جدًا: كبّرها إلى 40×10 على الأقل.",
-    ),
+    "too-small": ("The terminal is too small.", "النافذة صغيرة جدًا."),
+    "too-small-hint": ("Make it at least 40×10.", "كبّرها إلى 40×10 على الأقل."),
     # The help screen.
     "help-title": ("Keys", "المفاتيح"),
     "help-close": ("escape or ? closes this help", "escape أو ? تغلق هذه المساعدة"),

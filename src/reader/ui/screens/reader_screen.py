@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -120,13 +121,6 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Place the reader at its remembered paragraph and start the analysis workers."""
-        self.query_one("#too-small", Static).update(
-            fit(
-                word("too-small", self.language),
-                38,
-                direction=interface_direction(self.language),
-            )
-        )
         self.query_one(SearchBar).display = False
         article = self.article
         if article is not None:
@@ -179,7 +173,15 @@ class ReaderScreen(Screen[None]):
     def _apply_size(self) -> None:
         """Collapse the panel when narrow; ask for a bigger terminal when too small."""
         width, height = self.size
-        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        self.set_class(too_small, "-too-small")
+        if too_small:
+            direction = interface_direction(self.language)
+            lines = [
+                fit(word(word_id, self.language), width - 2, direction=direction)
+                for word_id in ("too-small", "too-small-hint")
+            ]
+            self.query_one("#too-small", Static).update(Content("\n").join(lines))
         narrow = width < NARROW
         self.set_class(narrow, "-narrow")
         shown = self._panel_narrow if narrow else self._panel_wide
