@@ -189,8 +189,8 @@ def layout_clusters(
     for first, end, dropped in _wrap(clusters, width):
         for i in dropped:
             removed.extend(range(clusters[i].start, clusters[i].end))
-        if first == end:
-            continue  # only spaces, all dropped at the break: no empty line
+        if first == end or not any(c.cells for c in clusters[first:end]):
+            continue  # nothing to draw (spaces dropped at the break, an LRM): no empty line
         lines.append(
             _visual_line(
                 clusters[first:end],
