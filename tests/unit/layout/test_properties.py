@@ -77,6 +77,18 @@ def is_forbidden(char: str) -> bool:
     return category == "Cf" and get_character_cell_size(char) == 0
 
 
+def drawn_clusters(visual: str) -> list[str]:
+    """A line's text cut into what each terminal position draws: a character with width and
+    the zero-width characters (marks) after it."""
+    clusters: list[str] = []
+    for char in visual:
+        if clusters and get_character_cell_size(char) == 0:
+            clusters[-1] += char
+        else:
+            clusters.append(char)
+    return clusters
+
+
 def distinct_ranges(layout: ParagraphLayout) -> list[tuple[int, int]]:
     """Every line's cell ranges, consecutive repeats (the cells of one wide character or tab)
     counted once."""
@@ -105,6 +117,23 @@ def check_layout(text: str, width: int | None, layout: ParagraphLayout) -> None:
         assert not line.text or not is_zero_width_mark(line.text[0]), line
         # Cells show only characters of this line's logical span.
         assert all(line.start <= a < b <= line.end for a, b in line.cells), line
+
+    # Each mark is drawn in the cell of its own base: cutting each line's text into drawn
+    # clusters (a character with width and the zero-width characters after it), every cluster
+    # fills the next cells of the map, all showing one source range, and carries exactly the
+    # combining marks of that range (a too-wide character drawn as "…" aside).
+    for line in layout.lines:
+        position = 0
+        for cluster in drawn_clusters(line.text):
+            width_of = cell_len(cluster)
+            spans = set(line.cells[position : position + width_of])
+            assert width_of and len(spans) == 1, (line, cluster)
+            position += width_of
+            start, end = spans.pop()
+            if cluster != "…" or text[start:end] == "…":
+                source_marks = sorted(c for c in text[start:end] if is_zero_width_mark(c))
+                assert sorted(c for c in cluster if is_zero_width_mark(c)) == source_marks
+        assert position == len(line.cells)
 
     # No line of nothing but spaces (it would print as a blank line, like a paragraph break).
     if len(layout.lines) > 1:

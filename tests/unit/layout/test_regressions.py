@@ -307,3 +307,11 @@ def test_paragraph_end_spaces_after_a_too_wide_character_are_accounted_for() -> 
     layout = layout_paragraph("中 ", 1)
     assert [line.text for line in layout.lines] == ["…"]
     assert layout.removed == (1,)
+
+
+def test_no_empty_line_for_an_lrm_before_a_too_wide_character() -> None:
+    """Engine fix: an LRM (a zero-cell cluster) before a character too wide for the line made a
+    line of its own, with nothing to draw."""
+    layout = layout_paragraph("\u200e中", 1)
+    assert [line.text for line in layout.lines] == ["…"]
+    assert layout.removed == (0,)
