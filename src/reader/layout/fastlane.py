@@ -43,14 +43,32 @@ def _ranges() -> tuple[str, str]:
     return "".join(bases), "".join(marks)
 
 
+def _char_class(chars: str, negate: bool = False) -> str:
+    """A regex character class for `chars`, as ranges of consecutive code points (a class of
+    thousands of single characters takes far longer to compile)."""
+    codes = sorted(set(map(ord, chars)))
+    parts: list[str] = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        low, high = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
+        parts.append(low if i == j else f"{low}-{high}")
+        i = j + 1
+    return "[" + ("^" if negate else "") + "".join(parts) + "]"
+
+
 _BASES, _MARKS = _ranges()
-_MARK_CLASS = "[" + re.escape(_MARKS) + "]"
-_OUTSIDE = re.compile("[^ " + re.escape(_BASES + _MARKS) + "]|  +[^ ]|^ |(?:^| )" + _MARK_CLASS)
+_MARK_CLASS = _char_class(_MARKS)
+_OUTSIDE = re.compile(
+    _char_class(" " + _BASES + _MARKS, negate=True) + "|  +[^ ]|^ |(?:^| )" + _MARK_CLASS
+)
 _MARK = re.compile(_MARK_CLASS)
 _MARK_RUN = re.compile("(" + _MARK_CLASS + "+)")
 _MARKS_BEFORE_BASE = re.compile("(" + _MARK_CLASS + "+)(.)")
 _MIRROR = str.maketrans(MIRRORED)
-_MIRRORABLE = re.compile("[" + re.escape("".join(MIRRORED)) + "]")
+_MIRRORABLE = re.compile(_char_class("".join(MIRRORED)))
 _RUNS = re.compile(r"0+|1+|2+")
 
 _JOINING_LETTERS = JOINS_AFTER | JOINS_BEFORE

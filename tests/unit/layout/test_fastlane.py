@@ -62,3 +62,14 @@ def test_fast_lane_matches_clusters_on_random_text(
     fast = layout_paragraph(text, width, direction)  # type: ignore[arg-type]
     slow = layout_clusters(text, width, direction)  # type: ignore[arg-type]
     assert _summary(fast) == _summary(slow)
+
+
+def test_fast_lane_takes_only_one_cell_bases_and_marks() -> None:
+    """The lane's character sets are a subset of what the cluster pipeline calls one-cell base
+    characters and combining marks, so its assumption "one cell per non-mark" always holds."""
+    from reader.layout.clusters import char_kind
+
+    assert all(char_kind(c) == ("base", 1) for c in fastlane._BASES)
+    assert all(char_kind(c) == ("mark", 0) for c in fastlane._MARKS)
+    for char in fastlane._BASES + fastlane._MARKS:
+        assert fastlane.qualifies("ب" + char) or char_kind(char)[0] == "mark"
