@@ -102,7 +102,9 @@ def distinct_ranges(layout: ParagraphLayout) -> list[tuple[int, int]]:
     return ranges
 
 
-def check_layout(text: str, width: int | None, layout: ParagraphLayout) -> None:
+def check_layout(
+    text: str, width: int | None, layout: ParagraphLayout, order: Order = "visual"
+) -> None:
     """The invariants every layout must satisfy (see the test docstrings)."""
     assert layout.lines
     for line in layout.lines:
@@ -134,6 +136,9 @@ def check_layout(text: str, width: int | None, layout: ParagraphLayout) -> None:
                 source_marks = sorted(c for c in text[start:end] if is_zero_width_mark(c))
                 assert sorted(c for c in cluster if is_zero_width_mark(c)) == source_marks
         assert position == len(line.cells)
+        if order == "logical":  # not reordered: cells in source order
+            starts = [start for start, _ in line.cells]
+            assert starts == sorted(starts), line
 
     # No line of nothing but spaces (it would print as a blank line, like a paragraph break).
     if len(layout.lines) > 1:
@@ -174,7 +179,8 @@ def test_layout_invariants(
     no control, lone surrogate, bidi control or zero-width format character in any line; no
     line starting with a combining mark (so every mark follows its base or another mark); no
     line of nothing but spaces in a paragraph of several lines;
-    lines in logical order, the first holding the paragraph's first drawn character.
+    lines in logical order, the first holding the paragraph's first drawn character; with
+    order="logical", each line's cells in source order.
 
     Source accounting, as clusters.py and engine.py define it: the distinct cell ranges (the
     cells of one wide character or tab share a range) are disjoint, `layout.removed` holds no
@@ -183,7 +189,7 @@ def test_layout_invariants(
     (a ZWJ between a letter and its mark is absorbed into the letter's cell range, so it is
     shown, not removed), and the spaces dropped at a line break."""
     layout = layout_paragraph(text.replace("\n", " "), width, direction, order)
-    check_layout(text.replace("\n", " "), width, layout)
+    check_layout(text.replace("\n", " "), width, layout, order)
 
 
 @PROPERTY_SETTINGS
@@ -209,3 +215,8 @@ def test_fit_label_always_fits(text: str, width: int, direction: Direction) -> N
     assert line.width <= max(width, 0)
     assert cell_len(line.text) == line.width
     assert not any(is_forbidden(c) for c in line.text)
+    whole = layout_paragraph(" ".join(text.split()), None, direction).lines[0]
+    if width >= 1 and whole.width <= width:
+        assert line.text == whole.text  # fits: the label untouched
+    elif width >= 1:
+        assert "…" in line.text  # cut: the ellipsis says so
