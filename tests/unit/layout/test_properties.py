@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len, get_character_cell_size
 
 from reader.layout import Direction, Order, ParagraphLayout, fit_label, layout_paragraph
 from reader.layout.clusters import BIDI_CONTROLS
+from reader.text.document import Document
+
+TEXT_FILES = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "texts"
+REAL_TEXTS = ["news-*.ar.txt", "diacritics-*.ar.txt", "mixed-*.ar.txt", "*.fa.txt", "*.ur.txt"]
 
 ARABIC_LETTERS = [chr(c) for c in range(0x0621, 0x063B)] + [chr(c) for c in range(0x0641, 0x064B)]
 HARAKAT = [chr(c) for c in range(0x064B, 0x0653)]
@@ -58,7 +64,8 @@ ANY_TEXT = st.text(
 TEXTS = st.one_of(BIASED_TEXT, BIASED_TEXT, ANY_TEXT)
 WIDTHS = st.one_of(st.integers(1, 12), st.integers(1, 200), st.none())
 DIRECTIONS: st.SearchStrategy[Direction] = st.sampled_from(["auto", "rtl", "ltr"])
-ORDERS: st.SearchStrategy[Order] = st.sampled_from(["visual", "logical"])
+ORDER_VALUES: tuple[Order, ...] = ("visual", "logical")
+ORDERS: st.SearchStrategy[Order] = st.sampled_from(ORDER_VALUES)
 
 PROPERTY_SETTINGS = settings(max_examples=300, deadline=None)
 
@@ -220,3 +227,16 @@ def test_fit_label_always_fits(text: str, width: int, direction: Direction) -> N
         assert line.text == whole.text  # fits: the label untouched
     elif width >= 1:
         assert "…" in line.text  # cut: the ellipsis says so
+
+
+@pytest.mark.parametrize("width", [1, 13, 40, None])
+def test_layout_invariants_on_real_texts(width: int | None) -> None:
+    """The same invariants on every paragraph of the news, diacritics, mixed, Persian and Urdu
+    texts, in both orders."""
+    paths = [path for pattern in REAL_TEXTS for path in sorted(TEXT_FILES.glob(pattern))]
+    assert len(paths) == 16
+    for path in paths:
+        for paragraph in Document.from_text(path.read_text(encoding="utf-8")).paragraphs:
+            for order in ORDER_VALUES:
+                layout = layout_paragraph(paragraph.text, width, "auto", order)
+                check_layout(paragraph.text, width, layout, order)
