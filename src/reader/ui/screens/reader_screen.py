@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 
 from reader.config import Settings
 from reader.layout import Direction
+from reader.text.clipboard import clipboard_text
 from reader.text.document import Document
 from reader.ui import analysis
 from reader.ui.commands import ReaderCommands
@@ -306,7 +307,8 @@ class ReaderScreen(Screen[None]):
     def action_copy_paragraph(self) -> None:
         """Copy the current paragraph's logical text (OSC 52, works over SSH)."""
         if self.document.paragraphs:
-            self.app.copy_to_clipboard(self.document.paragraphs[self.current].text)
+            paragraph = self.document.paragraphs[self.current].text
+            self.app.copy_to_clipboard(clipboard_text(paragraph))  # no ESC to end a paste
             self._show_notice(word("copied", self.language))
 
     def action_help(self) -> None:
