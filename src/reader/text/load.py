@@ -58,8 +58,9 @@ _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 """A UTF-16 code unit that is half of a pair, left alone (`surrogatepass`)."""
 
-_LINE_BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-"""Control characters and line separators: escaped in names so messages stay one line."""
+_LINE_BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Control characters, line separators and bidi controls: escaped in names so messages stay one
+line and a name cannot reorder the message around it."""
 
 _ARABIC_SCRIPT_1256 = bytes(
     byte
