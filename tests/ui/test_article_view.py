@@ -383,6 +383,25 @@ async def test_ligature_is_highlighted_when_one_of_its_letters_is() -> None:
         assert highlighted_sources(view, 2, style) == {(ligature, ligature + 2)}
 
 
+async def test_wide_characters_are_highlighted_on_both_cells() -> None:
+    """A wide (CJK) character is one chunk of two cells: a span covering it styles both, and
+    its neighbours not at all."""
+    text = "قال الأمن 中文 IGEF اليوم"
+    start = text.index("中")
+    app = ArticleApp(Document.from_text(text))
+    async with app.run_test(size=(100, 6)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        view.set_highlights([Highlight(0, start, start + 1, "search")])
+        await pilot.pause()
+        search = view.get_component_rich_style("article--search", partial=True)
+        field = text_field(view, view.render_line(0))
+        lit = [
+            text for text, style in field if style is not None and style.bgcolor == search.bgcolor
+        ]
+        assert lit == ["中", ""]
+
+
 async def test_styles_change_only_between_clusters_in_diacritised_text() -> None:
     """With highlights cutting through voweled words, no segment starts with a combining mark
     (a mark is never cut away from its base), and every hit's marks share its style."""

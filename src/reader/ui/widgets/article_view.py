@@ -194,8 +194,8 @@ def cell_chunks(line: VisualLine) -> list[tuple[str, int, int]]:
     """Split a visual line's text into what each cell (or wide pair of cells) shows.
 
     Returns `(text, first_cell, cells)` triples, left to right: a base character with the marks
-    after it, a ligature, one half of nothing (a wide character covers two cells). Styles are
-    only ever changed between chunks, so a mark is never cut from its base.
+    after it, a lam-alef ligature, or a wide character (two cells). Styles are only ever changed
+    between chunks, so a mark is never cut from its base.
     """
     chunks: list[tuple[str, int, int]] = []
     cell = 0
@@ -212,6 +212,8 @@ def cell_chunks(line: VisualLine) -> list[tuple[str, int, int]]:
         chunks.append((pending + char, cell, size))
         pending = ""
         cell += size
+    if pending:  # nothing but zero-width characters: keep them, drawn in no cell of their own
+        chunks.append((pending, cell, 0))
     return chunks
 
 
@@ -661,8 +663,8 @@ class ArticleView(ScrollView, can_focus=True):
             return
         run_text: list[str] = []
         run_bits = 0
-        for text, first, _ in chunks:
-            start, end = line.cells[first]
+        for text, first, cells in chunks:
+            start, end = line.cells[first] if cells else (0, 0)
             bits = 0
             for offset in range(start, min(end, len(mask))):
                 bits |= mask[offset]
