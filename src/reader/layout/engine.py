@@ -189,8 +189,10 @@ def layout_clusters(
     for first, end, dropped in _wrap(clusters, width):
         for i in dropped:
             removed.extend(range(clusters[i].start, clusters[i].end))
-        if first == end or not any(c.cells for c in clusters[first:end]):
-            continue  # nothing to draw (spaces dropped at the break, an LRM): no empty line
+        if not any(c.cells and c.base not in _BREAKABLE for c in clusters[first:end]):
+            # Nothing to draw but spaces (an LRM between spaces, an indent at width 1): no line.
+            removed.extend(i for c in clusters[first:end] if c.cells for i in range(c.start, c.end))
+            continue
         lines.append(
             _visual_line(
                 clusters[first:end],
