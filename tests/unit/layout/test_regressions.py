@@ -315,3 +315,11 @@ def test_no_empty_line_for_an_lrm_before_a_too_wide_character() -> None:
     layout = layout_paragraph("\u200e中", 1)
     assert [line.text for line in layout.lines] == ["…"]
     assert layout.removed == (0,)
+
+
+def test_no_line_of_nothing_but_spaces_around_an_lrm() -> None:
+    """Engine fix: `space LRM space ء` at width 1 made a line holding a space and an LRM, which
+    `reader render` would print as a blank line, like a paragraph break."""
+    layout = layout_paragraph(" \u200e ء", 1)
+    assert [line.text for line in layout.lines] == ["ء"]
+    assert layout.removed == (0, 1, 2)
