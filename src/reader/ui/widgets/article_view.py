@@ -252,7 +252,10 @@ class ArticleView(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     /* Theme variables only, so ansi-dark/ansi-light keep to the terminal's 16 colours; what must
        survive NO_COLOR (which drops every colour) also has a text style: the selected entity is
-       reverse bold, search hits are underlined, the current hit bold underlined. */
+       reverse bold, search hits are underlined, the current hit bold underlined. Dark blue
+       ($text-primary in the ANSI themes) is the hardest to read on black, so it goes to MISC;
+       DATE shares the accent colour with another type in some themes and is told apart by
+       italics. */
     ArticleView {
         overflow-x: hidden;
         overflow-y: auto;
@@ -262,8 +265,8 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView .article--location { color: $text-success; }
     ArticleView .article--organization { color: $text-warning; }
     ArticleView .article--event { color: $text-error; }
-    ArticleView .article--date { color: $text-primary; }
-    ArticleView .article--misc { color: $text-accent; text-style: italic; }
+    ArticleView .article--date { color: $text-accent; text-style: italic; }
+    ArticleView .article--misc { color: $text-primary; }
     ArticleView .article--topic { background: $primary-muted; }
     ArticleView .article--selected { text-style: reverse bold; }
     ArticleView .article--search { background: $warning-muted; text-style: underline; }
