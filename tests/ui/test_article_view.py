@@ -528,6 +528,26 @@ async def test_ansi_themes_keep_to_sixteen_colours(theme: str) -> None:
         assert all(number is not None and number < 16 for number in numbers)
 
 
+async def test_switching_theme_redraws_cached_lines() -> None:
+    """Lines drawn (and cached) under one theme are drawn again in the new theme's colours."""
+    document = Document.from_text(" ".join(["كلمة"] * 4))
+    app = ArticleApp(document)
+    async with app.run_test(size=(100, 8)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        view.set_highlights([Highlight(0, 0, 4, "PERSON")])
+        await pilot.pause()
+        before = {style.color for _, style in text_field(view, view.render_line(0)) if style}
+        assert any(colour is not None and colour.number is None for colour in before)
+        app.theme = "ansi-dark"
+        await pilot.pause()
+        after = {style.color for _, style in text_field(view, view.render_line(0)) if style}
+        assert after != before
+        assert all(
+            colour is None or colour.is_default or colour.number is not None for colour in after
+        )
+
+
 async def test_unknown_highlight_kind_is_refused() -> None:
     """A misspelt kind is a programming error, said clearly."""
     app = ArticleApp(load("news-03.ar.txt"))
