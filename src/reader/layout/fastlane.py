@@ -25,6 +25,9 @@ from reader.layout.bidi import visual_order
 from reader.layout.clusters import JOINS_AFTER, JOINS_BEFORE, LAM, LAM_ALEF, char_kind
 from reader.layout.uax9 import class_string, paragraph_level, resolve_levels
 
+SOFT_HYPHEN = "\u00ad"
+"""One cell wide but bidi class BN, which rule L1 moves at a line's end: the lane does no L1."""
+
 
 def _ranges() -> tuple[str, str]:
     """The characters the fast lane takes: one-cell bases and combining marks."""
@@ -36,7 +39,7 @@ def _ranges() -> tuple[str, str]:
         for code in range(low, high + 1):
             char = chr(code)
             kind, cells = char_kind(char)
-            if kind == "base" and cells == 1:
+            if kind == "base" and cells == 1 and char != SOFT_HYPHEN:
                 bases.append(char)
             elif kind == "mark":
                 marks.append(char)
