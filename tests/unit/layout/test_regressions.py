@@ -323,3 +323,12 @@ def test_no_line_of_nothing_but_spaces_around_an_lrm() -> None:
     layout = layout_paragraph(" \u200e ء", 1)
     assert [line.text for line in layout.lines] == ["ء"]
     assert layout.removed == (0, 1, 2)
+
+
+def test_soft_hyphen_at_a_line_end_text_and_cells_agree() -> None:
+    """Engine fix: SOFT HYPHEN is one cell but bidi class BN, which rule L1 moves to the
+    paragraph level at a line's end; the fast lane (which does no L1) drew `0ً` + SHY while the
+    cell map said SHY came first. It now takes the cluster pipeline."""
+    line = layout_paragraph("0\u064b\u00ad", 2, "rtl").lines[0]
+    assert line.text == "\u00ad0\u064b"
+    assert line.cells == ((2, 3), (0, 2))
