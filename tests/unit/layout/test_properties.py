@@ -1,6 +1,7 @@
 """Properties of the layout engine over arbitrary Unicode text, checked with hypothesis.
 
-Texts come from a plain Unicode strategy and from one biased to what breaks Arabic layout:
+Texts come from a plain Unicode strategy, from ordinary prose (one-cell letters, marks, single
+spaces: what the engine's fast lane takes) and from one biased to what breaks Arabic layout:
 letters, harakat, lam-alef pairs, ZWJ/ZWNJ, every explicit bidi control, LRM/RLM/ALM, digits,
 Latin, brackets, tabs, C0/C1 controls, wide CJK and lone surrogates (text decoded with
 `surrogateescape`). Widths run from 1 to 200 (and None: no wrapping).
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len, get_character_cell_size
 
 from reader.layout import Direction, Order, ParagraphLayout, fit_label, layout_paragraph
-from reader.layout.clusters import BIDI_CONTROLS
+from reader.layout.clusters import BIDI_CONTROLS, char_kind
 from reader.text.document import Document
 
 TEXT_FILES = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "texts"
@@ -57,11 +58,44 @@ ARABIC_FRAGMENTS = st.one_of(
     st.sampled_from(OTHER),
 )
 BIASED_TEXT = st.lists(ARABIC_FRAGMENTS, max_size=60).map("".join)
+
+
+def _prose_alphabet() -> tuple[list[str], list[str]]:
+    """One-cell base characters and combining marks of the scripts ordinary prose uses (Latin,
+    Greek, Cyrillic, Hebrew, Arabic and its presentation forms, punctuation)."""
+    bases: list[str] = []
+    marks: list[str] = []
+    spans = [(0x21, 0x7E), (0xA0, 0x8FF), (0x1200, 0x137F), (0x2010, 0x205E)]
+    spans += [(0xFB50, 0xFDFF), (0xFE70, 0xFEFC)]
+    for low, high in spans:
+        for code in range(low, high + 1):
+            kind, cells = char_kind(chr(code))
+            if kind == "base" and cells == 1:
+                bases.append(chr(code))
+            elif kind == "mark":
+                marks.append(chr(code))
+    return bases, marks
+
+
+PROSE_BASES, PROSE_MARKS = _prose_alphabet()
+PROSE_WORD = st.lists(
+    st.tuples(
+        st.one_of(st.sampled_from(PROSE_BASES), st.sampled_from(ARABIC_LETTERS + DIGITS)),
+        st.lists(st.sampled_from(PROSE_MARKS + HARAKAT), max_size=2).map("".join),
+    ).map("".join),
+    min_size=1,
+    max_size=8,
+).map("".join)
+PROSE_TEXT = st.tuples(
+    st.lists(PROSE_WORD, min_size=1, max_size=12).map(" ".join), st.sampled_from(["", " ", "  "])
+).map("".join)
+"""Ordinary prose: words of one-cell letters with marks, single spaces (what the engine's fast
+lane takes), to hold the fast lane's lines to the same invariants."""
 ANY_TEXT = st.text(
     st.characters(codec=None, exclude_categories=()),  # every code point, surrogates included
     max_size=40,
 )
-TEXTS = st.one_of(BIASED_TEXT, BIASED_TEXT, ANY_TEXT)
+TEXTS = st.one_of(BIASED_TEXT, BIASED_TEXT, PROSE_TEXT, ANY_TEXT)
 WIDTHS = st.one_of(st.integers(1, 12), st.integers(1, 200), st.none())
 DIRECTIONS: st.SearchStrategy[Direction] = st.sampled_from(["auto", "rtl", "ltr"])
 ORDER_VALUES: tuple[Order, ...] = ("visual", "logical")
