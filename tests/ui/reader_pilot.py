@@ -44,7 +44,10 @@ def reader_app(
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait for the analysis workers to finish and the screen to catch up."""
+    """Wait for the analysis workers (started just after the first screen) to finish and the
+    screen to catch up."""
+    while not reader_screen(pilot).analysis_started:
+        await pilot.pause(0.02)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()

@@ -48,6 +48,9 @@ NARROW = 70
 """Below this many columns the side panel collapses (`e` still shows it)."""
 MIN_WIDTH, MIN_HEIGHT = 40, 10
 """Below this size the screen asks for a larger terminal."""
+ANALYSIS_DELAY = 0.25
+"""Seconds between the first screen and the start of the analysis workers, so the first frame
+reaches the terminal before their imports and work compete with it for the interpreter."""
 PANEL_REFRESH_SECONDS = 0.4
 """How often the panel and highlights are redrawn while entities stream in."""
 ALWAYS_ALLOWED = frozenset({"back", "switch_focus", "help", "quit"})
@@ -95,6 +98,8 @@ class ReaderScreen(Screen[None]):
         self._dirty = False
         self._notice = ""
         self._highlight_center = 0
+        self.analysis_started = False
+        """True once the analysis workers were started (a moment after the first screen)."""
 
     # Building the screen
 
@@ -105,8 +110,9 @@ class ReaderScreen(Screen[None]):
             panel = SidePanel(self.language, id="panel", classes=f"-{self.settings.panel}")
             article = self._make_article()
             yield from (article, panel) if self.settings.panel == "right" else (panel, article)
-        yield SearchBar(self.language, id="search")
-        yield StatusLine(self.language, id="status")
+        status = StatusLine(self.language, id="status")
+        status.position = self.navigator.status_text(self._start_paragraph, self.language)
+        yield status
         yield KeyBar(self.settings.keys, self.language, id="keys")
         yield Static(id="too-small")
 
@@ -122,7 +128,6 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Place the reader at its remembered paragraph and start the analysis workers."""
-        self.query_one(SearchBar).display = False
         article = self.article
         if article is not None:
             article.focus()
@@ -130,6 +135,13 @@ class ReaderScreen(Screen[None]):
                 article.goto_paragraph(self._start_paragraph, top=True)
         self._apply_size()
         self._update_status()
+        # The analysis starts once the first screen is drawn: its imports and its work would
+        # otherwise compete with the first paint for the interpreter.
+        self.call_after_refresh(self.set_timer, ANALYSIS_DELAY, self._start_analysis)
+
+    def _start_analysis(self) -> None:
+        """Start the thread workers that find entities, topics and bidi controls."""
+        self.analysis_started = True
         self.run_worker(self._job(analysis.find_entities), thread=True, group="entities")
         self.run_worker(self._job(analysis.find_topics), thread=True, group="topics")
         self.run_worker(self._job(analysis.count_bidi_controls), thread=True, group="bidi")
@@ -256,25 +268,35 @@ class ReaderScreen(Screen[None]):
             self._update_highlights()
         self._update_status()
 
-    def action_search(self) -> None:
-        """Open the search bar and focus its input."""
-        bar = self.query_one(SearchBar)
+    @property
+    def search_bar(self) -> SearchBar | None:
+        """The search bar, once the reader has opened it."""
+        bars = self.query(SearchBar)
+        return bars.first() if bars else None
+
+    async def action_search(self) -> None:
+        """Open the search bar (mounted the first time) and focus its input."""
+        bar = self.search_bar
+        if bar is None:
+            bar = SearchBar(self.language, id="search")
+            await self.mount(bar, before=self.query_one(StatusLine))
         bar.display = True
         bar.input.focus()
 
     def action_back(self) -> None:
         """Back out one level: the search input, then the search, the entity, the topic, the
         panel's focus."""
-        bar = self.query_one(SearchBar)
-        if bar.display and bar.input.has_focus:
+        bar = self.search_bar
+        if bar is not None and bar.display and bar.input.has_focus:
             bar.input.value = ""
             bar.display = False
             self.navigator.clear_search()
             self._focus_article()
         elif self.navigator.search_query:
             self.navigator.clear_search()
-            bar.input.value = ""
-            bar.display = False
+            if bar is not None:
+                bar.input.value = ""
+                bar.display = False
         elif self.navigator.selected_entity is not None:
             self.navigator.select_entity(None)
         elif self.navigator.chosen_topic is not None:
@@ -361,8 +383,8 @@ class ReaderScreen(Screen[None]):
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
         """Keep the search and go back to the article (n/N step through the hits)."""
-        if not event.query:
-            self.query_one(SearchBar).display = False
+        if not event.query and self.search_bar is not None:
+            self.search_bar.display = False
         self._focus_article()
 
     # Messages from the article and the workers
@@ -472,5 +494,5 @@ class ReaderScreen(Screen[None]):
         if not notice and self.bidi_controls:
             notice = f"{self.bidi_controls} {word('bidi-removed', self.language)}"
         status.notice = notice
-        if self.navigator.search_query:
-            self.query_one(SearchBar).show_result(self.navigator.search_summary(self.language))
+        if self.navigator.search_query and self.search_bar is not None:
+            self.search_bar.show_result(self.navigator.search_summary(self.language))

@@ -80,9 +80,15 @@ class SidePanel(Vertical):
         self._topics: Sequence[TopicEntry] = ()
         self._entity_progress = word("finding-entities", language)
         self._topic_progress = word("finding-topics", language)
+        self.built = False
+        """True once the tabs are mounted (just after the first screen is drawn)."""
 
-    def compose(self) -> ComposeResult:
-        """The two tabs; their titles are drawn by the layout engine (they may be Arabic)."""
+    def on_mount(self) -> None:
+        """Build the tabs once the first screen is drawn (they cost more than the article)."""
+        self.call_after_refresh(self._build)
+
+    async def _build(self) -> None:
+        """Mount the two tabs and show what has arrived so far."""
         entities = TabPane(
             self._tab_title("entities"),
             Static(self._entity_progress, id="entities-progress", markup=False),
@@ -97,8 +103,10 @@ class SidePanel(Vertical):
         )
         # Tabs read from the reading side: in Arabic the first tab (entities) is the right one.
         panes = (topics, entities) if self._language == "ar" else (entities, topics)
-        with TabbedContent(initial="entities-tab"):
-            yield from panes
+        await self.mount(_Tabs(panes))
+        self.built = True
+        self._render_entities()
+        self._render_topics()
 
     def _tab_title(self, word_id: str) -> Content:
         """A tab's title, shaped."""
@@ -171,6 +179,8 @@ class SidePanel(Vertical):
 
     def _render_entities(self) -> None:
         """Rebuild the entity list grouped by type, keeping the highlighted entity."""
+        if not self.built:
+            return
         self._progress("#entities-progress", self._entity_progress)
         option_list = self.entity_list
         width = self._list_width(option_list)
@@ -210,6 +220,8 @@ class SidePanel(Vertical):
 
     def _render_topics(self) -> None:
         """Rebuild the topic list: each topic's label, then the paragraphs it covers."""
+        if not self.built:
+            return
         self._progress("#topics-progress", self._topic_progress)
         option_list = self.topic_list
         width = self._list_width(option_list)
@@ -261,21 +273,29 @@ class SidePanel(Vertical):
 
     def on_resize(self) -> None:
         """Labels are fitted to the width: fit them again."""
+        if not self.built:
+            return
         self._render_entities()
         self._render_topics()
 
     def action_switch_tab(self) -> None:
         """Show the other tab and focus its list."""
+        if not self.built:
+            return
         other = "topics-tab" if self.tabs.active == "entities-tab" else "entities-tab"
         self.tabs.active = other
         (self.topic_list if other == "topics-tab" else self.entity_list).focus()
 
     def focus_list(self) -> None:
         """Focus the list in the tab shown."""
+        if not self.built:
+            return
         (self.topic_list if self.tabs.active == "topics-tab" else self.entity_list).focus()
 
     def show_tab(self, name: str) -> None:
         """Show the `entities` or `topics` tab."""
+        if not self.built:
+            return
         self.tabs.active = f"{name}-tab"
 
     @on(OptionList.OptionSelected)
@@ -288,3 +308,17 @@ class SidePanel(Vertical):
             self.post_message(self.EntityChosen(value))
         elif kind == "topic":
             self.post_message(self.TopicChosen(int(value)))
+
+
+class _Tabs(Vertical):
+    """The panel's tabbed part, mounted after the first paint (see `SidePanel._build`)."""
+
+    def __init__(self, panes: Sequence[TabPane]) -> None:
+        """Hold `panes` (in display order) for `compose`."""
+        super().__init__()
+        self._panes = panes
+
+    def compose(self) -> ComposeResult:
+        """The tabs, the entities tab shown first."""
+        with TabbedContent(initial="entities-tab"):
+            yield from self._panes

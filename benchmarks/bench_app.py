@@ -1,0 +1,165 @@
+"""The app's speed, each figure side by side with a reference, as ratios.
+
+    python benchmarks/bench_app.py [--runs 5] [--presses 30]
+
+1. Launch to first paint in tmux (100×30), measured with shared/tools/first-paint (the time from
+   starting the command until the pane shows a marker): `reader` on the default article against
+   a minimal Textual app that shows one line (target ratio ≤ 1.3). The marker is `¶ 1/`, which
+   the reader's status line shows once the article is drawn (the status is composed with it).
+2. The same for `reader large-01.ar.txt` (10 MB) against `reader` on the default article
+   (target ratio ≤ 1.5): the first screen must not wait for the whole document.
+3. In process (Textual's pilot, headless, 100×30): the median time from pressing `j` to the
+   screen being refreshed, on both documents (target ≤ 16 ms), while the entity and topic
+   workers still run (the worst case: the reader presses keys while the panel fills) and after
+   they finished (default article only: the large one's workers run for minutes).
+
+Commands run alternately so load on this shared machine hits both alike; XDG directories are
+temporary so no reading position is restored. Needs tmux.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT / ".." / "shared"
+LARGE = SHARED / "data" / "texts" / "large-01.ar.txt"
+FIRST_PAINT = SHARED / "tools" / "first-paint"
+MARKER = "¶ 1/"
+"""What both the reader and the minimal app show once their first screen is drawn."""
+
+
+def minimal_app() -> None:
+    """The reference: the smallest Textual app that paints one line holding the marker."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    class OneLine(App[None]):
+        """One line of text, then nothing."""
+
+        def compose(self) -> ComposeResult:
+            yield Static(f"{MARKER}1 minimal")
+
+    OneLine().run()
+
+
+def first_paint(command: list[str], env: dict[str, str], runs: int) -> list[float]:
+    """Seconds to first paint of `command`, one run at a time (`runs` runs)."""
+    times = []
+    for _ in range(runs):
+        line = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
+        result = subprocess.run(
+            [
+                sys.executable,
+                str(FIRST_PAINT),
+                "--runs",
+                "1",
+                "--size",
+                "100x30",
+                MARKER,
+                "--",
+                "env",
+                *line.split(),
+                *command,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        match = re.search(r"median ([0-9.]+)", result.stdout)
+        assert match, result.stdout + result.stderr
+        times.append(float(match.group(1)))
+    return times
+
+
+def compare(
+    name: str, ours: list[str], reference: list[str], env: dict[str, str], runs: int
+) -> float:
+    """Time `ours` and `reference` alternately; print medians and the ratio."""
+    mine: list[float] = []
+    theirs: list[float] = []
+    for _ in range(runs):
+        theirs += first_paint(reference, env, 1)
+        mine += first_paint(ours, env, 1)
+    ratio = statistics.median(mine) / statistics.median(theirs)
+    print(
+        f"{name}: {statistics.median(mine) * 1000:.0f} ms vs reference "
+        f"{statistics.median(theirs) * 1000:.0f} ms (median of {runs}); ratio {ratio:.2f}"
+    )
+    return ratio
+
+
+async def key_latency(path: str | None, presses: int, wait_workers: bool) -> list[float]:
+    """Milliseconds from pressing `j` to the refreshed screen, `presses` times."""
+    from reader.text.load import load_document
+    from reader.ui.app import ReaderApp
+
+    app = ReaderApp(load_document(path))
+    times = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        if wait_workers:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        for _ in range(presses):
+            start = time.perf_counter()
+            await pilot.press("j")
+            await pilot.pause()
+            times.append((time.perf_counter() - start) * 1000)
+            if app.screen.query_one("#article").current >= len(app.document.paragraphs) - 1:
+                await pilot.press("g")
+                await pilot.pause()
+        for worker in app.workers:
+            worker.cancel()
+    return times
+
+
+def main() -> int:
+    """Run the three measurements and print the figures."""
+    if len(sys.argv) > 1 and sys.argv[1] == "minimal-app":
+        minimal_app()
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--presses", type=int, default=30)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as home:
+        env = {"XDG_CONFIG_HOME": f"{home}/config", "XDG_STATE_HOME": f"{home}/state"}
+        os.environ.update(env)
+        reader = [sys.executable, "-m", "reader"]
+        minimal = [sys.executable, str(Path(__file__).resolve()), "minimal-app"]
+        print("first paint in tmux at 100x30 (marker: the status line's '¶ 1/')")
+        compare("reader (default article) vs minimal Textual app", reader, minimal, env, args.runs)
+        compare(
+            "reader large-01.ar.txt vs reader (default article)",
+            [*reader, str(LARGE)],
+            reader,
+            env,
+            args.runs,
+        )
+        print(f"press j to refreshed screen, in process, {args.presses} presses")
+        for label, path, wait in [
+            ("default article, workers running", None, False),
+            ("default article, workers done", None, True),
+            ("large-01.ar.txt, workers running", str(LARGE), False),
+        ]:
+            times = asyncio.run(key_latency(path, args.presses, wait))
+            print(
+                f"{label}: median {statistics.median(times):.1f} ms, "
+                f"max {max(times):.1f} ms (target ≤ 16 ms median)"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
