@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import select
 import shlex
 import shutil
@@ -43,6 +44,9 @@ TEXTS = REPO / ".." / "shared" / "data" / "texts"
 
 POLL_SECONDS = 0.05
 """How long to sleep between looks at a terminal."""
+
+EXIT_STATUS = re.compile(r"\[exit status (\d+)\]")
+"""The line the tmux harness's shell prints when the program exits."""
 
 T = TypeVar("T")
 
@@ -80,6 +84,7 @@ def reader_environment(home: Path, **extra: str) -> dict[str, str]:
     env.update(
         LANG="C.UTF-8",
         LC_ALL="C.UTF-8",
+        PYTHONFAULTHANDLER="1",
         TERM="xterm-256color",
         XDG_CONFIG_HOME=str(home / "config"),
         XDG_STATE_HOME=str(home / "state"),
@@ -227,9 +232,8 @@ class Tmux:
         self.cols, self.rows = cols, rows
         self.target = "main:0.0"
         self.config = workdir / "tmux.conf"
-        # A pane stays after its program exits (to read its last words and status); programs
-        # may set tmux's clipboard buffers (OSC 52), so a test can see whether one did.
-        self.config.write_text("set -g remain-on-exit on\nset -g set-clipboard on\n")
+        # Programs may set tmux's clipboard buffers (OSC 52), so a test can see whether one did.
+        self.config.write_text("set -g set-clipboard on\n")
 
     def run(self, *arguments: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         """Run a tmux command against this server."""
@@ -244,20 +248,19 @@ class Tmux:
             env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
         )
 
+    @staticmethod
+    def command(arguments: Sequence[str], env: Mapping[str, str]) -> str:
+        """The shell command tmux runs: `arguments` with exactly the environment `env`, then a
+        line giving its exit status (`[exit status N]`), then a long sleep. The status is read
+        from the screen, not from tmux, which was seen not to reap an exited pane process now
+        and then when driven from pytest."""
+        program = shlex.join(["env", "-i", *(f"{k}={v}" for k, v in env.items()), *arguments])
+        return f'{program}; echo "[exit status $?]"; exec sleep 3600'
+
     def start(self, arguments: Sequence[str], env: Mapping[str, str]) -> None:
-        """Run `arguments` with exactly `env` in the session; the pane stays after it exits."""
-        command = shlex.join(["env", "-i", *(f"{k}={v}" for k, v in env.items()), *arguments])
-        self.run(
-            "new-session",
-            "-d",
-            "-s",
-            "main",
-            "-x",
-            str(self.cols),
-            "-y",
-            str(self.rows),
-            command,
-        )
+        """Run `arguments` with exactly `env` in the session (see `command`)."""
+        size = ["-x", str(self.cols), "-y", str(self.rows)]
+        self.run("new-session", "-d", "-s", "main", *size, self.command(arguments, env))
 
     def screen(self) -> list[str]:
         """The rows of the pane as shown (trailing spaces removed)."""
@@ -277,6 +280,27 @@ class Tmux:
             print("\n".join(self.screen()))
             raise
 
+    def wait_for_reader(self, text: str = "", timeout: float = 30.0) -> list[str]:
+        """Wait until the reader's screen is complete (status line and key bar drawn, `text`
+        shown) and has stopped changing for a moment; returns it."""
+        previous: list[str] = []
+
+        def probe() -> list[str]:
+            nonlocal previous
+            rows = self.screen()
+            complete = any(row.startswith(" ¶") for row in rows) and rows[-1].endswith("quit")
+            settled = complete and text in "\n".join(rows) and rows == previous
+            previous = rows
+            if not settled:
+                time.sleep(0.25)
+            return rows if settled else []
+
+        try:
+            return wait_until(probe, timeout, f"the reader's screen with {text!r}")
+        except pytest.fail.Exception:
+            print("\n".join(self.screen()))
+            raise
+
     def keys(self, *keys: str) -> None:
         """Press keys (tmux key names, e.g. `space`, `q`, `C-c`)."""
         self.run("send-keys", "-t", self.target, *keys)
@@ -285,10 +309,38 @@ class Tmux:
         """A pane format field, e.g. `pane_dead`, `pane_dead_status`, `pane_title`."""
         return self.run("display-message", "-p", "-t", self.target, f"#{{{field}}}").stdout.strip()
 
-    def wait_dead(self, timeout: float = 15.0) -> int:
-        """Wait for the command to exit; returns its status."""
-        wait_until(lambda: self.pane("pane_dead") == "1", timeout, "the program to exit")
-        return int(self.pane("pane_dead_status") or -1)
+    def wait_exit(self, timeout: float = 15.0) -> int:
+        """Wait for the program to exit; returns its status (fails, showing where the program
+        is stuck, if it does not exit)."""
+
+        def probe() -> str:
+            found = EXIT_STATUS.search("\n".join(self.screen()))
+            return found.group(1) if found else ""
+
+        try:
+            return int(wait_until(probe, timeout, "the program to exit"))
+        except pytest.fail.Exception:
+            self.dump_threads()
+            raise
+
+    def dump_threads(self) -> None:
+        """Print where a hung program is: SIGABRT makes Python's faulthandler (enabled by
+        `reader_environment`) write every thread's stack to the pane, which is printed."""
+        shell = self.pane("pane_pid")
+        children = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True)
+        for pid in children.stdout.split():
+            with contextlib.suppress(ValueError, ProcessLookupError):
+                os.kill(int(pid), signal.SIGABRT)
+        time.sleep(1)
+        print(self.run("capture-pane", "-p", "-S", "-300", "-t", self.target).stdout)
+
+    def respawn(self, arguments: Sequence[str], env: Mapping[str, str]) -> None:
+        """Run another command in the same pane, ending what runs there."""
+        self.run("respawn-pane", "-k", "-t", self.target, self.command(arguments, env))
+
+    def buffers(self) -> str:
+        """The samples of tmux's paste buffers, one a line (programs fill them with OSC 52)."""
+        return self.run("list-buffers", "-F", "#{buffer_sample}").stdout
 
     def kill(self) -> None:
         """Stop this tmux server and everything in it."""
