@@ -144,18 +144,21 @@ def test_nothing_draws_outside_the_article(tmux: Tmux, tmp_path: Path, texts: Pa
     tmux.keys("q")
     tmux.wait_exit()
     tmux.respawn([*reader_command(), str(floods)], env)
-    screen = tmux.wait_for_reader("bidi controls removed")
-
-    assert screen[0] == reference[0]  # the title: the same short first paragraph
-    assert screen[-1] == reference[-1]  # the key bar
-    status = next(row for row in screen if row.startswith(" ¶"))
-    assert status.startswith(f" ¶ 1/{len(FLOODS)} ")
-    assert status.endswith(f"{FLOODS[-2].count(chr(0x202E))} bidi controls removed")
-    rows = article_rows(screen)
-    assert len(rows) == len(article_rows(reference))
     separator = cell_len(reference[1].split("▕")[0])
-    for row in rows:
-        assert "▕" in row, row
-        assert cell_len(row.split("▕")[0]) == separator, row
-        assert cell_len(row) <= tmux.cols, row
-    assert rows[0].split("▕")[0] == reference[1].split("▕")[0]  # the panel's tabs
+    for number in range(1, len(FLOODS) + 1):  # each flood in turn the current paragraph
+        if number > 1:
+            tmux.keys("j")
+        screen = tmux.wait_for_reader(f" ¶ {number}/{len(FLOODS)} ")
+        assert screen[0] == reference[0]  # the title: the same short first paragraph
+        assert screen[-1] == reference[-1]  # the key bar
+        rows = article_rows(screen)
+        assert len(rows) == len(article_rows(reference))
+        assert rows[0].split("▕")[0] == reference[1].split("▕")[0]  # the panel's tabs
+        for row in rows:
+            assert "▕" in row, row
+            assert cell_len(row.split("▕")[0]) == separator, row
+            assert cell_len(row) <= tmux.cols, row
+        assert any(row.endswith("▍") or "▍ " in row for row in rows)  # the current paragraph
+    screen = tmux.wait_for_reader("bidi controls removed")
+    status = next(row for row in screen if row.startswith(" ¶"))
+    assert status.endswith(f"{FLOODS[-2].count(chr(0x202E))} bidi controls removed")
