@@ -13,7 +13,7 @@ from textual.css.query import NoMatches
 from reader.config import ReadingPositions, Settings
 from reader.layout import Direction
 from reader.text.document import Document
-from reader.ui import signals, terminal
+from reader.ui import signals, terminal, workers
 from reader.ui.labels import set_order
 from reader.ui.screens.reader_screen import ReaderScreen
 
@@ -52,8 +52,10 @@ class ReaderApp(App[None]):
         set_order("logical" if self.settings.bidi == "terminal" else "visual")
 
     def on_load(self) -> None:
-        """Before the terminal is taken over: SIGTERM and SIGHUP become a clean quit."""
+        """Before the terminal is taken over: SIGTERM and SIGHUP become a clean quit, and the
+        analysis threads are ones that quitting does not wait for."""
         signals.install_exit_handlers(self.quit_on_signal)
+        workers.use_daemon_threads()
 
     def quit_on_signal(self, signum: int) -> None:
         """Quit as `q` does (position saved, terminal restored), with status 128 + signum."""
