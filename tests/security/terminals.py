@@ -257,10 +257,13 @@ class Tmux:
         program = shlex.join(["env", "-i", *(f"{k}={v}" for k, v in env.items()), *arguments])
         return f'{program}; echo "[exit status $?]"; exec sleep 3600'
 
-    def start(self, arguments: Sequence[str], env: Mapping[str, str]) -> None:
-        """Run `arguments` with exactly `env` in the session (see `command`)."""
+    def start(
+        self, arguments: Sequence[str], env: Mapping[str, str], cwd: Path | None = None
+    ) -> None:
+        """Run `arguments` with exactly `env` in the session (see `command`), in `cwd`."""
         size = ["-x", str(self.cols), "-y", str(self.rows)]
-        self.run("new-session", "-d", "-s", "main", *size, self.command(arguments, env))
+        where = ["-c", str(cwd)] if cwd is not None else []
+        self.run("new-session", "-d", "-s", "main", *size, *where, self.command(arguments, env))
 
     def screen(self) -> list[str]:
         """The rows of the pane as shown (trailing spaces removed)."""
