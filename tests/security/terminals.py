@@ -29,6 +29,7 @@ import termios
 import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -109,7 +110,46 @@ def first_words_visual(paragraph: str, words: int = 3) -> str:
     """The first `words` words of an RTL paragraph as the terminal shows them: shaped, in visual
     order (so they end the first row of the paragraph, at its right edge)."""
     head = " ".join(paragraph.split()[:words])
-    return layout_paragraph(head, None, "rtl").lines[0].text
+    shown: str = layout_paragraph(head, None, "rtl").lines[0].text
+    return shown
+
+
+@dataclass(frozen=True)
+class Process:
+    """A live process, as /proc shows it (no procps needed)."""
+
+    pid: int
+    parent: int
+    group: int
+    state: str
+    command: str
+    """The command line, arguments joined by spaces."""
+
+
+def processes() -> list[Process]:
+    """Every live (not zombie) process."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            command = (
+                (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+            )
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        if fields[0] != "Z":
+            found.append(
+                Process(int(entry.name), int(fields[1]), int(fields[2]), fields[0], command.strip())
+            )
+    return found
+
+
+def children_of(pid: int) -> list[Process]:
+    """The live processes whose parent is `pid`."""
+    return [process for process in processes() if process.parent == pid]
 
 
 # The pseudo-terminal harness
@@ -329,11 +369,9 @@ class Tmux:
     def dump_threads(self) -> None:
         """Print where a hung program is: SIGABRT makes Python's faulthandler (enabled by
         `reader_environment`) write every thread's stack to the pane, which is printed."""
-        shell = self.pane("pane_pid")
-        children = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True)
-        for pid in children.stdout.split():
-            with contextlib.suppress(ValueError, ProcessLookupError):
-                os.kill(int(pid), signal.SIGABRT)
+        for child in children_of(int(self.pane("pane_pid") or 0)):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(child.pid, signal.SIGABRT)
         time.sleep(1)
         print(self.run("capture-pane", "-p", "-S", "-300", "-t", self.target).stdout)
 

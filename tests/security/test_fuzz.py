@@ -134,12 +134,12 @@ def test_any_file_becomes_safe_lines_or_a_clear_refusal(
             assert not any(acts_on_a_terminal(char) for char in line.text), line
             if width is not None:
                 assert cell_len(line.text) <= width, line
-    lines = list(render_lines(paragraphs, width, direction))
-    assert len(lines) >= 2 * len(paragraphs) - 1
-    for line in lines:
-        assert not any(acts_on_a_terminal(char) for char in line), line
+    rendered = list(render_lines(paragraphs, width, direction))
+    assert len(rendered) >= 2 * len(paragraphs) - 1
+    for row in rendered:
+        assert not any(acts_on_a_terminal(char) for char in row), row
         if width is not None:
-            assert cell_len(line) <= width, line
+            assert cell_len(row) <= width, row
 
 
 @budget(600)

@@ -27,7 +27,9 @@ from pathlib import Path
 import pytest
 from terminals import (
     Tmux,
+    children_of,
     first_words_visual,
+    processes,
     reader_command,
     reader_environment,
     require_tool,
@@ -145,23 +147,13 @@ def ssh_server(tmp_path: Path) -> Iterator[SshServer]:
 
 
 def processes_matching(marker: str) -> list[str]:
-    """The command lines of live processes holding `marker` (pgrep -f)."""
-    result = subprocess.run(
-        ["pgrep", "-a", "-f", marker], capture_output=True, text=True, timeout=10, check=False
-    )
-    return [line for line in result.stdout.splitlines() if line.strip()]
+    """The command lines of live processes holding `marker`."""
+    return [process.command for process in processes() if marker in process.command]
 
 
 def session_processes(server: SshServer) -> list[str]:
     """sshd's children: one (or two, with privilege separation) per live connection."""
-    result = subprocess.run(
-        ["pgrep", "-a", "-P", str(server.process.pid)],
-        capture_output=True,
-        text=True,
-        timeout=10,
-        check=False,
-    )
-    return [line for line in result.stdout.splitlines() if line.strip()]
+    return [process.command for process in children_of(server.process.pid)]
 
 
 def test_reading_over_ssh_and_a_dropped_connection(
@@ -214,12 +206,9 @@ def test_reading_over_ssh_and_a_dropped_connection(
     assert screen[1].rstrip(" ▍").endswith(first_words_visual(first)), screen[1]
     assert processes_matching(marker), "the remote reader is not running"
 
-    shell = tmux.pane("pane_pid")
-    ssh_client = subprocess.run(
-        ["pgrep", "-P", shell], capture_output=True, text=True, timeout=10, check=False
-    ).stdout.split()
-    assert len(ssh_client) == 1
-    os.kill(int(ssh_client[0]), signal.SIGKILL)
+    ssh_client = children_of(int(tmux.pane("pane_pid")))
+    assert [process.command.split()[0] for process in ssh_client] == [client[0]]
+    os.kill(ssh_client[0].pid, signal.SIGKILL)
 
     wait_until(lambda: not processes_matching(marker), 10, "the remote reader to end")
     wait_until(lambda: not session_processes(ssh_server), 10, "sshd's session to end")

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from terminals import PtyRun
+from terminals import PtyRun, processes
 
 TURNED_ON_THEN_OFF = (
     (b"\x1b[?1049h", b"\x1b[?1049l"),  # alternate screen
@@ -30,11 +30,12 @@ TURNED_ON_THEN_OFF = (
 )
 """Each mode the reader turns on while it runs, and the sequence that turns it off."""
 
-WAYS_OUT = {
+WAYS_OUT: dict[str, tuple[Callable[[PtyRun], None], int]] = {
     "q": (lambda run: run.send(b"q"), 0),
     "ctrl+c": (lambda run: run.send(b"\x03"), 0),
     "SIGTERM": (lambda run: run.signal(signal.SIGTERM), 128 + signal.SIGTERM),
     "SIGHUP": (lambda run: run.signal(signal.SIGHUP), 128 + signal.SIGHUP),
+    "SIGINT": (lambda run: run.signal(signal.SIGINT), 0),  # Textual treats it as a quit
 }
 """How the reader is ended, and the exit status expected (128 + n for signal n)."""
 
@@ -92,22 +93,6 @@ def test_sigterm_still_saves_the_reading_position(
     assert saved == [2]
 
 
-def processes_in_group(group: int) -> list[int]:
-    """The live processes whose process group is `group` (read from /proc)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2 :].split()
-        if int(fields[2]) == group and fields[0] != "Z":
-            found.append(int(entry.name))
-    return found
-
-
 def test_a_terminal_that_goes_away_ends_the_reader(
     run_in_pty: Callable[..., PtyRun], texts: Path
 ) -> None:
@@ -118,7 +103,7 @@ def test_a_terminal_that_goes_away_ends_the_reader(
     group = run.process.pid
     run.hang_up()
     assert run.wait_exit(timeout=10) == 128 + signal.SIGHUP
-    assert processes_in_group(group) == []
+    assert [process for process in processes() if process.group == group] == []
 
 
 def test_terminal_bidi_mode_is_left_alone_when_the_terminal_reorders(
