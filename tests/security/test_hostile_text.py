@@ -21,6 +21,11 @@ from conftest import HOSTILE_BIDI_CONTROLS, HOSTILE_LINES, PLANTED
 from rich.cells import cell_len
 from terminals import EXIT_STATUS, PtyRun, Tmux, reader_command, reader_environment, wait_until
 
+from reader.ui.words import word
+
+REMOVED = word("bidi-removed", "en")
+"""The status line's words after the count of bidi controls removed."""
+
 APP_OWN_SEQUENCES = re.compile(
     rb"\x1b\[[0-9;?<>=]*[$ ]?[@-~]"  # CSI: cursor moves, colours, private modes, queries
     rb"|\x1b\]22;[a-z-]*(?:\x07|\x1b\\)"  # OSC 22: the mouse pointer's shape
@@ -42,7 +47,7 @@ def test_no_byte_of_the_documents_sequences_reaches_the_terminal(
     sequences, and no escape sequence but the app's own."""
     run = run_in_pty("--bidi", bidi, str(hostile_file))
     run.wait_for("␛".encode())
-    run.wait_for(b"bidi controls removed")
+    run.wait_for(REMOVED.encode())
     run.send(b"y")  # copy the first paragraph: the app's own OSC 52, with the text sanitised
     run.wait_for(b"\x1b]52;c;")
     run.send(b"q")
@@ -72,7 +77,7 @@ def test_the_screen_shows_the_sequences_as_pictures(tmux: Tmux, hostile_file: Pa
     """In tmux (clipboard writes allowed): pictures of the sequences on screen, no tmux buffer
     made, pane title unchanged, markup literal, the bidi controls counted in the status line."""
     tmux.start([*reader_command(), str(hostile_file)], reader_environment(hostile_file.parent))
-    screen = tmux.wait_for_reader("bidi controls removed")
+    screen = tmux.wait_for_reader(REMOVED)
     text = "\n".join(screen)
     for picture in (
         "␛[2JCLEARED",
@@ -93,7 +98,7 @@ def test_the_screen_shows_the_sequences_as_pictures(tmux: Tmux, hostile_file: Pa
     # The title bar shows the headline's sequence inert too (in an RTL line: visual order).
     assert all(part in screen[0] for part in ("␛", "PWNED-TITLE", "␇"))
     status = next(row for row in screen if row.startswith(" ¶"))
-    assert status.endswith(f"{HOSTILE_BIDI_CONTROLS} bidi controls removed")
+    assert status.endswith(f"{HOSTILE_BIDI_CONTROLS} {REMOVED}")
 
     assert tmux.buffers() == ""
     assert "PWNED" not in tmux.pane("pane_title")
@@ -159,6 +164,20 @@ def test_nothing_draws_outside_the_article(tmux: Tmux, tmp_path: Path, texts: Pa
             assert cell_len(row.split("▕")[0]) == separator, row
             assert cell_len(row) <= tmux.cols, row
         assert any(row.endswith("▍") or "▍ " in row for row in rows)  # the current paragraph
-    screen = tmux.wait_for_reader("bidi controls removed")
+    screen = tmux.wait_for_reader(REMOVED)
     status = next(row for row in screen if row.startswith(" ¶"))
-    assert status.endswith(f"{FLOODS[-2].count(chr(0x202E))} bidi controls removed")
+    assert status.endswith(f"{FLOODS[-2].count(chr(0x202E))} {REMOVED}")
+
+
+def test_a_file_name_is_shown_inert_in_the_title(tmux: Tmux, tmp_path: Path, texts: Path) -> None:
+    """A long first paragraph puts the file name in the title bar: its markup reads literally,
+    its control and bidi characters are escaped (`\\x1b`, `\\u202e`), not obeyed."""
+    name = "[@click=app.quit]evil[b] \x1b[2J \u202egnp.txt"  # no "/" in a file name
+    path = tmp_path / name
+    lines = (texts / "news-02.ar.txt").read_text("utf-8").splitlines()
+    body = [line for line in lines[1:] if line.strip()]  # without the short headline
+    assert len(body[0]) > 60  # too long for a title: the title bar shows the file name
+    path.write_text("\n".join(body) + "\n", encoding="utf-8")
+    tmux.start([*reader_command(), str(path)], reader_environment(tmp_path))
+    screen = tmux.wait_for_reader()
+    assert screen[0].strip() == "[@click=app.quit]evil[b] \\x1b[2J \\u202egnp.txt"
