@@ -3,6 +3,7 @@ the terminal's bidi mode and remembers where the reader stopped."""
 
 from __future__ import annotations
 
+import sys
 from typing import Any, ClassVar
 
 from textual import events
@@ -16,6 +17,9 @@ from reader.text.document import Document
 from reader.ui import signals, terminal, workers
 from reader.ui.labels import set_order
 from reader.ui.screens.reader_screen import ReaderScreen
+
+SWITCH_INTERVAL = 0.001
+"""Seconds a thread may hold the interpreter before another waiting one gets it."""
 
 
 class ReaderApp(App[None]):
@@ -50,6 +54,9 @@ class ReaderApp(App[None]):
         self.reader_screen: ReaderScreen | None = None
         """The main screen, once shown."""
         set_order("logical" if self.settings.bidi == "terminal" else "visual")
+        # The analysis threads run pure-Python NLP; a shorter switch interval hands the
+        # interpreter back to the keys and the screen sooner (5 ms by default).
+        sys.setswitchinterval(SWITCH_INTERVAL)
 
     def on_load(self) -> None:
         """Before the terminal is taken over: SIGTERM and SIGHUP become a clean quit, and the

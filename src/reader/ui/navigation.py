@@ -35,8 +35,7 @@ class Navigator:
         """Nothing found yet in `document`."""
         self.document = document
         self._texts = tuple(paragraph.text for paragraph in document.paragraphs)
-        self._index: Any = None
-        self._entities: list[Any] | None = []
+        self._entities: list[Any] = []
         self._by_paragraph: dict[int, list[Any]] = {}
         self.topic_index: Any = None
         """The `TopicIndex`, once topics are found."""
@@ -64,24 +63,20 @@ class Navigator:
     # Entities
 
     def add_mentions(self, mentions: Sequence[Any]) -> None:
-        """Add a batch of `Mention`s from the entity worker."""
-        if not mentions:
-            return
-        if self._index is None:
-            from reader.nlp.entities import EntityIndex
-
-            self._index = EntityIndex()
-        self._index.add(mentions)
+        """Add a batch of `Mention`s from the entity worker (for colouring by type)."""
         for mention in mentions:
             self._by_paragraph.setdefault(mention.paragraph, []).append(mention)
-        self._entities = None
+
+    def set_entities(self, entities: Sequence[Any]) -> None:
+        """Take the entities the worker grouped from every mention found so far."""
+        self._entities = list(entities)
         if self.selected_entity is not None:
             self._selected_spans = self._spans_of(self.selected_entity)
+            if self._mention is not None and self._mention >= len(self._selected_spans):
+                self._mention = None
 
     def entities(self) -> list[Any]:
-        """Every entity found so far (`Entity(key, type, name, mentions)`)."""
-        if self._entities is None:
-            self._entities = list(self._index.entities()) if self._index is not None else []
+        """Every entity grouped so far (`Entity(key, type, name, mentions, ...)`)."""
         return self._entities
 
     def _spans_of(self, key: str) -> list[tuple[int, int, int]]:

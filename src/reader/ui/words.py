@@ -26,7 +26,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "entities-missing": ("entity finding is not available", "استخراج الكيانات غير متاح"),
     "topics-missing": ("topic finding is not available", "استخراج المواضيع غير متاح"),
     "failed": ("failed", "تعذّر"),
-    "paragraphs-short": ("¶", "¶"),
+    "more": ("more", "غيرها"),
     # The status line.
     "topic": ("topic", "الموضوع"),
     "bidi-removed": ("bidi controls removed", "من محارف التحكم الاتجاهي أزيلت"),

@@ -99,6 +99,8 @@ class ReaderScreen(Screen[None]):
         self._notice = ""
         self._highlight_center = 0
         self.analysis_started = False
+        self._shown_entities: object = None
+        self._shown_topics: object = None
         """True once the analysis workers were started (a moment after the first screen)."""
 
     # Building the screen
@@ -400,6 +402,8 @@ class ReaderScreen(Screen[None]):
     def _entities_found(self, event: analysis.EntitiesFound) -> None:
         """Add a batch of mentions; redraw soon (or now, when extraction is over)."""
         self.navigator.add_mentions(event.mentions)
+        if event.entities is not None:
+            self.navigator.set_entities(event.entities)
         if event.finished:
             self._entity_progress = ""
             self._refresh_panel()
@@ -453,12 +457,22 @@ class ReaderScreen(Screen[None]):
     def _refresh_panel(self) -> None:
         """Hand the panel its entries and the article its highlights."""
         self._dirty = False
-        entries = [
-            EntityEntry(e.key, e.type, e.name, len(e.mentions)) for e in self.navigator.entities()
-        ]
-        self.panel.show_entities(entries, self._entity_progress)
-        topics = [TopicEntry(t.label, tuple(t.paragraphs)) for t in self.navigator.topics()]
-        self.panel.show_topics(topics, self._topic_progress)
+        panel = self.panel
+        entities = self.navigator.entities()
+        if entities is not self._shown_entities:  # a new grouping: rebuild the list
+            self._shown_entities = entities
+            entries = [EntityEntry(e.key, e.type, e.name, len(e.mentions)) for e in entities]
+            panel.show_entities(entries, self._entity_progress)
+        else:  # only progress: leave the list alone
+            panel.show_entity_progress(self._entity_progress)
+        topics = self.navigator.topics()
+        if topics is not self._shown_topics:
+            self._shown_topics = topics
+            panel.show_topics(
+                [TopicEntry(t.label, tuple(t.paragraphs)) for t in topics], self._topic_progress
+            )
+        else:
+            panel.show_topic_progress(self._topic_progress)
         self._update_highlights()
 
     def _update_highlights(self) -> None:

@@ -24,6 +24,8 @@ from reader.config import Language
 from reader.ui.labels import Align, cut, fit, interface_direction
 from reader.ui.words import word
 
+MAX_PER_TYPE = 60
+"""Entities listed per type (the most mentioned); the palette finds the others."""
 ENTITY_TYPES = ("PERSON", "LOCATION", "ORGANIZATION", "EVENT", "DATE", "MISC")
 """The order entity types are listed in; unknown types follow, alphabetically."""
 
@@ -141,6 +143,24 @@ class SidePanel(Vertical):
         self._topic_progress = progress
         self._render_topics()
 
+    def show_entity_progress(self, progress: str) -> None:
+        """Update only the entities' progress line (empty when extraction has finished)."""
+        if progress != self._entity_progress:
+            self._entity_progress = progress
+            if self.built:
+                self._progress("#entities-progress", progress)
+                if not progress and not self._entities:
+                    self._render_entities()
+
+    def show_topic_progress(self, progress: str) -> None:
+        """Update only the topics' progress line (empty when done)."""
+        if progress != self._topic_progress:
+            self._topic_progress = progress
+            if self.built:
+                self._progress("#topics-progress", progress)
+                if not progress and not self._topics:
+                    self._render_topics()
+
     def _list_width(self, option_list: OptionList) -> int:
         """Cells available for one option's label in `option_list`."""
         width = option_list.content_region.width or self.content_region.width
@@ -202,6 +222,8 @@ class SidePanel(Vertical):
                     disabled=True,
                 )
             )
+            hidden = max(0, len(members) - MAX_PER_TYPE)
+            members = members[:MAX_PER_TYPE]
             options.extend(
                 Option(
                     self._entry(self._counted(e.name, e.count, width - 2), width, indent=2),
@@ -209,6 +231,11 @@ class SidePanel(Vertical):
                 )
                 for e in members
             )
+            if hidden:
+                more = f"… {hidden} {word('more', self._language)}"
+                options.append(
+                    Option(self._entry(more, width, indent=2, words=True), disabled=True)
+                )
         if not options and not self._entity_progress:
             options.append(
                 Option(
@@ -228,7 +255,7 @@ class SidePanel(Vertical):
         kept = self._highlighted_id(option_list)
         options: list[Option | None] = []
         for index, topic in enumerate(self._topics):
-            covered = ", ".join(str(p + 1) for p in topic.paragraphs)
+            covered = _numbers(topic.paragraphs, width)
             prompt = Content("\n").join(
                 [
                     self._entry(topic.label, width),
@@ -308,6 +335,21 @@ class SidePanel(Vertical):
             self.post_message(self.EntityChosen(value))
         elif kind == "topic":
             self.post_message(self.TopicChosen(int(value)))
+
+
+def _numbers(paragraphs: Sequence[int], width: int) -> str:
+    """`1, 3, 4` for paragraphs 0, 2, 3: as many (counted from 1) as fit in `width` cells, then
+    an ellipsis (a topic of a large document may cover thousands of paragraphs)."""
+    shown: list[str] = []
+    used = 0
+    for paragraph in paragraphs:
+        number = str(paragraph + 1)
+        used += len(number) + 2
+        if used > width:
+            shown.append("…")
+            break
+        shown.append(number)
+    return ", ".join(shown)
 
 
 class _Tabs(Vertical):
