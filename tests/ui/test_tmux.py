@@ -93,32 +93,63 @@ class Pane:
         subprocess.run([self.tmux, "kill-session", "-t", self.name], capture_output=True)
 
 
-@pytest.fixture
-def pane(tmp_path: Path) -> Iterator[Pane]:
-    """The reader on its bundled article in tmux at 100×30, exit status echoed when it ends."""
+def _start(tmp_path: Path, arguments: str) -> Pane:
+    """`python -m reader ARGUMENTS` in tmux at 100×30, its exit status echoed when it ends."""
     tmux = _require_tmux()
-    command = f"{shlex.quote(sys.executable)} -m reader; echo reader-exited-$?; sleep 30"
+    reader = f"{shlex.quote(sys.executable)} -m reader {arguments}"
+    command = f"{reader}; echo reader-exited-$?; sleep 30"
     env = {
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_STATE_HOME": str(tmp_path / "state"),
     }
-    session = Pane(tmux, command, env, "100x30")
+    return Pane(tmux, command, env, "100x30")
+
+
+@pytest.fixture
+def pane(tmp_path: Path) -> Iterator[Pane]:
+    """The reader on its bundled article in tmux."""
+    session = _start(tmp_path, "")
     yield session
     session.close()
 
 
-def test_reader_in_tmux_shows_first_words_at_the_right_then_moves_and_quits(pane: Pane) -> None:
-    first = load_document(None).paragraphs[0].text
-    opening = " ".join(first.split()[:3])
-    expected = layout_paragraph(opening, None).lines[0].text  # shaped, visual order
+def _opening(text: str) -> str:
+    """The first three words of `text` as the terminal shows them: shaped, in visual order."""
+    return layout_paragraph(" ".join(text.split()[:3]), None).lines[0].text
 
-    def first_row_ends_with_opening(rows: list[str]) -> bool:
+
+def _first_row_ends_with(expected: str) -> Callable[[list[str]], bool]:
+    """A check: the first row marked as the current paragraph ends with `expected`."""
+
+    def seen(rows: list[str]) -> bool:
         marked = [row for row in rows if row.rstrip().endswith(MARKER)]
         return bool(marked) and marked[0].rstrip().removesuffix(MARKER).rstrip().endswith(expected)
 
-    pane.wait_for(first_row_ends_with_opening)
+    return seen
+
+
+def test_reader_in_tmux_shows_first_words_at_the_right_then_moves_and_quits(pane: Pane) -> None:
+    pane.wait_for(_first_row_ends_with(_opening(load_document(None).paragraphs[0].text)))
     pane.wait_for(lambda rows: any("¶ 1/7" in row for row in rows))
     pane.keys("j")
     pane.wait_for(lambda rows: any("¶ 2/7" in row for row in rows))
     pane.keys("q")
     pane.wait_for(lambda rows: any("reader-exited-0" in row for row in rows))
+
+
+def test_reader_reads_the_article_from_stdin_and_keys_from_the_terminal(tmp_path: Path) -> None:
+    news = (
+        Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "texts" / "news-01.ar.txt"
+    )
+    document = load_document(str(news))
+    session = _start(tmp_path, f"- < {shlex.quote(str(news))}")
+    try:
+        session.wait_for(_first_row_ends_with(_opening(document.paragraphs[0].text)))
+        total = len(document.paragraphs)
+        session.wait_for(lambda rows: any(f"¶ 1/{total}" in row for row in rows))
+        session.keys("G")
+        session.wait_for(lambda rows: any(f"¶ {total}/{total}" in row for row in rows))
+        session.keys("q")
+        session.wait_for(lambda rows: any("reader-exited-0" in row for row in rows))
+    finally:
+        session.close()

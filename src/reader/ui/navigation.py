@@ -22,7 +22,9 @@ from reader.ui.words import word
 WINDOW = 300
 """Paragraphs on each side of the current one whose highlights are handed to the view."""
 ENTITY_KINDS = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "EVENT", "DATE", "MISC"})
-"""Entity types the view colours; any other type is coloured as MISC."""
+"""Entity types the view colours; any other type is coloured as `KIND_OF` says, else MISC."""
+KIND_OF = {"NISBA": "LOCATION"}
+"""Mention types that are not entities: a nisba adjective («المغربي») is coloured as a place."""
 
 Span = tuple[int, int, int, str]
 """A highlight: paragraph, start, end (logical offsets) and kind."""
@@ -197,7 +199,7 @@ class Navigator:
                     spans.append((p, 0, len(self._texts[p]), "topic"))
         for p in range(low, min(high + 1, len(self._texts))):
             for m in self._by_paragraph.get(p, ()):
-                kind = m.type if m.type in ENTITY_KINDS else "MISC"
+                kind = m.type if m.type in ENTITY_KINDS else KIND_OF.get(m.type, "MISC")
                 spans.append((m.paragraph, m.start, m.end, kind))
         spans.extend((*span, "selected") for span in _window(self._selected_spans, low, high))
         if self.selected_entity is not None and self._mention is not None and not self.search_query:

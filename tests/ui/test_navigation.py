@@ -1,0 +1,110 @@
+"""The reading state behind the screen (`reader.ui.navigation.Navigator`), without Textual:
+where `]`, `[`, `n` and `N` go, what is highlighted, what the status line says. Expectations come
+from the core modules on real texts."""
+
+from __future__ import annotations
+
+from reader_pilot import text_path
+
+from reader.nlp.entities import EntityIndex, extract_paragraph
+from reader.nlp.topics import extract_topics
+from reader.search import find
+from reader.text.load import load_document
+from reader.ui.navigation import WINDOW, Navigator
+
+
+def _with_entities(path: str | None) -> Navigator:
+    """A navigator on the document at `path`, fed as the entity worker feeds the screen."""
+    document = load_document(path)
+    navigator = Navigator(document)
+    index = EntityIndex()
+    for paragraph in document.paragraphs:
+        mentions = extract_paragraph(paragraph.index, paragraph.text)
+        index.add(mentions)
+        navigator.add_mentions(mentions)
+    navigator.set_entities(index.entities())
+    return navigator
+
+
+def test_topic_steps_follow_main_topic_changes_then_the_chosen_topic() -> None:
+    document = load_document(text_path("news-07.ar.txt"))
+    navigator = Navigator(document)
+    assert navigator.topic_step(0, 1) is None  # nothing known yet
+    index = extract_topics([p.text for p in document.paragraphs])
+    navigator.set_topics(index)
+    main = index.main_topic
+    changes = [i for i in range(1, len(main)) if main[i] != main[i - 1]]
+    assert navigator.topic_step(0, 1) == changes[0]
+    assert navigator.topic_step(changes[0], -1) == 0
+    last = len(main) - 1
+    assert navigator.topic_step(last, 1) is None
+    chosen = next(i for i, t in enumerate(index.topics) if len(t.paragraphs) >= 2)
+    first = navigator.choose_topic(chosen)
+    paragraphs = index.topics[chosen].paragraphs
+    assert first == paragraphs[0]
+    assert navigator.topic_step(paragraphs[0], 1) == paragraphs[1]
+    assert navigator.topic_step(paragraphs[1], -1) == paragraphs[0]
+    assert navigator.choose_topic(None) is None and navigator.chosen_topic is None
+
+
+def test_search_steps_wrap_round_and_are_counted() -> None:
+    document = load_document(None)
+    navigator = Navigator(document)
+    hits = find([p.text for p in document.paragraphs], "الأمني")
+    assert len(hits) >= 3
+    first = navigator.search("الأمني", 0)
+    assert first == hits[0].paragraph
+    assert navigator.search_summary("en") == f"1/{len(hits)}"
+    paragraphs = [first]
+    for _ in range(len(hits)):
+        step = navigator.mention_step(paragraphs[-1], 1)
+        assert step is not None
+        paragraphs.append(step)
+    assert paragraphs[: len(hits)] == [h.paragraph for h in hits]
+    assert paragraphs[-1] == hits[0].paragraph  # wrapped round
+    assert navigator.search("لا يوجد هذا النص أبدا", 0) is None
+    assert navigator.search_summary("en") == "no hits"
+    navigator.clear_search()
+    assert navigator.mention_step(0, 1) is None
+
+
+def test_selected_entity_mentions_are_stepped_and_highlighted() -> None:
+    navigator = _with_entities(None)
+    entity = max(navigator.entities(), key=lambda e: len(e.mentions))
+    spans = sorted((m.paragraph, m.start, m.end) for m in entity.mentions)
+    assert navigator.select_entity(entity.key) == spans[0][0]
+    selected = sorted(h[:3] for h in navigator.highlights() if h[3] == "selected")
+    assert selected == spans
+    assert "mention 1/" in navigator.status_text(spans[0][0], "en")
+    navigator.select_entity(None)
+    assert not [h for h in navigator.highlights() if h[3] == "selected"]
+
+
+def test_every_mention_is_coloured_by_a_kind_the_view_knows() -> None:
+    from reader.ui.widgets.article_view import KINDS
+
+    navigator = _with_entities(text_path("news-01.ar.txt"))
+    kinds = {h[3] for h in navigator.highlights()}
+    assert kinds and kinds <= set(KINDS)
+
+
+def test_highlights_are_handed_out_for_a_window_around_the_reader() -> None:
+    document = load_document(text_path("mixed-03.ar.txt"))
+    navigator = Navigator(document)
+    navigator.search("JavaScript", 0)
+    assert navigator.search_summary("en") != "no hits"
+    count = len(document.paragraphs)
+    assert count > 2 * WINDOW or count > 100
+    near = {h[0] for h in navigator.highlights(center=0) if h[3] == "search"}
+    assert near and max(near) <= WINDOW
+
+
+def test_status_text_in_both_languages() -> None:
+    document = load_document(None)
+    navigator = Navigator(document)
+    assert navigator.status_text(1, "en") == "¶ 2/7 · 28%"
+    navigator.set_topics(extract_topics([p.text for p in document.paragraphs]))
+    topic = navigator.main_topic(1)
+    assert topic is not None
+    assert navigator.status_text(1, "en") == f"¶ 2/7 · 28% · topic: {topic}"
+    assert navigator.status_text(1, "ar") == f"¶ 2/7 · 28% · الموضوع: {topic}"
