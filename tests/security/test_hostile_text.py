@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import re
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -181,3 +182,53 @@ def test_a_file_name_is_shown_inert_in_the_title(tmux: Tmux, tmp_path: Path, tex
     tmux.start([*reader_command(), str(path)], reader_environment(tmp_path))
     screen = tmux.wait_for_reader()
     assert screen[0].strip() == "[@click=app.quit]evil[b] \\x1b[2J \\u202egnp.txt"
+
+
+NAMES_WITH_CONTROLS = (
+    "التقى الرئيس عبد الفتاح \u202e السيسي بالملك محمد السادس في الرباط\n"
+    "وبحث الرئيس عبد الفتاح \u202e السيسي مع الملك محمد السادس ملف الأمن \u202e الغذائي\n"
+    "وناقش الأمن \u202e الغذائي في الرباط \x1b[2J \x9b31m\n"
+)
+"""Names and key phrases with a bidi override between their words (and escapes nearby)."""
+
+HUMAN_OUTPUTS = {
+    "render": ["render"],
+    "entities-table": ["entities", "--format", "table"],
+    "topics-table": ["topics", "--format", "table"],
+}
+"""The subcommands' outputs meant for people at a terminal (json and tsv are for programs and
+keep the text exactly)."""
+
+LEAKS_BIDI_CONTROLS = pytest.mark.xfail(
+    strict=True,
+    reason="reader.commands.entities/topics print names and key phrases exactly as written: a "
+    "bidi override between their words reaches the terminal (found here; theirs to fix, e.g. "
+    "with reader.text.clipboard.clipboard_text or the layout's fit_label)",
+)
+
+
+@pytest.mark.parametrize(
+    "output",
+    [
+        "render",
+        pytest.param("entities-table", marks=LEAKS_BIDI_CONTROLS),
+        pytest.param("topics-table", marks=LEAKS_BIDI_CONTROLS),
+    ],
+)
+def test_subcommand_output_for_people_is_inert(tmp_path: Path, output: str) -> None:
+    """`reader render`, `entities --format table` and `topics --format table` print nothing
+    that acts on a terminal: no ESC or other control but newline, no C1, no bidi control."""
+    path = tmp_path / "names.txt"
+    path.write_text(NAMES_WITH_CONTROLS, encoding="utf-8")
+    result = subprocess.run(
+        [*reader_command(), *HUMAN_OUTPUTS[output], str(path)],
+        capture_output=True,
+        timeout=120,
+        check=False,
+        env=reader_environment(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode("utf-8")
+    assert text.strip()
+    acting = re.findall("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text)
+    assert not acting, sorted(set(acting))
