@@ -83,9 +83,9 @@ def test_sigterm_still_saves_the_reading_position(
     run = run_in_pty(path)
     started(run)
     run.send(b"j")
-    run.pump(0.3)
+    run.wait_for("¶ 2/".encode())
     run.send(b"j")
-    run.pump(0.5)
+    run.wait_for("¶ 3/".encode())
     run.signal(signal.SIGTERM)
     assert run.wait_exit(timeout=15) == 128 + signal.SIGTERM
     positions = json.loads((home / "state" / "reader" / "positions.json").read_text("utf-8"))
