@@ -285,7 +285,11 @@ class Tmux:
             errors="replace",
             timeout=20,
             check=check,
-            env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
+            env={
+                **{k: v for k, v in os.environ.items() if k not in {"TMUX", "TMUX_PANE"}},
+                "LANG": "C.UTF-8",
+                "LC_ALL": "C.UTF-8",
+            },
         )
 
     @staticmethod

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import HOSTILE_BIDI_CONTROLS, HOSTILE_LINES, PLANTED
+from hostile import HOSTILE_BIDI_CONTROLS, HOSTILE_LINES, PLANTED
 from rich.cells import cell_len
 from terminals import EXIT_STATUS, PtyRun, Tmux, reader_command, reader_environment, wait_until
 
