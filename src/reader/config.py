@@ -22,12 +22,10 @@ A broken settings file is the user's to fix, so it raises `UserError` with one c
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib
 import json
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -137,6 +135,8 @@ def document_key(path: str | None, text: str) -> str:
         with contextlib.suppress(OSError):
             info = os.stat(path)
             return f"file:{os.path.abspath(path)}:{info.st_size}:{info.st_mtime_ns}"
+    import hashlib  # here: the reader's start does not pay for it when a file has a path
+
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return f"sha256:{digest}"
 
@@ -144,6 +144,8 @@ def document_key(path: str | None, text: str) -> str:
 def atomic_write_text(path: Path, text: str) -> None:
     """Write `text` to `path` so that readers see the old file or the new one, never a part:
     write a temporary file in the same directory, flush it, then `os.replace` it over `path`."""
+    import tempfile  # here, not at start: only saving needs it
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:

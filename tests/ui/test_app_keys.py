@@ -354,3 +354,23 @@ async def test_bidi_controls_removed_are_reported_in_the_status_line() -> None:
 async def test_default_document_is_the_bundled_article() -> None:
     app = reader_app()
     assert app.document.paragraphs == load_document(None).paragraphs
+
+
+async def test_terminal_bidi_sends_labels_in_logical_order() -> None:
+    from reader.layout import layout_paragraph
+    from reader.ui.labels import set_order
+    from reader.ui.widgets.title_bar import TitleBar
+
+    text = "عنوان قصير للمقال\nفقرة أولى من المقال فيها كلمات.\n"
+    try:
+        app = reader_app(
+            document=Document.from_text(text, "short.txt"), settings=Settings(bidi="terminal")
+        )
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            title = reader_screen(pilot).query_one(TitleBar).render().plain.strip()
+            logical = layout_paragraph("عنوان قصير للمقال", None, order="logical").lines[0].text
+            visual = layout_paragraph("عنوان قصير للمقال", None).lines[0].text
+            assert title == logical != visual
+    finally:
+        set_order("visual")  # the order is process-wide: leave it as other tests expect

@@ -71,12 +71,9 @@ class ReaderApp(App[None]):
             terminal.restore_implicit_mode(self._driver)
         self.exit(return_code=signals.exit_status(signum))
 
-    def on_mount(self) -> None:
-        """Apply theme and keymap, show the reader screen, switch the terminal's bidi mode."""
-        if self.settings.theme:
-            self.theme = self.settings.theme
-        if self.settings.keys:
-            self.set_keymap(dict(self.settings.keys))
+    def get_default_screen(self) -> ReaderScreen:
+        """The reader screen is the app's first screen (no blank screen under it to build),
+        opened at the paragraph where the reader stopped last time."""
         start = 0
         if self.positions is not None and self.document_key is not None:
             start = self.positions.get(self.document_key) or 0
@@ -84,7 +81,14 @@ class ReaderApp(App[None]):
         self.reader_screen = ReaderScreen(
             self.document, self.settings, direction=self.direction, start_paragraph=start
         )
-        self.push_screen(self.reader_screen)
+        return self.reader_screen
+
+    def on_mount(self) -> None:
+        """Apply theme and keymap, switch the terminal's bidi mode, pass on warnings."""
+        if self.settings.theme:
+            self.theme = self.settings.theme
+        if self.settings.keys:
+            self.set_keymap(dict(self.settings.keys))
         if self.settings.bidi == "app":
             terminal.enter_explicit_mode(self._driver)
         if self.positions is not None and self.positions.warning:
