@@ -136,7 +136,7 @@ def test_nothing_to_read_is_said_on_screen(
 def test_a_five_megabyte_line_opens_and_scrolls(tmux: Tmux, tmp_path: Path, texts: Path) -> None:
     """A single 5 MB line (one paragraph) opens with its first words at the top right, space
     pages through it (the rows change, the key bar stays), and `q` quits at once although the
-    entity analysis of that one paragraph is still running (it takes minutes)."""
+    entity analysis of that one paragraph is still running (it takes about a minute)."""
     source = (texts / "news-07.ar.txt").read_text(encoding="utf-8")
     words = " ".join(line for line in source.splitlines() if line.strip())
     line = (words + " ") * (5 * MIB // len(words.encode("utf-8")) + 1)
