@@ -2,7 +2,7 @@
 
 Textual runs thread workers on the event loop's default executor, and `asyncio.run` waits for
 that executor's threads before it returns; Python then joins them again at exit. The workers
-check for cancellation between paragraphs, but one paragraph can take minutes to analyse (a
+check for cancellation between paragraphs, but one paragraph can take a minute to analyse (a
 5 MB file on a single line), so `q` restored the terminal and then the process lingered until
 the analysis ended. Here each job runs on a daemon thread that nothing waits for: quitting is
 immediate, and the unfinished analysis (whose results nobody will read) ends with the process.
