@@ -33,7 +33,6 @@ from reader.ui.keys import PANEL_KEYS, bindings
 from reader.ui.labels import fit, interface_direction
 from reader.ui.navigation import WINDOW, Navigator
 from reader.ui.widgets.key_bar import KeyBar
-from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.side_panel import EntityEntry, SidePanel, TopicEntry
 from reader.ui.widgets.status_line import StatusLine
 from reader.ui.widgets.title_bar import TitleBar
@@ -41,6 +40,7 @@ from reader.ui.words import word
 
 if TYPE_CHECKING:
     from reader.ui.widgets.article_view import ArticleView, Highlight
+    from reader.ui.widgets.search_bar import SearchBar
 
 TITLE_MAX = 60
 """A first paragraph at most this long is taken for the title."""
@@ -99,9 +99,9 @@ class ReaderScreen(Screen[None]):
         self._notice = ""
         self._highlight_center = 0
         self.analysis_started = False
-        self._shown_entities: object = None
-        self._shown_topics: object = None
         """True once the analysis workers were started (a moment after the first screen)."""
+        self._shown_entities: object = None  # the entity list the panel shows (identity)
+        self._shown_topics: object = None
 
     # Building the screen
 
@@ -273,6 +273,8 @@ class ReaderScreen(Screen[None]):
     @property
     def search_bar(self) -> SearchBar | None:
         """The search bar, once the reader has opened it."""
+        from reader.ui.widgets.search_bar import SearchBar  # imported when first needed
+
         bars = self.query(SearchBar)
         return bars.first() if bars else None
 
@@ -280,6 +282,8 @@ class ReaderScreen(Screen[None]):
         """Open the search bar (mounted the first time) and focus its input."""
         bar = self.search_bar
         if bar is None:
+            from reader.ui.widgets.search_bar import SearchBar
+
             bar = SearchBar(self.language, id="search")
             await self.mount(bar, before=self.query_one(StatusLine))
         bar.display = True
@@ -373,8 +377,7 @@ class ReaderScreen(Screen[None]):
             self.go_to_paragraph(target)
         self._update_status()
 
-    @on(SearchBar.QueryChanged)
-    def _search_changed(self, event: SearchBar.QueryChanged) -> None:
+    def on_search_bar_query_changed(self, event: SearchBar.QueryChanged) -> None:
         """Search as the reader types; show the first hit at or after the current paragraph."""
         target = self.navigator.search(event.query, self.current)
         if target is not None:
@@ -382,8 +385,7 @@ class ReaderScreen(Screen[None]):
         self._update_highlights()
         self._update_status()
 
-    @on(SearchBar.Submitted)
-    def _search_submitted(self, event: SearchBar.Submitted) -> None:
+    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
         """Keep the search and go back to the article (n/N step through the hits)."""
         if not event.query and self.search_bar is not None:
             self.search_bar.display = False
