@@ -388,5 +388,7 @@ class Tmux:
         return self.run("list-buffers", "-F", "#{buffer_sample}").stdout
 
     def kill(self) -> None:
-        """Stop this tmux server and everything in it."""
+        """Stop this tmux server and everything in it, and remove its socket."""
         self.run("kill-server", check=False)
+        folder = Path(os.environ.get("TMUX_TMPDIR") or "/tmp") / f"tmux-{os.getuid()}"
+        (folder / self.socket).unlink(missing_ok=True)
