@@ -91,7 +91,12 @@ def test_help_in_arabic(snap_compare: SnapCompare) -> None:
 async def _open_palette(pilot: Pilot[Any]) -> None:
     """Open the command palette, ask for entities (only the reader's provider answers, so the
     order is deterministic) and wait until the list of commands is complete."""
-    await pilot.press("ctrl+p", *"entity")
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    from textual.widgets import Input
+
+    pilot.app.screen.query_one(Input).cursor_blink = False  # a steady cursor in the picture
+    await pilot.press(*"entity")
     await pilot.pause(0.4)  # past the palette's batching of results
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()

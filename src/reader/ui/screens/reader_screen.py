@@ -29,7 +29,7 @@ from reader.text.clipboard import clipboard_text
 from reader.text.document import Document
 from reader.ui import analysis
 from reader.ui.commands import ReaderCommands
-from reader.ui.keys import PANEL_KEYS, bindings
+from reader.ui.keys import PANEL_KEYS, READER_KEYS, bindings
 from reader.ui.labels import fit, interface_direction
 from reader.ui.navigation import WINDOW, Navigator
 from reader.ui.widgets.key_bar import KeyBar
@@ -53,6 +53,8 @@ ANALYSIS_DELAY = 0.25
 reaches the terminal before their imports and work compete with it for the interpreter."""
 PANEL_REFRESH_SECONDS = 0.4
 """How often the panel and highlights are redrawn while entities stream in."""
+OWN_ACTIONS = frozenset(key.action.split("(")[0] for key in READER_KEYS)
+"""The screen's own actions (names without arguments), the ones its key guard looks after."""
 ALWAYS_ALLOWED = frozenset({"back", "switch_focus", "help", "quit"})
 """Actions whose keys still work while the search input has focus (non-printable keys)."""
 
@@ -217,7 +219,7 @@ class ReaderScreen(Screen[None]):
         The screen's keys are priority bindings (so the article's inherited scroll keys do not
         shadow them); this gives a focused input its typing and a focused list its arrows.
         """
-        if action not in {key_action.split("(")[0] for key_action in self._own_actions()}:
+        if action not in OWN_ACTIONS:
             return True
         focused = self.focused
         if isinstance(focused, Input):
@@ -227,11 +229,6 @@ class ReaderScreen(Screen[None]):
             if last_key in PANEL_KEYS or (last_key == "escape" and action != "back"):
                 return False
         return True
-
-    @staticmethod
-    def _own_actions() -> list[str]:
-        """The actions of the screen's own key table."""
-        return [str(binding.action) for binding in bindings()]
 
     # Key actions
 
