@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from reader.nlp.entities import ENTITY_TYPES, Entity, extract_document
+from reader.text.clipboard import listing_text
 from reader.text.document import Document
 from reader.text.load import load_document
 
@@ -115,6 +116,6 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "tsv":
         text = as_tsv(document, entities)
     else:
-        text = as_table(entities)
+        text = listing_text(as_table(entities))  # names from the document, made inert
     _write(sys.stdout, text)
     return 0

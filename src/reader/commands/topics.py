@@ -17,6 +17,7 @@ from typing import TextIO
 from reader.errors import UserError
 from reader.nlp.stem import LANGUAGES
 from reader.nlp.topics import TopicIndex, TopicsNotSupported, extract_topics
+from reader.text.clipboard import listing_text
 from reader.text.load import load_document
 
 FORMATS = ("json", "table")
@@ -95,5 +96,8 @@ def run(args: argparse.Namespace) -> int:
         index = extract_topics([p.text for p in document.paragraphs], args.language)
     except TopicsNotSupported as error:
         raise UserError(str(error)) from None
-    _write(sys.stdout, as_json(index) if args.format == "json" else as_table(index))
+    if args.format == "json":
+        _write(sys.stdout, as_json(index))
+    else:  # labels come from the document: made inert for the terminal
+        _write(sys.stdout, listing_text(as_table(index)))
     return 0

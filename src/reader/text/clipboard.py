@@ -18,3 +18,10 @@ _ACTING = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 def clipboard_text(text: str) -> str:
     """`text` without the control characters and bidi controls a paste would act upon."""
     return _ACTING.sub("", text)
+
+
+def listing_text(text: str) -> str:
+    """A human-readable listing (`reader entities|topics --format table`) made safe to print on
+    a terminal: each line without what would act (as for a copy), tabs as spaces. A name taken
+    from a document can then neither move the cursor nor reorder the line around it."""
+    return "\n".join(clipboard_text(line).replace("\t", " ") for line in text.split("\n"))
