@@ -1,0 +1,210 @@
+"""Turn a sentence of words into the feature strings the CRF tagger sees.
+
+The same code builds features for training (``training/train_ner.py``) and for tagging, so a
+model and its features can never drift apart. Each word gets a set of *own* features that depend
+only on the word (its normalised form, affixes, clitic-stripped stem, word-cluster ids, gazetteer
+and trigger-word classes); a token's features are the own features of the words in a ±2 window,
+each prefixed with its offset, plus a few word-pair features. Own features are cached per word,
+so tagging a long text costs little more than a dictionary look-up per token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from reader.nlp.normalise import normalise
+
+__all__ = ["WINDOW", "FeatureExtractor", "is_name_link", "strip_clitics"]
+
+#: How many words on each side of a token contribute features.
+WINDOW = 2
+
+# Proclitic chains (normalised spelling), longest first: conjunction و/ف, prepositions ب/ل/ك,
+# future س, definite article ال, and their common combinations.
+_PROCLITICS = (
+    "وبال", "وكال", "فبال", "فكال", "وللل", "فلل", "ولل", "وال", "فال", "بال", "كال", "لل", "ال",
+    "وب", "ول", "وك", "فب", "فل", "فك", "وس", "و", "ف", "ب", "ل", "ك",
+)  # fmt: skip
+
+# Words that announce a person right after them (titles, roles, speech verbs) - normalised.
+_PERSON_TRIGGERS = frozenset(
+    normalise(w)
+    for w in (
+        "الرئيس", "السيد", "السيدة", "الشيخ", "الملك", "الملكة", "الأمير", "الأميرة", "الدكتور",
+        "الدكتورة", "المدير", "الإمام", "الفنان", "الفنانة", "الكاتب", "الشاعر", "اللاعب",
+        "المدرب", "الوزير", "الوزيرة", "وزير", "وزيرة", "نظيره", "نظيرته", "رئيس", "رئيسة",
+        "الجنرال", "العقيد", "اللواء", "العميد", "المستشار", "النائب", "القاضي", "المحامي",
+        "البروفيسور", "الأستاذ", "الحاج", "السلطان", "الخليفة", "البابا", "الأب", "المطران",
+        "المتحدث", "الناطق", "قال", "وقال", "أضاف", "وأضاف", "أكد", "وأكد", "أوضح", "وأوضح",
+        "صرح", "وصرح", "زعيم", "الزعيم", "قائد", "القائد", "مساعد", "نائب", "سفير", "السفير",
+        "المبعوث", "المخرج", "الممثل", "الممثلة", "المطرب", "المطربة", "الروائي", "المؤرخ",
+        "العالم", "الباحث", "الصحفي", "المراسل", "مراسل", "الكابتن", "المهاجم", "الحارس",
+    )
+)  # fmt: skip
+
+# Words that open an organisation's name - normalised, with or without ال.
+_ORG_HEADS = frozenset(
+    normalise(w)
+    for w in (
+        "وزارة", "منظمة", "جهاز", "شركة", "حزب", "جامعة", "وكالة", "مجلس", "اتحاد", "الاتحاد",
+        "جمعية", "مؤسسة", "هيئة", "مكتب", "بنك", "البنك", "مصرف", "صندوق", "الصندوق", "لجنة",
+        "اللجنة", "حركة", "جبهة", "الجبهة", "معهد", "مركز", "نادي", "النادي", "فريق", "منتخب",
+        "المنتخب", "صحيفة", "الصحيفة", "مجلة", "قناة", "محطة", "تلفزيون", "إذاعة", "محكمة",
+        "المحكمة", "الأمم", "برلمان", "البرلمان", "كلية", "أكاديمية", "مجموعة", "المجموعة",
+        "رابطة", "نقابة", "تحالف", "التحالف", "ائتلاف", "الائتلاف", "جيش", "الجيش", "قوات",
+        "مصلحة", "إدارة", "دائرة", "سلطة", "السلطة", "الحزب", "الجامعة", "الوكالة", "المجلس",
+        "الشركة", "المنظمة", "الوزارة", "الحركة", "المركز", "الهيئة", "الجمعية", "المؤسسة",
+    )
+)  # fmt: skip
+
+# Words that open a place name.
+_LOC_HEADS = frozenset(
+    normalise(w)
+    for w in (
+        "مدينة", "المدينة", "محافظة", "ولاية", "مقاطعة", "منطقة", "إقليم", "جزيرة", "جزر", "بحر",
+        "البحر", "نهر", "جبل", "جبال", "خليج", "الخليج", "قرية", "بلدة", "عاصمة", "العاصمة",
+        "مطار", "ميناء", "شارع", "حي", "مخيم", "ضاحية", "بلدية", "دولة", "جمهورية", "مملكة",
+        "المملكة", "الجمهورية", "إمارة", "شمال", "جنوب", "شرق", "غرب", "وسط", "قطاع", "الضفة",
+    )
+)  # fmt: skip
+
+# Name parts that never end a name (they need the word after them).
+_NAME_LINKS = frozenset(
+    normalise(w) for w in ("عبد", "أبو", "أبي", "أبا", "ابن", "بن", "بنت", "آل")
+)
+
+
+def is_name_link(word: str) -> bool:
+    """True for name parts that cannot end a name: عبد، أبو، ابن، بن، آل (any spelling)."""
+    return normalise(word) in _NAME_LINKS
+
+
+def _shape(word: str) -> str:
+    """A coarse class of the word's script: Arabic, Latin, digits, punctuation or mixed."""
+    if word.isdigit():
+        return "D"
+    if any(ch.isdigit() for ch in word):
+        return "DX"
+    if word.isascii():
+        if word.isalpha():
+            return "Lu" if word[0].isupper() else "L"
+        return "P"
+    if not any(ch.isalpha() for ch in word):
+        return "P"
+    return "A"
+
+
+@lru_cache(maxsize=1 << 16)
+def strip_clitics(norm: str) -> tuple[str, str]:
+    """Split a normalised word into (proclitic chain, stem), or ("", word) if none applies.
+
+    Only strips when at least three letters remain, so short words are never mangled.
+    """
+    for prefix in _PROCLITICS:
+        if norm.startswith(prefix) and len(norm) - len(prefix) >= 3:
+            return prefix, norm[len(prefix) :]
+    return "", norm
+
+
+class FeatureExtractor:
+    """Builds CRF feature strings for sentences, from word clusters and gazetteers.
+
+    ``clusters`` maps a normalised word to its cluster ids (one per granularity);
+    ``gazetteers`` maps a normalised word or stem to the classes of names it is part of (e.g.
+    ``"LOC1"`` for a one-word place name, ``"LOCb"``/``"LOCi"`` for the first/other words of a
+    longer one); ``priors`` maps a normalised word to binned guesses of its entity type made from
+    its word vector (``"PERS3"``: very likely part of a person's name). All come from the shipped
+    model data.
+    """
+
+    def __init__(
+        self,
+        clusters: Mapping[str, Sequence[str]],
+        gazetteers: Mapping[str, Sequence[str]],
+        priors: Mapping[str, Sequence[str]],
+    ) -> None:
+        """Keep the tables; per-word features are computed lazily and cached."""
+        self._clusters = clusters
+        self._gazetteers = gazetteers
+        self._priors = priors
+        self._cache: dict[str, tuple[list[str], ...]] = {}
+
+    def own_features(self, word: str) -> list[str]:
+        """Features of one word on its own (no context), without an offset prefix."""
+        lower = word.lower()
+        norm = normalise(lower)
+        shape = _shape(word)
+        feats = [f"n={norm}", f"sh={shape}"]
+        if lower != norm:
+            feats.append(f"w={lower}")
+        if shape == "P":
+            return feats
+        procl, stem = strip_clitics(norm)
+        if procl:
+            feats.append(f"pc={procl}")
+            feats.append(f"st={stem}")
+        feats.append(f"len={min(len(stem), 8)}")
+        feats.extend(f"c{i}={c}" for i, c in enumerate(self._clusters.get(norm, ())))
+        if procl:
+            feats.extend(f"sc{i}={c}" for i, c in enumerate(self._clusters.get(stem, ())))
+        feats.extend(f"gz={g}" for g in self._gazetteers.get(norm, ()))
+        if procl:
+            feats.extend(f"sgz={g}" for g in self._gazetteers.get(stem, ()))
+        feats.extend(f"pr={g}" for g in self._priors.get(norm, ()))
+        if procl:
+            feats.extend(f"spr={g}" for g in self._priors.get(stem, ()))
+        if norm in _PERSON_TRIGGERS or stem in _PERSON_TRIGGERS:
+            feats.append("trig=PERS")
+        if norm in _ORG_HEADS or stem in _ORG_HEADS:
+            feats.append("trig=ORG")
+        if norm in _LOC_HEADS or stem in _LOC_HEADS:
+            feats.append("trig=LOC")
+        if norm in _NAME_LINKS or stem in _NAME_LINKS:
+            feats.append("link")
+        if norm.startswith("ال") and norm.endswith("ي") and len(norm) > 4:
+            feats.append("nisba")
+        return feats
+
+    def _word_features(self, word: str) -> tuple[list[str], ...]:
+        """Own features of ``word`` prefixed for each window offset, plus affixes at offset 0."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        own = self.own_features(word)
+        norm = normalise(word.lower())
+        per_offset: list[list[str]] = []
+        for offset in range(-WINDOW, WINDOW + 1):
+            if offset == 0:
+                centre = [*own]
+                if len(norm) > 2:
+                    centre.extend(f"p{k}={norm[:k]}" for k in (1, 2, 3) if len(norm) > k)
+                    centre.extend(f"s{k}={norm[-k:]}" for k in (1, 2, 3) if len(norm) > k)
+                per_offset.append(centre)
+            else:
+                per_offset.append([f"{offset}:{f}" for f in own])
+        result = tuple(per_offset)
+        if len(self._cache) < 200_000:
+            self._cache[word] = result
+        return result
+
+    def sentence_features(self, words: Sequence[str]) -> list[list[str]]:
+        """Feature strings for every word of one sentence, in order."""
+        table = [self._word_features(w) for w in words]
+        norms = [normalise(w.lower()) for w in words]
+        n = len(words)
+        out: list[list[str]] = []
+        for i in range(n):
+            feats = ["bias"]
+            for offset in range(-WINDOW, WINDOW + 1):
+                j = i + offset
+                if 0 <= j < n:
+                    feats.extend(table[j][offset + WINDOW])
+                elif offset in (-1, 1):
+                    feats.append("BOS" if offset < 0 else "EOS")
+            if i > 0:
+                feats.append(f"b-1={norms[i - 1]}|{norms[i]}")
+            if i + 1 < n:
+                feats.append(f"b+1={norms[i]}|{norms[i + 1]}")
+            out.append(feats)
+        return out

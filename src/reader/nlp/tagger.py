@@ -1,0 +1,164 @@
+"""The statistical named-entity tagger: a CRF over word features, plus a few fixes after it.
+
+``load_tagger()`` loads the model shipped in ``reader/nlp/data`` once. ``Tagger.tag`` takes the
+words of a paragraph (from ``reader.nlp.tokens.tokenize``), tags it sentence by sentence like
+the ANERcorp corpus the model learnt from, and returns one BIO label per word. One CRF handle
+is shared behind a lock, so worker threads may call ``tag`` at the same time.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
+
+import pycrfsuite  # type: ignore[import-untyped]
+
+from reader.errors import UserError
+from reader.nlp.features import FeatureExtractor, is_name_link
+from reader.nlp.tokens import sentence_spans
+
+__all__ = [
+    "CLUSTERS_FILE",
+    "GAZETTEER_FILE",
+    "LABELS",
+    "MODEL_FILE",
+    "PRIORS_FILE",
+    "Tagger",
+    "load_tagger",
+    "open_shipped_tagger",
+    "read_clusters",
+    "read_gazetteer",
+]
+
+MODEL_FILE = "ner.crfsuite"
+CLUSTERS_FILE = "clusters.tsv.gz"
+GAZETTEER_FILE = "gazetteer.tsv.gz"
+PRIORS_FILE = "priors.tsv.gz"
+
+LABELS = ("B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC", "O")
+
+
+def read_clusters(lines: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Parse ``word<TAB>cluster<TAB>cluster...`` lines into a word -> cluster ids table."""
+    table: dict[str, tuple[str, ...]] = {}
+    for line in lines:
+        word, *ids = line.rstrip("\n").split("\t")
+        table[word] = tuple(ids)
+    return table
+
+
+def read_gazetteer(lines: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Parse ``word<TAB>class<TAB>class...`` lines into a word -> gazetteer classes table."""
+    return read_clusters(lines)
+
+
+def _repair(labels: list[str]) -> list[str]:
+    """Make the labels valid BIO: an ``I-X`` that does not continue an ``X`` becomes ``B-X``."""
+    previous = "O"
+    for i, label in enumerate(labels):
+        if label.startswith("I-") and previous[2:] != label[2:]:
+            labels[i] = "B-" + label[2:]
+        previous = labels[i]
+    return labels
+
+
+def _fix_name_links(words: Sequence[str], labels: list[str]) -> list[str]:
+    """Never end a name on عبد/أبو/ابن/بن/آل: take in the next word, or let the link go."""
+    n = len(labels)
+    for i in range(n):
+        label = labels[i]
+        if label == "O" or not is_name_link(words[i]):
+            continue
+        ends_here = i + 1 >= n or not labels[i + 1].startswith("I-")
+        if not ends_here:
+            continue
+        kind = label[2:]
+        if i + 1 < n and labels[i + 1] == "O" and any(ch.isalpha() for ch in words[i + 1]):
+            labels[i + 1] = "I-" + kind
+        else:
+            labels[i] = "O"
+    return labels
+
+
+class Tagger:
+    """Tags word sequences with BIO entity labels (PERS, LOC, ORG, MISC) using a CRF model."""
+
+    def __init__(
+        self,
+        model: bytes,
+        clusters: Mapping[str, Sequence[str]],
+        gazetteer: Mapping[str, Sequence[str]],
+        priors: Mapping[str, Sequence[str]],
+    ) -> None:
+        """Open the CRF from the model bytes; keep the tables for feature extraction."""
+        self._model = model  # crfsuite reads the buffer in place: keep it alive
+        self._crf = pycrfsuite.Tagger()
+        try:
+            self._crf.open_inmemory(model)
+        except ValueError as error:
+            raise UserError(f"the entity model is damaged: {error}") from None
+        self._lock = threading.Lock()
+        self.features = FeatureExtractor(clusters, gazetteer, priors)
+
+    def tag_sentence(self, words: Sequence[str]) -> list[str]:
+        """Raw CRF labels of one sentence (no post-processing)."""
+        if not words:
+            return []
+        features = self.features.sentence_features(words)
+        with self._lock:
+            labels: list[str] = self._crf.tag(features)
+        return labels
+
+    def tag(self, tokens: Sequence[str], postprocess: bool = True) -> list[str]:
+        """One BIO label per token of a paragraph, tagged sentence by sentence.
+
+        ``postprocess=False`` returns the CRF's labels untouched (for measuring the fixes).
+        """
+        words = list(tokens)
+        labels: list[str] = []
+        for first, stop in sentence_spans(words):
+            labels.extend(self.tag_sentence(words[first:stop]))
+        if postprocess:
+            labels = _fix_name_links(words, _repair(labels))
+        return labels
+
+
+def _read_data(name: str) -> bytes:
+    """Bytes of a file shipped in ``reader/nlp/data``, or a one-line UserError."""
+    try:
+        return (resources.files("reader.nlp") / "data" / name).read_bytes()
+    except OSError:
+        raise UserError(
+            f"the entity model file {name} is missing from the reader package; reinstall reader"
+        ) from None
+
+
+def _read_table(name: str) -> dict[str, tuple[str, ...]]:
+    """A gzipped TSV table shipped in ``reader/nlp/data``."""
+    with gzip.open(io.BytesIO(_read_data(name)), "rt", encoding="utf-8") as handle:
+        return read_clusters(handle)
+
+
+def open_shipped_tagger() -> Tagger:
+    """A new tagger over the model and tables shipped in ``reader/nlp/data`` (read each call)."""
+    return Tagger(
+        _read_data(MODEL_FILE),
+        _read_table(CLUSTERS_FILE),
+        _read_table(GAZETTEER_FILE),
+        _read_table(PRIORS_FILE),
+    )
+
+
+_LOADING = threading.Lock()
+_SHARED: list[Tagger] = []
+
+
+def load_tagger() -> Tagger:
+    """The shipped tagger, loaded once per process and shared by all threads."""
+    with _LOADING:  # two workers starting together must not load the model twice
+        if not _SHARED:
+            _SHARED.append(open_shipped_tagger())
+        return _SHARED[0]
