@@ -374,3 +374,15 @@ async def test_terminal_bidi_sends_labels_in_logical_order() -> None:
             assert title == logical != visual
     finally:
         set_order("visual")  # the order is process-wide: leave it as other tests expect
+
+
+async def test_an_empty_document_survives_every_key() -> None:
+    app = reader_app(document=Document.from_text("\n  \n", "empty.txt"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        keys = ["j", "k", "space", "b", "g", "G", "right_square_bracket", "left_square_bracket"]
+        keys += ["n", "N", "y", "e", "e", "tab", "tab", "question_mark", "escape"]
+        keys += ["slash", "a", "enter", "escape"]
+        await pilot.press(*keys)
+        assert app.is_running
+        assert "¶ 0/0" in status(pilot)

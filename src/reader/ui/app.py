@@ -29,7 +29,15 @@ class ReaderApp(App[None]):
     TITLE = "reader"
     BINDINGS: ClassVar[list[BindingType]] = [
         # Textual's own ctrl+c only says "press ctrl+q to quit"; a reader quits.
-        Binding("ctrl+c", "quit", show=False, priority=True),
+        Binding(
+            "ctrl+c",
+            "quit",
+            "quit",
+            show=False,
+            priority=True,
+            tooltip="Quit the reader (as q does).",
+            id="interrupt",
+        ),
     ]
 
     def __init__(

@@ -18,7 +18,13 @@ class HelpScreen(ModalScreen[None]):
     """A box listing every key (as remapped) and what it does."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,f1,q", "dismiss", "close help", id="help-close"),
+        Binding(
+            "escape,question_mark,f1,q",
+            "dismiss",
+            "close help",
+            tooltip="Close the help and go back to the article.",
+            id="help-close",
+        ),
     ]
 
     def __init__(self, keymap: Mapping[str, str], language: Language) -> None:

@@ -52,7 +52,14 @@ class SidePanel(Vertical):
     """Two tabs, Entities and Topics, each a progress line above a list."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left,right", "switch_tab", "switch tab", show=False, id="switch-tab"),
+        Binding(
+            "left,right",
+            "switch_tab",
+            "switch tab",
+            show=False,
+            tooltip="Show the other tab (entities or topics).",
+            id="switch-tab",
+        ),
     ]
 
     class EntityChosen(Message):
