@@ -197,9 +197,13 @@ async def test_escape_in_the_search_input_closes_it() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         screen = reader_screen(pilot)
-        await pilot.press("slash", "j", "k")  # typed into the input, not moving paragraphs
+        await pilot.press("slash", "j", "k", "q", "question_mark", "e", "y")  # all typed
         assert screen.current == 0
-        assert screen.query_one("#search-input", Input).value == "jk"
+        assert app.is_running and isinstance(app.screen, type(screen))
+        assert screen.query_one("#search-input", Input).value == "jkq?ey"
+        await pilot.press("f1")  # a key that types nothing still opens the help
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
         await pilot.press("escape")
         assert not screen.query_one("#search").display
         assert screen.article is not None and screen.article.has_focus

@@ -31,7 +31,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="who reorders right-to-left text: the app (default) or a terminal that insists"
         " on doing it itself (Konsole, mlterm)",
     )
-    parser.add_argument("--theme", default=None, help="a Textual theme, e.g. ansi-dark, ansi-light")
+    parser.add_argument(
+        "--theme",
+        default=None,
+        help="a Textual theme, e.g. ansi-dark, ansi-light (settings and key remaps live in"
+        " $XDG_CONFIG_HOME/reader/config.toml)",
+    )
     parser.add_argument(
         "--lang", choices=("en", "ar"), default=None, help="language of the interface words"
     )

@@ -58,6 +58,8 @@ class ReaderApp(App[None]):
         self.positions = positions
         self.document_key = document_key
         self.last_key: str | None = None
+        self.last_key_printable = False
+        """Whether the last key types a character (the screen's key guard looks at both)."""
         """The last key pressed (the screen's key guard looks at it)."""
         self.reader_screen: ReaderScreen | None = None
         """The main screen, once shown."""
@@ -108,6 +110,7 @@ class ReaderApp(App[None]):
         """Note each key before the bindings see it (for the screen's key guard)."""
         if isinstance(event, events.Key):
             self.last_key = event.key
+            self.last_key_printable = event.is_printable
         await super().on_event(event)
 
     def save_position(self) -> None:

@@ -56,7 +56,8 @@ PANEL_REFRESH_SECONDS = 0.4
 OWN_ACTIONS = frozenset(key.action.split("(")[0] for key in READER_KEYS)
 """The screen's own actions (names without arguments), the ones its key guard looks after."""
 ALWAYS_ALLOWED = frozenset({"back", "switch_focus", "help", "quit"})
-"""Actions whose keys still work while the search input has focus (non-printable keys)."""
+"""Actions still run while the search input has focus, by keys that type nothing (escape,
+tab, f1)."""
 
 
 def document_title(document: Document) -> str:
@@ -222,8 +223,9 @@ class ReaderScreen(Screen[None]):
         if action not in OWN_ACTIONS:
             return True
         focused = self.focused
-        if isinstance(focused, Input):
-            return action in ALWAYS_ALLOWED
+        if isinstance(focused, Input):  # typing goes to the input: `q` or `?` is a letter
+            typed = getattr(self.app, "last_key_printable", False)
+            return action in ALWAYS_ALLOWED and not typed
         if focused is not None and self.panel in focused.ancestors_with_self:
             last_key = getattr(self.app, "last_key", None)
             if last_key in PANEL_KEYS or (last_key == "escape" and action != "back"):
