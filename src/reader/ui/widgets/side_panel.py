@@ -7,6 +7,7 @@ width. Choosing an entry posts a message up; the screen decides what happens.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -18,7 +19,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.config import Language
 from reader.ui.labels import Align, cut, fit, interface_direction
@@ -295,15 +296,12 @@ class SidePanel(Vertical):
     def _replace_options(
         option_list: OptionList, options: list[Option | None], kept: str | None
     ) -> None:
-        """Swap in `options`, then highlight `kept` again (or the first choosable option)."""
+        """Swap in `options`, then highlight `kept` again. Nothing is highlighted until the
+        reader moves in the list: a highlight would look like a choice nobody made."""
         option_list.set_options(options)
         if kept is not None:
-            try:
+            with contextlib.suppress(OptionDoesNotExist):  # the entry may have gone away
                 option_list.highlighted = option_list.get_option_index(kept)
-                return
-            except Exception:  # OptionDoesNotExist: the entry went away
-                pass
-        option_list.action_first()
 
     def on_resize(self) -> None:
         """Labels are fitted to the width: fit them again."""
