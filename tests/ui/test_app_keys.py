@@ -390,3 +390,19 @@ async def test_an_empty_document_survives_every_key() -> None:
         await pilot.press(*keys)
         assert app.is_running
         assert "¶ 0/0" in status(pilot)
+
+
+async def test_a_corrupt_positions_file_is_reported_and_ignored() -> None:
+    from reader.config import state_dir
+
+    path = state_dir() / "positions.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("{ this is not json", encoding="utf-8")
+    app = reader_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert reader_screen(pilot).current == 0
+        messages = [n.message for n in app._notifications]
+        assert any("reading positions ignored" in m and "positions.json" in m for m in messages)
+        await pilot.press("j", "q")
+    assert '"paragraph": 1' in path.read_text(encoding="utf-8")

@@ -1,0 +1,76 @@
+"""The analysis jobs the app runs in thread workers, run here directly on real texts: what they
+post is what `reader.nlp` finds, in batches, ending with the grouped entities."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from reader_pilot import text_path
+from textual.message import Message
+
+from reader.nlp.entities import EntityIndex, extract_paragraph
+from reader.nlp.topics import extract_topics
+from reader.text.document import Document
+from reader.text.load import load_document
+from reader.ui import analysis
+
+Job = Callable[[Document, analysis.Post, analysis.Cancelled], None]
+
+
+def _run(job: Job, document: Document) -> list[Message]:
+    """Run `job` on `document` in a thread, as the app does; the messages it posted."""
+    posted: list[Message] = []
+    thread = threading.Thread(target=job, args=(document, posted.append, lambda: False))
+    thread.start()
+    thread.join(timeout=120)
+    assert not thread.is_alive()
+    return posted
+
+
+def test_entities_stream_in_batches_and_end_with_the_grouped_entities() -> None:
+    document = load_document(text_path("news-08.ar.txt"))
+    posted = _run(analysis.find_entities, document)
+    found = [m for m in posted if isinstance(m, analysis.EntitiesFound)]
+    assert found and found[-1].finished and not any(m.finished for m in found[:-1])
+    streamed = [mention for message in found for mention in message.mentions]
+    expected = [m for p in document.paragraphs for m in extract_paragraph(p.index, p.text)]
+    assert streamed == expected
+    index = EntityIndex()
+    index.add(expected)
+    final = found[-1].entities
+    assert final is not None
+    assert [(e.key, e.name, len(e.mentions)) for e in final] == [
+        (e.key, e.name, len(e.mentions)) for e in index.entities()
+    ]
+
+
+def test_a_cancelled_entity_job_stops_without_finishing() -> None:
+    document = load_document(text_path("news-08.ar.txt"))
+    posted: list[Message] = []
+    analysis.find_entities(document, posted.append, lambda: True)
+    assert not any(isinstance(m, analysis.EntitiesFound) and m.finished for m in posted)
+
+
+def test_progress_messages_collapse() -> None:
+    older, newer = analysis.EntityProgress(1, 10), analysis.EntityProgress(2, 10)
+    assert newer.can_replace(older)
+    assert not analysis.EntitiesFound([], None, 1, 10, False).can_replace(older)
+
+
+def test_topics_are_posted_as_reader_nlp_finds_them() -> None:
+    document = load_document(text_path("news-02.ar.txt"))
+    posted = _run(analysis.find_topics, document)
+    (message,) = posted
+    assert isinstance(message, analysis.TopicsFound)
+    assert message.index == extract_topics([p.text for p in document.paragraphs])
+
+
+def test_bidi_controls_are_counted_by_the_layout_engine() -> None:
+    text = "ملف invoice\u202efdp.exe هنا\nنص بلا محارف تحكم\n\u2067عربي\u2069 و\u202bآخر\u202c\n"
+    posted = _run(analysis.count_bidi_controls, Document.from_text(text, "c.txt"))
+    (message,) = posted
+    assert isinstance(message, analysis.BidiControlsCounted)
+    assert message.count == 5
+    clean = _run(analysis.count_bidi_controls, load_document(None))
+    assert isinstance(clean[0], analysis.BidiControlsCounted) and clean[0].count == 0
