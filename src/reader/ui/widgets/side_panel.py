@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,12 +18,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList, Static, TabbedContent, TabPane
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.config import Language
 from reader.ui.labels import Align, cut, fit, interface_direction
 from reader.ui.words import word
+
+if TYPE_CHECKING:
+    from textual.widgets import TabbedContent, TabPane
 
 MAX_PER_TYPE = 60
 """Entities listed per type (the most mentioned); the palette finds the others."""
@@ -99,6 +102,8 @@ class SidePanel(Vertical):
 
     async def _build(self) -> None:
         """Mount the two tabs and show what has arrived so far."""
+        from textual.widgets import TabPane  # imported after the first paint, like the tabs
+
         entities = TabPane(
             self._tab_title("entities"),
             Static(self._entity_progress, id="entities-progress", markup=False),
@@ -126,6 +131,8 @@ class SidePanel(Vertical):
     @property
     def tabs(self) -> TabbedContent:
         """The two tabs."""
+        from textual.widgets import TabbedContent
+
         return self.query_one(TabbedContent)
 
     @property
@@ -367,5 +374,7 @@ class _Tabs(Vertical):
 
     def compose(self) -> ComposeResult:
         """The tabs, the entities tab shown first."""
+        from textual.widgets import TabbedContent
+
         with TabbedContent(initial="entities-tab"):
             yield from self._panes
