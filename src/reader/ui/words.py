@@ -51,8 +51,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "previous-page": ("previous page", "الصفحة السابقة"),
     "first-paragraph": ("first paragraph", "الفقرة الأولى"),
     "last-paragraph": ("last paragraph", "الفقرة الأخيرة"),
-    "next-topic": ("next paragraph of the topic", "فقرة الموضوع التالية"),
-    "previous-topic": ("previous paragraph of the topic", "فقرة الموضوع السابقة"),
+    "next-topic": (
+        "next paragraph of the chosen topic, or next topic change",
+        "فقرة الموضوع المختار التالية، أو تغيّر الموضوع التالي",
+    ),
+    "previous-topic": (
+        "previous paragraph of the chosen topic, or topic change",
+        "فقرة الموضوع المختار السابقة، أو تغيّر الموضوع السابق",
+    ),
     "next-mention": ("next mention or search hit", "الذكر أو النتيجة التالية"),
     "previous-mention": ("previous mention or search hit", "الذكر أو النتيجة السابقة"),
     "search-open": ("find in the article", "البحث في المقال"),
@@ -66,6 +72,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "الأوامر: انتقل إلى كيان أو موضوع أو فقرة",
     ),
     "quit": ("quit", "خروج"),
+    "switch-tab": ("in the panel: the other tab", "في اللوحة: التبويب الآخر"),
     # Short forms for the key bar.
     "bar-paragraph": ("paragraph", "فقرة"),
     "bar-topic": ("topic", "موضوع"),

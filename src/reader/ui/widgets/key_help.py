@@ -32,6 +32,7 @@ class KeyHelp(Widget):
         for key in READER_KEYS:
             keys = ", ".join(key_display(k) for k in keys_in_effect(key.id, self._keymap))
             rows.append((keys, word(key.id, self._language)))
+        rows.append(("← →", word("switch-tab", self._language)))
         rows.append(("ctrl+p", word("command-palette", self._language)))
         return rows
 
