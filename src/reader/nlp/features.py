@@ -20,6 +20,11 @@ __all__ = ["WINDOW", "FeatureExtractor", "is_name_link", "strip_clitics"]
 #: How many words on each side of a token contribute features.
 WINDOW = 2
 
+# How many distinct words keep their features cached (about 5 KB each, so at most ~40 MB). The
+# first words met fill it; in running text those include the frequent ones that make up most
+# tokens, and rarer words are simply recomputed.
+_CACHE_WORDS = 8_000
+
 # Proclitic chains (normalised spelling), longest first: conjunction و/ف, prepositions ب/ل/ك,
 # future س, definite article ال, and their common combinations.
 _PROCLITICS = (
@@ -184,7 +189,7 @@ class FeatureExtractor:
             else:
                 per_offset.append([f"{offset}:{f}" for f in own])
         result = tuple(per_offset)
-        if len(self._cache) < 200_000:
+        if len(self._cache) < _CACHE_WORDS:
             self._cache[word] = result
         return result
 

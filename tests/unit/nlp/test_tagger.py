@@ -97,3 +97,12 @@ def test_tagging_from_several_threads_gives_the_same_labels() -> None:
         results = [run.result() for run in runs]
     assert all(result == expected for result in results)
     assert load_tagger() is tagger
+
+
+def test_paragraph_is_tagged_sentence_by_sentence() -> None:
+    """Tagging a paragraph gives the labels of its sentences tagged one by one, in order."""
+    sentences = [words for words, _ in read_conll(default_test_path())[:40]]
+    tagger = load_tagger()
+    paragraph = [word for words in sentences for word in words]
+    expected = [label for words in sentences for label in tagger.tag(words)]
+    assert tagger.tag(paragraph) == expected
