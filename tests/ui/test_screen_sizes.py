@@ -76,3 +76,13 @@ async def test_no_color_still_shows_the_current_paragraph_and_hits(
         rows = screen_text(pilot)
         assert any(row.rstrip().endswith("▍") for row in rows)  # the marker is a character
         assert any("¶ 1/7" in row for row in rows)
+
+
+@pytest.mark.parametrize("width", [60, 45])
+async def test_the_key_bar_keeps_help_and_quit_when_narrow(width: int) -> None:
+    app = reader_app()
+    async with app.run_test(size=(width, 20)) as pilot:
+        await pilot.pause()
+        bar = screen_text(pilot)[-1]
+        assert "? help" in bar and "q quit" in bar and "j/k paragraph" in bar
+        assert "n/N mention" not in bar  # what gave way first

@@ -14,6 +14,10 @@ from reader.ui.keys import BAR_ENTRIES, first_key
 from reader.ui.labels import fit, interface_direction
 from reader.ui.words import word
 
+DROP_ORDER = (2, 1, 4, 0, 3, 5, 6)
+"""Which entries of `BAR_ENTRIES` give way first when the bar is narrow: mention, topic, panel,
+paragraph, find, then help and quit last."""
+
 
 class KeyBar(Widget):
     """`j/k paragraph  ]/[ topic  n/N mention  / find  e panel  ? help  q quit`.
@@ -41,17 +45,21 @@ class KeyBar(Widget):
         return entries
 
     def render(self) -> Content:
-        """As many entries as fit, two cells apart, from the reading side (right in Arabic)."""
+        """The entries, two cells apart, from the reading side (right in Arabic). When they do
+        not all fit, the least needed go first (`DROP_ORDER`): help and quit stay longest."""
         width = self.content_size.width
-        drawn: list[Content] = []
-        used = 0
-        for entry in self.entries():
-            label = fit(entry, width, pad=False, direction=interface_direction(self.language))
-            gap = 2 if drawn else 0
-            if used + gap + label.cell_length > width:
+        direction = interface_direction(self.language)
+        labels = [fit(entry, width, pad=False, direction=direction) for entry in self.entries()]
+        shown = list(range(len(labels)))
+        for index in DROP_ORDER:
+            if sum(labels[i].cell_length + 2 for i in shown) - 2 <= width:
                 break
-            drawn.append(label)
-            used += gap + label.cell_length
+            if index in shown and len(shown) > 1:
+                shown.remove(index)
+        drawn = [labels[i] for i in shown]
+        used = sum(label.cell_length for label in drawn) + 2 * max(0, len(drawn) - 1)
+        if used > width:  # even one entry is too wide: show none rather than half of one
+            return Content("")
         if self.language == "ar":
             drawn.reverse()
         bar = Content("  ").join(drawn)
