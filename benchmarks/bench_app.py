@@ -52,6 +52,7 @@ def minimal_app() -> None:
         """One line of text, then nothing."""
 
         def compose(self) -> ComposeResult:
+            """The one line."""
             yield Static(f"{MARKER}1 minimal")
 
     OneLine().run()
@@ -119,9 +120,11 @@ class _Counter:
             count = 0
 
             def compose(self) -> ComposeResult:
+                """The one line."""
                 yield Static("¶ 0", id="line")
 
             def action_bump(self) -> None:
+                """Count up and show it."""
                 self.count += 1
                 self.query_one("#line", Static).update(f"¶ {self.count}")
 

@@ -216,6 +216,7 @@ class ReadingPositions:
         merged = {**on_disk._entries, **self._entries}
 
         def saved_at(item: tuple[str, dict[str, object]]) -> float:
+            """When an entry was saved (0 for entries without a time)."""
             moment = item[1].get("time", 0.0)
             return float(moment) if isinstance(moment, (int, float)) else 0.0
 

@@ -156,6 +156,7 @@ class ReaderScreen(Screen[None]):
         """A thread-worker body running `job(document, post, cancelled)`."""
 
         def run() -> None:
+            """Run the job with this worker's cancellation flag."""
             worker = get_current_worker()
             job(self.document, self.post_message, lambda: worker.is_cancelled)
 
