@@ -7,7 +7,15 @@ Expected paragraphs come from the core modules themselves (`reader.nlp.topics`,
 from __future__ import annotations
 
 import pytest
-from reader_pilot import reader_app, reader_screen, screen_text, settle, status, text_path
+from reader_pilot import (
+    reader_app,
+    reader_screen,
+    screen_text,
+    searched,
+    settle,
+    status,
+    text_path,
+)
 from textual.command import CommandPalette
 from textual.widgets import Input
 
@@ -177,6 +185,7 @@ async def test_search_finds_hits_and_n_steps_through_them() -> None:
         assert search_input.has_focus
         await pilot.press(*query)
         assert search_input.value == query
+        await searched(pilot)
         await pilot.press("enter")
         assert screen.article is not None and screen.article.has_focus
         assert f"1/{len(hits)}" in status(pilot)
@@ -406,3 +415,24 @@ async def test_a_corrupt_positions_file_is_reported_and_ignored() -> None:
         assert any("reading positions ignored" in m and "positions.json" in m for m in messages)
         await pilot.press("j", "q")
     assert '"paragraph": 1' in path.read_text(encoding="utf-8")
+
+
+async def test_search_runs_in_a_worker_and_a_stale_result_is_dropped() -> None:
+    from reader.ui import analysis
+
+    app = reader_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = reader_screen(pilot)
+        await pilot.press("slash", *"الأمني")
+        assert screen.navigator.search_query == ""  # not searched on the key itself
+        await searched(pilot)
+        assert screen.navigator.search_query == "الأمني"
+        # A result for an older query ("الأمن", typed on the way) arriving late is ignored.
+        screen.post_message(analysis.SearchDone("الأمن", [(0, 0, 5)]))
+        await pilot.pause()
+        assert screen.navigator.search_query == "الأمني"
+        await pilot.press("escape")
+        screen.post_message(analysis.SearchDone("الأمني", [(0, 0, 5)]))
+        await pilot.pause()
+        assert screen.navigator.search_query == ""  # the search was closed meanwhile

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from reader_pilot import reader_app, reader_screen, settle, text_path
+from reader_pilot import reader_app, reader_screen, searched, settle, text_path
 from textual.pilot import Pilot
 
 from reader.config import Settings
@@ -50,7 +50,9 @@ async def _topics_tab(pilot: Pilot[Any]) -> None:
 
 async def _search(pilot: Pilot[Any]) -> None:
     """Search for a word of the article and keep the search."""
-    await pilot.press("slash", *"الأمن", "enter")
+    await pilot.press("slash", *"الأمن")
+    await searched(pilot)
+    await pilot.press("enter")
     await pilot.press("n")
     await settle(pilot)
 

@@ -136,13 +136,23 @@ class Navigator:
 
     # Search
 
-    def search(self, query: str, current: int) -> int | None:
-        """Search for `query` (Arabic-aware); returns the paragraph of the first hit at or after
-        `current` (wrapping round), which becomes the current hit."""
+    def find(self, query: str) -> list[tuple[int, int, int]]:
+        """The hits of `query` (Arabic-aware), as (paragraph, start, end) in reading order.
+
+        Pure, so it may run in a worker thread: in a 10 MB article a one-letter query has
+        hundreds of thousands of hits and takes seconds."""
         from reader.search import find
 
+        return [(h.paragraph, h.start, h.end) for h in find(self._texts, query)]
+
+    def search(
+        self, query: str, current: int, hits: list[tuple[int, int, int]] | None = None
+    ) -> int | None:
+        """Make `query` the active search, with its `hits` (found now when not given); returns
+        the paragraph of the first hit at or after `current` (wrapping round), which becomes the
+        current hit."""
         self.search_query = query
-        self._hits = [(h.paragraph, h.start, h.end) for h in find(self._texts, query)]
+        self._hits = self.find(query) if hits is None else hits
         if not self._hits:
             self._hit = None
             return None

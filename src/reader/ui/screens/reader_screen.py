@@ -19,6 +19,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
@@ -51,6 +52,8 @@ MIN_WIDTH, MIN_HEIGHT = 40, 10
 ANALYSIS_DELAY = 0.25
 """Seconds between the first screen and the start of the analysis workers, so the first frame
 reaches the terminal before their imports and work compete with it for the interpreter."""
+SEARCH_DELAY = 0.15
+"""Seconds after the last key typed in the search bar before the search runs."""
 PANEL_REFRESH_SECONDS = 0.4
 """How often the panel and highlights are redrawn while entities stream in."""
 OWN_ACTIONS = frozenset(key.action.split("(")[0] for key in READER_KEYS)
@@ -101,6 +104,7 @@ class ReaderScreen(Screen[None]):
         self._dirty = False
         self._notice = ""
         self._highlight_center = 0
+        self._search_timer: Timer | None = None
         self.analysis_started = False
         """True once the analysis workers were started (a moment after the first screen)."""
         self._shown_entities: object = None  # the entity list the panel shows (identity)
@@ -378,8 +382,35 @@ class ReaderScreen(Screen[None]):
         self._update_status()
 
     def on_search_bar_query_changed(self, event: SearchBar.QueryChanged) -> None:
-        """Search as the reader types; show the first hit at or after the current paragraph."""
-        target = self.navigator.search(event.query, self.current)
+        """Search as the reader types, in a worker a moment after the last key (a search of a
+        10 MB article can take seconds; typing must not wait for it)."""
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        if not event.query:
+            self.navigator.clear_search()
+            self._update_highlights()
+            self._update_status()
+            return
+        self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self._start_search(event.query))
+
+    def _start_search(self, query: str) -> None:
+        """Run the search for `query` in a thread worker (a newer search replaces it)."""
+        find = self.navigator.find
+
+        def run() -> None:
+            """Find the hits and post them (never touching a widget)."""
+            self.post_message(analysis.SearchDone(query, find(query)))
+
+        self.run_worker(run, thread=True, exclusive=True, group="search")
+
+    @on(analysis.SearchDone)
+    def _search_done(self, event: analysis.SearchDone) -> None:
+        """Show the hits of the query still in the search bar; show the first at or after the
+        current paragraph."""
+        bar = self.search_bar
+        if bar is None or event.query != bar.query_text:
+            return  # the reader typed on (or closed the search): a newer search follows
+        target = self.navigator.search(event.query, self.current, event.hits)
         if target is not None:
             self.go_to_paragraph(target)
         self._update_highlights()
