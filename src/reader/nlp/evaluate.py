@@ -22,6 +22,7 @@ __all__ = [
     "Scores",
     "default_test_path",
     "entity_spans",
+    "format_table",
     "main",
     "read_conll",
     "score",
