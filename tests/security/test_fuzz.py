@@ -194,13 +194,6 @@ def test_topics_never_fail_and_point_at_real_paragraphs(paragraphs: list[str]) -
         assert all(0 <= paragraph < len(paragraphs) for paragraph in topic.paragraphs)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=SystemError,
-    reason="found by fuzzing: python-crfsuite raises SystemError on a word holding a lone "
-    "surrogate; the app never passes one (decode_document replaces them), but the API should "
-    "not fail (the tagger could encode features with errors='replace')",
-)
 @pytest.mark.parametrize("text", ["\ud800", "محمد \udc80 علي", "زار محمد القاهرة \udcff"])
 def test_entities_survive_lone_surrogates(text: str) -> None:
     """Regression: a paragraph with a lone surrogate gives mentions (or none), not an error."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
@@ -39,6 +40,10 @@ GAZETTEER_FILE = "gazetteer.tsv.gz"
 PRIORS_FILE = "priors.tsv.gz"
 
 LABELS = ("B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC", "O")
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Halves of surrogate pairs, which can reach us from bytes decoded with surrogateescape."""
 
 
 def read_clusters(lines: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -107,6 +112,9 @@ class Tagger:
         """Raw CRF labels of one sentence (no post-processing)."""
         if not words:
             return []
+        # python-crfsuite raises SystemError on a lone surrogate (found by fuzzing): the model
+        # sees U+FFFD in its place; the caller's words and offsets are untouched.
+        words = [_LONE_SURROGATE.sub("\ufffd", word) for word in words]
         features = self.features.sentence_features(words)
         with self._lock:
             labels: list[str] = self._crf.tag(features)
