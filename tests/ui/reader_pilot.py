@@ -56,7 +56,7 @@ async def settle(pilot: Pilot[None]) -> None:
 async def searched(pilot: Pilot[None]) -> None:
     """Wait until the search typed so far has run (it starts a moment after the last key, in a
     worker) and its hits are shown."""
-    from reader.ui.screens.reader_screen import SEARCH_DELAY
+    from reader.ui.widgets.search_bar import SEARCH_DELAY
 
     await pilot.pause(SEARCH_DELAY + 0.05)
     await pilot.app.workers.wait_for_complete()

@@ -418,7 +418,7 @@ async def test_a_corrupt_positions_file_is_reported_and_ignored() -> None:
 
 
 async def test_search_runs_in_a_worker_and_a_stale_result_is_dropped() -> None:
-    from reader.ui import analysis
+    from reader.ui.widgets.search_bar import SearchBar
 
     app = reader_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -428,11 +428,13 @@ async def test_search_runs_in_a_worker_and_a_stale_result_is_dropped() -> None:
         assert screen.navigator.search_query == ""  # not searched on the key itself
         await searched(pilot)
         assert screen.navigator.search_query == "الأمني"
+        bar = screen.search_bar
+        assert bar is not None
         # A result for an older query ("الأمن", typed on the way) arriving late is ignored.
-        screen.post_message(analysis.SearchDone("الأمن", [(0, 0, 5)]))
+        bar.post_message(SearchBar.HitsFound("الأمن", [(0, 0, 5)]))
         await pilot.pause()
         assert screen.navigator.search_query == "الأمني"
         await pilot.press("escape")
-        screen.post_message(analysis.SearchDone("الأمني", [(0, 0, 5)]))
+        bar.post_message(SearchBar.HitsFound("الأمني", [(0, 0, 5)]))
         await pilot.pause()
         assert screen.navigator.search_query == ""  # the search was closed meanwhile

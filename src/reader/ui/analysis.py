@@ -91,16 +91,6 @@ class AnalysisFailed(Message):
         self.missing = missing
 
 
-class SearchDone(Message):
-    """The hits of a search run in a worker, as (paragraph, start, end) in reading order."""
-
-    def __init__(self, query: str, hits: list[tuple[int, int, int]]) -> None:
-        """`hits` of `query`; the screen shows them if `query` is still the one typed."""
-        super().__init__()
-        self.query = query
-        self.hits = hits
-
-
 class BidiControlsCounted(Message):
     """How many explicit bidi controls the layout engine removes from the document."""
 

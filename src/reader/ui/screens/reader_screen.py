@@ -16,10 +16,8 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Horizontal
-from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
@@ -31,20 +29,18 @@ from reader.text.document import Document
 from reader.ui import analysis
 from reader.ui.commands import ReaderCommands
 from reader.ui.keys import PANEL_KEYS, READER_KEYS, bindings
-from reader.ui.labels import fit, interface_direction
 from reader.ui.navigation import WINDOW, Navigator
 from reader.ui.widgets.key_bar import KeyBar
 from reader.ui.widgets.side_panel import EntityEntry, SidePanel, TopicEntry
 from reader.ui.widgets.status_line import StatusLine
-from reader.ui.widgets.title_bar import TitleBar
+from reader.ui.widgets.title_bar import TitleBar, document_title
+from reader.ui.widgets.too_small import TooSmall
 from reader.ui.words import word
 
 if TYPE_CHECKING:
     from reader.ui.widgets.article_view import ArticleView, Highlight
     from reader.ui.widgets.search_bar import SearchBar
 
-TITLE_MAX = 60
-"""A first paragraph at most this long is taken for the title."""
 NARROW = 70
 """Below this many columns the side panel collapses (`e` still shows it)."""
 MIN_WIDTH, MIN_HEIGHT = 40, 10
@@ -52,8 +48,6 @@ MIN_WIDTH, MIN_HEIGHT = 40, 10
 ANALYSIS_DELAY = 0.25
 """Seconds between the first screen and the start of the analysis workers, so the first frame
 reaches the terminal before their imports and work compete with it for the interpreter."""
-SEARCH_DELAY = 0.15
-"""Seconds after the last key typed in the search bar before the search runs."""
 PANEL_REFRESH_SECONDS = 0.4
 """How often the panel and highlights are redrawn while entities stream in."""
 OWN_ACTIONS = frozenset(key.action.split("(")[0] for key in READER_KEYS)
@@ -61,13 +55,6 @@ OWN_ACTIONS = frozenset(key.action.split("(")[0] for key in READER_KEYS)
 ALWAYS_ALLOWED = frozenset({"back", "switch_focus", "help", "quit"})
 """Actions still run while the search input has focus, by keys that type nothing (escape,
 tab, f1)."""
-
-
-def document_title(document: Document) -> str:
-    """The title: the first paragraph when it is short (a headline), else the file name."""
-    if document.paragraphs and len(document.paragraphs[0].text.strip()) <= TITLE_MAX:
-        return document.paragraphs[0].text.strip()
-    return document.name
 
 
 class ReaderScreen(Screen[None]):
@@ -102,9 +89,7 @@ class ReaderScreen(Screen[None]):
         self._entity_progress = word("finding-entities", self.language)
         self._topic_progress = word("finding-topics", self.language)
         self._dirty = False
-        self._notice = ""
         self._highlight_center = 0
-        self._search_timer: Timer | None = None
         self.analysis_started = False
         """True once the analysis workers were started (a moment after the first screen)."""
         self._shown_entities: object = None  # the entity list the panel shows (identity)
@@ -123,7 +108,7 @@ class ReaderScreen(Screen[None]):
         status.position = self.navigator.status_text(self._start_paragraph, self.language)
         yield status
         yield KeyBar(self.settings.keys, self.language, id="keys")
-        yield Static(id="too-small")
+        yield TooSmall(self.language, id="too-small")
 
     def _make_article(self) -> Widget:
         """The article view (or a `…` placeholder if the view cannot be imported)."""
@@ -196,15 +181,7 @@ class ReaderScreen(Screen[None]):
     def _apply_size(self) -> None:
         """Collapse the panel when narrow; ask for a bigger terminal when too small."""
         width, height = self.size
-        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
-        self.set_class(too_small, "-too-small")
-        if too_small:
-            direction = interface_direction(self.language)
-            lines = [
-                fit(word(word_id, self.language), width - 2, direction=direction)
-                for word_id in ("too-small", "too-small-hint")
-            ]
-            self.query_one("#too-small", Static).update(Content("\n").join(lines))
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
         narrow = width < NARROW
         self.set_class(narrow, "-narrow")
         shown = self._panel_narrow if narrow else self._panel_wide
@@ -288,7 +265,7 @@ class ReaderScreen(Screen[None]):
         if bar is None:
             from reader.ui.widgets.search_bar import SearchBar
 
-            bar = SearchBar(self.language, id="search")
+            bar = SearchBar(self.language, self.navigator.find, id="search")
             await self.mount(bar, before=self.query_one(StatusLine))
         bar.display = True
         bar.input.focus()
@@ -341,7 +318,7 @@ class ReaderScreen(Screen[None]):
         if self.document.paragraphs:
             paragraph = self.document.paragraphs[self.current].text
             self.app.copy_to_clipboard(clipboard_text(paragraph))  # no ESC to end a paste
-            self._show_notice(word("copied", self.language))
+            self.query_one(StatusLine).flash(word("copied", self.language))
 
     def action_help(self) -> None:
         """Show the keys."""
@@ -381,38 +358,18 @@ class ReaderScreen(Screen[None]):
             self.go_to_paragraph(target)
         self._update_status()
 
-    def on_search_bar_query_changed(self, event: SearchBar.QueryChanged) -> None:
-        """Search as the reader types, in a worker a moment after the last key (a search of a
-        10 MB article can take seconds; typing must not wait for it)."""
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        if not event.query:
-            self.navigator.clear_search()
-            self._update_highlights()
-            self._update_status()
-            return
-        self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self._start_search(event.query))
-
-    def _start_search(self, query: str) -> None:
-        """Run the search for `query` in a thread worker (a newer search replaces it)."""
-        find = self.navigator.find
-
-        def run() -> None:
-            """Find the hits and post them (never touching a widget)."""
-            self.post_message(analysis.SearchDone(query, find(query)))
-
-        self.run_worker(run, thread=True, exclusive=True, group="search")
-
-    @on(analysis.SearchDone)
-    def _search_done(self, event: analysis.SearchDone) -> None:
-        """Show the hits of the query still in the search bar; show the first at or after the
-        current paragraph."""
+    def on_search_bar_hits_found(self, event: SearchBar.HitsFound) -> None:
+        """Show the hits of the query still in the search bar, from the first at or after the
+        current paragraph (an empty query ends the search)."""
         bar = self.search_bar
         if bar is None or event.query != bar.query_text:
             return  # the reader typed on (or closed the search): a newer search follows
-        target = self.navigator.search(event.query, self.current, event.hits)
-        if target is not None:
-            self.go_to_paragraph(target)
+        if event.query:
+            target = self.navigator.search(event.query, self.current, event.hits)
+            if target is not None:
+                self.go_to_paragraph(target)
+        else:
+            self.navigator.clear_search()
         self._update_highlights()
         self._update_status()
 
@@ -522,24 +479,11 @@ class ReaderScreen(Screen[None]):
         ]
         article.set_highlights(spans)
 
-    def _show_notice(self, notice: str) -> None:
-        """Show a short notice at the far end of the status line for a few seconds."""
-        self._notice = notice
-        self._update_status()
-        self.set_timer(3, self._clear_notice)
-
-    def _clear_notice(self) -> None:
-        """Drop the notice."""
-        self._notice = ""
-        self._update_status()
-
     def _update_status(self) -> None:
         """Write the status line from the reading state."""
         status = self.query_one(StatusLine)
         status.position = self.navigator.status_text(self.current, self.language)
-        notice = self._notice
-        if not notice and self.bidi_controls:
-            notice = f"{self.bidi_controls} {word('bidi-removed', self.language)}"
-        status.notice = notice
+        if self.bidi_controls:
+            status.notice = f"{self.bidi_controls} {word('bidi-removed', self.language)}"
         if self.navigator.search_query and self.search_bar is not None:
             self.search_bar.show_result(self.navigator.search_summary(self.language))

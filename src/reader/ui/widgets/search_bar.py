@@ -7,11 +7,14 @@ engine instead, and the echo beside it repeats the query, shaped, with the hit c
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from reader.config import Language
@@ -19,17 +22,25 @@ from reader.ui.labels import fit, interface_direction
 from reader.ui.widgets.shaped_input import ShapedInput
 from reader.ui.words import word
 
+Finder = Callable[[str], list[tuple[int, int, int]]]
+"""Finds a query's hits: (paragraph, start, end) in reading order."""
+SEARCH_DELAY = 0.15
+"""Seconds after the last key typed before the search runs."""
+
 
 class SearchBar(Horizontal):
     """`find [query input] query-shaped · 3/12`: hidden until the reader presses `/`."""
 
-    class QueryChanged(Message):
-        """The query was edited (search as you type)."""
+    class HitsFound(Message):
+        """The hits of `query`, found in a worker a moment after the last key (a one-letter
+        search of a 10 MB article takes seconds: typing never waits for it). An empty query
+        comes at once, with no hits. The receiver checks `query` is still the one typed."""
 
-        def __init__(self, query: str) -> None:
-            """`query` is the text in the input, logical order."""
+        def __init__(self, query: str, hits: list[tuple[int, int, int]]) -> None:
+            """`hits` as (paragraph, start, end) in reading order."""
             super().__init__()
             self.query = query
+            self.hits = hits
 
     class Submitted(Message):
         """The reader pressed enter: keep the search and go back to the article."""
@@ -39,11 +50,14 @@ class SearchBar(Horizontal):
             super().__init__()
             self.query = query
 
-    def __init__(self, language: Language, *, id: str | None = None) -> None:
-        """An empty search bar speaking `language`."""
+    def __init__(self, language: Language, find: Finder, *, id: str | None = None) -> None:
+        """An empty search bar speaking `language`; `find(query)` returns the hits (pure: it
+        runs in a worker thread)."""
         super().__init__(id=id)
         self._language: Language = language
+        self._find = find
         self._summary = ""
+        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         """The word `find`, the input and the shaped echo of the query."""
@@ -81,10 +95,26 @@ class SearchBar(Horizontal):
 
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
-        """Pass the edit up and echo it."""
+        """Echo the edit; search a moment after the last key (at once for an empty query)."""
         event.stop()
         self._draw_echo()
-        self.post_message(self.QueryChanged(event.value))
+        if self._timer is not None:
+            self._timer.stop()
+        if not event.value:
+            self.post_message(self.HitsFound("", []))
+            return
+        query = event.value
+        self._timer = self.set_timer(SEARCH_DELAY, lambda: self._search(query))
+
+    def _search(self, query: str) -> None:
+        """Find the hits of `query` in a thread worker; a newer search replaces it."""
+        find = self._find
+
+        def run() -> None:
+            """Find the hits and post them (never touching a widget)."""
+            self.post_message(self.HitsFound(query, find(query)))
+
+        self.run_worker(run, thread=True, exclusive=True, group="search")
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:

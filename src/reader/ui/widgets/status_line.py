@@ -21,17 +21,25 @@ class StatusLine(Widget):
     position: reactive[str] = reactive("")
     """Where the reader is, as logical text."""
     notice: reactive[str] = reactive("")
-    """A short notice for the far end of the line (may be empty)."""
+    """A lasting notice for the far end of the line (may be empty)."""
+    flashed: reactive[str] = reactive("")
+    """A passing notice shown instead of `notice` for a few seconds (see `flash`)."""
 
     def __init__(self, language: Language, *, id: str | None = None) -> None:
         """An empty status line for an interface in `language`."""
         super().__init__(id=id)
         self._language: Language = language
 
+    def flash(self, notice: str, seconds: float = 3.0) -> None:
+        """Show `notice` for `seconds`, then the lasting notice again."""
+        self.flashed = notice
+        self.set_timer(seconds, lambda: setattr(self, "flashed", ""))
+
     def render(self) -> Content:
         """Both labels, each given the room it needs, the position first."""
         width = self.content_size.width
-        notice_width = min(len(self.notice) + 2, width // 2) if self.notice else 0
+        shown = self.flashed or self.notice
+        notice_width = min(len(shown) + 2, width // 2) if shown else 0
         direction = interface_direction(self._language)
         arabic = self._language == "ar"
         position = fit(
@@ -41,7 +49,7 @@ class StatusLine(Widget):
             direction=direction,
         )
         notice = fit(
-            self.notice,
+            shown,
             notice_width,
             align="left" if arabic else "right",
             style="$text-warning",

@@ -6,7 +6,18 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from reader.text.document import Document
 from reader.ui.labels import fit
+
+TITLE_MAX = 60
+"""A first paragraph at most this long is taken for the title."""
+
+
+def document_title(document: Document) -> str:
+    """The title: the first paragraph when it is short (a headline), else the file name."""
+    if document.paragraphs and len(document.paragraphs[0].text.strip()) <= TITLE_MAX:
+        return document.paragraphs[0].text.strip()
+    return document.name
 
 
 class TitleBar(Widget):
