@@ -16,13 +16,14 @@ space is single ASCII spaces between words (and any at the end), and no word sta
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 
 from arabic_reshaper.letters import FINAL, INITIAL, ISOLATED, LETTERS_ARABIC, MEDIAL
 from bidi.mirror import MIRRORED
 
 from reader.layout.bidi import visual_order
-from reader.layout.clusters import JOINS_AFTER, JOINS_BEFORE, LAM, LAM_ALEF, char_kind
+from reader.layout.clusters import JOINS_AFTER, JOINS_BEFORE, LAM, LAM_ALEF
 from reader.layout.uax9 import class_string, paragraph_level, resolve_levels
 
 SOFT_HYPHEN = "\u00ad"
@@ -30,7 +31,10 @@ SOFT_HYPHEN = "\u00ad"
 
 
 def _ranges() -> tuple[str, str]:
-    """The characters the fast lane takes: one-cell bases and combining marks."""
+    """The characters the fast lane takes: one-cell bases and combining marks.
+
+    Classified by Unicode category alone (cheap at start-up); the tests check that each one is
+    what `clusters.char_kind` calls a one-cell base or a mark."""
     bases: list[str] = []
     marks: list[str] = []
     spans = [(0x21, 0x7E), (0xA0, 0x5FF), (0x0600, 0x06FF), (0x0700, 0x08FF), (0x1200, 0x137F)]
@@ -38,11 +42,11 @@ def _ranges() -> tuple[str, str]:
     for low, high in spans:
         for code in range(low, high + 1):
             char = chr(code)
-            kind, cells = char_kind(char)
-            if kind == "base" and cells == 1 and char != SOFT_HYPHEN:
-                bases.append(char)
-            elif kind == "mark":
+            category = unicodedata.category(char)
+            if category in ("Mn", "Me"):
                 marks.append(char)
+            elif category[0] in "LNPS":
+                bases.append(char)
     return "".join(bases), "".join(marks)
 
 
