@@ -72,7 +72,7 @@ def class_string(text: str) -> str | None:
     classes = text.translate(_table())
     if _UNSUPPORTED.search(classes):
         return None
-    return _BEYOND_ASCII.sub("L", classes)
+    return classes if classes.isascii() else _BEYOND_ASCII.sub("L", classes)
 
 
 def paragraph_level(classes: str, direction: str) -> int:
