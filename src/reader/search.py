@@ -15,11 +15,12 @@ back to original offsets is only built for paragraphs that hold a hit.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+
+from reader.nlp.normalise import IGNORED, LETTER_FOLDS
 
 __all__ = ["Hit", "find", "normalise"]
 
@@ -37,34 +38,17 @@ class Hit:
 
 
 def _ignored_code_points() -> list[int]:
-    """The characters matching skips: combining Arabic marks, tatweel, invisible format chars.
-
-    In U+06D6..U+06ED only the non-spacing marks are ignored; the spacing ones (U+06DD end of
-    ayah, U+06DE, U+06E5/U+06E6 small waw/yeh, U+06E9) are letters or signs a reader sees.
-    """
-    marks = [*range(0x064B, 0x0660), 0x0670]
-    marks += [cp for cp in range(0x06D6, 0x06EE) if unicodedata.category(chr(cp)) == "Mn"]
-    tatweel = [0x0640]
-    # Invisible characters that change nothing a reader sees: ZWNJ, ZWJ, LRM, RLM, ALM, BOM and
-    # the explicit bidi controls (the layout engine removes those anyway).
+    """The characters matching skips: what `reader.nlp.normalise` ignores (harakat, the
+    non-spacing Quranic marks, tatweel) and the invisible format characters, which change
+    nothing a reader sees (ZWNJ, ZWJ, LRM, RLM, ALM, BOM, the explicit bidi controls)."""
     invisible = [0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0xFEFF]
     invisible += [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-    return marks + tatweel + invisible
+    return [*IGNORED, *invisible]
 
 
-_FOLD: dict[int, int | None] = dict.fromkeys(_ignored_code_points())
+_FOLD: dict[int, int | None] = {**dict.fromkeys(_ignored_code_points()), **LETTER_FOLDS}
 _IGNORED = re.compile("[" + "".join(re.escape(chr(cp)) for cp in _ignored_code_points()) + "]+")
 """Runs of characters that matching skips."""
-_FOLD.update(
-    {
-        ord("أ"): ord("ا"),
-        ord("إ"): ord("ا"),
-        ord("آ"): ord("ا"),
-        ord("ٱ"): ord("ا"),
-        ord("ى"): ord("ي"),
-        ord("ة"): ord("ه"),
-    }
-)
 
 
 def normalise(text: str) -> str:

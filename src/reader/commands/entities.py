@@ -11,8 +11,8 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator, Sequence
-from typing import TextIO
 
+from reader.commands.output import write_text
 from reader.nlp.entities import ENTITY_TYPES, Entity, extract_document
 from reader.text.clipboard import listing_text
 from reader.text.document import Document
@@ -98,13 +98,6 @@ def as_table(entities: Sequence[Entity]) -> str:
     return "\n".join(lines) if lines else "no entities found"
 
 
-def _write(out: TextIO, text: str) -> None:
-    """Write text and a final newline as UTF-8, whatever the locale."""
-    if hasattr(out, "reconfigure"):
-        out.reconfigure(encoding="utf-8", errors="replace")
-    out.write(text + "\n")
-
-
 def run(args: argparse.Namespace) -> int:
     """Print the document's entities in the chosen format."""
     document = load_document(args.file)
@@ -117,5 +110,5 @@ def run(args: argparse.Namespace) -> int:
         text = as_tsv(document, entities)
     else:
         text = listing_text(as_table(entities))  # names from the document, made inert
-    _write(sys.stdout, text)
+    write_text(sys.stdout, text)
     return 0

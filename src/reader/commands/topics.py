@@ -12,8 +12,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TextIO
 
+from reader.commands.output import write_text
 from reader.errors import UserError
 from reader.nlp.stem import LANGUAGES
 from reader.nlp.topics import TopicIndex, TopicsNotSupported, extract_topics
@@ -81,12 +81,6 @@ def as_table(index: TopicIndex) -> str:
     return "\n".join(lines)
 
 
-def _write(out: TextIO, text: str) -> None:
-    if hasattr(out, "reconfigure"):
-        out.reconfigure(encoding="utf-8", errors="replace")
-    out.write(text + "\n")
-
-
 def run(args: argparse.Namespace) -> int:
     """Print the document's topics in the chosen format."""
     document = load_document(args.file)
@@ -97,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     except TopicsNotSupported as error:
         raise UserError(str(error)) from None
     if args.format == "json":
-        _write(sys.stdout, as_json(index))
+        write_text(sys.stdout, as_json(index))
     else:  # labels come from the document: made inert for the terminal
-        _write(sys.stdout, listing_text(as_table(index)))
+        write_text(sys.stdout, listing_text(as_table(index)))
     return 0

@@ -8,7 +8,7 @@ that «أحمد», «احمد» and «أَحْمَد» are the same name.
 
 from __future__ import annotations
 
-__all__ = ["normalise"]
+__all__ = ["IGNORED", "LETTER_FOLDS", "normalise"]
 
 _DELETE = [
     *range(0x064B, 0x0660),  # harakat: fathatan .. wavy hamza below
@@ -22,17 +22,18 @@ _DELETE = [
     *range(0x06EA, 0x06EE),
     0x0640,  # tatweel
 ]
-_TABLE: dict[int, int | None] = dict.fromkeys(_DELETE)
-_TABLE.update(
-    {
-        ord("أ"): ord("ا"),
-        ord("إ"): ord("ا"),
-        ord("آ"): ord("ا"),
-        ord("ٱ"): ord("ا"),
-        ord("ى"): ord("ي"),
-        ord("ة"): ord("ه"),
-    }
-)
+IGNORED: tuple[int, ...] = tuple(_DELETE)
+"""Code points that do not change the word: harakat, non-spacing Quranic marks, tatweel."""
+LETTER_FOLDS: dict[int, int] = {
+    ord("أ"): ord("ا"),
+    ord("إ"): ord("ا"),
+    ord("آ"): ord("ا"),
+    ord("ٱ"): ord("ا"),
+    ord("ى"): ord("ي"),
+    ord("ة"): ord("ه"),
+}
+"""Letters written for one another: hamza seats and wasla on alef, final ى/ي, ة/ه."""
+_TABLE: dict[int, int | None] = {**dict.fromkeys(IGNORED), **LETTER_FOLDS}
 
 
 def normalise(word: str) -> str:
