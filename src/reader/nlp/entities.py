@@ -168,10 +168,13 @@ def _trim_person(words: Sequence[str], first: int, stop: int) -> int:
 
 
 def _plausible(raw: Sequence[str], first: int, stop: int) -> bool:
-    """Whether a tagged span can be a name at all. The tagger learnt from Arabic only, so its
-    guesses on Latin text are noise: a span with a lower-case Latin word («For loading»,
-    «https») or mixing Latin and Arabic words («كود JavaScript») is dropped."""
+    """Whether a tagged span can be a name at all. It must hold a letter. And the tagger
+    learnt from Arabic only, so its guesses on Latin text are noise: a span with a lower-case
+    Latin word («For loading», «https») or mixing Latin and Arabic words («كود JavaScript») is
+    dropped."""
     words = [w for w in raw[first:stop] if _is_word(w)]
+    if not any(c.isalpha() for w in words for c in w):
+        return False  # numbers alone («10», «2013») are not names; dates have their own rules
     latin = [w for w in words if w.isascii() and not w.isdigit()]
     if not latin:
         return True

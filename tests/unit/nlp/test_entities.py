@@ -250,3 +250,20 @@ def test_title_evidence_takes_regnal_numbers_and_skips_prepositions() -> None:
     assert ("PERSON", "محمد السادس") in found
     found = {(m.type, m.text) for m in extract_paragraph(0, "قام الرئيس بزيارة رسمية")}
     assert not any(kind == "PERSON" for kind, _ in found)
+
+
+def test_numbers_alone_are_never_names() -> None:
+    """The tagger sometimes tags a bare number as MISC (mixed-03's list items «10», «11»...):
+    a mention must hold a letter; dates and years come from the date rules."""
+    from pathlib import Path
+
+    from reader.text.load import load_document
+
+    path = (
+        Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "texts" / "mixed-03.ar.txt"
+    )
+    document = load_document(str(path))
+    for paragraph in document.paragraphs:
+        for mention in extract_paragraph(paragraph.index, paragraph.text):
+            if mention.type != "DATE":
+                assert any(c.isalpha() for c in mention.text), mention
