@@ -438,3 +438,23 @@ async def test_search_runs_in_a_worker_and_a_stale_result_is_dropped() -> None:
         bar.post_message(SearchBar.HitsFound("الأمني", [(0, 0, 5)]))
         await pilot.pause()
         assert screen.navigator.search_query == ""  # the search was closed meanwhile
+
+
+async def test_palette_query_typed_in_arabic_is_drawn_shaped() -> None:
+    """The palette's query box goes through the layout engine like the search box: an Arabic
+    query reads right to left with joined letters, the value stays logical."""
+    from reader.layout import layout_paragraph
+    from reader.ui.widgets.shaped_input import ShapedCommandInput
+
+    app = reader_app(text_path(LONG))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        box = app.screen.query_one(ShapedCommandInput)
+        await pilot.press(*"تركيا")
+        await pilot.pause(0.3)
+        assert box.value == "تركيا"
+        drawn = "".join(segment.text for segment in box.render_line(0)).strip()
+        assert drawn == layout_paragraph("تركيا", None).lines[0].text
+        assert drawn != "تركيا"

@@ -127,6 +127,13 @@ class ReaderApp(App[None]):
         except OSError as error:
             self.log.warning(f"reading position not saved: {error}")
 
+    def action_command_palette(self) -> None:
+        """Open the command palette (ctrl+p), its query box drawn through the layout engine."""
+        from reader.ui.widgets.shaped_input import ShapedCommandPalette
+
+        if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
+            self.push_screen(ShapedCommandPalette(id="--command-palette"))
+
     async def action_quit(self) -> None:
         """Save the reading position, restore the terminal's bidi mode, and leave."""
         self.save_position()

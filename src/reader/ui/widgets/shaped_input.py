@@ -13,6 +13,8 @@ import re
 
 from rich.cells import get_character_cell_size
 from rich.segment import Segment
+from textual.app import ComposeResult
+from textual.command import CommandInput, CommandPalette
 from textual.strip import Strip
 from textual.widgets import Input
 
@@ -66,3 +68,22 @@ class ShapedInput(Input):
         else:
             segments.append(Segment(" " * max(0, width - used), base))
         return Strip(segments).adjust_cell_length(self.size.width, base)
+
+
+class ShapedCommandInput(CommandInput, ShapedInput):
+    """The command palette's query box, drawn like `ShapedInput` (typed Arabic reads right).
+
+    `CommandInput` comes first: Textual's CSS type names and queries follow the first base, and
+    the palette finds its box as `CommandInput`; the drawing still comes from `ShapedInput`."""
+
+
+class ShapedCommandPalette(CommandPalette):
+    """Textual's command palette with its query box drawn through the layout engine."""
+
+    def compose(self) -> ComposeResult:
+        """The palette's own widgets, its `CommandInput` swapped for a `ShapedCommandInput`."""
+        for widget in super().compose():
+            if type(widget) is CommandInput:
+                yield ShapedCommandInput(placeholder=widget.placeholder, select_on_focus=False)
+            else:
+                yield widget
