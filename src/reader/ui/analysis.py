@@ -9,6 +9,7 @@ Entities stream paragraph by paragraph, posted in batches at most every `BATCH_S
 
 from __future__ import annotations
 
+import gc
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -136,6 +137,10 @@ def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
                     group_cost, grouped = last_group - now, found
                 post(EntitiesFound(batch, entities, paragraph.index + 1, total, finished=False))
                 batch, last_batch = [], time.monotonic()
+                # What was found so far lives as long as the reader: keep it out of the cyclic
+                # garbage collector's full passes, which otherwise rescan every mention and
+                # cached feature each time and stall keys for 200-300 ms on a 10 MB article.
+                gc.freeze()
             elif now - last_progress >= PROGRESS_SECONDS:
                 post(EntityProgress(paragraph.index + 1, total))
                 last_progress = now
