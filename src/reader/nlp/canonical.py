@@ -34,7 +34,7 @@ from reader.nlp.gazetteer import (
     is_function_word,
     name_key,
 )
-from reader.nlp.normalise import normalise
+from reader.nlp.normalise import normalise, normalised_words
 
 __all__ = [
     "ENTITY_TYPES",
@@ -66,12 +66,7 @@ _HEAD_WORDS = frozenset(
 )
 
 
-def _normalised_words(text: str) -> frozenset[str]:
-    """The `normalise`d forms of the space-separated words of ``text``."""
-    return frozenset(normalise(w) for w in text.split())
-
-
-_WAW_NAMES = _normalised_words(
+_WAW_NAMES = normalised_words(
     "وليد وائل وسام وفاء وديع وجدي وحيد وهيب وصفي وداد وعد وئام وجيه ولاء وضاح وهبة ورد "
     "وردة وهاب وهبي وزير والي وطفة وفيق وفيقة وصال وحيدة وداعة ويليام ويلسون وارن "
     "واشنطن والتر وين وانغ وو"
@@ -79,7 +74,7 @@ _WAW_NAMES = _normalised_words(
 """First names and surnames that begin with و (kept whole even at the start of a person)."""
 
 
-REFERRING_NOUNS = _normalised_words(
+REFERRING_NOUNS = normalised_words(
     "الجانب الجانبان الجانبين الطرف الطرفان الطرفين البلد البلدان البلدين الدولتان الدولتين "
     "المسؤول المسؤولان المسؤولين الوفد الوفدان الوفدين الحكومتين العاصمة الرئيس"
 )

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.nlp.normalise import normalise
+from reader.nlp.normalise import normalise, normalised_words
 
 __all__ = ["find_dates", "month_words"]
 
@@ -51,14 +51,9 @@ _RANGE_OPENERS = "من بين منذ"
 _RANGE_LINKS = "إلى الى حتى و - – —"
 
 
-def _norm_set(text: str) -> frozenset[str]:
-    """The normalised forms of the space-separated words of ``text``."""
-    return frozenset(normalise(w) for w in text.split())
-
-
 def _month_table(text: str) -> dict[tuple[str, ...], bool]:
     """Month names as tuples of normalised words -> whether the name is weak."""
-    weak = _norm_set(_WEAK)
+    weak = normalised_words(_WEAK)
     table: dict[tuple[str, ...], bool] = {}
     for name in text.split():
         words = tuple(normalise(w) for w in name.split("_"))
@@ -70,13 +65,13 @@ _MONTHS: dict[tuple[str, ...], bool] = {**_month_table(_GREGORIAN), **_month_tab
 _MONTH_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _name in sorted(_MONTHS, key=len, reverse=True):
     _MONTH_FIRST.setdefault(_name[0], []).append(_name)
-_WEEKDAY_SET = _norm_set(_WEEKDAYS)
-_RELATIVE_SET = _norm_set(_RELATIVE)
-_YEAR_WORD_SET = _norm_set(_YEAR_WORDS)
-_PERIOD_WORD_SET = _norm_set(_PERIOD_WORDS)
-_ERA_SET = _norm_set(_ERA_WORDS)
-_OPENERS = _norm_set(_RANGE_OPENERS)
-_LINKS = _norm_set(_RANGE_LINKS)
+_WEEKDAY_SET = normalised_words(_WEEKDAYS)
+_RELATIVE_SET = normalised_words(_RELATIVE)
+_YEAR_WORD_SET = normalised_words(_YEAR_WORDS)
+_PERIOD_WORD_SET = normalised_words(_PERIOD_WORDS)
+_ERA_SET = normalised_words(_ERA_WORDS)
+_OPENERS = normalised_words(_RANGE_OPENERS)
+_LINKS = normalised_words(_RANGE_LINKS)
 _MONTH_WORD = normalise("شهر")
 _DAY_WORD = normalise("يوم")
 _CLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")

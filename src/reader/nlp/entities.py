@@ -41,7 +41,7 @@ from reader.nlp.gazetteer import (
     longest_country_at,
     may_start_country,
 )
-from reader.nlp.normalise import normalise
+from reader.nlp.normalise import normalise, normalised_words
 from reader.nlp.tagger import load_tagger
 from reader.nlp.tokens import tokenize
 from reader.text.document import Document
@@ -94,31 +94,26 @@ class Entity:
     """For a country: the nisba adjectives that refer to it («التركية», «المغربي»)."""
 
 
-def _norm_set(text: str) -> frozenset[str]:
-    """The normalised forms of the space-separated words of ``text``."""
-    return frozenset(normalise(w) for w in text.split())
-
-
-_TITLES = _norm_set(
+_TITLES = normalised_words(
     "الرئيس السيد السيدة الشيخ الملك الملكة الأمير الأميرة الوزير الوزيرة نظيره نظيرته "
     "نظيرها نظيرهم الدكتور الدكتورة العاهل الجنرال اللواء العقيد المستشار المستشارة "
     "البابا الإمام السفير السفيرة المبعوث النائب القاضي الأستاذ المدير المديرة الأمين"
 )
 """Words that stand before a person's name."""
 
-_NOT_NAMES = _norm_set(
+_NOT_NAMES = normalised_words(
     "قال قالت أكد أكدت أعلن أعلنت أشار أشارت أضاف أضافت دعا دعت شدد التقى استقبل بحث بحثت "
     "وصل زار قام أجرى عقد ترأس يزور يقوم كان كانت خلال لدى عبر وفد رئيس وزير مدير"
 )
 """Verbs and nouns that follow a title but are not a name («الرئيس قال»)."""
 
-_REGNAL = _norm_set("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر")
+_REGNAL = normalised_words("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر")
 """Ordinals that end a sovereign's name («محمد السادس»)."""
 
-_NAME_LINKS = _norm_set("عبد أبو أبي ابن بن بنت آل")
+_NAME_LINKS = normalised_words("عبد أبو أبي ابن بن بنت آل")
 """Words that bind to the next word of a name («عبد اللطيف»), even an ال-word."""
 
-_AMBIGUOUS_COUNTRIES = _norm_set("مالي بنين")
+_AMBIGUOUS_COUNTRIES = normalised_words("مالي بنين")
 """Country names that are also common words (مالي "financial"): only the tagger names them."""
 
 _CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")

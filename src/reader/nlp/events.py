@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from reader.nlp.gazetteer import is_function_word
-from reader.nlp.normalise import normalise
+from reader.nlp.normalise import normalise, normalised_words
 
 __all__ = [
     "EVENT_HEADS",
@@ -36,34 +36,29 @@ MAX_COMPLEMENT = 6
 """Most words a complement may have: long enough for «الدورة الثالثة والتسعين للجمعية العامة»."""
 
 
-def _norm_set(text: str) -> frozenset[str]:
-    """The normalised forms of the space-separated words of ``text``."""
-    return frozenset(normalise(w) for w in text.split())
-
-
-EVENT_HEADS = _norm_set(
+EVENT_HEADS = normalised_words(
     "كأس بطولة منتدى مؤتمر معرض دورة قمة مهرجان انتخابات ملتقى أولمبياد مونديال دوري ندوة "
     "مسابقة ألعاب"
 )
 """Nouns that head an event name, normalised and without the article."""
 
-_DEFINITE_ONLY = _norm_set("دوري دورة ألعاب قمة")
+_DEFINITE_ONLY = normalised_words("دوري دورة ألعاب قمة")
 """Heads too common as plain nouns (دوري "my role", قمة "peak") unless written with ال."""
 
-ORGANIZATION_HEADS = _norm_set(
+ORGANIZATION_HEADS = normalised_words(
     "وزارة منظمة جهاز شركة حزب هيئة وكالة مؤسسة جامعة بنك مصرف نقابة مديرية المديرية"
 )
 """Nouns that head an organisation name, normalised and without the article."""
 
 _GUARDED_HEADS: dict[str, frozenset[str]] = {
-    normalise("جهاز"): _norm_set(
+    normalise("جهاز"): normalised_words(
         "الأمن أمن الشرطة شرطة المخابرات مخابرات الاستخبارات استخبارات الدرك الحرس حرس الرقابة "
         "رقابة المراقبة مراقبة التحقيق الإحصاء"
     ),
 }
 """Heads that are common nouns too («جهاز» device): a name only with one of these words next."""
 
-_STOP = _norm_set(
+_STOP = normalised_words(
     # participles that open a relative clause
     "المخصص المخصصة مخصص مخصصة المنعقد المنعقدة المقام المقامة المقرر المقررة المزمع المرتقب "
     "المرتقبة المنظم الذي التي "
@@ -75,20 +70,20 @@ _STOP = _norm_set(
     # «الدورة» is also a cycle or a training course
     "الدموية الشهرية التدريبية التكوينية"
 )
-_FEMININE_HEADS = _norm_set(
+_FEMININE_HEADS = normalised_words(
     "بطولة دورة قمة ندوة مسابقة انتخابات ألعاب كأس منظمة وزارة شركة هيئة وكالة مؤسسة جامعة "
     "نقابة مديرية"
 )
 """Heads whose adjectives are feminine (broken and sound plurals included)."""
 
-_ADJECTIVES = _norm_set(
+_ADJECTIVES = normalised_words(
     "الأول الأولى الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة "
     "السابع السابعة الثامن الثامنة التاسع التاسعة العاشر العاشرة الحادي الحادية العام العامة "
     "الكبير الكبيرة الكبرى الأكبر الدائم الدائمة الخاص الخاصة الأعلى العليا الموحد الموحدة"
 )
 """Ordinals and common adjectives that follow a definite head in a name."""
 
-_ORDINAL_TENS = _norm_set(
+_ORDINAL_TENS = normalised_words(
     "والعشرين والثلاثين والأربعين والخمسين والستين والسبعين والثمانين والتسعين "
     "والعشرون والثلاثون والأربعون والخمسون والستون والسبعون والثمانون والتسعون"
 )

@@ -8,7 +8,7 @@ that «أحمد», «احمد» and «أَحْمَد» are the same name.
 
 from __future__ import annotations
 
-__all__ = ["IGNORED", "LETTER_FOLDS", "normalise"]
+__all__ = ["IGNORED", "LETTER_FOLDS", "normalise", "normalised_words"]
 
 _DELETE = [
     *range(0x064B, 0x0660),  # harakat: fathatan .. wavy hamza below
@@ -39,3 +39,9 @@ _TABLE: dict[int, int | None] = {**dict.fromkeys(IGNORED), **LETTER_FOLDS}
 def normalise(word: str) -> str:
     """Return ``word`` without harakat and tatweel, with alef forms, ى and ة folded."""
     return word.translate(_TABLE)
+
+
+def normalised_words(text: str) -> frozenset[str]:
+    """The normalised forms of the space-separated words of ``text`` (for word lists written
+    out as one string in the rules)."""
+    return frozenset(normalise(w) for w in text.split())
