@@ -1,0 +1,221 @@
+"""Document-level name memory: names the tagger found with confidence label their later mentions.
+
+News articles repeat names. The first mention often carries the evidence («الرئيس بيل كلينتون»)
+and later bare mentions («كلينتون», «وكلينتون», «لكلينتون») are missed by a tagger that sees one
+sentence at a time. A ``NameMemory`` follows a document as a stream of units (sentences or
+paragraphs) in reading order: ``observe`` records the entity spans of a unit that the CRF was
+sure of, ``apply`` gives an untagged word or word sequence of a unit the type of a remembered
+name. Only what came before, plus the current unit, is used, so the app can tag an article as it
+streams forward.
+
+Matching is on folded spelling (``reader.nlp.normalise.normalise``) with the proclitic chain
+(و، ف، ب، ل، ك، ال) stripped by ``reader.nlp.features.strip_clitics``, but a label always covers
+the whole whitespace word, clitic included: that is how ANERcorp marks «وكلينتون» (B-PERS).
+Function words and very short words are never remembered, and the memory is bounded: a name is
+forgotten ``horizon`` units after it was last seen with confidence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+from collections.abc import Sequence
+from typing import Literal
+
+from reader.nlp.features import is_name_link, strip_clitics
+from reader.nlp.normalise import normalise
+from reader.nlp.stem import fold
+from reader.nlp.stopwords import stop_words
+
+__all__ = ["NameMemory", "Parts", "word_keys"]
+
+Parts = Literal["names", "words", "surnames", "persons"]
+"""What is remembered besides whole multi-word names: ``"names"`` nothing more, ``"words"``
+also one-word names («كلينتون» tagged alone), ``"surnames"`` also the last word of a person's
+longer name («بيل كلينتون» → «كلينتون»), ``"persons"`` every word of a person's name but the
+links that cannot stand alone (عبد، أبو، بن...)."""
+
+_MIN_LETTERS = 3
+"""A remembered word keeps at least this many letters once its clitics are stripped."""
+
+
+def word_keys(word: str) -> tuple[str, str]:
+    """The folded form of ``word`` and its stem without proclitics («وكلينتون» → «كلينتون»)."""
+    norm = normalise(word.lower())
+    return norm, strip_clitics(norm)[1]
+
+
+def _memorable(word: str) -> bool:
+    """Whether a word may be remembered: enough letters, and not a function word."""
+    stem = word_keys(word)[1]
+    if sum(ch.isalpha() for ch in stem) < _MIN_LETTERS:
+        return False
+    stops = stop_words("ar")
+    return fold(word) not in stops and fold(stem) not in stops
+
+
+def _spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Entity spans ``(start, stop, type)`` of BIO labels, in order (conlleval reading)."""
+    spans: list[tuple[int, int, str]] = []
+    start, kind = -1, ""
+    for i, label in enumerate([*labels, "O"]):
+        prefix, _, tag = label.partition("-")
+        continues = prefix == "I" and tag == kind and start >= 0
+        if start >= 0 and not continues:
+            spans.append((start, i, kind))
+            start, kind = -1, ""
+        if prefix in ("B", "I") and not continues:
+            start, kind = i, tag
+    return spans
+
+
+class NameMemory:
+    """Names found with confidence in the units read so far, to label their later mentions.
+
+    ``horizon`` is how many units (sentences or paragraphs) a name stays remembered after it was
+    last observed; ``min_confidence`` the least CRF confidence every word of a span needs to be
+    remembered; ``parts`` what besides whole multi-word names is remembered (see ``Parts``).
+    One memory follows one document; call ``clear`` (or make a new one) for the next.
+    """
+
+    def __init__(
+        self,
+        *,
+        horizon: int = 50,
+        min_confidence: float = 0.9,
+        parts: Parts = "surnames",
+    ) -> None:
+        """An empty memory with the given bounds."""
+        if horizon < 1:
+            raise ValueError("horizon must be at least one unit")
+        self.horizon = horizon
+        self.min_confidence = min_confidence
+        self.parts: Parts = parts
+        # What each remembered unit added: (key, type) pairs, a key being a tuple of word stems.
+        self._units: deque[list[tuple[tuple[str, ...], str]]] = deque()
+        # key -> how many remembered units saw it as each type.
+        self._types: dict[tuple[str, ...], Counter[str]] = {}
+        # first stem of a key -> how many keys start with it (a quick test before building keys).
+        self._firsts: Counter[str] = Counter()
+        self._longest = 1
+
+    def __len__(self) -> int:
+        """How many distinct names (keys) are remembered."""
+        return len(self._types)
+
+    def __contains__(self, name: object) -> bool:
+        """Whether a name, given as a string of space-separated words, is remembered."""
+        if not isinstance(name, str):
+            return False
+        return tuple(word_keys(w)[1] for w in name.split()) in self._types
+
+    def clear(self) -> None:
+        """Forget everything (a new document starts)."""
+        self._units.clear()
+        self._types.clear()
+        self._firsts.clear()
+        self._longest = 1
+
+    def kind_of(self, name: str) -> str | None:
+        """The type most often seen for a remembered name (space-separated words), or None."""
+        counts = self._types.get(tuple(word_keys(w)[1] for w in name.split()))
+        return counts.most_common(1)[0][0] if counts else None
+
+    def observe(
+        self,
+        words: Sequence[str],
+        labels: Sequence[str],
+        confidences: Sequence[float] | None = None,
+    ) -> None:
+        """Remember the confident entity spans of one unit, then forget units past the horizon.
+
+        ``confidences[i]`` is the CRF's probability that word ``i`` has the type it was given
+        (e.g. the marginals of ``B-X`` and ``I-X`` added up); None means fully confident.
+        """
+        added: list[tuple[tuple[str, ...], str]] = []
+        for start, stop, kind in _spans(labels):
+            if confidences is not None and min(confidences[start:stop]) < self.min_confidence:
+                continue
+            span = words[start:stop]
+            if not all(_memorable(w) for w in span):
+                continue
+            stems = tuple(word_keys(w)[1] for w in span)
+            if len(stems) > 1:
+                added.append((stems, kind))
+                if self.parts == "surnames" and kind == "PERS":
+                    added.append((stems[-1:], kind))
+                elif self.parts == "persons" and kind == "PERS":
+                    added.extend(
+                        ((stem,), kind)
+                        for word, stem in zip(span, stems, strict=True)
+                        if not is_name_link(word)
+                    )
+            elif self.parts != "names":
+                added.append((stems, kind))
+        self._units.append(added)
+        for key, kind in added:
+            counts = self._types.get(key)
+            if counts is None:
+                counts = self._types[key] = Counter()
+                self._firsts[key[0]] += 1
+            counts[kind] += 1
+            self._longest = max(self._longest, len(key))
+        while len(self._units) > self.horizon:
+            for key, kind in self._units.popleft():
+                counts = self._types[key]
+                counts[kind] -= 1
+                if counts[kind] <= 0:
+                    del counts[kind]
+                if not counts:
+                    del self._types[key]
+                    self._firsts[key[0]] -= 1
+                    if self._firsts[key[0]] <= 0:
+                        del self._firsts[key[0]]
+
+    def _kind(self, key: tuple[str, ...]) -> str | None:
+        """The remembered type of a key if one type clearly leads, else None."""
+        counts = self._types.get(key)
+        if not counts:
+            return None
+        ranked = counts.most_common(2)
+        if len(ranked) > 1 and ranked[1][1] * 2 >= ranked[0][1]:
+            return None
+        return ranked[0][0]
+
+    def apply(self, words: Sequence[str], labels: Sequence[str]) -> list[str]:
+        """New labels for one unit: untagged runs of words that match a remembered name get its
+        type (longest name first). Words the tagger already labelled are left alone."""
+        out = list(labels)
+        if not self._types:
+            return out
+        n = len(words)
+        stems: list[str | None] = [None] * n
+        firsts = self._firsts
+        i = 0
+        while i < n:
+            if out[i] != "O":
+                i += 1
+                continue
+            first = stems[i] = stems[i] or word_keys(words[i])[1]
+            if first not in firsts:
+                i += 1
+                continue
+            matched = 0
+            for length in range(min(self._longest, n - i), 0, -1):
+                if any(out[j] != "O" for j in range(i, i + length)):
+                    continue
+                key = []
+                for j in range(i, i + length):
+                    stem = stems[j]
+                    if stem is None:
+                        stem = stems[j] = word_keys(words[j])[1]
+                    key.append(stem)
+                kind = self._kind(tuple(key))
+                if kind is None or not all(_memorable(w) for w in words[i : i + length]):
+                    continue
+                out[i] = "B-" + kind
+                for j in range(i + 1, i + length):
+                    out[j] = "I-" + kind
+                matched = length
+                break
+            i += matched or 1
+        return out
