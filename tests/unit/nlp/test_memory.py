@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -142,7 +143,8 @@ def test_unsure_spans_are_not_remembered() -> None:
 
 
 def test_labels_the_tagger_gave_are_left_alone() -> None:
-    """A word already labelled (even with another type) is never relabelled."""
+    """Without the CRF's support to judge by, a word already labelled (even with another type
+    than the remembered one) is never relabelled."""
     first, first_gold = _sentence("بيل كلينتون بانه تجاهل")
     later, _ = _sentence("في بداية ادارة كلينتون")
     memory = NameMemory()
@@ -197,3 +199,43 @@ def test_on_real_news_memory_only_adds_types_of_earlier_names(name: str) -> None
         for start, stop, _ in entity_spans(added):
             assert added[start].startswith("B-")
             assert all(label.startswith("I-") for label in added[start + 1 : stop])
+
+
+def test_support_keeps_words_the_tagger_sees_no_name_in_untagged() -> None:
+    """With ``min_support``, a match is labelled only if the CRF still gives its type some
+    probability there; the support is asked only about the words of candidate matches."""
+    first, first_gold = _sentence("بيل كلينتون بانه تجاهل")
+    later, _ = _sentence("في بداية ادارة كلينتون")
+    at = later.index("كلينتون")
+    memory = NameMemory(parts="surnames", min_support=0.003)
+    memory.observe(first, _only(first, first_gold, "بيل كلينتون"))
+    asked: list[tuple[int, str]] = []
+
+    def support(level: float) -> Callable[[int, str], float]:
+        def ask(i: int, kind: str) -> float:
+            asked.append((i, kind))
+            return level
+
+        return ask
+
+    assert memory.apply(later, _untagged(later), support(0.001))[at] == "O"
+    assert set(asked) == {(at, "PERS")}
+    assert memory.apply(later, _untagged(later), support(0.01))[at] == "B-PERS"
+
+
+def test_an_unsure_name_of_another_type_takes_the_remembered_type() -> None:
+    """«واشنطن» seen three times as LOC: where the tagger calls it ORG without conviction, it
+    becomes LOC with ``retype_below``; a confident ORG, or the default, is left alone."""
+    words, _ = _sentence("بيل كلينتون بانه تجاهل")
+    i = words.index("واشنطن")
+    as_loc = ["B-LOC" if j == i else "O" for j in range(len(words))]
+    as_org = ["B-ORG" if j == i else "O" for j in range(len(words))]
+    retyping = NameMemory(parts="words", retype_below=0.7)
+    keeping = NameMemory(parts="words", retype_below=0.0)
+    for memory in (retyping, keeping):
+        for _ in range(3):
+            memory.observe(words, as_loc)
+    assert retyping.apply(words, as_org, lambda j, kind: 0.4) == as_loc
+    assert retyping.apply(words, as_org, lambda j, kind: 0.95) == as_org
+    assert retyping.apply(words, as_org) == as_org  # no support given: nothing to judge by
+    assert keeping.apply(words, as_org, lambda j, kind: 0.4) == as_org
