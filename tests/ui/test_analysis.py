@@ -10,6 +10,7 @@ from reader_pilot import text_path
 from textual.message import Message
 
 from reader.nlp.entities import EntityIndex, extract_paragraph
+from reader.nlp.memory import NameMemory
 from reader.nlp.topics import extract_topics
 from reader.text.document import Document
 from reader.text.load import load_document
@@ -34,7 +35,8 @@ def test_entities_stream_in_batches_and_end_with_the_grouped_entities() -> None:
     found = [m for m in posted if isinstance(m, analysis.EntitiesFound)]
     assert found and found[-1].finished and not any(m.finished for m in found[:-1])
     streamed = [mention for message in found for mention in message.mentions]
-    expected = [m for p in document.paragraphs for m in extract_paragraph(p.index, p.text)]
+    memory = NameMemory()
+    expected = [m for p in document.paragraphs for m in extract_paragraph(p.index, p.text, memory)]
     assert streamed == expected
     index = EntityIndex()
     index.add(expected)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from reader_pilot import text_path
 
 from reader.nlp.entities import EntityIndex, extract_paragraph
+from reader.nlp.memory import NameMemory
 from reader.nlp.topics import extract_topics
 from reader.search import find
 from reader.text.load import load_document
@@ -18,8 +19,9 @@ def _with_entities(path: str | None) -> Navigator:
     document = load_document(path)
     navigator = Navigator(document)
     index = EntityIndex()
+    memory = NameMemory()
     for paragraph in document.paragraphs:
-        mentions = extract_paragraph(paragraph.index, paragraph.text)
+        mentions = extract_paragraph(paragraph.index, paragraph.text, memory)
         index.add(mentions)
         navigator.add_mentions(mentions)
     navigator.set_entities(index.entities())

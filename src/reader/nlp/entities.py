@@ -8,10 +8,11 @@ weak on news text: country names in every form (`reader.nlp.gazetteer`), organis
 Where a rule span clearly covers what the tagger found, the rule wins; otherwise the tagger's
 span stays.
 
-`extract_paragraph` works on one paragraph, so a large document streams through it in a worker;
-it is pure and thread-safe (the tagger serialises its own CRF calls), with every table and
-pattern built once at import. `EntityIndex` gathers the mentions paragraph by paragraph and
-groups them into entities with canonical names (`reader.nlp.canonical`).
+`extract_paragraph` works on one paragraph, so a large document streams through it in a worker,
+with a name memory carried from paragraph to paragraph; it is thread-safe (the tagger
+serialises its own CRF calls), with every table and pattern built once at import.
+`EntityIndex` gathers the mentions paragraph by paragraph and groups them into entities with
+canonical names (`reader.nlp.canonical`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from reader.nlp.gazetteer import (
     longest_country_at,
     may_start_country,
 )
+from reader.nlp.memory import NameMemory
 from reader.nlp.normalise import normalise, normalised_words
 from reader.nlp.tagger import load_tagger
 from reader.nlp.tokens import tokenize
@@ -297,17 +299,23 @@ def _resolve(
     return accepted
 
 
-def extract_paragraph(paragraph_index: int, text: str) -> list[Mention]:
+def extract_paragraph(
+    paragraph_index: int, text: str, memory: NameMemory | None = None
+) -> list[Mention]:
     """The entity mentions in one paragraph, in order, with offsets into ``text``.
 
-    Pure and thread-safe; the mentions never overlap.
+    ``memory`` is the document's name memory (`reader.nlp.memory`): give every paragraph of a
+    document the same one, in reading order, so a name found earlier is recognised again when it
+    comes back bare («حموشي» after «عبد اللطيف حموشي»). Without one, the paragraph is read on its
+    own. Thread-safe as long as a memory is not shared between threads; the mentions never
+    overlap.
     """
     tokens = tokenize(text)
     if not tokens:
         return []
     raw = [t.text for t in tokens]
     words = [normalise(w) for w in raw]
-    labels = load_tagger().tag(raw)
+    labels = load_tagger().tag(raw, memory=memory)
     tagged: list[_Span] = []
     for first, stop, kind in _tagger_spans(labels):
         first, stop = _trim(raw, first, stop)
@@ -416,8 +424,10 @@ class EntityIndex:
 
 
 def extract_document(document: Document) -> list[Entity]:
-    """The entities of a whole document (each paragraph through `extract_paragraph`)."""
+    """The entities of a whole document (each paragraph through `extract_paragraph`, in order,
+    with one name memory)."""
     index = EntityIndex()
+    memory = NameMemory()
     for paragraph in document.paragraphs:
-        index.add(extract_paragraph(paragraph.index, paragraph.text))
+        index.add(extract_paragraph(paragraph.index, paragraph.text, memory))
     return index.entities()

@@ -3,7 +3,8 @@
 Run ``python -m reader.nlp.evaluate`` from a checkout that sits beside ``shared/`` (or pass
 ``--test PATH`` to a CoNLL file: one ``token TAG`` per line, a blank line between sentences). It
 prints span-exact precision, recall and F1 for PERS, LOC, ORG and MISC and their micro average:
-an entity counts only if its type and both its edges match the gold one.
+an entity counts only if its type and both its edges match the gold one. The file is tagged as
+one running text, in order, the way the app reads an article (`tag_running_text`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,12 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.errors import UserError
+
+if TYPE_CHECKING:
+    from reader.nlp.tagger import Tagger
 
 __all__ = [
     "ENTITY_TYPES",
@@ -26,6 +31,7 @@ __all__ = [
     "main",
     "read_conll",
     "score",
+    "tag_running_text",
 ]
 
 ENTITY_TYPES = ("PERS", "LOC", "ORG", "MISC")
@@ -146,6 +152,18 @@ def format_table(scores: dict[str, Scores]) -> str:
     return "\n".join(lines)
 
 
+def tag_running_text(tagger: Tagger, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Labels for sentences read as one running text, in order, like an article in the app.
+
+    One name memory follows the whole text (`reader.nlp.memory`), so names found earlier label
+    their later bare mentions, exactly as when the app reads a document paragraph by paragraph.
+    """
+    from reader.nlp.memory import NameMemory
+
+    memory = NameMemory()
+    return [tagger.tag(words, memory=memory) for words in sentences]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Tag the test split with the shipped model and print the per-type table."""
     parser = argparse.ArgumentParser(
@@ -161,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sentences = read_conll(path)
         started = time.perf_counter()
         tagger = load_tagger()
-        predicted = [tagger.tag(words) for words, _ in sentences]
+        predicted = tag_running_text(tagger, [words for words, _ in sentences])
         elapsed = time.perf_counter() - started
     except UserError as error:
         print(f"reader: {error}", file=sys.stderr)

@@ -48,9 +48,16 @@ def word_keys(word: str) -> tuple[str, str]:
 
 
 def _memorable(word: str) -> bool:
-    """Whether a word may be remembered: enough letters, and not a function word."""
+    """Whether a word may be remembered: Arabic script, enough letters, not a function word.
+
+    Latin words are never remembered: the tagger learnt from Arabic news with hardly any of
+    them, so its confidence there means little, and one «JavaScript» taken for a person would
+    otherwise spread to every mention in a technical article.
+    """
     stem = word_keys(word)[1]
     if sum(ch.isalpha() for ch in stem) < _MIN_LETTERS:
+        return False
+    if not any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in stem):
         return False
     stops = stop_words("ar")
     return fold(word) not in stops and fold(stem) not in stops

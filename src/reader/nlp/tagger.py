@@ -19,6 +19,7 @@ import pycrfsuite  # type: ignore[import-untyped]
 
 from reader.errors import UserError
 from reader.nlp.features import FeatureExtractor, is_name_link
+from reader.nlp.memory import NameMemory
 from reader.nlp.tokens import sentence_spans
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "LABELS",
     "MODEL_FILE",
     "PRIORS_FILE",
+    "NameMemory",
     "Tagger",
     "load_tagger",
     "open_shipped_tagger",
@@ -109,29 +111,65 @@ class Tagger:
         self.features = FeatureExtractor(clusters, gazetteer, priors)
 
     def tag_sentence(self, words: Sequence[str]) -> list[str]:
-        """Raw CRF labels of one sentence (no post-processing)."""
+        """Raw CRF labels of one sentence (no post-processing, no memory)."""
         if not words:
             return []
-        # python-crfsuite raises SystemError on a lone surrogate (found by fuzzing): the model
-        # sees U+FFFD in its place; the caller's words and offsets are untouched.
-        words = [_LONE_SURROGATE.sub("\ufffd", word) for word in words]
-        features = self.features.sentence_features(words)
+        features = self.features.sentence_features(_clean(words))
         with self._lock:
             labels: list[str] = self._crf.tag(features)
         return labels
 
-    def tag(self, tokens: Sequence[str], postprocess: bool = True) -> list[str]:
+    def tag(
+        self,
+        tokens: Sequence[str],
+        postprocess: bool = True,
+        memory: NameMemory | None = None,
+    ) -> list[str]:
         """One BIO label per token of a paragraph, tagged sentence by sentence.
 
-        ``postprocess=False`` returns the CRF's labels untouched (for measuring the fixes).
+        ``memory`` is the document's name memory: pass the same one for every paragraph of a
+        document, in reading order, and names found with confidence earlier label their later
+        bare mentions (see ``reader.nlp.memory``). ``postprocess=False`` returns the CRF's
+        labels untouched (for measuring the fixes).
         """
         words = list(tokens)
         labels: list[str] = []
         for first, stop in sentence_spans(words):
-            labels.extend(self.tag_sentence(words[first:stop]))
-        if postprocess:
-            labels = _fix_name_links(words, _repair(labels))
+            sentence = _clean(words[first:stop])
+            features = self.features.sentence_features(sentence)
+            # The marginals belong to the shared CRF's last sentence: read them under the lock.
+            with self._lock:
+                found: list[str] = self._crf.tag(features)
+                if postprocess:
+                    found = _fix_name_links(sentence, _repair(found))
+                if memory is not None:
+                    found = self._remember(sentence, found, memory)
+            labels.extend(found)
         return labels
+
+    def _remember(self, sentence: list[str], labels: list[str], memory: NameMemory) -> list[str]:
+        """Feed the sentence's sure names to ``memory`` and let it label what it recognises.
+
+        Called with the lock held, right after the CRF tagged ``sentence``.
+        """
+        crf = self._crf
+
+        def support(j: int, kind: str) -> float:
+            """How likely the CRF finds word ``j`` part of a name of type ``kind``."""
+            return float(crf.marginal("B-" + kind, j) + crf.marginal("I-" + kind, j))
+
+        sure = [1.0 if label == "O" else support(j, label[2:]) for j, label in enumerate(labels)]
+        memory.observe(sentence, labels, sure)
+        return memory.apply(sentence, labels, support)
+
+
+def _clean(words: Sequence[str]) -> list[str]:
+    """The words as the CRF may see them.
+
+    python-crfsuite raises SystemError on a lone surrogate (found by fuzzing): the model sees
+    U+FFFD in its place; the caller's words and offsets are untouched.
+    """
+    return [_LONE_SURROGATE.sub("\ufffd", word) for word in words]
 
 
 def _read_data(name: str) -> bytes:

@@ -109,11 +109,13 @@ def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
     """
     try:
         from reader.nlp.entities import EntityIndex, extract_paragraph
+        from reader.nlp.memory import NameMemory
     except ImportError as error:
         post(AnalysisFailed("entities", str(error), missing=True))
         return
     total = len(document.paragraphs)
     index = EntityIndex()
+    memory = NameMemory()  # names found so far label their later bare mentions
     batch: list[Any] = []
     last_batch = last_progress = last_group = time.monotonic()
     group_cost = 0.0
@@ -123,7 +125,7 @@ def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
             if cancelled():
                 return
             time.sleep(0)  # let a waiting key or frame have the interpreter first
-            mentions = extract_paragraph(paragraph.index, paragraph.text)
+            mentions = extract_paragraph(paragraph.index, paragraph.text, memory)
             index.add(mentions)
             batch.extend(mentions)
             found += len(mentions)

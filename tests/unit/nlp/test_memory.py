@@ -239,3 +239,25 @@ def test_an_unsure_name_of_another_type_takes_the_remembered_type() -> None:
     assert retyping.apply(words, as_org, lambda j, kind: 0.95) == as_org
     assert retyping.apply(words, as_org) == as_org  # no support given: nothing to judge by
     assert keeping.apply(words, as_org, lambda j, kind: 0.4) == as_org
+
+
+def test_latin_words_are_never_remembered() -> None:
+    """In a technical article a Latin word the tagger once took for a name («JavaScript» as a
+    person) is not spread to its other mentions, while Arabic names still are."""
+    text = (TEXTS / "mixed-03.ar.txt").read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if "JavaScript" in line)
+    words = [t.text for t in tokenize(line)]
+    at = words.index("JavaScript")
+    labels = ["O"] * len(words)
+    labels[at] = "B-PERS"
+    memory = NameMemory()
+    memory.observe(words, labels)
+    assert len(memory) == 0
+    assert memory.apply(words, _untagged(words)) == _untagged(words)
+    # The same sentence with an Arabic word tagged instead: that one is remembered.
+    arabic = next(i for i, w in enumerate(words) if len(w) > 3 and "\u0627" <= w[0] <= "\u064a")
+    labels = ["O"] * len(words)
+    labels[arabic] = "B-PERS"
+    memory.observe(words, labels)
+    assert len(memory) == 1
+    assert memory.apply(words, _untagged(words))[arabic] == "B-PERS"
