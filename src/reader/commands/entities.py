@@ -3,6 +3,9 @@
 Offsets are code points into the decoded document text (newlines normalised, `Document.text`),
 so ``text[start:end]`` is each mention exactly. Output is logical text: no shaping, no
 reordering, ready for `jq`, `cut` or a spreadsheet.
+
+The tagger knows Arabic only: a Persian or Urdu document gets an empty result (valid json, a
+tsv header, an empty table) and one line on stderr saying why, and the exit status stays 0.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from collections.abc import Iterator, Sequence
 
 from reader.commands.output import write_text
 from reader.nlp.entities import ENTITY_TYPES, Entity, extract_document
+from reader.nlp.language import entities_skipped_reason, unsupported_entity_language
 from reader.text.clipboard import listing_text
 from reader.text.document import Document
 from reader.text.load import load_document
@@ -103,7 +107,12 @@ def run(args: argparse.Namespace) -> int:
     document = load_document(args.file)
     for warning in document.warnings:
         print(f"reader: {warning}", file=sys.stderr)
-    entities = extract_document(document)
+    skipped = unsupported_entity_language([p.text for p in document.paragraphs])
+    if skipped is not None:
+        print(f"reader: {entities_skipped_reason(skipped)}", file=sys.stderr)
+        if args.format == "table":
+            return 0  # nothing to list; "no entities found" would say they were looked for
+    entities = extract_document(document) if skipped is None else []
     if args.format == "json":
         text = as_json(document, entities)
     elif args.format == "tsv":
