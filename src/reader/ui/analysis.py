@@ -82,14 +82,17 @@ class TopicsFound(Message):
 
 class AnalysisFailed(Message):
     """A job could not run: `job` is `entities` or `topics`; `reason` is one line for the panel;
-    `missing` is True when the analysis is simply not available (module or language support)."""
+    `missing` is True when the analysis is simply not available (module or language support);
+    `note` names the interface word (`reader.ui.words`) that says why in the reader's language,
+    when there is one more particular than the job's `<job>-missing`."""
 
-    def __init__(self, job: str, reason: str, missing: bool) -> None:
+    def __init__(self, job: str, reason: str, missing: bool, note: str | None = None) -> None:
         """Say which job failed and why."""
         super().__init__()
         self.job = job
         self.reason = reason
         self.missing = missing
+        self.note = note
 
 
 class BidiControlsCounted(Message):
@@ -106,12 +109,22 @@ def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
     grouped from them at growing intervals: each grouping covers everything found so far, so it
     is repeated only when the mentions have doubled since the last one and it costs at most a
     third of the time since then (a 10 MB article is grouped about fifteen times, not hundreds).
+
+    A document that is not Arabic (`reader.nlp.language`) is not tagged: the tagger knows only
+    Arabic and would find junk in Persian or Urdu. The job then posts why, as `AnalysisFailed`
+    with the note the panel shows.
     """
     try:
         from reader.nlp.entities import EntityIndex, extract_paragraph
+        from reader.nlp.language import entities_skipped_reason, unsupported_entity_language
         from reader.nlp.memory import NameMemory
     except ImportError as error:
         post(AnalysisFailed("entities", str(error), missing=True))
+        return
+    language = unsupported_entity_language([paragraph.text for paragraph in document.paragraphs])
+    if language is not None:
+        reason = entities_skipped_reason(language)
+        post(AnalysisFailed("entities", reason, missing=True, note=_arabic_only_note(language)))
         return
     total = len(document.paragraphs)
     index = EntityIndex()
@@ -151,6 +164,15 @@ def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
         post(AnalysisFailed("entities", f"{type(error).__name__}: {error}", missing=False))
         return
     post(EntitiesFound(batch, entities, total, total, finished=True))
+
+
+def _arabic_only_note(language: str) -> str:
+    """The interface word saying entities are for Arabic text only, naming `language` when
+    there is a word for it."""
+    from reader.ui.words import WORDS
+
+    named = f"entities-arabic-only-{language}"
+    return named if named in WORDS else "entities-arabic-only"
 
 
 def find_topics(document: Document, post: Post, cancelled: Cancelled) -> None:

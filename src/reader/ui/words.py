@@ -25,6 +25,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "no-topics": ("no topics found", "لم يُعثر على مواضيع"),
     "entities-missing": ("entity finding is not available", "استخراج الكيانات غير متاح"),
     "topics-missing": ("topic finding is not available", "استخراج المواضيع غير متاح"),
+    "entities-arabic-only": ("Arabic text only", "للنصوص العربية فقط"),
+    "entities-arabic-only-fa": (
+        "Arabic text only: this document looks Persian",
+        "للنصوص العربية فقط: يبدو هذا النص فارسيًا",
+    ),
+    "entities-arabic-only-ur": (
+        "Arabic text only: this document looks Urdu",
+        "للنصوص العربية فقط: يبدو هذا النص أرديًا",
+    ),
     "failed": ("failed", "تعذّر"),
     "more": ("more", "غيرها"),
     # The status line.

@@ -418,7 +418,7 @@ class ReaderScreen(Screen[None]):
     @on(analysis.AnalysisFailed)
     def _analysis_failed(self, event: analysis.AnalysisFailed) -> None:
         """Say in the panel that entities or topics are not available."""
-        reason = word(f"{event.job}-missing", self.language)
+        reason = word(event.note or f"{event.job}-missing", self.language)
         if not event.missing:
             reason = f"{word('failed', self.language)}: {event.reason}"
         if event.job == "entities":

@@ -22,6 +22,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.config import Language
+from reader.layout.lines import Direction
 from reader.ui.labels import Align, cut, fit, interface_direction
 from reader.ui.words import word
 
@@ -184,14 +185,18 @@ class SidePanel(Vertical):
         return max(4, width - option_list.styles.scrollbar_size_vertical - 1)
 
     def _progress(self, selector: str, text: str) -> None:
-        """Show or hide a tab's progress line."""
+        """Show or hide a tab's progress line: one line while finding, a few when it says why
+        nothing is found (entities are for Arabic text only), wrapped between words."""
         progress = self.query_one(selector, Static)
         width = max(4, self.content_region.width - 2)
+        direction = interface_direction(self._language)
+        lines = _wrapped(text, width, direction) if text else []
         progress.update(
-            fit(text, width, align=self._align(), direction=interface_direction(self._language))
-            if text
-            else ""
+            Content("\n").join(
+                fit(line, width, align=self._align(), direction=direction) for line in lines
+            )
         )
+        progress.styles.height = max(1, len(lines))
         progress.display = bool(text)
 
     def _align(self) -> Align:
@@ -347,6 +352,30 @@ class SidePanel(Vertical):
             self.post_message(self.EntityChosen(value))
         elif kind == "topic":
             self.post_message(self.TopicChosen(int(value)))
+
+
+PROGRESS_LINES = 3
+"""The most lines a tab's progress line wraps onto; the last is cut with an ellipsis."""
+
+
+def _wrapped(text: str, width: int, direction: Direction) -> list[str]:
+    """`text` broken between words into lines (logical text) that each fit in `width` cells,
+    at most `PROGRESS_LINES` of them, the last holding the rest (to be cut by `fit`)."""
+    lines: list[str] = []
+    words = text.split()
+    while words:
+        if len(lines) == PROGRESS_LINES - 1:
+            lines.append(" ".join(words))
+            break
+        taken = 1
+        while taken < len(words):
+            candidate = " ".join(words[: taken + 1])
+            if cut(candidate, width, direction) != candidate:
+                break
+            taken += 1
+        lines.append(" ".join(words[:taken]))
+        words = words[taken:]
+    return lines
 
 
 def _numbers(paragraphs: Sequence[int], width: int) -> str:
