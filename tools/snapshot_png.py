@@ -44,7 +44,9 @@ def per_cell(svg: str) -> str:
         cells = _cells(text)
         if len(cells) <= 1:
             return match.group(0)
-        width = float(length) / len(cells)
+        # Textual writes textLength as 12.2 px per *code point*, marks included, while a mark
+        # takes no cell of its own: the cell width comes from the code points.
+        width = float(length) / len(text)
         parts = []
         for i, cell in enumerate(cells):
             if cell.isspace():

@@ -5,7 +5,7 @@ One command rebuilds everything in ``src/reader/nlp/data/`` with fixed seeds::
     pip install -e '.[training]'
     PYTHONHASHSEED=0 python training/train_ner.py all
 
-Steps (each can be run alone: ``clusters``, ``gazetteers``, ``priors``, ``crf``):
+Steps (each can be run alone: ``clusters``, ``gazetteers``, ``priors``, ``neural``, ``crf``):
 
 * ``clusters``: word2vec skip-gram (100-d, gensim, one worker so it is deterministic) on the
   Wikipedia text ``shared/data/texts/large-01.ar.txt``, the ANERcorp *train* split and a
@@ -16,9 +16,13 @@ Steps (each can be run alone: ``clusters``, ``gazetteers``, ``priors``, ``crf``)
   Wikipedia article titles typed by their first words -> ``gazetteer.tsv.gz``.
 * ``priors``: a logistic regression from word vectors to entity types, out-of-fold on the
   train split -> ``priors.tsv.gz`` (see ``build_priors``).
-* ``crf``: linear-chain CRF (python-crfsuite) on the ANERcorp train split only ->
-  ``ner.crfsuite``. ``--dev`` trains on the first 85% of the train split and scores on the
-  rest, which is how feature and hyper-parameter choices were made without looking at test.
+* ``neural``: a small BiLSTM word tagger (PyTorch, ``training/train_neural.py``) -> its weights
+  ``neural.npz``, and its out-of-fold label probabilities on the train split, which become CRF
+  features (stacking).
+* ``crf``: linear-chain CRF (python-crfsuite) on the ANERcorp train split only, reading the
+  network's out-of-fold guesses as features -> ``ner.crfsuite``. ``--dev`` trains on the first
+  85% of the train split and scores on the rest, which is how feature and hyper-parameter
+  choices were made without looking at test.
 
 The test split is never read here; score it with ``python -m reader.nlp.evaluate``.
 """
@@ -47,6 +51,7 @@ BUILD = REPO / "training" / "build"  # intermediate files (git-ignored)
 SEED = 1234
 
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "training"))
 
 from reader.nlp.evaluate import format_table, read_conll, score  # noqa: E402
 from reader.nlp.features import FeatureExtractor, strip_clitics  # noqa: E402
@@ -56,7 +61,8 @@ from reader.nlp.tagger import (  # noqa: E402
     GAZETTEER_FILE,
     MODEL_FILE,
     PRIORS_FILE,
-    Tagger,
+    _fix_name_links,
+    _repair,
     read_clusters,
     read_gazetteer,
 )
@@ -395,9 +401,11 @@ def train_crf(
     with gzip.open(priors_path(dev), "rt", encoding="utf-8") as handle:
         priors = read_clusters(handle)
     extractor = FeatureExtractor(clusters, gazetteer, priors)
+    guesses = neural_hints()
+    held_guesses = guesses[len(sentences) :]
     trainer = pycrfsuite.Trainer(verbose=False)
-    for words, labels in sentences:
-        trainer.append(extractor.sentence_features(words), labels)
+    for (words, labels), hints in zip(sentences, guesses, strict=False):
+        trainer.append(extractor.sentence_features(words, hints), labels)
     trainer.set_params(
         {
             "c1": c1,
@@ -422,18 +430,52 @@ def train_crf(
         target.stat().st_size,
     )
     if dev:
-        tagger = Tagger(target.read_bytes(), clusters, gazetteer, priors)
-        predicted = [tagger.tag(words) for words, _ in held_out]
-        print(format_table(score((labels for _, labels in held_out), predicted)))
-        raw = [tagger.tag(words, postprocess=False) for words, _ in held_out]
+        # The held-out sentences are tagged with their out-of-fold network guesses (the shipped
+        # network saw them), each sentence whole, as the CRF was trained.
+        crf = pycrfsuite.Tagger()
+        crf.open(str(target))
+        raw = [
+            crf.tag(extractor.sentence_features(words, hints))
+            for (words, _), hints in zip(held_out, held_guesses, strict=True)
+        ]
+        fixed = [
+            _fix_name_links(words, _repair(list(labels)))
+            for (words, _), labels in zip(held_out, raw, strict=True)
+        ]
+        print(format_table(score((labels for _, labels in held_out), fixed)))
         print("without post-processing:")
         print(format_table(score((labels for _, labels in held_out), raw)))
+
+
+def neural_hints() -> list[list[tuple[str, ...]]]:
+    """The network's out-of-fold feature strings for every train sentence, in order.
+
+    Written by ``training/train_neural.py`` (the ``neural`` step).
+    """
+    import numpy as np
+    from train_neural import LABELS_ORDER, OOF_FILE
+
+    from reader.nlp.neural import hints
+
+    path = BUILD / OOF_FILE
+    if not path.exists():
+        raise SystemExit(f"{path} is missing: run the neural step first")
+    with np.load(path) as data:
+        probabilities, lengths = data["probabilities"], data["lengths"]
+    out: list[list[tuple[str, ...]]] = []
+    start = 0
+    for length in lengths:
+        out.append(hints(probabilities[start : start + int(length)], LABELS_ORDER))
+        start += int(length)
+    return out
 
 
 def main() -> int:
     """Parse the step to run and run it."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("step", choices=["all", "clusters", "gazetteers", "priors", "crf"])
+    parser.add_argument(
+        "step", choices=["all", "clusters", "gazetteers", "priors", "neural", "crf"]
+    )
     parser.add_argument("--dev", action="store_true", help="train on 85%% of train, score rest")
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.05)
@@ -459,6 +501,10 @@ def main() -> int:
         build_gazetteers()
     if args.step in ("all", "priors"):
         build_priors(args.dev)
+    if args.step in ("all", "neural"):
+        import train_neural
+
+        train_neural.train(DATA, BUILD)
     if args.step in ("all", "crf"):
         extra = dict(item.split("=", 1) for item in args.set)
         train_crf(args.dev, args.c1, args.c2, args.iterations, extra)

@@ -1,9 +1,10 @@
 """`pip install .` from a clean clone into a fresh virtual environment, then `reader render`
-with no file, run from another folder, prints the default article: the article ships inside the
-wheel, not only in the checkout."""
+with no file, run from another folder, prints the default article, and `reader entities` finds
+its people: the article and the entity model ship inside the wheel, not only in the checkout."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -46,3 +47,14 @@ def test_clean_clone_installs_and_renders_the_default_article(tmp_path: Path) ->
     paragraphs = [p.text for p in Document.from_text(article).paragraphs]
     assert len(paragraphs) == 7
     assert result.stdout == "\n".join(render_lines(paragraphs, 60)) + "\n"
+    entities = subprocess.run(
+        [str(venv / "bin" / "reader"), "entities", "--format", "json"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert entities.returncode == 0, entities.stderr
+    found = json.loads(entities.stdout)["entities"]
+    people = {e["name"] for e in found if e["type"] == "PERSON"}
+    assert "عبد اللطيف حموشي" in people

@@ -17,7 +17,7 @@ canonical names (`reader.nlp.canonical`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from reader.nlp.canonical import (
@@ -45,7 +45,7 @@ from reader.nlp.gazetteer import (
 from reader.nlp.memory import NameMemory
 from reader.nlp.normalise import normalise, normalised_words
 from reader.nlp.tagger import load_tagger
-from reader.nlp.tokens import tokenize
+from reader.nlp.tokens import Token, tokenize
 from reader.text.document import Document
 
 __all__ = [
@@ -56,7 +56,13 @@ __all__ = [
     "Mention",
     "extract_document",
     "extract_paragraph",
+    "extract_paragraphs",
+    "paragraph_chunks",
 ]
+
+CHUNK_CHARACTERS = 32_000
+"""About how much text `paragraph_chunks` puts together (about 0.2 s of work): the network's
+steps serve more sentences at once in a larger chunk (8,000: ~10% slower in all)."""
 
 TAGGER_TYPES = {"PERS": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION", "MISC": "MISC"}
 """The tagger's ANERcorp labels and the entity types they become."""
@@ -167,15 +173,23 @@ def _trim_person(words: Sequence[str], first: int, stop: int) -> int:
 def _plausible(raw: Sequence[str], first: int, stop: int) -> bool:
     """Whether a tagged span can be a name at all. It must hold a letter. And the tagger
     learnt from Arabic only, so its guesses on Latin text are noise: a span with a lower-case
-    Latin word («For loading», «https») or mixing Latin and Arabic words («كود JavaScript») is
-    dropped."""
+    Latin word («For loading», «https») or a single letter, in capitals throughout, mixing
+    Latin and Arabic words («كود JavaScript»), or standing among Latin words is dropped."""
     words = [w for w in raw[first:stop] if _is_word(w)]
     if not any(c.isalpha() for w in words for c in w):
         return False  # numbers alone («10», «2013») are not names; dates have their own rules
     latin = [w for w in words if w.isascii() and not w.isdigit()]
     if not latin:
         return True
-    return len(latin) == len(words) and all(w[:1].isupper() for w in latin)
+    if len(latin) < len(words) or not all(w[:1].isupper() and len(w) > 1 for w in latin):
+        return False
+    if len(latin) > 1 and all(w.isupper() for w in latin):
+        return False  # a heading in capitals («TERMS OF USE»), not a name
+    # A Latin name is kept inside Arabic prose («شركة Google»), not inside Latin text: there
+    # the tagger takes capitalised English («TERMS OF USE», «See Parser») for names.
+    before = next((w for w in reversed(raw[:first]) if _is_word(w)), None)
+    after = next((w for w in raw[stop:] if _is_word(w)), None)
+    return not any(w is not None and w.isascii() and w.isalpha() for w in (before, after))
 
 
 def _retyped(words: Sequence[str], first: int, stop: int, kind: str) -> str:
@@ -310,12 +324,36 @@ def extract_paragraph(
     own. Thread-safe as long as a memory is not shared between threads; the mentions never
     overlap.
     """
-    tokens = tokenize(text)
+    return extract_paragraphs([(paragraph_index, text)], memory)[0]
+
+
+def extract_paragraphs(
+    paragraphs: Sequence[tuple[int, str]], memory: NameMemory | None = None
+) -> list[list[Mention]]:
+    """`extract_paragraph` for several paragraphs in reading order (index, text), faster than
+    one by one: the tagger's network reads all their sentences in batches."""
+    tokenized = [tokenize(text) for _, text in paragraphs]
+    raws = [[t.text for t in tokens] for tokens in tokenized]
+    all_labels = load_tagger().tag_paragraphs(raws, memory=memory)
+    return [
+        _mentions(index, text, tokens, raw, labels)
+        for (index, text), tokens, raw, labels in zip(
+            paragraphs, tokenized, raws, all_labels, strict=True
+        )
+    ]
+
+
+def _mentions(
+    paragraph_index: int,
+    text: str,
+    tokens: Sequence[Token],
+    raw: Sequence[str],
+    labels: Sequence[str],
+) -> list[Mention]:
+    """The mentions of one tokenised, tagged paragraph: tagger spans and rule spans merged."""
     if not tokens:
         return []
-    raw = [t.text for t in tokens]
     words = [normalise(w) for w in raw]
-    labels = load_tagger().tag(raw, memory=memory)
     tagged: list[_Span] = []
     for first, stop, kind in _tagger_spans(labels):
         first, stop = _trim(raw, first, stop)
@@ -423,11 +461,31 @@ class EntityIndex:
         ]
 
 
+def paragraph_chunks(
+    paragraphs: Sequence[tuple[int, str]], characters: int = CHUNK_CHARACTERS
+) -> Iterator[list[tuple[int, str]]]:
+    """Runs of consecutive paragraphs (index, text) of about ``characters`` together (a long
+    paragraph alone), in order: `extract_paragraphs` reads a chunk several times faster than
+    its paragraphs one by one, and a chunk is still only a fraction of a second of work, so a
+    worker can stop or post between chunks."""
+    chunk: list[tuple[int, str]] = []
+    size = 0
+    for paragraph in paragraphs:
+        if chunk and size + len(paragraph[1]) > characters:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(paragraph)
+        size += len(paragraph[1])
+    if chunk:
+        yield chunk
+
+
 def extract_document(document: Document) -> list[Entity]:
-    """The entities of a whole document (each paragraph through `extract_paragraph`, in order,
-    with one name memory)."""
+    """The entities of a whole document (its paragraphs through `extract_paragraphs` chunk by
+    chunk, in order, with one name memory)."""
     index = EntityIndex()
     memory = NameMemory()
-    for paragraph in document.paragraphs:
-        index.add(extract_paragraph(paragraph.index, paragraph.text, memory))
+    for chunk in paragraph_chunks([(p.index, p.text) for p in document.paragraphs]):
+        for mentions in extract_paragraphs(chunk, memory):
+            index.add(mentions)
     return index.entities()

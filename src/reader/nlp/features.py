@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from reader.nlp.normalise import normalise
 
-__all__ = ["WINDOW", "FeatureExtractor", "is_name_link", "strip_clitics"]
+__all__ = ["WINDOW", "FeatureExtractor", "folded", "is_name_link", "strip_clitics"]
 
 #: How many words on each side of a token contribute features.
 WINDOW = 2
@@ -101,6 +101,12 @@ def _shape(word: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
+def folded(word: str) -> str:
+    """``normalise(word.lower())``, cached: running text repeats its words."""
+    return normalise(word.lower())
+
+
+@lru_cache(maxsize=1 << 16)
 def strip_clitics(norm: str) -> tuple[str, str]:
     """Split a normalised word into (proclitic chain, stem), or ("", word) if none applies.
 
@@ -134,6 +140,7 @@ class FeatureExtractor:
         self._gazetteers = gazetteers
         self._priors = priors
         self._cache: dict[str, tuple[list[str], ...]] = {}
+        self._hint_cache: dict[tuple[str, ...], tuple[list[str], list[str]]] = {}
 
     def own_features(self, word: str) -> list[str]:
         """Features of one word on its own (no context), without an offset prefix."""
@@ -193,10 +200,26 @@ class FeatureExtractor:
             self._cache[word] = result
         return result
 
-    def sentence_features(self, words: Sequence[str]) -> list[list[str]]:
-        """Feature strings for every word of one sentence, in order."""
+    def _prefixed(self, hints: Sequence[str]) -> tuple[list[str], list[str]]:
+        """A word's hints as its right neighbour sees them (``-1:``) and its left one
+        (``+1:``), cached: words share few patterns of hints."""
+        key = tuple(hints)
+        found = self._hint_cache.get(key)
+        if found is None:
+            found = ([f"-1:{h}" for h in key], [f"+1:{h}" for h in key])
+            self._hint_cache[key] = found
+        return found
+
+    def sentence_features(
+        self, words: Sequence[str], hints: Sequence[Sequence[str]] | None = None
+    ) -> list[list[str]]:
+        """Feature strings for every word of one sentence, in order.
+
+        ``hints`` are extra per-word feature strings from another model (the neural tagger's
+        binned label guesses); each word sees its own and its neighbours' (offset ±1).
+        """
         table = [self._word_features(w) for w in words]
-        norms = [normalise(w.lower()) for w in words]
+        norms = [folded(w) for w in words]
         n = len(words)
         out: list[list[str]] = []
         for i in range(n):
@@ -211,5 +234,11 @@ class FeatureExtractor:
                 feats.append(f"b-1={norms[i - 1]}|{norms[i]}")
             if i + 1 < n:
                 feats.append(f"b+1={norms[i]}|{norms[i + 1]}")
+            if hints is not None:
+                feats.extend(hints[i])
+                if i > 0:
+                    feats.extend(self._prefixed(hints[i - 1])[0])
+                if i + 1 < n:
+                    feats.extend(self._prefixed(hints[i + 1])[1])
             out.append(feats)
         return out

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from collections import Counter, deque
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Literal
 
-from reader.nlp.features import is_name_link, strip_clitics
-from reader.nlp.normalise import normalise
+from reader.nlp.features import folded, is_name_link, strip_clitics
 from reader.nlp.stem import fold
 from reader.nlp.stopwords import stop_words
 
@@ -41,9 +41,10 @@ _MIN_LETTERS = 3
 """A remembered word keeps at least this many letters once its clitics are stripped."""
 
 
+@lru_cache(maxsize=1 << 16)
 def word_keys(word: str) -> tuple[str, str]:
     """The folded form of ``word`` and its stem without proclitics («وكلينتون» → «كلينتون»)."""
-    norm = normalise(word.lower())
+    norm = folded(word)
     return norm, strip_clitics(norm)[1]
 
 

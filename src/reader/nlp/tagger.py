@@ -12,6 +12,7 @@ import gzip
 import io
 import re
 import threading
+import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 
@@ -20,6 +21,7 @@ import pycrfsuite  # type: ignore[import-untyped]
 from reader.errors import UserError
 from reader.nlp.features import FeatureExtractor, is_name_link
 from reader.nlp.memory import NameMemory
+from reader.nlp.neural import NeuralTagger, hints
 from reader.nlp.tokens import sentence_spans
 
 __all__ = [
@@ -27,6 +29,7 @@ __all__ = [
     "GAZETTEER_FILE",
     "LABELS",
     "MODEL_FILE",
+    "NEURAL_FILE",
     "PRIORS_FILE",
     "NameMemory",
     "Tagger",
@@ -40,6 +43,7 @@ MODEL_FILE = "ner.crfsuite"
 CLUSTERS_FILE = "clusters.tsv.gz"
 GAZETTEER_FILE = "gazetteer.tsv.gz"
 PRIORS_FILE = "priors.tsv.gz"
+NEURAL_FILE = "neural.npz"
 
 LABELS = ("B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC", "O")
 
@@ -99,8 +103,13 @@ class Tagger:
         clusters: Mapping[str, Sequence[str]],
         gazetteer: Mapping[str, Sequence[str]],
         priors: Mapping[str, Sequence[str]],
+        neural: NeuralTagger | None = None,
     ) -> None:
-        """Open the CRF from the model bytes; keep the tables for feature extraction."""
+        """Open the CRF from the model bytes; keep the tables for feature extraction.
+
+        ``neural`` is the network whose guesses the CRF was trained to read (see
+        ``reader.nlp.neural``); a CRF trained without them is opened without one.
+        """
         self._model = model  # crfsuite reads the buffer in place: keep it alive
         self._crf = pycrfsuite.Tagger()
         try:
@@ -109,12 +118,14 @@ class Tagger:
             raise UserError(f"the entity model is damaged: {error}") from None
         self._lock = threading.Lock()
         self.features = FeatureExtractor(clusters, gazetteer, priors)
+        self.neural = neural
 
     def tag_sentence(self, words: Sequence[str]) -> list[str]:
         """Raw CRF labels of one sentence (no post-processing, no memory)."""
         if not words:
             return []
-        features = self.features.sentence_features(_clean(words))
+        sentence = _clean(words)
+        features = self.features.sentence_features(sentence, self._hints([sentence])[0])
         with self._lock:
             labels: list[str] = self._crf.tag(features)
         return labels
@@ -132,11 +143,25 @@ class Tagger:
         bare mentions (see ``reader.nlp.memory``). ``postprocess=False`` returns the CRF's
         labels untouched (for measuring the fixes).
         """
-        words = list(tokens)
-        labels: list[str] = []
-        for first, stop in sentence_spans(words):
-            sentence = _clean(words[first:stop])
-            features = self.features.sentence_features(sentence)
+        return self.tag_paragraphs([tokens], postprocess, memory)[0]
+
+    def tag_paragraphs(
+        self,
+        paragraphs: Sequence[Sequence[str]],
+        postprocess: bool = True,
+        memory: NameMemory | None = None,
+    ) -> list[list[str]]:
+        """Labels for several paragraphs in reading order (see ``tag``), faster than one by one:
+        the network reads all their sentences in length-sorted batches, then the CRF and the
+        memory take the sentences in order."""
+        units: list[tuple[int, list[str]]] = []
+        for k, tokens in enumerate(paragraphs):
+            words = list(tokens)
+            units.extend((k, _clean(words[a:b])) for a, b in sentence_spans(words))
+        guesses = self._hints([sentence for _, sentence in units])
+        labels: list[list[str]] = [[] for _ in paragraphs]
+        for (k, sentence), hints_of in zip(units, guesses, strict=True):
+            features = self.features.sentence_features(sentence, hints_of)
             # The marginals belong to the shared CRF's last sentence: read them under the lock.
             with self._lock:
                 found: list[str] = self._crf.tag(features)
@@ -144,8 +169,15 @@ class Tagger:
                     found = _fix_name_links(sentence, _repair(found))
                 if memory is not None:
                     found = self._remember(sentence, found, memory)
-            labels.extend(found)
+            labels[k].extend(found)
         return labels
+
+    def _hints(self, sentences: Sequence[Sequence[str]]) -> list[Sequence[Sequence[str]] | None]:
+        """The network's feature strings for each sentence (one batch), or None without one."""
+        if self.neural is None:
+            return [None] * len(sentences)
+        labels = self.neural.labels
+        return [hints(p, labels) for p in self.neural.probabilities(sentences)]
 
     def _remember(self, sentence: list[str], labels: list[str], memory: NameMemory) -> list[str]:
         """Feed the sentence's sure names to ``memory`` and let it label what it recognises.
@@ -190,11 +222,17 @@ def _read_table(name: str) -> dict[str, tuple[str, ...]]:
 
 def open_shipped_tagger() -> Tagger:
     """A new tagger over the model and tables shipped in ``reader/nlp/data`` (read each call)."""
+    gazetteer = _read_table(GAZETTEER_FILE)
+    try:
+        neural = NeuralTagger(_read_data(NEURAL_FILE), gazetteer)
+    except (ValueError, KeyError, OSError, EOFError, zipfile.BadZipFile) as error:  # np.load's
+        raise UserError(f"the entity model file {NEURAL_FILE} is damaged: {error}") from None
     return Tagger(
         _read_data(MODEL_FILE),
         _read_table(CLUSTERS_FILE),
-        _read_table(GAZETTEER_FILE),
+        gazetteer,
         _read_table(PRIORS_FILE),
+        neural,
     )
 
 

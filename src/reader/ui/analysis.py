@@ -2,7 +2,7 @@
 
 Each job is a plain function that reads the document and reports through a `post` callback (the
 screen's `post_message`): it never touches a widget, and it stops when `cancelled()` says so.
-Entities stream paragraph by paragraph, posted in batches at most every `BATCH_SECONDS`, so a
+Entities stream in chunks of paragraphs, posted in batches at most every `BATCH_SECONDS`, so a
 10 MB article fills the panel progressively while the keys stay responsive. The imports of
 `reader.nlp` and `reader.layout` happen here, in the worker thread, not before the first screen.
 """
@@ -105,17 +105,18 @@ class BidiControlsCounted(Message):
 
 
 def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
-    """Extract entity mentions paragraph by paragraph, posting them in batches, and the entities
-    grouped from them at growing intervals: each grouping covers everything found so far, so it
-    is repeated only when the mentions have doubled since the last one and it costs at most a
-    third of the time since then (a 10 MB article is grouped about fifteen times, not hundreds).
+    """Extract entity mentions a chunk of paragraphs at a time, posting them in batches, and
+    the entities grouped from them at growing intervals: each grouping covers everything found
+    so far, so it is repeated only when the mentions have doubled since the last one and it
+    costs at most a third of the time since then (a 10 MB article is grouped about fifteen
+    times, not hundreds).
 
     A document that is not Arabic (`reader.nlp.language`) is not tagged: the tagger knows only
     Arabic and would find junk in Persian or Urdu. The job then posts why, as `AnalysisFailed`
     with the note the panel shows.
     """
     try:
-        from reader.nlp.entities import EntityIndex, extract_paragraph
+        from reader.nlp.entities import EntityIndex, extract_paragraphs, paragraph_chunks
         from reader.nlp.language import entities_skipped_reason, unsupported_entity_language
         from reader.nlp.memory import NameMemory
     except ImportError as error:
@@ -134,14 +135,15 @@ def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
     group_cost = 0.0
     found = grouped = 0  # mentions found in all, and when last grouped
     try:
-        for paragraph in document.paragraphs:
+        for chunk in paragraph_chunks([(p.index, p.text) for p in document.paragraphs]):
             if cancelled():
                 return
             time.sleep(0)  # let a waiting key or frame have the interpreter first
-            mentions = extract_paragraph(paragraph.index, paragraph.text, memory)
-            index.add(mentions)
-            batch.extend(mentions)
-            found += len(mentions)
+            for mentions in extract_paragraphs(chunk, memory):
+                index.add(mentions)
+                batch.extend(mentions)
+                found += len(mentions)
+            done = chunk[-1][0] + 1
             now = time.monotonic()
             if now - last_batch >= BATCH_SECONDS:
                 entities = None
@@ -150,14 +152,14 @@ def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
                     entities = index.entities()
                     last_group = time.monotonic()
                     group_cost, grouped = last_group - now, found
-                post(EntitiesFound(batch, entities, paragraph.index + 1, total, finished=False))
+                post(EntitiesFound(batch, entities, done, total, finished=False))
                 batch, last_batch = [], time.monotonic()
                 # What was found so far lives as long as the reader: keep it out of the cyclic
                 # garbage collector's full passes, which otherwise rescan every mention and
                 # cached feature each time and stall keys for 200-300 ms on a 10 MB article.
                 gc.freeze()
             elif now - last_progress >= PROGRESS_SECONDS:
-                post(EntityProgress(paragraph.index + 1, total))
+                post(EntityProgress(done, total))
                 last_progress = now
         entities = index.entities()
     except Exception as error:  # a bug in extraction must not take the reader down

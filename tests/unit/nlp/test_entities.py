@@ -17,11 +17,16 @@ from reader.nlp.entities import (
     ENTITY_TYPES,
     Entity,
     EntityIndex,
+    _plausible,
     extract_document,
     extract_paragraph,
+    extract_paragraphs,
+    paragraph_chunks,
 )
 from reader.nlp.gazetteer import country_by_key, country_of_nisba, is_function_word, name_key
+from reader.nlp.memory import NameMemory
 from reader.nlp.normalise import normalise
+from reader.nlp.tokens import tokenize
 from reader.text.document import Document
 from reader.text.load import load_document
 
@@ -267,3 +272,56 @@ def test_numbers_alone_are_never_names() -> None:
         for mention in extract_paragraph(paragraph.index, paragraph.text):
             if mention.type != "DATE":
                 assert any(c.isalpha() for c in mention.text), mention
+
+
+def test_chunks_cover_the_document_in_order_and_are_bounded() -> None:
+    document = load_document(str(DATA / "texts" / "large-01.ar.txt"))
+    paragraphs = [(p.index, p.text) for p in document.paragraphs[:3000]]
+    chunks = list(paragraph_chunks(paragraphs, 8_000))
+    assert [p for chunk in chunks for p in chunk] == paragraphs
+    assert len(chunks) > 10
+    for chunk in chunks:  # over the bound only when one paragraph alone is longer
+        assert len(chunk) == 1 or sum(len(text) for _, text in chunk) <= 8_000
+
+
+@pytest.mark.parametrize("path", NEWS[:4], ids=lambda p: p.name)
+def test_a_chunk_gives_what_its_paragraphs_give_one_by_one(path: Path) -> None:
+    """Batching the network over a chunk changes nothing: same mentions, same memory."""
+    document = load_document(str(path))
+    paragraphs = [(p.index, p.text) for p in document.paragraphs]
+    alone_memory = NameMemory()
+    alone = [extract_paragraph(i, text, alone_memory) for i, text in paragraphs]
+    assert extract_paragraphs(paragraphs, NameMemory()) == alone
+    assert any(alone)
+
+
+def _span(text: str, name: str) -> tuple[list[str], int, int]:
+    """Tokens of ``text`` and the token range of ``name`` in it."""
+    raw = [t.text for t in tokenize(text)]
+    wanted = [t.text for t in tokenize(name)]
+    for i in range(len(raw)):
+        if raw[i : i + len(wanted)] == wanted:
+            return raw, i, i + len(wanted)
+    raise AssertionError(name)
+
+
+def test_latin_names_are_kept_in_arabic_prose_only() -> None:
+    """The tagger learnt from Arabic: its Latin guesses stand only where a name can."""
+    assert _plausible(*_span("وقال مدير شركة Google إن الخدمة توقفت", "Google"))
+    assert _plausible(*_span("أعلنت Mozilla Foundation عن إصدار جديد", "Mozilla Foundation"))
+    licence = (DATA / "texts" / "diacritics-01.ar.txt").read_text(encoding="utf-8")
+    line = next(line for line in licence.splitlines() if "TERMS OF USE" in line)
+    assert not _plausible(*_span(line, "TERMS OF USE"))  # a heading in capitals
+    mixed = (DATA / "texts" / "mixed-03.ar.txt").read_text(encoding="utf-8")
+    line = next(line for line in mixed.splitlines() if "Build Documentation" in line)
+    assert not _plausible(*_span(line, "Build Documentation"))  # among Latin words
+    assert not _plausible(*_span("راجع القسم P من الدليل", "P"))  # one letter
+
+
+@pytest.mark.parametrize("name", ["mixed-03.ar.txt", "diacritics-01.ar.txt"])
+def test_no_latin_noise_in_technical_or_licensed_texts(name: str) -> None:
+    entities = extract_document(load_document(str(DATA / "texts" / name)))
+    for entity in entities:
+        latin = [w for w in entity.name.split() if w.isascii() and w.isalpha()]
+        assert not (len(latin) > 1 and all(w.isupper() for w in latin)), entity.name
+        assert not any(len(w) == 1 for w in latin), entity.name
