@@ -21,7 +21,14 @@ Adam (lr 0.002), batches of 32 sentences, dropout 0.5, 30 epochs. Sentences are 
 padding reaches a real word. Seeds are fixed and PyTorch runs on one thread, so a rebuild on the
 same versions gives the same weights. Takes about 20 minutes on one core.
 
-Tried and not kept: 15 epochs (development split micro-F1 0.63 against 0.66 at 30-40).
+Measured: the out-of-fold networks, pooled, micro-F1 0.694 on the train split (the CRF's own
+4-fold figure is 0.723); the shipped network alone 0.681 on the test split; NumPy and PyTorch
+agree to 1e-6 in probability. The CRF reading the network's guesses: development split 0.680
+-> 0.693, test 0.696 -> 0.713 (0.736 with the name memory).
+
+Tried and not kept: 15 epochs (development split micro-F1 0.63 against 0.66 at 30-40); 64 units
+a side (``--hidden 64``): extraction only ~2% faster, because the time goes to the CRF and to
+NumPy's per-step calls more than to the LSTM's arithmetic.
 """
 
 from __future__ import annotations
