@@ -20,6 +20,8 @@ a document's mentions into groups, one per entity, each with a clean display nam
 
 from __future__ import annotations
 
+import itertools
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -299,6 +301,45 @@ def _join_partial_names(drafts: dict[str, _Draft]) -> None:
             merged[small_key] = target
 
 
+_ACRONYM_EVENT = re.compile(r"[A-Z][A-Z0-9]+ [0-9]{4}")
+"""An event named by a Latin acronym and its year («IGEF 2025»)."""
+
+APPOSITION_GAP = 120
+"""The most characters between an event's Arabic name (with its description) and the acronym
+that closes it for the two to be one event."""
+
+
+def _join_appositions(drafts: dict[str, _Draft], mentions: Sequence[MentionLike]) -> None:
+    """Join an event named by acronym and year to the event named just before it in the same
+    paragraph, with no other mention between and at most `APPOSITION_GAP` characters apart:
+    «المعرض الدولي IGEF 2025», «المنتدى الدولي المخصص لعرض تجهيزات … IGEF 2025». News text
+    gives an event's long Arabic name, then its acronym, for one and the same event."""
+    owner = {member: key for key, draft in drafts.items() for member in draft.members}
+    merged: dict[str, str] = {}
+
+    def final(key: str) -> str:
+        """The group a key ended up in after the joins so far."""
+        while key in merged:
+            key = merged[key]
+        return key
+
+    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].paragraph, mentions[i].start))
+    for before, after in itertools.pairwise(order):
+        first, then = mentions[before], mentions[after]
+        if first.type != "EVENT" or then.type != "EVENT" or first.paragraph != then.paragraph:
+            continue
+        if not _ACRONYM_EVENT.fullmatch(" ".join(_clean_words(then.text))):
+            continue
+        if then.start - (first.start + len(first.text)) > APPOSITION_GAP:
+            continue
+        if before not in owner or after not in owner:
+            continue
+        name, acronym = final(owner[before]), final(owner[after])
+        if name != acronym and _ACRONYM_EVENT.fullmatch(name.split(":", 1)[1]) is None:
+            _join_into(drafts, acronym, name)
+            merged[acronym] = name
+
+
 def _in_order(draft: _Draft, mentions: Sequence[MentionLike]) -> None:
     """Sort a draft's members (and their words and types) into document order."""
     order = sorted(
@@ -365,6 +406,7 @@ def group_mentions(mentions: Sequence[MentionLike]) -> list[Group]:
     for draft in drafts.values():
         _in_order(draft, mentions)
     _join_partial_names(drafts)
+    _join_appositions(drafts, mentions)
     groups: list[Group] = []
     by_country: dict[str, Group] = {}
     for draft in drafts.values():

@@ -214,3 +214,38 @@ def test_index_caches_until_new_mentions_arrive() -> None:
 def test_dates_and_events_group_across_digit_scripts() -> None:
     assert names(("DATE", "عام 2025"), ("DATE", "عام ٢٠٢٥")) == [("DATE", "عام 2025", 2)]
     assert names(("EVENT", "IGEF 2025"), ("EVENT", "IGEF ۲۰۲۵")) == [("EVENT", "IGEF 2025", 2)]
+
+
+def _placed(items: list[tuple[int, int, str, str]]) -> list[Mention]:
+    """Mentions at given (paragraph, start) places."""
+    return [Mention(p, start, start + len(text), text, kind) for p, start, kind, text in items]
+
+
+def test_an_acronym_closing_an_event_name_is_the_same_event() -> None:
+    """«المعرض الدولي IGEF 2025»: the Arabic name and the acronym are one event."""
+    groups = group_mentions(
+        _placed([(0, 10, "EVENT", "المعرض الدولي"), (0, 25, "EVENT", "IGEF 2025")])
+    )
+    assert [(g.type, g.name, len(g.members)) for g in groups] == [("EVENT", "المعرض الدولي", 2)]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # too far apart
+        [(0, 10, "EVENT", "المعرض الدولي"), (0, 400, "EVENT", "IGEF 2025")],
+        # another name between them
+        [
+            (0, 10, "EVENT", "المعرض الدولي"),
+            (0, 30, "LOCATION", "أنقرة"),
+            (0, 40, "EVENT", "IGEF 2025"),
+        ],
+        # another paragraph
+        [(0, 10, "EVENT", "المعرض الدولي"), (1, 0, "EVENT", "IGEF 2025")],
+        # not an acronym with a year
+        [(0, 10, "EVENT", "المعرض الدولي"), (0, 25, "EVENT", "كأس العالم")],
+    ],
+)
+def test_events_apart_stay_apart(items: list[tuple[int, int, str, str]]) -> None:
+    events = [g for g in group_mentions(_placed(items)) if g.type == "EVENT"]
+    assert len(events) == 2
