@@ -51,7 +51,7 @@ def test_default_article_is_used_without_a_file() -> None:
     result = run_reader("--format", "json")
     assert result.returncode == 0, result.stderr.decode()
     names = {e["name"] for e in json.loads(result.stdout)["entities"]}
-    assert {"عبد اللطيف حموشي", "محمود ديميرتاش", "IGEF 2025"} <= names
+    assert {"عبد اللطيف حموشي", "محمود ديميرتاش", "المعرض الدولي لتجهيزات الأمن الداخلي"} <= names
 
 
 def test_stdin_and_tsv() -> None:
@@ -72,7 +72,7 @@ def test_table_groups_by_type_with_counts() -> None:
     assert result.returncode == 0, result.stderr.decode()
     out = result.stdout.decode("utf-8")
     assert "PERSON (2)" in out
-    assert "  IGEF 2025  ×2  ¶1, ¶7" in out
+    assert "  المعرض الدولي لتجهيزات الأمن الداخلي  ×5  ¶1, ¶6, ¶7" in out
 
 
 def test_a_missing_file_is_one_line_on_stderr() -> None:
