@@ -149,3 +149,20 @@ def test_the_batched_letter_convolution_computes_the_textbook_one() -> None:
         ]
         expected = np.maximum(np.array(out), 0.0).max(axis=0)
         assert np.allclose(row, expected, atol=1e-5), word
+
+
+def test_the_network_runs_blas_on_one_thread() -> None:
+    """In a fresh interpreter, loading the tagger leaves NumPy's BLAS to one thread: its
+    spinning threads slowed the app's entity worker ninefold beside the screen's thread."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import os; os.environ.pop('OPENBLAS_NUM_THREADS', None);"
+        "from reader.nlp.tagger import load_tagger; load_tagger();"
+        "import numpy; print(os.environ['OPENBLAS_NUM_THREADS'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "1"
