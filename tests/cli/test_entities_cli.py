@@ -16,6 +16,9 @@ DATA = ROOT / ".." / "shared" / "data"
 ARTICLE = ROOT / "assets" / "article.ar.txt"
 NEWS = DATA / "texts" / "news-01.ar.txt"
 TYPES = {"PERSON", "LOCATION", "ORGANIZATION", "EVENT", "DATE", "MISC"}
+PERSIAN = DATA / "texts" / "persian-01.fa.txt"
+URDU = DATA / "texts" / "urdu-01.ur.txt"
+NOTE = "reader: entities are found in Arabic text only; this document looks {}"
 
 
 def run_reader(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -81,3 +84,55 @@ def test_a_missing_file_is_one_line_on_stderr() -> None:
     assert result.stdout == b""
     lines = result.stderr.decode().strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("reader: ")
+
+
+# Persian and Urdu: no junk entities, valid empty output, one line on stderr saying why, exit
+# status 0. Arabic documents are tagged as before, without the note.
+
+
+def stderr_lines(result: subprocess.CompletedProcess[bytes]) -> list[str]:
+    """What the command said on stderr, line by line."""
+    return result.stderr.decode("utf-8").splitlines()
+
+
+@pytest.mark.parametrize(("path", "language"), [(PERSIAN, "Persian"), (URDU, "Urdu")])
+def test_json_is_empty_and_stderr_says_why(path: Path, language: str) -> None:
+    result = run_reader(str(path), "--format", "json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout.decode("utf-8")) == {"entities": []}
+    assert stderr_lines(result) == [NOTE.format(language)]
+
+
+@pytest.mark.parametrize(("path", "language"), [(PERSIAN, "Persian"), (URDU, "Urdu")])
+def test_tsv_is_the_header_alone(path: Path, language: str) -> None:
+    result = run_reader(str(path), "--format", "tsv")
+    assert result.returncode == 0
+    assert result.stdout.decode("utf-8") == "type\tname\tparagraph\tstart\tend\ttext\n"
+    assert stderr_lines(result) == [NOTE.format(language)]
+
+
+@pytest.mark.parametrize(("path", "language"), [(PERSIAN, "Persian"), (URDU, "Urdu")])
+def test_table_is_empty(path: Path, language: str) -> None:
+    result = run_reader(str(path), "--format", "table")
+    assert result.returncode == 0
+    assert result.stdout == b""
+    assert stderr_lines(result) == [NOTE.format(language)]
+
+
+def test_persian_on_stdin_and_in_windows_1256() -> None:
+    """The decision reads the decoded document, whatever its source and encoding."""
+    result = run_reader("-", stdin=PERSIAN.read_bytes())
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == {"entities": []}
+    assert stderr_lines(result) == [NOTE.format("Persian")]
+    legacy = run_reader(str(DATA / "texts" / "legacy-04.fa.cp1256.txt"), "--format", "tsv")
+    assert legacy.returncode == 0
+    assert legacy.stdout.decode("utf-8").count("\n") == 1
+    assert NOTE.format("Persian") in stderr_lines(legacy)
+
+
+def test_an_arabic_article_is_tagged_without_the_note() -> None:
+    result = run_reader(str(DATA / "texts" / "news-01.ar.txt"), "--format", "json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["entities"]
+    assert "Arabic text only" not in result.stderr.decode("utf-8")

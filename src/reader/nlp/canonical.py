@@ -224,6 +224,13 @@ def _draft_key(kind: str, words: Sequence[str]) -> tuple[str, str | None]:
     return f"{kind}:{key.translate(_DIGITS)}", None  # «عام ٢٠٢٥» is «عام 2025»
 
 
+def _final(merged: dict[str, str], key: str) -> str:
+    """The group a key ended up in, following the joins recorded in ``merged``."""
+    while key in merged:
+        key = merged[key]
+    return key
+
+
 def _join_into(drafts: dict[str, _Draft], small: str, large: str) -> None:
     """Move the members of group ``small`` into group ``large``."""
     target = drafts[large]
@@ -275,12 +282,6 @@ def _join_partial_names(drafts: dict[str, _Draft]) -> None:
                 accepting_person.setdefault(form, set()).add(key)
     merged: dict[str, str] = {}
 
-    def final(key: str) -> str:
-        """The group a key ended up in after the joins so far."""
-        while key in merged:
-            key = merged[key]
-        return key
-
     # Longer names first, so «اللطيف حموشي» has joined before «حموشي» looks for its match.
     for small_key in sorted(drafts, key=lambda k: -len(k.split())):
         small = drafts.get(small_key)
@@ -293,7 +294,7 @@ def _join_partial_names(drafts: dict[str, _Draft]) -> None:
         candidates = set(accepting.get((kind, form), ()))
         if kind == "NAME" and Counter(small.types).most_common(1)[0][0] == "PERSON":
             candidates |= accepting_person.get(form, set())
-        targets = {final(k) for k in candidates}
+        targets = {_final(merged, k) for k in candidates}
         targets.discard(small_key)
         if len(targets) == 1:
             (target,) = targets
@@ -317,12 +318,6 @@ def _join_appositions(drafts: dict[str, _Draft], mentions: Sequence[MentionLike]
     owner = {member: key for key, draft in drafts.items() for member in draft.members}
     merged: dict[str, str] = {}
 
-    def final(key: str) -> str:
-        """The group a key ended up in after the joins so far."""
-        while key in merged:
-            key = merged[key]
-        return key
-
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].paragraph, mentions[i].start))
     for before, after in itertools.pairwise(order):
         first, then = mentions[before], mentions[after]
@@ -334,7 +329,7 @@ def _join_appositions(drafts: dict[str, _Draft], mentions: Sequence[MentionLike]
             continue
         if before not in owner or after not in owner:
             continue
-        name, acronym = final(owner[before]), final(owner[after])
+        name, acronym = _final(merged, owner[before]), _final(merged, owner[after])
         if name != acronym and _ACRONYM_EVENT.fullmatch(name.split(":", 1)[1]) is None:
             _join_into(drafts, acronym, name)
             merged[acronym] = name

@@ -28,6 +28,7 @@ from reader.nlp.canonical import (
     group_mentions,
 )
 from reader.nlp.dates import find_dates
+from reader.nlp.evaluate import bio_spans
 from reader.nlp.events import (
     EVENT_HEADS,
     ORGANIZATION_HEADS,
@@ -131,16 +132,8 @@ _Span = tuple[int, int, int, str]
 
 
 def _tagger_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
-    """``(first, stop, type)`` of the entities in a BIO label sequence."""
-    spans: list[tuple[int, int, str]] = []
-    first, kind = -1, ""
-    for i, label in enumerate([*labels, "O"]):
-        if first >= 0 and not (label.startswith("I-") and label[2:] == kind):
-            spans.append((first, i, TAGGER_TYPES.get(kind, "MISC")))
-            first = -1
-        if label.startswith("B-") or (label.startswith("I-") and first < 0):
-            first, kind = i, label[2:]
-    return spans
+    """``(first, stop, type)`` of the entities in a BIO label sequence, typed as entities."""
+    return [(a, b, TAGGER_TYPES.get(kind, "MISC")) for a, b, kind in bio_spans(labels)]
 
 
 def _is_word(text: str) -> bool:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ENTITY_TYPES",
     "Scores",
+    "bio_spans",
     "default_test_path",
     "entity_spans",
     "format_table",
@@ -74,23 +75,27 @@ def read_conll(path: Path) -> list[Sentence]:
     return sentences
 
 
-def entity_spans(labels: Sequence[str]) -> set[tuple[int, int, str]]:
-    """Entity spans ``(start, stop, type)`` of a BIO label sequence, read the conlleval way.
-
-    A chunk starts at ``B-X``, or at ``I-X`` that follows anything but ``B-X``/``I-X``.
-    """
-    spans: set[tuple[int, int, str]] = set()
+def bio_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Entity spans ``(start, stop, type)`` of a BIO label sequence, in order, read the
+    conlleval way: a chunk starts at ``B-X``, or at ``I-X`` that follows anything but
+    ``B-X``/``I-X``."""
+    spans: list[tuple[int, int, str]] = []
     start = -1
     kind = ""
     for i, label in enumerate([*labels, "O"]):
         prefix, _, tag = label.partition("-")
         continues = prefix == "I" and tag == kind and start >= 0
         if start >= 0 and not continues:
-            spans.add((start, i, kind))
+            spans.append((start, i, kind))
             start, kind = -1, ""
         if prefix == "B" or (prefix == "I" and not continues):
             start, kind = i, tag
     return spans
+
+
+def entity_spans(labels: Sequence[str]) -> set[tuple[int, int, str]]:
+    """The set of `bio_spans`, for scoring."""
+    return set(bio_spans(labels))
 
 
 @dataclass(frozen=True)

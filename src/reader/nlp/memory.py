@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Literal
 
+from reader.nlp.evaluate import bio_spans
 from reader.nlp.features import folded, is_name_link, strip_clitics
 from reader.nlp.stem import fold
 from reader.nlp.stopwords import stop_words
@@ -62,21 +63,6 @@ def _memorable(word: str) -> bool:
         return False
     stops = stop_words("ar")
     return fold(word) not in stops and fold(stem) not in stops
-
-
-def _spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Entity spans ``(start, stop, type)`` of BIO labels, in order (conlleval reading)."""
-    spans: list[tuple[int, int, str]] = []
-    start, kind = -1, ""
-    for i, label in enumerate([*labels, "O"]):
-        prefix, _, tag = label.partition("-")
-        continues = prefix == "I" and tag == kind and start >= 0
-        if start >= 0 and not continues:
-            spans.append((start, i, kind))
-            start, kind = -1, ""
-        if prefix in ("B", "I") and not continues:
-            start, kind = i, tag
-    return spans
 
 
 class NameMemory:
@@ -156,7 +142,7 @@ class NameMemory:
         (e.g. the marginals of ``B-X`` and ``I-X`` added up); None means fully confident.
         """
         added: list[tuple[tuple[str, ...], str]] = []
-        for start, stop, kind in _spans(labels):
+        for start, stop, kind in bio_spans(labels):
             if confidences is not None and min(confidences[start:stop]) < self.min_confidence:
                 continue
             span = words[start:stop]
@@ -209,7 +195,7 @@ class NameMemory:
         self, words: Sequence[str], labels: list[str], support: Callable[[int, str], float]
     ) -> None:
         """Give the remembered type to whole names the tagger typed otherwise, unsure."""
-        for start, stop, kind in _spans(labels):
+        for start, stop, kind in bio_spans(labels):
             if word_keys(words[start])[1] not in self._firsts:
                 continue
             remembered = self._kind(tuple(word_keys(w)[1] for w in words[start:stop]))

@@ -163,11 +163,6 @@ class NeuralTagger:
         result: Array = out.max(axis=1)
         return result
 
-    def word_vector(self, word: str) -> Array:
-        """The network's input for one word: vectors of word and stem, letters, flags."""
-        vector: Array = self.word_vectors([word])[0]
-        return vector
-
     def word_vectors(self, words: Sequence[str]) -> Array:
         """The network's inputs for a run of words, ``(N, D)``; new words are computed
         together (their letters in one convolution) and cached."""

@@ -120,16 +120,6 @@ class Tagger:
         self.features = FeatureExtractor(clusters, gazetteer, priors)
         self.neural = neural
 
-    def tag_sentence(self, words: Sequence[str]) -> list[str]:
-        """Raw CRF labels of one sentence (no post-processing, no memory)."""
-        if not words:
-            return []
-        sentence = _clean(words)
-        features = self.features.sentence_features(sentence, self._hints([sentence])[0])
-        with self._lock:
-            labels: list[str] = self._crf.tag(features)
-        return labels
-
     def tag(
         self,
         tokens: Sequence[str],

@@ -122,7 +122,7 @@ def test_the_fused_loop_computes_the_textbook_lstm() -> None:
     network = _network()
     weights = network._w
     sentence = _sentences("news-01.ar.txt")[3]
-    inputs = np.stack([network.word_vector(w) for w in sentence]).astype(np.float64)
+    inputs = network.word_vectors(sentence).astype(np.float64)
     ahead = _textbook_lstm(inputs, weights["w_ih_f"], weights["w_hh_f"], weights["b_f"])
     behind = _textbook_lstm(inputs[::-1], weights["w_ih_b"], weights["w_hh_b"], weights["b_b"])
     logits = np.concatenate([ahead, behind[::-1]], axis=1) @ weights["out_w"].T
