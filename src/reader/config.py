@@ -7,7 +7,7 @@ Both live in the XDG base directories, so tests and users can point them elsewhe
       theme = "ansi-dark"          # any Textual theme name
       language = "ar"              # interface words: "en" or "ar"
       panel = "right"              # side panel: "left" (default) or "right"
-      bidi = "terminal"            # "app" (default) or "terminal" for terminals that reorder
+      bidi = "terminal"            # "auto" (default), "app", or "terminal" (reorders)
       [keys]                       # remap a binding by its id (see the help screen)
       next-paragraph = "j,down,ctrl+n"
 
@@ -40,6 +40,10 @@ PanelSide = Literal["left", "right"]
 """Which side of the article the side panel sits on."""
 BidiMode = Literal["app", "terminal"]
 """Who reorders right-to-left text: the app (visual order sent) or the terminal (logical order)."""
+BidiRequest = Literal["auto", "app", "terminal"]
+"""How the user asks right-to-left text to be drawn (`bidi =` in config.toml, `--bidi`): `auto`
+(default: decided at start from the environment and the terminal's answers, see
+`reader.terminals`), `app`, or `terminal` (for terminals that reorder each row)."""
 
 APP_NAME = "reader"
 """The directory name under the XDG base directories."""
@@ -71,7 +75,10 @@ class Settings:
     panel: PanelSide = "left"
     """The side panel's side: left by default, where an RTL reader's eye ends a line."""
     bidi: BidiMode = "app"
-    """`terminal` for terminals that reorder right-to-left text themselves."""
+    """What the UI draws: always `app` order now (terminal mode defends those same cells at
+    the driver, `reader.terminals.rows`); `terminal` is the old logical order."""
+    bidi_request: BidiRequest = "auto"
+    """What the user asked for in config.toml (`bidi = ...`)."""
     keys: Mapping[str, str] = field(default_factory=dict)
     """Key remaps: binding id to a comma-separated list of keys."""
 
@@ -122,7 +129,7 @@ def load_settings(path: Path | None = None) -> Settings:
         theme=theme,
         language=cast(Language, _choice(table, "language", ("en", "ar"), "en")),
         panel=cast(PanelSide, _choice(table, "panel", ("left", "right"), "left")),
-        bidi=cast(BidiMode, _choice(table, "bidi", ("app", "terminal"), "app")),
+        bidi_request=cast(BidiRequest, _choice(table, "bidi", ("auto", "app", "terminal"), "auto")),
         keys=dict(keys),
     )
 

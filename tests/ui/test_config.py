@@ -47,7 +47,7 @@ def test_settings_are_read() -> None:
         theme="ansi-light",
         language="ar",
         panel="right",
-        bidi="terminal",
+        bidi_request="terminal",
         keys={"next-paragraph": "j,ctrl+n"},
     )
 

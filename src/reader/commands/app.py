@@ -6,8 +6,12 @@ import argparse
 import dataclasses
 import os
 import sys
+from typing import TYPE_CHECKING, cast
 
 from reader.errors import UserError
+
+if TYPE_CHECKING:
+    from reader.terminals.detect import Decision, Requested
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,10 +30,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--bidi",
-        choices=("app", "terminal"),
+        choices=("auto", "app", "terminal"),
         default=None,
-        help="who reorders right-to-left text: the app (default) or a terminal that insists"
-        " on doing it itself (Konsole, mlterm)",
+        help="how right-to-left text is drawn: auto (default: from the environment and the"
+        " terminal's answers), app (for terminals without bidi), or terminal (for terminals"
+        " that reorder each row: Konsole, mlterm); `reader check-terminal` helps choose",
     )
     parser.add_argument(
         "--theme",
@@ -54,6 +59,20 @@ def _reattach_keyboard() -> None:
     os.close(tty)
 
 
+def choose_bidi(requested: str, source: str) -> Decision:
+    """Decide the bidi mode: from the environment, else (auto, on a terminal) from what the
+    terminal answers to a short query made before the app takes the screen."""
+    from reader.terminals.detect import decide, needs_query, parse_answers
+
+    mode = cast("Requested", requested)
+    answers = None
+    if needs_query(mode, os.environ) and sys.stdin.isatty() and sys.stdout.isatty():
+        from reader.terminals.query import ask
+
+        answers = parse_answers(ask(sys.stdin.fileno(), sys.stdout.fileno()))
+    return decide(mode, os.environ, answers, source=source)
+
+
 def run(args: argparse.Namespace) -> int:
     """Load the document (a `UserError` reaches the CLI as one line), then run the reader."""
     from reader.config import ReadingPositions, document_key, load_settings
@@ -64,8 +83,13 @@ def run(args: argparse.Namespace) -> int:
         settings,
         theme=args.theme or settings.theme,
         language=args.lang or settings.language,
-        bidi=args.bidi or settings.bidi,
     )
+    decision = choose_bidi(
+        args.bidi or settings.bidi_request, "--bidi" if args.bidi else "bidi in config.toml"
+    )
+    # The app always draws visual order; in terminal mode its writes are defended against a
+    # terminal that reorders each row (reader.terminals.rows).
+    settings = dataclasses.replace(settings, bidi="app")
     document = load_document(args.file)
     if args.file == "-" and not sys.stdin.isatty():
         _reattach_keyboard()
@@ -84,5 +108,9 @@ def run(args: argparse.Namespace) -> int:
         positions=ReadingPositions(),
         document_key=document_key(args.file, document.text),
     )
+    if decision.mode == "terminal":
+        from reader.terminals.driver import overriding
+
+        app.driver_class = overriding(app.driver_class)
     app.run_reader()
     return app.return_code or 0
