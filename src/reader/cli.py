@@ -19,6 +19,7 @@ SUBCOMMANDS = {
     "render": "print the document's visual lines: shaped, reordered, aligned",
     "entities": "list the people, places, organisations, events and dates it mentions",
     "topics": "list the topics it covers and each paragraph's main topic",
+    "check-terminal": "show Arabic both ways and say which --bidi mode suits this terminal",
 }
 """The subcommands, each implemented by the module of the same name in `reader.commands`."""
 
@@ -28,7 +29,7 @@ EXIT_USAGE = 2
 
 def _subcommand_parser(name: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=f"reader {name}", description=SUBCOMMANDS[name])
-    module = importlib.import_module(f"reader.commands.{name}")
+    module = importlib.import_module(f"reader.commands.{name.replace('-', '_')}")
     module.add_arguments(parser)
     return parser
 
@@ -54,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list and args_list[0] in SUBCOMMANDS:
         name = args_list.pop(0)
         parser = _subcommand_parser(name)
-        module_name = f"reader.commands.{name}"
+        module_name = f"reader.commands.{name.replace('-', '_')}"
     else:
         parser = _app_parser()
         module_name = "reader.commands.app"
