@@ -99,6 +99,8 @@ class ReaderScreen(Screen[None]):
         self._highlight_center = 0
         self.analysis_started = False
         """True once the analysis workers were started (a moment after the first screen)."""
+        self.analysis_workers: dict[str, Worker[None]] = {}
+        """The analysis workers by job name (`analysis.JOBS`), once started."""
         self._shown_entities: object = None  # the entity list the panel shows (identity)
         self._shown_topics: object = None
 
@@ -140,7 +142,7 @@ class ReaderScreen(Screen[None]):
         fails does not end the reader: `on_worker_state_changed` says so in the panel."""
         self.analysis_started = True
         for job in analysis.JOBS:
-            self.run_worker(
+            self.analysis_workers[job.name] = self.run_worker(
                 self._job(job.run),
                 name=job.name,
                 group=job.name,
