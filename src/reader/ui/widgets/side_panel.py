@@ -88,6 +88,8 @@ class SidePanel(Vertical):
 
     async def _build(self) -> None:
         """Mount the two tabs and show what has arrived so far."""
+        if not self.is_attached:  # the reader quit before the first frame was followed up
+            return
         from reader.ui.widgets.panes import EntityPane, TopicPane  # after the first paint
 
         width = self._width
