@@ -3,7 +3,10 @@
 Data flows down (the screen hands the panel its entries, the article its highlights, the status
 line its text) and up as messages (the article's current paragraph, a chosen entity or topic, a
 search edit, results from the analysis workers). Workers never touch widgets: they post messages
-to this screen, which keeps the entity and topic indexes.
+to this screen, which keeps the entity and topic indexes. A worker whose job raises ends alone
+(`exit_on_error=False`): `on_worker_state_changed` shows the failure in the job's tab. Every
+handler is named `on_<message>`, Textual's way, so a handler needs no import of a widget that is
+loaded only later (the panes, the search bar).
 """
 
 from __future__ import annotations
@@ -93,13 +96,14 @@ class ReaderScreen(Screen[None]):
         self._panel_wide = True
         self._panel_narrow = False
         self.last_key = last_key or LastKey()
+        """The last key pressed, as the app noted it (the key guard reads it)."""
         self.set_reactive(ReaderScreen.entity_progress, word("finding-entities", self.language))
         self.set_reactive(ReaderScreen.topic_progress, word("finding-topics", self.language))
         self._dirty = False
         self._highlight_center = 0
         self.analysis_started = False
         """True once the analysis workers were started (a moment after the first screen)."""
-        self.analysis_workers: dict[str, Worker[None]] = {}
+        self.analysis_workers: dict[analysis.JobName, Worker[None]] = {}
         """The analysis workers by job name (`analysis.JOBS`), once started."""
         self._shown_entities: object = None  # the entity list the panel shows (identity)
         self._shown_topics: object = None
