@@ -86,7 +86,7 @@ def main() -> int:
     )
     try:
         time.sleep(1.0)
-        with tempfile.TemporaryDirectory() as home:
+        with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as home:
             env = {
                 **os.environ,
                 "DISPLAY": DISPLAY,

@@ -1,40 +1,58 @@
-"""The override writer: what it adds to the stream the app writes, and where."""
+"""The override writer: every row the app writes to is sent whole, from the first column, with
+LRM LRO before and after its first cell; colours and the cursor are kept."""
 
 from __future__ import annotations
 
 import pytest
 
-from reader.terminals.rows import LRM, LRO, OPEN, OverrideWriter
+from reader.terminals.rows import OPEN, OverrideWriter
+
+R = "\x1b[0m"
 
 
-def test_a_run_opens_its_override_after_its_first_cell() -> None:
-    assert OverrideWriter().feed("\x1b[3;5Hابج") == f"\x1b[3;5Hا{OPEN}بج"
+def test_a_partial_write_sends_the_whole_row() -> None:
+    writer = OverrideWriter(20)
+    first = writer.feed("\x1b[3;1Hpanel \x1b[3;9Hابج")
+    assert first == f"\x1b[3;1H{R}{OPEN}p{OPEN}anel   ابج{R}\x1b[3;12H"
+    # A later write in the middle of the row (a changed entry) rewrites the row from column 1.
+    again = writer.feed("\x1b[3;2HA")
+    assert again == f"\x1b[3;1H{R}{OPEN}p{OPEN}Anel   ابج{R}\x1b[3;3H"
 
 
-def test_a_run_in_the_first_column_also_opens_before_it() -> None:
-    assert OverrideWriter().feed("\x1b[3;1Hab") == f"\x1b[3;1H{OPEN}a{OPEN}b"
-    assert OverrideWriter().feed("\x1b[7Hab") == f"\x1b[7H{OPEN}a{OPEN}b"
-    assert OverrideWriter().feed("x\r\nab") == f"x\r\n{OPEN}a{OPEN}b"
-
-
-def test_colours_do_not_end_a_run_and_cursor_moves_do() -> None:
-    out = OverrideWriter().feed("\x1b[2;4Hab\x1b[1;31mcd\x1b[2;9Hef")
-    assert out == f"\x1b[2;4Ha{OPEN}b\x1b[1;31mcd\x1b[2;9He{OPEN}f"
+def test_colours_stay_with_their_cells() -> None:
+    writer = OverrideWriter(10)
+    writer.feed("\x1b[1;1H\x1b[31mab\x1b[0mcd")
+    out = writer.feed("\x1b[1;4H\x1b[1mX")
+    assert out == f"\x1b[1;1H{R}{R}\x1b[31m{OPEN}a{OPEN}b{R}c{R}\x1b[1mX{R}\x1b[1m\x1b[1;5H"
 
 
 def test_marks_stay_with_their_letter() -> None:
-    """The override opens after the whole first cluster: a mark never leaves its base."""
-    assert OverrideWriter().feed("\x1b[1;3Hبَت") == f"\x1b[1;3Hبَ{OPEN}ت"
+    """A mark belongs to the cell before it: the first cell's override follows its marks."""
+    out = OverrideWriter(10).feed("\x1b[1;1Hبَت")
+    assert out == f"\x1b[1;1H{R}{OPEN}بَ{OPEN}ت{R}\x1b[1;3H"
 
 
-@pytest.mark.parametrize("cut", range(1, 12))
+def test_rows_are_cut_to_the_width_and_erasures_forget_cells() -> None:
+    writer = OverrideWriter(4)
+    assert writer.feed("\x1b[1;1Habcdef").startswith(f"\x1b[1;1H{R}{OPEN}a{OPEN}bcd{R}")
+    assert writer.feed("\x1b[2J\x1b[1;3Hx") == f"\x1b[2J\x1b[1;1H{R}{OPEN} {OPEN} x{R}\x1b[1;4H"
+    writer.resize(2)
+    assert writer.feed("\x1b[1;1Hz").startswith(f"\x1b[1;1H{R}{OPEN}z{OPEN} {R}")
+
+
+@pytest.mark.parametrize("cut", range(1, 30))
 def test_a_sequence_split_between_writes_is_kept_whole(cut: int) -> None:
-    data = "\x1b[12;40Hمن\x1b]52;c;YQ==\x07 IGEF"
-    whole = OverrideWriter().feed(data)
-    writer = OverrideWriter()
-    assert writer.feed(data[:cut]) + writer.feed(data[cut:]) == whole
+    data = "\x1b[12;40Hمن\x1b]52;c;YQ==\x07\x1b[12;44H IGEF\x1b[?2026l"
+    whole = OverrideWriter(80).feed(data)
+    writer = OverrideWriter(80)
+    parts = writer.feed(data[:cut]) + writer.feed(data[cut:])
+    assert _screen(parts) == _screen(whole)  # the same screen however the bytes were cut
 
 
-def test_a_single_cell_run_needs_no_override() -> None:
-    assert OverrideWriter().feed("\x1b[4;9Hا\x1b[4;20H") == "\x1b[4;9Hا\x1b[4;20H"
-    assert LRM + LRO == OPEN
+def _screen(output: str) -> list[str]:
+    """What a terminal without bidi shows for `output` (via the tests' cell grid)."""
+    from cellgrid import Grid
+
+    grid = Grid(80, 20)
+    grid.feed(output)
+    return grid.rows(keep_first_column=True)

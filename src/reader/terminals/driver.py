@@ -6,6 +6,7 @@ by `check-terminal`, without the UI.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from textual.driver import Driver
@@ -23,9 +24,17 @@ def overriding(base: type[Driver]) -> type[Driver]:
             """Set up the driver and a fresh rewriter."""
             super().__init__(*args, **kwargs)
             self._rows = OverrideWriter()
+            self._columns: int | None = None
 
         def write(self, data: str) -> None:
-            """Write `data` with overrides added to its text runs."""
+            """Write `data` as whole rows under overrides (rows cut to the terminal's width)."""
+            try:
+                columns = os.get_terminal_size(self._file.fileno()).columns
+            except (AttributeError, OSError, ValueError):
+                columns = None
+            if columns is not None and columns != self._columns:
+                self._columns = columns
+                self._rows.resize(columns)
             super().write(self._rows.feed(data))
 
     OverridingDriver.__name__ = f"Overriding{base.__name__}"

@@ -4,22 +4,42 @@ Entities and topics come from what `reader.nlp` has found so far (the screen's n
 `go to paragraph` takes a number typed in the palette. Displays are drawn through the layout
 engine (names may be Arabic); matching is done on logical text, with the search module's Arabic
 normalisation so `احمد` finds `أحمد`.
+
+The palette knows the screen only through `PaletteTarget` (what it reads and calls), so this
+module does not import the reader screen, which lists this provider in its COMMANDS.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from reader.config import Language
 from reader.ui.labels import fit, interface_direction
+from reader.ui.navigation import Navigator
 from reader.ui.words import word
 
-if TYPE_CHECKING:
-    from reader.ui.screens.reader_screen import ReaderScreen
+
+@runtime_checkable
+class PaletteTarget(Protocol):
+    """What the palette needs of the screen it opens over (the reader screen)."""
+
+    language: Language
+    navigator: Navigator
+
+    def go_to_entity(self, key: str) -> None:
+        """Select the entity `key` and go to its first mention."""
+
+    def go_to_topic(self, index: int) -> None:
+        """Select topic `index` and go to its first paragraph."""
+
+    def go_to_paragraph(self, index: int, *, top: bool = False) -> None:
+        """Make paragraph `index` current (at the top with `top`)."""
+
 
 DISCOVER_ENTITIES = 12
 """How many entities (the most mentioned) the palette lists before anything is typed."""
@@ -29,12 +49,10 @@ class ReaderCommands(Provider):
     """Go to entity / topic / paragraph, in the interface language."""
 
     @property
-    def reader(self) -> ReaderScreen | None:
+    def reader(self) -> PaletteTarget | None:
         """The reader screen the palette was opened over."""
-        from reader.ui.screens.reader_screen import ReaderScreen
-
         screen = self.screen
-        return screen if isinstance(screen, ReaderScreen) else None
+        return screen if isinstance(screen, PaletteTarget) else None
 
     def _width(self) -> int:
         """Cells available for one command's label in the palette."""
@@ -46,7 +64,7 @@ class ReaderCommands(Provider):
         language = reader.language if reader is not None else "en"
         return fit(text, self._width(), direction=interface_direction(language))
 
-    def _commands(self, reader: ReaderScreen) -> list[tuple[str, str, Callable[[], object]]]:
+    def _commands(self, reader: PaletteTarget) -> list[tuple[str, str, Callable[[], object]]]:
         """Every (label, matching text, command) for the entities and topics known now."""
         language = reader.language
         commands: list[tuple[str, str, Callable[[], object]]] = []
