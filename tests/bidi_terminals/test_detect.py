@@ -11,11 +11,14 @@ import time
 import pytest
 
 from reader.terminals.detect import (
+    MLTERM_OFF,
+    MLTERM_ON,
     PUTTY_ADVICE,
     TMUX_ADVICE,
     decide,
     needs_query,
     parse_answers,
+    switch_sequences,
 )
 from reader.terminals.query import TIMEOUT, ask
 
@@ -34,8 +37,8 @@ RECORDED = {
     ("environ", "mode", "terminal"),
     [
         ({"KONSOLE_VERSION": "221203", "TERM": "xterm-256color"}, "terminal", "Konsole"),
-        ({"MLTERM": "3.9.0", "TERM": "mlterm"}, "terminal", "mlterm"),
-        ({"TERM": "mlterm"}, "terminal", "mlterm"),
+        ({"MLTERM": "3.9.0", "TERM": "mlterm"}, "app", "mlterm"),
+        ({"TERM": "mlterm"}, "app", "mlterm"),
         ({"VTE_VERSION": "7006", "TERM": "xterm-256color"}, "app", "VTE 7006"),
         ({"WT_SESSION": "abc", "TERM": "xterm-256color"}, "app", "Windows Terminal"),
         ({"TERM_PROGRAM": "WezTerm"}, "app", "WezTerm"),
@@ -56,7 +59,7 @@ def test_the_environment_decides(environ: dict[str, str], mode: str, terminal: s
     ("name", "mode", "terminal"),
     [
         ("konsole", "terminal", "Konsole 22.12.3"),
-        ("mlterm", "terminal", "mlterm"),
+        ("mlterm", "app", "mlterm"),
         ("xterm", "app", "XTerm(379)"),
         ("pterm", "app", "PuTTY"),
         ("vte", "app", "VTE 7006"),
@@ -163,3 +166,14 @@ def test_a_silent_terminal_costs_only_the_timeout() -> None:
     finally:
         os.close(master)
         os.close(slave)
+
+
+def test_mlterm_gets_its_bidi_switched_off_and_back() -> None:
+    on_mlterm = decide("auto", {"MLTERM": "3.9.0"})
+    assert switch_sequences(on_mlterm) == (MLTERM_OFF, MLTERM_ON)
+    assert switch_sequences(decide("auto", {}, parse_answers(RECORDED["mlterm"]))) == (
+        MLTERM_OFF,
+        MLTERM_ON,
+    )
+    assert switch_sequences(decide("auto", {"KONSOLE_VERSION": "221203"})) == ("", "")
+    assert switch_sequences(decide("terminal", {"MLTERM": "3.9.0"})) == ("", "")

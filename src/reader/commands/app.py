@@ -108,6 +108,12 @@ def run(args: argparse.Namespace) -> int:
         positions=ReadingPositions(),
         document_key=document_key(args.file, document.text),
     )
+    from reader.terminals.detect import switch_sequences
+
+    app.terminal_switch = switch_sequences(decision)
+    app.bidi_note = f"bidi: {decision.mode} ({decision.reason})" + (
+        f"; {decision.advice}" if decision.advice else ""
+    )
     if decision.mode == "terminal":
         from reader.terminals.driver import overriding
 

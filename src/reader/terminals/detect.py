@@ -90,7 +90,7 @@ def parse_answers(data: bytes) -> Answers:
     )
 
 
-_REORDERING = ("Konsole", "mlterm")
+_REORDERING = ("Konsole",)
 """Terminals measured to run the bidi algorithm over each row, whatever they are told."""
 
 
@@ -99,7 +99,7 @@ def _from_environment(environ: Mapping[str, str]) -> Decision | None:
     if environ.get("KONSOLE_VERSION"):
         return Decision("terminal", "Konsole", "KONSOLE_VERSION is set: Konsole reorders rows")
     if environ.get("MLTERM") or environ.get("TERM", "").startswith("mlterm"):
-        return Decision("terminal", "mlterm", "MLTERM is set: mlterm reorders rows")
+        return Decision("app", "mlterm", "MLTERM is set: mlterm's own bidi is switched off")
     if environ.get("VTE_VERSION"):
         return Decision(
             "app", f"VTE {environ['VTE_VERSION']}", "VTE_VERSION is set: VTE honours CSI 8 l"
@@ -141,7 +141,7 @@ def _from_answers(answers: Answers) -> Decision | None:
     if da2[:2] == (1, 115):
         return Decision("terminal", "Konsole", "its DA2 answer is Konsole's: it reorders rows")
     if da2[:1] == (24,):
-        return Decision("terminal", "mlterm", "its DA2 answer is mlterm's: it reorders rows")
+        return Decision("app", "mlterm", "its DA2 answer is mlterm's: its bidi is switched off")
     if (answers.answerback or "").startswith("PuTTY") or da2[:2] == (0, 136):
         return Decision(
             "app", "PuTTY", "its answer is PuTTY's: it mirrors whole rows", PUTTY_ADVICE
@@ -188,6 +188,22 @@ def decide(
         if not answers.complete and answers.da2 is None and answers.version is None:
             return Decision("app", "unknown", "the terminal did not answer: no bidi assumed")
     return Decision("app", "unknown", "nothing names the terminal: no bidi assumed")
+
+
+MLTERM_OFF = "\x1b]5379;use_ctl=false\x07"
+"""mlterm's configuration sequence turning its complex text layout (bidi and shaping) off.
+mlterm 3.9 was measured to count zero-width controls as columns and to end an override where
+colours change, so no override keeps its rows whole; with this it shows cells as sent."""
+MLTERM_ON = "\x1b]5379;use_ctl=true\x07"
+"""Gives mlterm its bidi and shaping back when reader leaves."""
+
+
+def switch_sequences(decision: Decision) -> tuple[str, str]:
+    """Extra sequences to send on entering and leaving the app for this terminal (mlterm's
+    bidi off and on again), or empty strings."""
+    if decision.terminal == "mlterm" and decision.mode == "app":
+        return MLTERM_OFF, MLTERM_ON
+    return "", ""
 
 
 def needs_query(requested: Requested, environ: Mapping[str, str]) -> bool:

@@ -63,6 +63,11 @@ class ReaderApp(App[None]):
         self.reader_screen: ReaderScreen | None = None
         """The main screen, once shown."""
         set_order("logical" if self.settings.bidi == "terminal" else "visual")
+        self.terminal_switch: tuple[str, str] = ("", "")
+        """Sequences one terminal needs besides CSI 8 l/h to stop and resume reordering
+        (mlterm's bidi off and on: `reader.terminals.detect.switch_sequences`)."""
+        self.bidi_note = ""
+        """Which bidi mode is in use and why (the help screen shows it)."""
         # The analysis threads run pure-Python NLP; a shorter switch interval hands the
         # interpreter back to the keys and the screen sooner (5 ms by default).
         sys.setswitchinterval(SWITCH_INTERVAL)
@@ -82,7 +87,7 @@ class ReaderApp(App[None]):
         with `return_code`."""
         self.save_position()
         if self.settings.bidi == "app":
-            terminal.restore_implicit_mode(self._driver)
+            terminal.restore_implicit_mode(self._driver, self.terminal_switch[1])
         self.exit(return_code=return_code)
 
     def get_default_screen(self) -> ReaderScreen:
@@ -108,7 +113,7 @@ class ReaderApp(App[None]):
         if self.settings.keys:
             self.set_keymap(dict(self.settings.keys))
         if self.settings.bidi == "app":
-            terminal.enter_explicit_mode(self._driver)
+            terminal.enter_explicit_mode(self._driver, self.terminal_switch[0])
         if self.positions is not None and self.positions.warning:
             self.notify(self.positions.warning, severity="warning", markup=False)
         for warning in self.document.warnings:
@@ -149,7 +154,7 @@ class ReaderApp(App[None]):
     def run_reader(self, **kwargs: Any) -> None:
         """Run the app, always restoring the terminal's implicit bidi mode and saving the
         reading position afterwards, however it ends."""
-        with terminal.restoring_implicit_mode(self.settings.bidi == "app"):
+        with terminal.restoring_implicit_mode(self.settings.bidi == "app", self.terminal_switch[1]):
             try:
                 self.run(**kwargs)
             finally:

@@ -30,17 +30,17 @@ class Driver(Protocol):
         """Write escape sequences or text to the terminal."""
 
 
-def enter_explicit_mode(driver: Driver | None) -> None:
+def enter_explicit_mode(driver: Driver | None, extra: str = "") -> None:
     """Ask a bidi-aware terminal not to reorder what the app draws (no-op without a driver,
     as in tests run headless)."""
     if driver is not None:
-        driver.write(EXPLICIT_MODE)
+        driver.write(EXPLICIT_MODE + extra)
 
 
-def restore_implicit_mode(driver: Driver | None) -> None:
+def restore_implicit_mode(driver: Driver | None, extra: str = "") -> None:
     """Give the terminal its implicit bidi mode back through the driver, while it still runs."""
     if driver is not None:
-        driver.write(IMPLICIT_MODE)
+        driver.write(IMPLICIT_MODE + extra)
 
 
 def _write_to_terminal(data: str) -> None:
@@ -62,7 +62,7 @@ def _write_to_terminal(data: str) -> None:
 
 
 @contextlib.contextmanager
-def restoring_implicit_mode(enabled: bool = True) -> Iterator[None]:
+def restoring_implicit_mode(enabled: bool = True, extra: str = "") -> Iterator[None]:
     """Run the block (the app), then always send `IMPLICIT_MODE` to the real terminal.
 
     Used around `App.run`: whatever ends the app (quit, ctrl+c, an exception), the terminal is
@@ -73,4 +73,4 @@ def restoring_implicit_mode(enabled: bool = True) -> Iterator[None]:
         yield
     finally:
         if enabled:
-            _write_to_terminal(IMPLICIT_MODE)
+            _write_to_terminal(IMPLICIT_MODE + extra)

@@ -9,8 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
+from textual.widgets import Static
 
 from reader.config import Language
+from reader.ui.labels import fit
 from reader.ui.widgets.key_help import KeyHelp
 
 
@@ -37,6 +39,11 @@ class HelpScreen(ModalScreen[None]):
         """The key list in a scrollable box."""
         with VerticalScroll(id="help-box"):
             yield KeyHelp(self._keymap, self._language, id="help-keys")
+            note = str(getattr(self.app, "bidi_note", ""))
+            if note:  # which bidi mode is in use and why (reader.terminals)
+                yield Static(
+                    fit(note, max(20, self.app.size.width - 8), direction="ltr"), id="help-bidi"
+                )
 
     async def action_dismiss(self, result: None = None) -> None:
         """Close the help."""
