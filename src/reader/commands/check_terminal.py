@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 
 from reader.layout import fit_label
@@ -47,7 +48,8 @@ def sample_lines() -> tuple[str, str]:
     sample right-aligned in WIDTH cells), each to be written from the first column."""
     line = fit_label(SAMPLE, WIDTH, "rtl")
     cells = " " * (WIDTH - line.width) + line.text
-    terminal = OverrideWriter().feed("\r2) " + cells)[1:]
+    written = OverrideWriter(len(cells) + 3).feed("2) " + cells)
+    terminal = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", written)  # the row alone, printed in place
     return "1) " + cells, terminal
 
 

@@ -25,9 +25,8 @@ Requested = Literal["auto", "app", "terminal"]
 """What the user asked for (`--bidi`, or `bidi =` in config.toml)."""
 
 PUTTY_ADVICE = (
-    "PuTTY reorders and mirrors whole rows and cannot be told not to: turn off 'Disable"
-    " bidirectional text display' and 'Disable Arabic text shaping' in Settings > Terminal >"
-    " Features (tick both), then reader's own order is shown as drawn"
+    "PuTTY mirrors whole rows and honours no override: in Settings > Terminal > Features tick"
+    " 'Disable bidirectional text display' and 'Disable Arabic text shaping'"
 )
 """What a PuTTY (or pterm) user must do: its bidi honours no override, mark or isolate."""
 TMUX_ADVICE = (
