@@ -76,6 +76,11 @@ def run(args: argparse.Namespace) -> int:
     write(f"{terminal_line}\n\n{HINT}\n")
     if decision.advice:
         write(f"note: {decision.advice}\n")
+    if decision.terminal == "mlterm":
+        write(
+            "note: reader switches mlterm's own bidi off while it runs (and back on after), so"
+            " there you will see line 1 as a terminal without bidi shows it: right.\n"
+        )
     answer = args.answer
     if answer is None and sys.stdin.isatty():
         write("Which line reads right: 1, 2, or n (neither)? ")
