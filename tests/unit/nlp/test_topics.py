@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from reader.nlp.language import detect_language
 from reader.nlp.stem import fold, stem
 from reader.nlp.stopwords import stop_words
 from reader.nlp.topics import (
     MAX_WORDS,
     TopicIndex,
     TopicsNotSupported,
-    detect_language,
     extract_topics,
 )
 from reader.text.document import Document
