@@ -30,8 +30,8 @@ from collections.abc import Sequence
 
 from reader.nlp.language import count_letters, detect_language
 from reader.nlp.topics.candidates import analyse
-from reader.nlp.topics.model import Topic, TopicIndex, TopicsNotSupported
-from reader.nlp.topics.themes import choose_topics, index_themes, topic_limit
+from reader.nlp.topics.model import Topic, TopicIndex, TopicsNotSupported, empty_index
+from reader.nlp.topics.themes import build_index
 from reader.nlp.topics.words import MAX_WORDS
 
 __all__ = ["MAX_WORDS", "Topic", "TopicIndex", "TopicsNotSupported", "extract_topics"]
@@ -52,14 +52,6 @@ def extract_topics(paragraphs: Sequence[str], language: str | None = None) -> To
             )
         language = detect_language(paragraphs)
     analysis = analyse(paragraphs, language)
-    empty = TopicIndex(
-        (),
-        (None,) * len(paragraphs),
-        (None,) * len(paragraphs),
-        (None,) * len(paragraphs),
-        (None,) * len(paragraphs),
-    )
     if not analysis.candidates:
-        return empty
-    topics = choose_topics(analysis.candidates, topic_limit(len(paragraphs)))
-    return index_themes(paragraphs, analysis.chunked, topics, analysis.classifier)
+        return empty_index(len(paragraphs))
+    return build_index(paragraphs, analysis)

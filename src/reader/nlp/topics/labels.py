@@ -1,7 +1,12 @@
-"""Labels: the written form that names a theme.
+"""Labels: the written form that names a theme, and when two labels name one thing.
 
-A theme's label phrase is known by its keys (stems); the label shown is the best way the text
-writes it, read in a few of the theme's paragraphs.
+A theme is a group of candidate phrases known by their keys (stems). Its label is the best way
+the text writes one of them, read in a few of the theme's paragraphs: the phrase that names the
+theme best (a longer phrase that extends the head and occurs nearly as often: «مارسيل خليفة»
+over «خليفة»; then the head; then the other members), in its best written form (definite,
+words in their base form, commonest), as long as `lexicon.label_fault` allows it: no bare
+adjective, verb, number, unit or filler noun. A single word written without the article must
+recur (`NAME_COUNT`) to be taken for a name, so a verb that slipped through once is no label.
 """
 
 from __future__ import annotations
@@ -9,43 +14,85 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from reader.nlp.stem import fold
-from reader.nlp.topics.words import Classifier, chunks, phrases
+from reader.nlp.stem import fold, stem
+from reader.nlp.topics.candidates import Candidate
+from reader.nlp.topics.lexicon import is_definite, label_fault
+from reader.nlp.topics.words import JOINER_MARK, Classifier, chunks, phrases
+
+__all__ = ["NAME_COUNT", "base_words", "choose_label", "label_key", "written_forms"]
+
+NAME_COUNT = 3
+"""How often a single word written without the article must occur to label a theme."""
+
+LONGER_SHARE = 0.5
+"""A longer phrase extending the head names the theme when it occurs at least this share as
+often as the head."""
 
 
-def written_labels(
-    label_keys: dict[tuple[str, ...], int],
+NAME_EXTENSION_SHARE = 0.25
+"""The same for a one-word head («خليفة» in «مارسيل خليفة»)."""
+
+
+def written_forms(
+    member_of: dict[tuple[str, ...], int],
     paragraphs: Sequence[str],
     where: dict[int, list[int]],
     classifier: Classifier,
-) -> dict[int, str]:
-    """Name each topic by the best written form of its label phrase (``label_keys`` maps the
-    phrase to the topic), read in the paragraphs ``where`` lists for it: a definite form names
-    a subject best («الشركة» over «شركته»), then one with more words in their base form
-    («الأمن» over «الأمني»), then the commonest form. Each paragraph is read once, whatever the
-    number of topics in it."""
-    forms: dict[int, Counter[str]] = defaultdict(Counter)
+) -> dict[tuple[str, ...], Counter[str]]:
+    """The written forms of the member phrases (``member_of`` maps a phrase to its theme),
+    read in the paragraphs ``where`` lists per theme; each paragraph is read once."""
+    forms: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     wanted: dict[int, set[int]] = defaultdict(set)
-    for topic, numbers in where.items():
+    for theme, numbers in where.items():
         for number in numbers:
-            wanted[number].add(topic)
+            wanted[number].add(theme)
     for number in sorted(wanted):
         text = paragraphs[number]
         for chunk, spans in chunks(text, classifier):
             for first, stop in phrases(chunk):
-                topic = label_keys.get(chunk[first:stop], -1)
-                if topic not in wanted[number]:
+                keys = chunk[first:stop]
+                if member_of.get(keys, -1) not in wanted[number]:
                     continue
                 start, end = spans[first]
                 head = classifier.word(text[start:end])
                 assert head is not None  # every word in a chunk was classified
-                forms[topic][head.head + text[end : spans[stop - 1][1]]] += 1
+                forms[keys][head.head + text[end : spans[stop - 1][1]]] += 1
+    return forms
+
+
+def _label_order(members: list[Candidate]) -> list[Candidate]:
+    """The member phrases in the order they are tried as label."""
+    head = members[0]
+    longer = [m for m in members if m.stems > head.stems and m.count >= LONGER_SHARE * head.count]
+    longer.sort(key=lambda m: (-m.count, len(m.keys)))
+    rest = [m for m in members if m is not head and m not in longer]
+    return [*longer[:1], head, *longer[1:], *rest]
+
+
+def choose_label(
+    members: list[Candidate],
+    forms: dict[tuple[str, ...], Counter[str]],
+    classifier: Classifier,
+) -> str | None:
+    """The label of a theme, or None when none of its phrases is written as a fit label."""
+    language = classifier.language
 
     def preference(item: tuple[str, int]) -> tuple[bool, int, int, str]:
         form, count = item
-        return form.startswith("ال"), base_words(form, classifier), count, form
+        return is_definite(form.split()[0]), base_words(form, classifier), count, form
 
-    return {topic: max(counter.items(), key=preference)[0] for topic, counter in forms.items()}
+    for member in _label_order(members):
+        counter = forms.get(member.keys)
+        if not counter:
+            continue
+        for form, _ in sorted(counter.items(), key=preference, reverse=True):
+            if label_fault(form, language) is not None:
+                continue
+            words = form.split()
+            if len(words) == 1 and not is_definite(form) and member.count < NAME_COUNT:
+                continue
+            return form
+    return None
 
 
 def base_words(form: str, classifier: Classifier) -> int:
@@ -61,3 +108,8 @@ def base_words(form: str, classifier: Classifier) -> int:
             bare = bare[2:]
         base += bare == word.key
     return base
+
+
+def label_key(label: str, language: str) -> frozenset[str]:
+    """The stems of a label's words: two labels with the same stems name one thing."""
+    return frozenset(stem(w, language) for w in label.split() if not w.startswith(JOINER_MARK))

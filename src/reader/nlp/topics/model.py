@@ -6,9 +6,11 @@ map); see the package docstring for how it is meant to be read.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["Topic", "TopicIndex", "TopicsNotSupported"]
+__all__ = ["Topic", "TopicIndex", "TopicsNotSupported", "assemble", "empty_index"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,3 +64,50 @@ class TopicIndex:
 
 class TopicsNotSupported(Exception):
     """Topics cannot be found for the language: no word lists for it ship with the reader."""
+
+
+def empty_index(paragraph_count: int) -> TopicIndex:
+    """The index of a document without themes."""
+    none: tuple[None, ...] = (None,) * paragraph_count
+    return TopicIndex((), none, none, none, none)
+
+
+def assemble(
+    labels: Sequence[str],
+    scores: Sequence[float],
+    main: Sequence[int | None],
+    second: Sequence[int | None],
+) -> TopicIndex:
+    """The `TopicIndex` of themes given in any order (by label and raw score) and of each
+    paragraph's main and second theme (indices into those lists). A theme's paragraphs are
+    those it is main or second theme of; a theme with none is left out. Themes come most
+    salient first, scores relative to the best, numbers in order of first paragraph."""
+    where: dict[int, list[int]] = defaultdict(list)
+    mains: dict[int, list[int]] = defaultdict(list)
+    for paragraph, (first, other) in enumerate(zip(main, second, strict=True)):
+        if first is not None:
+            where[first].append(paragraph)
+            mains[first].append(paragraph)
+        if other is not None:
+            where[other].append(paragraph)
+    order = sorted(where, key=lambda i: (-scores[i], i))
+    position = {theme: place for place, theme in enumerate(order)}
+    number = {theme: n for n, theme in enumerate(sorted(order, key=lambda i: (where[i][0], i)))}
+    top = scores[order[0]] if order and scores[order[0]] > 0 else 1.0
+    topics = tuple(
+        Topic(
+            labels[i],
+            round(scores[i] / top, 4),
+            tuple(sorted(where[i])),
+            number[i],
+            tuple(mains[i]),
+        )
+        for i in order
+    )
+    return TopicIndex(
+        topics,
+        tuple(None if t is None else labels[t] for t in main),
+        tuple(None if t is None else labels[t] for t in second),
+        tuple(None if t is None else position[t] for t in main),
+        tuple(None if t is None else position[t] for t in second),
+    )

@@ -1,168 +1,258 @@
-"""Themes: which candidate phrases become the document's themes, and where each one lives.
+"""Themes: groups of paragraphs that speak of one thing, each with its label.
 
-Phrases are taken best first; a phrase that is a variant or a part/extension of a chosen theme
-and mostly occurs with it is merged into that theme instead of becoming a new one. Each
-paragraph gets as main theme the one with the most keyness in it, and as second the next one.
+From the ranked candidate phrases (`candidates`), in linear passes:
+
+1. *Where*: the paragraphs each of the best candidates (a pool a few times the number of
+   themes wanted) occurs in, and how often.
+2. *Group*: candidates are taken best first. One joins a theme already made when it is a
+   variant of the theme's head (the same stems in another form or order), a part or an
+   extension of it that mostly occurs with it («واتس» in «واتس آب»), or a near-synonym that
+   covers the same paragraphs (Jaccard of the paragraph sets ≥ `SYNONYM_JACCARD`:
+   «المرض» beside «سرطان الجلد»); otherwise it starts a theme.
+3. *Label*: each theme is named by the best written form of its phrases that a reader would
+   put in a table of contents (`labels`); a theme with no such form is dropped, and a theme
+   whose label names what a better theme's label names (same stems, or one label inside the
+   other) is merged into it.
+4. *Assign*: each paragraph weighs the themes it mentions (keyness of the phrases found,
+   times how few paragraphs the theme spreads over, like tf-idf); the heaviest is its main
+   theme, the next its second when it weighs at least `SECOND_SHARE` as much. A theme's
+   paragraphs are those it is main or second theme of; a theme left with none is dropped.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from reader.nlp.topics.candidates import Candidate
-from reader.nlp.topics.labels import written_labels
-from reader.nlp.topics.model import Topic, TopicIndex
-from reader.nlp.topics.words import JOINER_MARK, Chunk, Classifier, phrases
+from reader.nlp.normalise import normalise
+from reader.nlp.topics.candidates import Analysis, Candidate
+from reader.nlp.topics.labels import choose_label, label_key, written_forms
+from reader.nlp.topics.model import TopicIndex, assemble
+from reader.nlp.topics.words import phrases
 
-LABEL_SAMPLE = 8
-"""How many paragraphs (the first ones) a topic's label form is chosen from."""
+__all__ = ["build_index", "theme_limit"]
+
+POOL_FACTOR = 6
+"""How many candidates per wanted theme are looked at."""
 
 MERGE_SHARE = 1 / 3
-"""A phrase merges into a topic whose head contains it (or that it contains) when the rarer of
+"""A phrase merges into a theme whose head contains it (or that it contains) when the rarer of
 the two occurs at least this share as often as the other."""
 
+SYNONYM_JACCARD = 0.75
+"""A phrase whose paragraphs overlap a theme head's this much (intersection over union) is
+another name for that theme."""
 
-def topic_limit(paragraph_count: int) -> int:
-    """How many topics to report: a handful for an article, more for a book-length text."""
-    return max(10, min(150, round(3 * math.sqrt(paragraph_count))))
+SECOND_SHARE = 0.5
+"""A paragraph's second theme weighs at least this share of its main theme."""
+
+LABEL_SAMPLE = 8
+"""How many paragraphs (the first ones) per theme its label forms are read from."""
 
 
-def choose_topics(candidates: list[Candidate], limit: int) -> list[list[Candidate]]:
-    """Take topics best first, merging variants and nested phrases into the topic they belong
-    to (see `_merge_target`); each topic is its list of phrases, the head first."""
-    topics: list[list[Candidate]] = []
+def theme_limit(paragraph_count: int) -> int:
+    """How many themes to report: 3–8 for an article, more for a book-length text."""
+    return max(3, min(150, round(1.5 * math.sqrt(paragraph_count)) + 2))
+
+
+def build_index(paragraphs: Sequence[str], analysis: Analysis) -> TopicIndex:
+    """The themes of a document and each paragraph's main and second theme."""
+    limit = theme_limit(len(paragraphs))
+    pool = [c for c in analysis.candidates[: POOL_FACTOR * limit] if c.score > 0]
+    found = _occurrences(analysis, pool)
+    where = _paragraph_sets(found, len(pool))
+    groups = _group(pool, where, limit * 2)
+    members = [[pool[i] for i in group] for group in groups]
+    labels, members = _label(paragraphs, analysis, members, where, pool)
+    return _assign(len(paragraphs), found, pool, members, labels, limit)
+
+
+def _occurrences(analysis: Analysis, pool: list[Candidate]) -> list[Counter[int]]:
+    """Per paragraph, how often each pool candidate (by position) occurs in it."""
+    position = {c.keys: i for i, c in enumerate(pool)}
+    found: list[Counter[int]] = []
+    for paragraph in analysis.chunked:
+        local: Counter[int] = Counter()
+        for keys in paragraph:
+            for first, stop in phrases(keys):
+                i = position.get(keys[first:stop])
+                if i is not None:
+                    local[i] += 1
+        found.append(local)
+    return found
+
+
+def _paragraph_sets(found: list[Counter[int]], size: int) -> list[set[int]]:
+    where: list[set[int]] = [set() for _ in range(size)]
+    for number, local in enumerate(found):
+        for i in local:
+            where[i].add(number)
+    return where
+
+
+def _group(pool: list[Candidate], where: list[set[int]], most: int) -> list[list[int]]:
+    """Group the pool into themes, best first (see the module docstring, step 2)."""
+    groups: list[list[int]] = []
     by_stem: dict[str, list[int]] = defaultdict(list)
-    for candidate in candidates:
-        home = _merge_target(candidate, topics, by_stem)
+    head_at: dict[int, list[int]] = defaultdict(list)
+    """Per paragraph, the themes whose head occurs in it."""
+    for i, candidate in enumerate(pool):
+        home = _variant_of(candidate, groups, pool, by_stem)
+        if home is None:
+            home = _synonym_of(where[i], groups, where, head_at)
         if home is not None:
-            topics[home].append(candidate)
-        elif len(topics) < limit and candidate.score > 0:
+            groups[home].append(i)
+        elif len(groups) < most:
             for key in candidate.stems:
-                by_stem[key].append(len(topics))
-            topics.append([candidate])
-        if len(topics) >= limit and candidate.score < topics[-1][0].score / 4:
-            break
-    return topics
+                by_stem[key].append(len(groups))
+            for number in where[i]:
+                head_at[number].append(len(groups))
+            groups.append([i])
+    return groups
 
 
-def _merge_target(
-    candidate: Candidate, topics: list[list[Candidate]], by_stem: dict[str, list[int]]
+def _variant_of(
+    candidate: Candidate,
+    groups: list[list[int]],
+    pool: list[Candidate],
+    by_stem: dict[str, list[int]],
 ) -> int | None:
-    """The topic ``candidate`` belongs to, if any: one with the same stems, or one whose head
-    phrase contains it (or it contains) and is not much rarer or commoner than it.
-    ``by_stem`` lists the topics whose head has a given stem (only those can match)."""
+    """The theme ``candidate`` is a variant, part or extension of, if any."""
     stems = candidate.stems
-    sharing = sorted({index for key in stems for index in by_stem.get(key, ())})
-    for index in sharing:
-        head = topics[index][0]
-        head_stems = head.stems
-        if stems == head_stems:
+    for index in sorted({g for key in stems for g in by_stem.get(key, ())}):
+        head = pool[groups[index][0]]
+        if stems == head.stems:
             return index
-        if (stems < head_stems or head_stems < stems) and min(
+        if (stems < head.stems or head.stems < stems) and min(
             candidate.count, head.count
         ) >= MERGE_SHARE * max(candidate.count, head.count):
             return index
     return None
 
 
-def _label_phrase(members: list[Candidate]) -> Candidate:
-    """The phrase that names a topic: its head, or the most frequent longer phrase merged into
-    it («مارسيل خليفة» rather than «خليفة», «مسبار فوياجر» rather than «فوياجر»)."""
-    head = members[0]
-    longer = [m for m in members if m.stems > head.stems]
-    if not longer:
-        return head
-    return max(longer, key=lambda m: (m.count, -len(m.keys)))
+def _synonym_of(
+    mine: set[int], groups: list[list[int]], where: list[set[int]], head_at: dict[int, list[int]]
+) -> int | None:
+    """The theme whose head covers nearly the same paragraphs as ``mine``, if any."""
+    if len(mine) < 2:
+        return None
+    shared: Counter[int] = Counter()
+    for number in mine:
+        shared.update(head_at.get(number, ()))
+    for index, common in shared.most_common():
+        theirs = len(where[groups[index][0]])
+        if common / (len(mine) + theirs - common) >= SYNONYM_JACCARD:
+            return index
+    return None
 
 
-def index_themes(
+def _label(
     paragraphs: Sequence[str],
-    chunked: list[list[Chunk]],
-    topics: list[list[Candidate]],
-    classifier: Classifier,
-) -> TopicIndex:
-    """Find where the chosen topics occur, label them, and pick each paragraph's main topic."""
-    member_of: dict[tuple[str, ...], int] = {}
-    for index, members in enumerate(topics):
-        for member in members:
-            member_of.setdefault(member.keys, index)
-    heads = {_label_phrase(members).keys: index for index, members in enumerate(topics)}
-
-    # Pass 3: which topics each paragraph mentions, with how much keyness.
-    found: list[set[int]] = [set() for _ in topics]
-    weight_in: list[dict[int, float]] = []
-    label_paragraphs: dict[int, list[int]] = defaultdict(list)
-    weights = {m.keys: m.weight for members in topics for m in members}
-    for number, chunks in enumerate(chunked):
-        local: dict[int, float] = defaultdict(float)
-        for keys in chunks:
-            for first, stop in phrases(keys):
-                phrase = keys[first:stop]
-                topic = member_of.get(phrase)
-                if topic is None:
-                    continue
-                local[topic] += weights[phrase]
-                if phrase in heads and len(label_paragraphs[topic]) < LABEL_SAMPLE:
-                    label_paragraphs[topic].append(number)
-        for index in local:
-            found[index].add(number)
-        weight_in.append(local)
-
-    named = written_labels(heads, paragraphs, label_paragraphs, classifier)
-    labels = [
-        named.get(index) or " ".join(k.lstrip(JOINER_MARK) for k in _label_phrase(members).keys)
-        for index, members in enumerate(topics)
-    ]
-    # A topic's salience is its head phrase's, with the variants of the same words (another
-    # order or inflection) added; merged shorter or longer phrases add paragraphs, not salience,
-    # since their occurrences largely are the head's.
-    scores = [sum(m.score for m in members if m.stems == members[0].stems) for members in topics]
-    # A paragraph's main theme: the one with most keyness in it, weighed like tf-idf by how
-    # few paragraphs share the theme, so a theme found everywhere does not claim them all.
-    rarity = [math.log(1 + len(paragraphs) / max(1, len(found[i]))) for i in range(len(topics))]
-    ranked = [
-        sorted(local, key=lambda i: (-local[i] * rarity[i], -scores[i], i)) for local in weight_in
-    ]
-    main = [r[0] if r else None for r in ranked]
-    second = [r[1] if len(r) > 1 else None for r in ranked]
-    return assemble(labels, scores, [sorted(f) for f in found], main, second)
-
-
-def assemble(
-    labels: Sequence[str],
-    scores: Sequence[float],
-    paragraphs: Sequence[Sequence[int]],
-    main: Sequence[int | None],
-    second: Sequence[int | None],
-) -> TopicIndex:
-    """The `TopicIndex` of themes given in any order (by their labels, raw scores and
-    paragraphs) and of each paragraph's main and second theme (as indices into those lists):
-    themes most salient first, scores relative to the best, numbers by first paragraph."""
-    order = sorted(range(len(labels)), key=lambda i: (-scores[i], i))
-    position = {theme: place for place, theme in enumerate(order)}
-    first = sorted(order, key=lambda i: (paragraphs[i][0] if paragraphs[i] else 1 << 62, i))
-    number = {theme: n for n, theme in enumerate(first)}
-    top = scores[order[0]] if order and scores[order[0]] > 0 else 1.0
-    mains: dict[int, list[int]] = defaultdict(list)
-    for paragraph, theme in enumerate(main):
-        if theme is not None:
-            mains[theme].append(paragraph)
-    topics = tuple(
-        Topic(
-            labels[i],
-            round(scores[i] / top, 4),
-            tuple(sorted(paragraphs[i])),
-            number[i],
-            tuple(mains[i]),
+    analysis: Analysis,
+    members: list[list[Candidate]],
+    where: list[set[int]],
+    pool: list[Candidate],
+) -> tuple[list[str], list[list[Candidate]]]:
+    """Label the themes; drop the unnamed ones, merge the ones whose labels name one thing."""
+    position = {c.keys: i for i, c in enumerate(pool)}
+    member_of = {m.keys: t for t, group in enumerate(members) for m in group}
+    sample = {
+        t: sorted(set().union(*(where[position[m.keys]] for m in group)))[:LABEL_SAMPLE]
+        for t, group in enumerate(members)
+    }
+    forms = written_forms(member_of, paragraphs, sample, analysis.classifier)
+    labels: list[str] = []
+    kept: list[list[Candidate]] = []
+    keys: list[tuple[frozenset[str], frozenset[str]]] = []
+    language = analysis.language
+    for group in members:
+        label = choose_label(group, forms, analysis.classifier)
+        if label is None:
+            continue
+        words = frozenset(normalise(w) for w in label.split())
+        stems = label_key(label, language)
+        same = next(
+            (
+                t
+                for t, (w, s) in enumerate(keys)
+                if s == stems or w <= words or words <= w or s <= stems or stems <= s
+            ),
+            None,
         )
-        for i in order
-    )
-    return TopicIndex(
-        topics,
-        tuple(None if t is None else labels[t] for t in main),
-        tuple(None if t is None else labels[t] for t in second),
-        tuple(None if t is None else position[t] for t in main),
-        tuple(None if t is None else position[t] for t in second),
-    )
+        if same is not None:
+            kept[same].extend(group)
+            continue
+        labels.append(label)
+        kept.append(list(group))
+        keys.append((words, stems))
+    return labels, kept
+
+
+def _assign(
+    count: int,
+    found: list[Counter[int]],
+    pool: list[Candidate],
+    members: list[list[Candidate]],
+    labels: list[str],
+    limit: int,
+) -> TopicIndex:
+    """Give each paragraph its main and second theme and build the index (step 4). Themes
+    are ranked by the paragraphs they hold: the weight of their main paragraphs, and half
+    that of their second ones; only the best `limit` are kept, and the paragraphs assigned
+    again among those."""
+    phrase_scores = [sum(m.score for m in g if m.stems == g[0].stems) for g in members]
+    main, second, owned = _pick(count, found, pool, members, phrase_scores)
+    order = sorted(range(len(members)), key=lambda t: (-owned[t], -phrase_scores[t], t))
+    order = [t for t in order if owned[t] > 0][:limit]
+    members = [members[t] for t in order]
+    labels = [labels[t] for t in order]
+    phrase_scores = [phrase_scores[t] for t in order]
+    main, second, owned = _pick(count, found, pool, members, phrase_scores)
+    return assemble(labels, owned, main, second)
+
+
+def _pick(
+    count: int,
+    found: list[Counter[int]],
+    pool: list[Candidate],
+    members: list[list[Candidate]],
+    scores: list[float],
+) -> tuple[list[int | None], list[int | None], list[float]]:
+    """Each paragraph's main and second theme, and the weight each theme holds."""
+    position = {c.keys: i for i, c in enumerate(pool)}
+    theme_of: dict[int, int] = {}
+    for t, group in enumerate(members):
+        for m in group:
+            theme_of.setdefault(position[m.keys], t)
+    spread = [0] * len(members)
+    weights: list[dict[int, float]] = []
+    for local in found:
+        weight: dict[int, float] = defaultdict(float)
+        for i, times in local.items():
+            home = theme_of.get(i)
+            if home is not None:
+                weight[home] += times * pool[i].weight
+        for t in weight:
+            spread[t] += 1
+        weights.append(weight)
+    rarity = [math.log(1 + count / max(1, s)) for s in spread]
+    main: list[int | None] = []
+    second: list[int | None] = []
+    owned = [0.0] * len(members)
+    for weight in weights:
+        ranked = sorted(weight, key=lambda t: (-weight[t] * rarity[t], -scores[t], t))
+        best: int | None = ranked[0] if ranked else None
+        runner = ranked[1] if len(ranked) > 1 else None
+        if best is not None:
+            top = weight[best] * rarity[best]
+            owned[best] += top
+            if runner is not None:
+                held = weight[runner] * rarity[runner]
+                if held < SECOND_SHARE * top:
+                    runner = None
+                else:
+                    owned[runner] += held / 2
+        main.append(best)
+        second.append(runner)
+    return main, second, owned
