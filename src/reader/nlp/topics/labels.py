@@ -33,6 +33,21 @@ NAME_EXTENSION_SHARE = 0.25
 """The same for a one-word head («خليفة» in «مارسيل خليفة»)."""
 
 
+_NAME_STARTS = frozenset(fold(w) for w in ["أبو", "أبي", "أم", "ابن", "بن", "بنت", "عبد"])
+"""Words that begin a name but are stop words to the chunker: a label starting right after
+one takes it along."""
+
+
+def _name_start(word: str) -> str:
+    """``word`` without a glued conjunction or preposition when it begins a name («لأم» →
+    «أم»), else ""."""
+    if fold(word) in _NAME_STARTS:
+        return word
+    if len(word) > 2 and word[0] in "وفبل" and fold(word[1:]) in _NAME_STARTS:
+        return word[1:]
+    return ""
+
+
 def written_forms(
     member_of: dict[tuple[str, ...], int],
     paragraphs: Sequence[str],
@@ -56,7 +71,11 @@ def written_forms(
                 start, end = spans[first]
                 head = classifier.word(text[start:end])
                 assert head is not None  # every word in a chunk was classified
-                forms[keys][head.head + text[end : spans[stop - 1][1]]] += 1
+                form = head.head + text[end : spans[stop - 1][1]]
+                before = text[:start].rstrip().rsplit(maxsplit=1)
+                if not head.glued and before and _name_start(before[-1]):
+                    form = f"{_name_start(before[-1])} {form}"  # «أم كلثوم», «أبو النمرس»
+                forms[keys][form] += 1
     return forms
 
 
@@ -79,7 +98,9 @@ def choose_label(
 
     def preference(item: tuple[str, int]) -> tuple[bool, int, int, str]:
         form, count = item
-        return is_definite(form.split()[0]), base_words(form, classifier), count, form
+        first = form.split()[0]
+        named = is_definite(first) or fold(first) in _NAME_STARTS
+        return named, base_words(form, classifier), count, form
 
     for member in _label_order(members):
         counter = forms.get(member.keys)

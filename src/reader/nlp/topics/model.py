@@ -23,7 +23,8 @@ class Topic:
     """Salience relative to the document's most salient theme (which scores 1.0)."""
     paragraphs: tuple[int, ...]
     """Indices (from 0, in the sequence given) of the theme's paragraphs, ascending: those
-    whose main or second theme it is."""
+    that speak of it (its main or second theme, or one weighing at least a quarter of the
+    main theme there)."""
     number: int = 0
     """The theme's number, from 0, in the order themes first appear in the document (by their
     first paragraph). It does not depend on scores, so it stays the same while the reader
@@ -77,10 +78,12 @@ def assemble(
     scores: Sequence[float],
     main: Sequence[int | None],
     second: Sequence[int | None],
+    speaks: Sequence[Sequence[int]] = (),
 ) -> TopicIndex:
     """The `TopicIndex` of themes given in any order (by label and raw score) and of each
     paragraph's main and second theme (indices into those lists). A theme's paragraphs are
-    those it is main or second theme of; a theme with none is left out. Themes come most
+    those it is main or second theme of, and those ``speaks`` lists for it; a theme that is
+    no paragraph's main or second theme is left out. Themes come most
     salient first, scores relative to the best, numbers in order of first paragraph."""
     where: dict[int, list[int]] = defaultdict(list)
     mains: dict[int, list[int]] = defaultdict(list)
@@ -90,6 +93,9 @@ def assemble(
             mains[first].append(paragraph)
         if other is not None:
             where[other].append(paragraph)
+    for theme, numbers in enumerate(speaks):
+        if theme in where:
+            where[theme] = sorted(set(where[theme]).union(numbers))
     order = sorted(where, key=lambda i: (-scores[i], i))
     position = {theme: place for place, theme in enumerate(order)}
     number = {theme: n for n, theme in enumerate(sorted(order, key=lambda i: (where[i][0], i)))}

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from reader.nlp.normalise import normalise
 from reader.nlp.topics.candidates import Analysis, Candidate
 from reader.nlp.topics.labels import choose_label, label_key, written_forms
+from reader.nlp.topics.lexicon import word_kind
 from reader.nlp.topics.model import TopicIndex, assemble
 from reader.nlp.topics.words import phrases
 
@@ -46,6 +47,10 @@ another name for that theme."""
 
 SECOND_SHARE = 0.5
 """A paragraph's second theme weighs at least this share of its main theme."""
+
+SPEAKS_SHARE = 0.0
+"""A paragraph speaks of a theme (is one of the theme's paragraphs) when the theme weighs at
+least this share of the paragraph's main theme there."""
 
 LABEL_SAMPLE = 8
 """How many paragraphs (the first ones) per theme its label forms are read from."""
@@ -164,7 +169,7 @@ def _label(
     forms = written_forms(member_of, paragraphs, sample, analysis.classifier)
     labels: list[str] = []
     kept: list[list[Candidate]] = []
-    keys: list[tuple[frozenset[str], frozenset[str]]] = []
+    keys: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []
     language = analysis.language
     for group in members:
         label = choose_label(group, forms, analysis.classifier)
@@ -172,11 +177,14 @@ def _label(
             continue
         words = frozenset(normalise(w) for w in label.split())
         stems = label_key(label, language)
+        nouns = label_key(
+            " ".join(w for w in label.split() if word_kind(w, language) != "adjective"), language
+        )
         same = next(
             (
                 t
-                for t, (w, s) in enumerate(keys)
-                if s == stems or w <= words or words <= w or s <= stems or stems <= s
+                for t, (w, s, n) in enumerate(keys)
+                if s == stems or w <= words or words <= w or s <= stems or stems <= s or n & nouns
             ),
             None,
         )
@@ -185,7 +193,7 @@ def _label(
             continue
         labels.append(label)
         kept.append(list(group))
-        keys.append((words, stems))
+        keys.append((words, stems, nouns))
     return labels, kept
 
 
@@ -202,14 +210,14 @@ def _assign(
     that of their second ones; only the best `limit` are kept, and the paragraphs assigned
     again among those."""
     phrase_scores = [sum(m.score for m in g if m.stems == g[0].stems) for g in members]
-    main, second, owned = _pick(count, found, pool, members, phrase_scores)
+    main, second, owned, _ = _pick(count, found, pool, members, phrase_scores)
     order = sorted(range(len(members)), key=lambda t: (-owned[t], -phrase_scores[t], t))
     order = [t for t in order if owned[t] > 0][:limit]
     members = [members[t] for t in order]
     labels = [labels[t] for t in order]
     phrase_scores = [phrase_scores[t] for t in order]
-    main, second, owned = _pick(count, found, pool, members, phrase_scores)
-    return assemble(labels, owned, main, second)
+    main, second, owned, speaks = _pick(count, found, pool, members, phrase_scores)
+    return assemble(labels, owned, main, second, speaks)
 
 
 def _pick(
@@ -218,8 +226,10 @@ def _pick(
     pool: list[Candidate],
     members: list[list[Candidate]],
     scores: list[float],
-) -> tuple[list[int | None], list[int | None], list[float]]:
-    """Each paragraph's main and second theme, and the weight each theme holds."""
+) -> tuple[list[int | None], list[int | None], list[float], list[list[int]]]:
+    """Each paragraph's main and second theme, the weight each theme holds, and the
+    paragraphs that speak of each theme (it weighs at least `SPEAKS_SHARE` of the main
+    theme there)."""
     position = {c.keys: i for i, c in enumerate(pool)}
     theme_of: dict[int, int] = {}
     for t, group in enumerate(members):
@@ -240,7 +250,8 @@ def _pick(
     main: list[int | None] = []
     second: list[int | None] = []
     owned = [0.0] * len(members)
-    for weight in weights:
+    speaks: list[list[int]] = [[] for _ in members]
+    for number, weight in enumerate(weights):
         ranked = sorted(weight, key=lambda t: (-weight[t] * rarity[t], -scores[t], t))
         best: int | None = ranked[0] if ranked else None
         runner = ranked[1] if len(ranked) > 1 else None
@@ -253,6 +264,9 @@ def _pick(
                     runner = None
                 else:
                     owned[runner] += held / 2
+            for t in ranked:
+                if weight[t] * rarity[t] >= SPEAKS_SHARE * top:
+                    speaks[t].append(number)
         main.append(best)
         second.append(runner)
-    return main, second, owned
+    return main, second, owned, speaks

@@ -30,6 +30,8 @@ _MARKS = (
 )
 WORD_RE = re.compile(rf"(?:[^\W\d_]|[{_MARKS}])+")
 """A run of letters and the marks that belong inside words (harakat, ZWNJ); no digits."""
+_HYPHEN_RE = re.compile(" ?[-‐–] ?")
+"""A hyphen between two words, with or without a space on each side."""
 _GAP_RE = re.compile("[\\s_\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u0640]*")
 """What may stand between two words of one phrase: spaces, the treebank's `_`, bidi controls."""
 
@@ -190,6 +192,13 @@ def chunks(text: str, classifier: Classifier) -> Iterator[tuple[Chunk, list[tupl
                 # One space, by far the commonest gap, is checked without the regex.
                 (start - previous_end == 1 and text[previous_end] == " ")
                 or _GAP_RE.fullmatch(text, previous_end, start)
+                # A hyphen joins the parts of a name («جوليا نيوتون - بيشوب»), never a
+                # definite word.
+                or (
+                    not definite
+                    and not word.definite
+                    and _HYPHEN_RE.fullmatch(text, previous_end, start)
+                )
             )
         ) and keys:
             yield tuple(keys), spans
