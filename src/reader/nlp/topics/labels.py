@@ -110,6 +110,8 @@ def choose_label(
             if label_fault(form, language) is not None:
                 continue
             words = form.split()
+            if fold(words[-1]) in _NAME_STARTS:
+                continue  # «أبو» alone, or a label cut before the name it begins
             if len(words) == 1 and not is_definite(form) and member.count < NAME_COUNT:
                 continue
             return form

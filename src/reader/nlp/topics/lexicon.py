@@ -20,6 +20,7 @@ from reader.nlp.stem import fold
 __all__ = ["label_fault", "word_kind"]
 
 _ARTICLE = re.compile("^(?:[وف]?[بك]?ال|[وف]?لل)(?=..)")
+_NISBA = re.compile("..(?:يه|يين|يون|يات)$")
 _POSSESSIVE = re.compile("(?:ه|ها|هم|هما|هن|كم)$")
 """A pronoun glued to the end of a word («أصواته», «شركتها»): «his votes» is no subject (a word
 ending in ة, folded to ه elsewhere, is checked as written here)."""
@@ -90,6 +91,8 @@ def label_fault(form: str, language: str = "ar") -> str | None:
         return first
     if len(words) == 1 and first == "filler":
         return first
+    if len(words) == 1 and is_definite(words[0]) and _NISBA.search(_bare(words[0])[0]):
+        return "adjective"  # a feminine or plural nisba too rare to be measured: «التكنولوجية»
     last = _kind_of(_bare(words[-1])[0], kinds)
     if last in ("verb", "unit"):
         return last

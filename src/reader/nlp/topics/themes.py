@@ -45,6 +45,11 @@ SYNONYM_JACCARD = 0.75
 """A phrase whose paragraphs overlap a theme head's this much (intersection over union) is
 another name for that theme."""
 
+SYNONYM_SPREAD = 0.8
+"""Only a phrase found in at most this share of the paragraphs can be taken for a synonym: in a
+short text where every paragraph speaks of security, covering the same paragraphs says
+nothing."""
+
 SECOND_SHARE = 0.5
 """A paragraph's second theme weighs at least this share of its main theme."""
 
@@ -67,7 +72,7 @@ def build_index(paragraphs: Sequence[str], analysis: Analysis) -> TopicIndex:
     pool = [c for c in analysis.candidates[: POOL_FACTOR * limit] if c.score > 0]
     found = _occurrences(analysis, pool)
     where = _paragraph_sets(found, len(pool))
-    groups = _group(pool, where, limit * 2)
+    groups = _group(pool, where, limit * 2, len(paragraphs))
     members = [[pool[i] for i in group] for group in groups]
     labels, members = _label(paragraphs, analysis, members, where, pool)
     return _assign(len(paragraphs), found, pool, members, labels, limit)
@@ -96,7 +101,9 @@ def _paragraph_sets(found: list[Counter[int]], size: int) -> list[set[int]]:
     return where
 
 
-def _group(pool: list[Candidate], where: list[set[int]], most: int) -> list[list[int]]:
+def _group(
+    pool: list[Candidate], where: list[set[int]], most: int, paragraph_count: int
+) -> list[list[int]]:
     """Group the pool into themes, best first (see the module docstring, step 2)."""
     groups: list[list[int]] = []
     by_stem: dict[str, list[int]] = defaultdict(list)
@@ -105,7 +112,7 @@ def _group(pool: list[Candidate], where: list[set[int]], most: int) -> list[list
     for i, candidate in enumerate(pool):
         home = _variant_of(candidate, groups, pool, by_stem)
         if home is None:
-            home = _synonym_of(where[i], groups, where, head_at)
+            home = _synonym_of(where[i], groups, where, head_at, paragraph_count)
         if home is not None:
             groups[home].append(i)
         elif len(groups) < most:
@@ -137,10 +144,14 @@ def _variant_of(
 
 
 def _synonym_of(
-    mine: set[int], groups: list[list[int]], where: list[set[int]], head_at: dict[int, list[int]]
+    mine: set[int],
+    groups: list[list[int]],
+    where: list[set[int]],
+    head_at: dict[int, list[int]],
+    paragraph_count: int,
 ) -> int | None:
     """The theme whose head covers nearly the same paragraphs as ``mine``, if any."""
-    if len(mine) < 2:
+    if len(mine) < 2 or len(mine) > SYNONYM_SPREAD * paragraph_count:
         return None
     shared: Counter[int] = Counter()
     for number in mine:
@@ -184,7 +195,7 @@ def _label(
             (
                 t
                 for t, (w, s, n) in enumerate(keys)
-                if s == stems or w <= words or words <= w or s <= stems or stems <= s or n & nouns
+                if s == stems or w <= words or words <= w or bool(n & nouns)
             ),
             None,
         )
