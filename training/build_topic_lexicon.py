@@ -18,6 +18,11 @@ annotated as topic gold are left out), not from a hand list:
   name no subject of their own. (Residual IDF, tried first, did not tell «الإطار» from
   «سرطان» in articles this short.)
 
+One more kind marks what is *not* a name: **common**, a word written with the article in at
+least `COMMON_DEFINITE` of its (at least `COMMON_MIN`) occurrences. Such a word written
+without the article is a common noun in a construction («اكتشاف المرض»), not a name, so it
+does not label a theme alone; names («فيسبوك», «تونس», «هوميروس») are seldom definite.
+
 Words are keyed by their folded form without glued conjunction/preposition and article
 (`reader.nlp.stem.fold`), the form a label's words are checked in. Run from the checkout:
 
@@ -53,11 +58,13 @@ FILLER_KEY_RATE = 0.035
 FILLER_DEFINITE = 0.1
 FILLER_DF = 0.03
 KEY_TOP = 20
+COMMON_MIN = 20
+COMMON_DEFINITE = 0.3
 
 _TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670\u0640]+|\d+(?:[.,]\d+)*|\S")
 _DOC = re.compile(r'<doc id="(\d+)"[^>]*>\n(.*?)</doc>', re.S)
 _PARTICLES = {fold(w) for w in ("قد", "لم", "لن", "سوف", "لقد", "وقد", "ولم", "ولن", "فقد")}
-_NUMBER_WORDS = {fold(w) for w in "ألف آلاف مليون ملايين مليار مليارات بليون".split()}
+_NUMBER_WORDS = {fold(w) for w in ["ألف", "آلاف", "مليون", "ملايين", "مليار", "مليارات", "بليون"]}
 """Number words: what follows them counts as following a number («مليار دولار»)."""
 _ARTICLE = re.compile("^(?:[وف]?[بك]?ال|[وف]?لل)(?=..)")
 _CLITIC = re.compile("^[وف]?[بكل]?")
@@ -159,6 +166,8 @@ def main() -> int:
             rate = key_documents[form] / df[form]
             if rate <= FILLER_KEY_RATE:
                 kinds[form] = ("filler", f"key in {key_documents[form]}/{df[form]} documents")
+        if form not in kinds and count >= COMMON_MIN and d >= COMMON_DEFINITE * count:
+            kinds[form] = ("common", f"{d}/{count}")
     by_kind: dict[str, int] = defaultdict(int)
     lines = [
         f"# form\tkind\tevidence; from {LARGE.name}, {documents} articles; "

@@ -60,6 +60,8 @@ def _kind_of(form: str, kinds: dict[str, str]) -> str | None:
     kind = kinds.get(form)
     if kind is not None:
         return kind
+    if form.endswith("ات") and kinds.get(form[:-2] + "ه") == "filler":
+        return "filler"  # «الخدمات» as «الخدمة»
     for ending in ("يه", "يين", "يون", "يات"):
         if (
             form.endswith(ending)
@@ -71,8 +73,8 @@ def _kind_of(form: str, kinds: dict[str, str]) -> str | None:
 
 
 def word_kind(word: str, language: str = "ar") -> str | None:
-    """The kind ("adjective", "verb", "unit", "filler") of a word that cannot name a theme
-    alone, else None."""
+    """The kind of a word: "adjective", "verb", "unit", "filler" (never a label alone),
+    "common" (a common noun: no label alone without its article), else None."""
     return _kind_of(_bare(word)[0], _kinds(language))
 
 
@@ -91,6 +93,8 @@ def label_fault(form: str, language: str = "ar") -> str | None:
         return first
     if len(words) == 1 and first == "filler":
         return first
+    if len(words) == 1 and first == "common" and not is_definite(words[0]):
+        return "common"  # «اكتشاف», «نجم»: a common noun without its article names nothing
     if len(words) == 1 and is_definite(words[0]) and _NISBA.search(_bare(words[0])[0]):
         return "adjective"  # a feminine or plural nisba too rare to be measured: «التكنولوجية»
     last = _kind_of(_bare(words[-1])[0], kinds)
