@@ -50,6 +50,10 @@ SYNONYM_SPREAD = 0.8
 short text where every paragraph speaks of security, covering the same paragraphs says
 nothing."""
 
+RARITY_POWER = 1.5
+"""How much a theme's rarity over the paragraphs weighs in choosing a paragraph's main theme
+(tf-idf: 1; raw weight: 0)."""
+
 SECOND_SHARE = 0.5
 """A paragraph's second theme weighs at least this share of its main theme."""
 
@@ -257,7 +261,7 @@ def _pick(
         for t in weight:
             spread[t] += 1
         weights.append(weight)
-    rarity = [math.log(1 + count / max(1, s)) for s in spread]
+    rarity = [math.log(1 + count / max(1, s)) ** RARITY_POWER for s in spread]
     main: list[int | None] = []
     second: list[int | None] = []
     owned = [0.0] * len(members)
