@@ -42,6 +42,7 @@ __all__ = [
     "GoldTheme",
     "Returned",
     "TextScore",
+    "duplicate_flags",
     "load_gold",
     "normalise_label",
     "score_text",
@@ -177,7 +178,7 @@ def _stems(label: str) -> frozenset[str]:
     return frozenset(stem(word) for word in label.split())
 
 
-def _duplicates(labels: Sequence[str], gold: Gold) -> list[bool]:
+def duplicate_flags(labels: Sequence[str], gold: Gold) -> list[bool]:
     """Per label, whether it names what a label ranked above it already names."""
     flags = []
     for index, label in enumerate(labels):
@@ -207,7 +208,7 @@ def score_text(gold: Gold, returned: Sequence[Returned], main: Sequence[str | No
         for g in gold.themes
     ]
     matched = _matching(edges, len(top))
-    duplicate = _duplicates(labels, gold)
+    duplicate = duplicate_flags(labels, gold)
     acceptable = 0
     unjudged = []
     for label, is_duplicate in zip(labels, duplicate, strict=True):

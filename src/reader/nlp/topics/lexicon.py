@@ -57,11 +57,11 @@ def _bare(word: str) -> tuple[str, bool]:
 def _kind_of(form: str, kinds: dict[str, str]) -> str | None:
     """The kind of a bare form; a nisba adjective is one in all its forms: when «سوفياتي» is
     measured an adjective, so are «سوفياتية», «سوفياتيين», «سوفياتيون»."""
+    if form.endswith("ات") and kinds.get(form[:-2] + "ه") == "filler":
+        return "filler"  # «الخدمات» as «الخدمة»
     kind = kinds.get(form)
     if kind is not None:
         return kind
-    if form.endswith("ات") and kinds.get(form[:-2] + "ه") == "filler":
-        return "filler"  # «الخدمات» as «الخدمة»
     for ending in ("يه", "يين", "يون", "يات"):
         if (
             form.endswith(ending)

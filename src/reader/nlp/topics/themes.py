@@ -50,6 +50,10 @@ SYNONYM_SPREAD = 0.8
 short text where every paragraph speaks of security, covering the same paragraphs says
 nothing."""
 
+SALIENCE_WEIGHT = 1.0
+"""How much the document-wide salience of a theme's phrases counts in its rank, beside the
+paragraphs it holds."""
+
 RARITY_POWER = 1.5
 """How much a theme's rarity over the paragraphs weighs in choosing a paragraph's main theme
 (tf-idf: 1; raw weight: 0)."""
@@ -226,13 +230,26 @@ def _assign(
     again among those."""
     phrase_scores = [sum(m.score for m in g if m.stems == g[0].stems) for g in members]
     main, second, owned, _ = _pick(count, found, pool, members, phrase_scores)
-    order = sorted(range(len(members)), key=lambda t: (-owned[t], -phrase_scores[t], t))
+    rank = _rank(owned, phrase_scores)
+    order = sorted(range(len(members)), key=lambda t: (-rank[t], t))
     order = [t for t in order if owned[t] > 0][:limit]
     members = [members[t] for t in order]
     labels = [labels[t] for t in order]
     phrase_scores = [phrase_scores[t] for t in order]
     main, second, owned, speaks = _pick(count, found, pool, members, phrase_scores)
-    return assemble(labels, owned, main, second, speaks)
+    return assemble(labels, _rank(owned, phrase_scores), main, second, speaks)
+
+
+def _rank(owned: list[float], salience: list[float]) -> list[float]:
+    """A theme's rank: the paragraphs it holds and the salience of its phrases in the whole
+    document, each relative to the best, weighed by `SALIENCE_WEIGHT` (the subject of a text
+    is spread over all its paragraphs and holds few of them as main theme)."""
+    top_owned = max(owned, default=0.0) or 1.0
+    top_salience = max(salience, default=0.0) or 1.0
+    return [
+        o / top_owned + SALIENCE_WEIGHT * s / top_salience
+        for o, s in zip(owned, salience, strict=True)
+    ]
 
 
 def _pick(
