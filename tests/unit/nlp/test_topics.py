@@ -273,4 +273,5 @@ def test_one_paragraph_document() -> None:
     assert index.topics
     assert all(t.paragraphs == (0,) for t in index.topics)
     assert index.main_topic[0] is not None
-    assert index.theme_of(0) is not None and index.theme_of(0).label == index.main_topic[0]
+    theme = index.theme_of(0)
+    assert theme is not None and theme.label == index.main_topic[0]

@@ -11,7 +11,8 @@ bipartite matching). Per text, over the top `TOP` returned themes:
   matches an accepted form of a gold theme, an `acceptable` entry or a `judged` ok entry, and
   is no duplicate;
 - duplicates: labels naming what a label ranked above already names (the same gold theme's
-  forms, a phrase and its part, or the same stems);
+  forms, or a phrase and its part, by words or by stems: «تعاون» in «التعاون الأمني», and
+  «الأمن» too, since an adjective shares its noun's stem);
 - paragraph accuracy: the share of the paragraphs in some gold theme whose main theme's label
   is an accepted form of a gold theme holding that paragraph.
 
@@ -45,6 +46,7 @@ __all__ = [
     "duplicate_flags",
     "load_gold",
     "normalise_label",
+    "predict",
     "score_text",
 ]
 
@@ -188,7 +190,8 @@ def duplicate_flags(labels: Sequence[str], gold: Gold) -> list[bool]:
             earlier_words, earlier_stems = frozenset(earlier.split()), _stems(earlier)
             same_theme = any(label in t.accept and earlier in t.accept for t in gold.themes)
             nested = words <= earlier_words or earlier_words <= words
-            if same_theme or nested or stems == earlier_stems:
+            part = stems <= earlier_stems or earlier_stems <= stems
+            if same_theme or nested or part:
                 duplicate = True
                 break
         flags.append(duplicate)
@@ -250,7 +253,8 @@ def _from_json(payload: dict[str, object]) -> tuple[list[Returned], list[str | N
     return returned, main
 
 
-def _predict(gold: Gold) -> tuple[list[Returned], list[str | None]]:
+def predict(gold: Gold) -> tuple[list[Returned], list[str | None]]:
+    """The themes and main theme labels `extract_topics` finds in the gold's text."""
     from reader.nlp.topics import extract_topics
     from reader.text.document import Document
 
@@ -295,7 +299,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             payload = json.loads((args.predictions / f"{gold.name}.json").read_text("utf-8"))
             returned, main_labels = _from_json(payload)
         else:
-            returned, main_labels = _predict(gold)
+            returned, main_labels = predict(gold)
         scores.append(score_text(gold, returned, main_labels))
     print("| text | split | recall@8 | label precision | paragraph accuracy | duplicates |")
     print("|---|---|---:|---:|---:|---:|")
