@@ -58,6 +58,10 @@ RARITY_POWER = 1.5
 """How much a theme's rarity over the paragraphs weighs in choosing a paragraph's main theme
 (tf-idf: 1; raw weight: 0)."""
 
+SYNONYM_MIN_PARAGRAPHS = 12
+"""In a text shorter than this, two phrases found in the same two or three paragraphs are a
+coincidence more often than synonyms: no merging by paragraphs."""
+
 SECOND_SHARE = 0.5
 """A paragraph's second theme weighs at least this share of its main theme."""
 
@@ -159,7 +163,11 @@ def _synonym_of(
     paragraph_count: int,
 ) -> int | None:
     """The theme whose head covers nearly the same paragraphs as ``mine``, if any."""
-    if len(mine) < 2 or len(mine) > SYNONYM_SPREAD * paragraph_count:
+    if (
+        paragraph_count < SYNONYM_MIN_PARAGRAPHS
+        or len(mine) < 2
+        or len(mine) > SYNONYM_SPREAD * paragraph_count
+    ):
         return None
     shared: Counter[int] = Counter()
     for number in mine:
