@@ -211,12 +211,17 @@ def _label(
             (
                 t
                 for t, (w, s, n) in enumerate(keys)
-                if s == stems or w <= words or words <= w or bool(n & nouns)
+                if s <= stems or stems <= s or w <= words or words <= w or bool(n & nouns)
             ),
             None,
         )
         if same is not None:
             kept[same].extend(group)
+            if len(stems) > len(keys[same][1]) and keys[same][1] <= stems:
+                # A phrase and its part («الأمن», «التحديات الأمنية»): the phrase names
+                # the theme, which is more specific than the bare word.
+                labels[same] = label
+                keys[same] = (words, stems, nouns)
             continue
         labels.append(label)
         kept.append(list(group))
