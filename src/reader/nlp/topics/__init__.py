@@ -19,7 +19,8 @@ Public data (`reader.nlp.topics.model`), what the CLI prints and the app shows:
 
 The package, one job per module: `words` (reading words and chunks), `candidates` (phrases and
 their salience), `themes` (grouping paragraphs into themes, main and second theme), `labels`
-(naming a theme), `model` (the result types), `evaluation` (scoring against hand-made gold).
+(naming a theme), `stretches` (long documents: themes per stretch of about 600 paragraphs,
+gathered), `model` (the result types), `evaluation` (scoring against hand-made gold).
 Everything is linear in the text (counts in dictionaries), so the 10 MB test document takes
 seconds; the app runs it in a worker thread.
 """
@@ -31,8 +32,9 @@ from collections.abc import Sequence
 from reader.nlp.language import count_letters, detect_language
 from reader.nlp.topics.candidates import analyse
 from reader.nlp.topics.model import Topic, TopicIndex, TopicsNotSupported, empty_index
+from reader.nlp.topics.stretches import STRETCH, by_stretches
 from reader.nlp.topics.themes import build_index
-from reader.nlp.topics.words import MAX_WORDS
+from reader.nlp.topics.words import MAX_WORDS, Classifier, general_frequencies
 
 __all__ = ["MAX_WORDS", "Topic", "TopicIndex", "TopicsNotSupported", "extract_topics"]
 
@@ -51,7 +53,14 @@ def extract_topics(paragraphs: Sequence[str], language: str | None = None) -> To
                 "(topics know Arabic, Persian and Urdu)"
             )
         language = detect_language(paragraphs)
-    analysis = analyse(paragraphs, language)
-    if not analysis.candidates:
-        return empty_index(len(paragraphs))
-    return build_index(paragraphs, analysis)
+    classifier = Classifier(language, general_frequencies(language))
+
+    def themes_of(stretch: Sequence[str]) -> TopicIndex:
+        analysis = analyse(stretch, language, classifier)
+        if not analysis.candidates:
+            return empty_index(len(stretch))
+        return build_index(stretch, analysis)
+
+    if len(paragraphs) > STRETCH * 3 // 2:
+        return by_stretches(paragraphs, themes_of)
+    return themes_of(paragraphs)
