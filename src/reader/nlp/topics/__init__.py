@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from reader.nlp.language import count_letters, detect_language
 from reader.nlp.topics.candidates import analyse
 from reader.nlp.topics.model import Topic, TopicIndex, TopicsNotSupported, empty_index
+from reader.nlp.topics.names import entity_names
 from reader.nlp.topics.stretches import STRETCH, by_stretches
 from reader.nlp.topics.themes import build_index
 from reader.nlp.topics.words import MAX_WORDS, Classifier, general_frequencies
@@ -59,7 +60,7 @@ def extract_topics(paragraphs: Sequence[str], language: str | None = None) -> To
         analysis = analyse(stretch, language, classifier)
         if not analysis.candidates:
             return empty_index(len(stretch))
-        return build_index(stretch, analysis)
+        return build_index(stretch, analysis, entity_names(stretch, language))
 
     if len(paragraphs) > STRETCH * 3 // 2:
         return by_stretches(paragraphs, themes_of)

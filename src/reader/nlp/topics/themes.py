@@ -26,11 +26,11 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from reader.nlp.normalise import normalise
-from reader.nlp.topics.candidates import Analysis, Candidate
+from reader.nlp.topics.candidates import Analysis, Candidate, phrase_score, phrase_weight
 from reader.nlp.topics.labels import choose_label, label_key, written_forms
 from reader.nlp.topics.lexicon import word_kind
 from reader.nlp.topics.model import TopicIndex, assemble
-from reader.nlp.topics.words import phrases
+from reader.nlp.topics.words import JOINER_MARK, phrases
 
 __all__ = ["build_index", "theme_limit"]
 
@@ -50,7 +50,7 @@ SYNONYM_SPREAD = 0.8
 short text where every paragraph speaks of security, covering the same paragraphs says
 nothing."""
 
-SALIENCE_WEIGHT = 1.0
+SALIENCE_WEIGHT = 1.5
 """How much the document-wide salience of a theme's phrases counts in its rank, beside the
 paragraphs it holds."""
 
@@ -78,16 +78,53 @@ def theme_limit(paragraph_count: int) -> int:
     return max(3, min(150, round(1.5 * math.sqrt(paragraph_count)) + 2))
 
 
-def build_index(paragraphs: Sequence[str], analysis: Analysis) -> TopicIndex:
-    """The themes of a document and each paragraph's main and second theme."""
+def build_index(
+    paragraphs: Sequence[str],
+    analysis: Analysis,
+    names: Sequence[tuple[str, Counter[int]]] = (),
+) -> TopicIndex:
+    """The themes of a document and each paragraph's main and second theme; ``names`` are
+    named entities with their mentions per paragraph (`names.entity_names`)."""
     limit = theme_limit(len(paragraphs))
     pool = [c for c in analysis.candidates[: POOL_FACTOR * limit] if c.score > 0]
     found = _occurrences(analysis, pool)
+    written = _add_names(analysis, pool, found, names)
     where = _paragraph_sets(found, len(pool))
     groups = _group(pool, where, limit * 2, len(paragraphs))
     members = [[pool[i] for i in group] for group in groups]
-    labels, members = _label(paragraphs, analysis, members, where, pool)
+    labels, members = _label(paragraphs, analysis, members, where, pool, written)
     return _assign(len(paragraphs), found, pool, members, labels, limit)
+
+
+def _add_names(
+    analysis: Analysis,
+    pool: list[Candidate],
+    found: list[Counter[int]],
+    names: Sequence[tuple[str, Counter[int]]],
+) -> dict[tuple[str, ...], str]:
+    """Add the named entities to the pool as candidates found where they are mentioned; return
+    their keys with the name to write. A name whose phrase is already a candidate adds only
+    its mentions by other forms (a surname alone) to that candidate's paragraphs."""
+    position = {c.keys: i for i, c in enumerate(pool)}
+    written: dict[tuple[str, ...], str] = {}
+    for name, where in names:
+        words = [analysis.classifier.word(w) for w in name.split()]
+        keys = tuple(w.key for w in words if w is not None)
+        if not keys or any(k not in analysis.keyness for k in keys if k[0] != JOINER_MARK):
+            continue
+        i = position.get(keys)
+        if i is None:
+            candidate = Candidate(keys, sum(where.values()), phrase_weight(keys, analysis.keyness))
+            candidate.free = candidate.count
+            candidate.score = phrase_score(candidate, analysis.counts, analysis.keyness)
+            if candidate.score <= 0:
+                continue
+            i = position[keys] = len(pool)
+            pool.append(candidate)
+        for number, times in where.items():
+            found[number][i] = max(found[number][i], times)
+        written[keys] = name
+    return written
 
 
 def _occurrences(analysis: Analysis, pool: list[Candidate]) -> list[Counter[int]]:
@@ -185,6 +222,7 @@ def _label(
     members: list[list[Candidate]],
     where: list[set[int]],
     pool: list[Candidate],
+    written: dict[tuple[str, ...], str],
 ) -> tuple[list[str], list[list[Candidate]]]:
     """Label the themes; drop the unnamed ones, merge the ones whose labels name one thing."""
     position = {c.keys: i for i, c in enumerate(pool)}
@@ -194,6 +232,8 @@ def _label(
         for t, group in enumerate(members)
     }
     forms = written_forms(member_of, paragraphs, sample, analysis.classifier)
+    for phrase, name in written.items():  # a name is written as the tagger names it
+        forms[phrase][name] += 1 + max(forms[phrase].values(), default=0)
     labels: list[str] = []
     kept: list[list[Candidate]] = []
     keys: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []
