@@ -21,6 +21,9 @@ MAX_PARAGRAPHS = 200
 NAMED_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 """The entity types that can be what paragraphs are about."""
 
+MAX_WORDS = 5
+"""The longest name that labels a theme, in words."""
+
 MIN_PARAGRAPHS = 2
 """A name must occur in at least this many paragraphs to be a candidate."""
 
@@ -42,7 +45,7 @@ def entity_names(paragraphs: Sequence[str], language: str) -> list[tuple[str, Co
         return []
     names = []
     for entity in entities:
-        if entity.type not in NAMED_TYPES:
+        if entity.type not in NAMED_TYPES or len(entity.name.split()) > MAX_WORDS:
             continue
         where = Counter(m.paragraph for m in entity.mentions)
         if len(where) >= MIN_PARAGRAPHS:

@@ -16,7 +16,8 @@ From the ranked candidate phrases (`candidates`), in linear passes:
 4. *Assign*: each paragraph weighs the themes it mentions (keyness of the phrases found,
    times how few paragraphs the theme spreads over, like tf-idf); the heaviest is its main
    theme, the next its second when it weighs at least `SECOND_SHARE` as much. A theme's
-   paragraphs are those it is main or second theme of; a theme left with none is dropped.
+   paragraphs are those that mention it; a theme that is no paragraph's main or second theme
+   is dropped. Themes are ranked by the paragraphs they hold and their salience.
 """
 
 from __future__ import annotations
@@ -67,7 +68,8 @@ SECOND_SHARE = 0.5
 
 SPEAKS_SHARE = 0.0
 """A paragraph speaks of a theme (is one of the theme's paragraphs) when the theme weighs at
-least this share of the paragraph's main theme there."""
+least this share of the paragraph's main theme there. 0, any mention, matched the gold best
+(theme recall 0.49 at 0.25 and above, 0.54 at 0)."""
 
 LABEL_SAMPLE = 8
 """How many paragraphs (the first ones) per theme its label forms are read from."""
