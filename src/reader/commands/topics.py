@@ -1,10 +1,11 @@
 """`reader topics [FILE|-] [--format json|table]`: the topics a document covers.
 
-JSON (the default) is ``{"topics": [{"label", "score", "paragraphs"}], "paragraphs":
-[{"paragraph", "topic"}]}``: topics most salient first, paragraphs counted from 0 among the
-document's non-blank paragraphs, ``"topic": null`` for a paragraph without one. The table is a
-plain listing for people, paragraphs counted from 1 like the app shows them. Output is logical
-text: no shaping, no reordering.
+JSON (the default) is ``{"topics": [{"label", "score", "paragraphs", "number"}],
+"paragraphs": [{"paragraph", "topic", "second"}]}``: topics (themes) most salient first, each
+with its stable ``"number"`` (order of first appearance); paragraphs counted from 0 among the
+document's non-blank paragraphs, ``"topic"`` the paragraph's main theme and ``"second"`` its
+second one (null where it has none). The table is a plain listing for people, paragraphs
+counted from 1 like the app shows them. Output is logical text: no shaping, no reordering.
 """
 
 from __future__ import annotations
@@ -51,11 +52,21 @@ def as_json(index: TopicIndex) -> str:
     """The topic index as the JSON document the CLI prints."""
     payload = {
         "topics": [
-            {"label": topic.label, "score": topic.score, "paragraphs": list(topic.paragraphs)}
+            {
+                "label": topic.label,
+                "score": topic.score,
+                "paragraphs": list(topic.paragraphs),
+                "number": topic.number,
+            }
             for topic in index.topics
         ],
         "paragraphs": [
-            {"paragraph": number, "topic": label} for number, label in enumerate(index.main_topic)
+            {
+                "paragraph": number,
+                "topic": label,
+                "second": index.second_topic[number] if number < len(index.second_topic) else None,
+            }
+            for number, label in enumerate(index.main_topic)
         ],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)
