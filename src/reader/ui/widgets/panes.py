@@ -279,7 +279,7 @@ class TopicPane(Pane):
     def _with_swatch(self, body: Content, swatch: Swatch | None) -> Content:
         """`body` with the topic's swatch (its letter on its colour) on the reading side."""
         if swatch is None or swatch.slot is None:
-            cells = Content(f" {OTHER}").stylize("$text-muted")
+            cells = Content(f"{OTHER} ").stylize("$text-muted")
         else:
             letter = fit(swatch.letter, 1).plain
             colours = palette(self.app.current_theme.ansi, self.app.console.color_system)

@@ -135,7 +135,7 @@ class TopicMap(Widget):
         assert theme is not None
         swatch = self._swatches[theme]
         if swatch.slot is None:
-            return " " + OTHER, self.get_component_rich_style("topic-map--other", partial=True)
+            return OTHER + " ", self.get_component_rich_style("topic-map--other", partial=True)
         starts = y == 0 or rows[y - 1].theme != theme
         letter = self._glyph(swatch.letter) if starts or self.app.no_color else " "
         return letter + " ", self._slot_style(swatch.slot)
