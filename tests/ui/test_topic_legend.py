@@ -3,6 +3,7 @@ scaled to the map's rows (short documents, and a long one of a hundred thousand 
 
 from __future__ import annotations
 
+import itertools
 import random
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def test_a_long_document_is_mapped_stretch_by_stretch() -> None:
     rows = scale(lengths, themes, height)
     assert len(rows) == height
     assert rows[0].first == 0 and rows[-1].last == len(lengths) - 1
-    for row, following in zip(rows, rows[1:], strict=False):
+    for row, following in itertools.pairwise(rows):
         assert following.first in (row.last, row.last + 1)
     ends = []
     start = 0

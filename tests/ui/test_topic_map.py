@@ -6,6 +6,7 @@ map's cells are read back from the screen as the terminal gets them.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -95,7 +96,7 @@ async def test_a_long_text_maps_stretches_to_the_theme_with_most_characters() ->
         rows = reader_screen(pilot).query_one(TopicMap).rows
         assert len(rows) < len(lengths)
         assert rows[0].first == 0 and rows[-1].last == len(lengths) - 1
-        for row, following in zip(rows, rows[1:], strict=False):
+        for row, following in itertools.pairwise(rows):
             assert following.first in (row.last, row.last + 1)  # no paragraph left out
         for row in rows:
             weight: dict[int | None, int] = {}
