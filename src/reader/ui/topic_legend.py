@@ -96,7 +96,7 @@ class MapRow:
     """The last paragraph with text in the row (inclusive)."""
     theme: int | None
     """The position in `TopicIndex.topics` of the theme holding most of the row's characters,
-    or None where most of them belong to no theme."""
+    or None where none of them has a theme."""
 
 
 def palette(theme_ansi: bool, color_system: str | None) -> Palette:
@@ -147,7 +147,8 @@ def scale(lengths: Sequence[int], themes: Sequence[int | None], height: int) -> 
     the longest ones (largest remainders of a share by length), so every paragraph is seen.
     Otherwise row `r` stands for the `r`-th of `height` equal stretches of the text (a paragraph
     counts one character more, for the break after it) and shows the theme with most characters
-    there; a paragraph longer than a stretch fills several rows.
+    there (paragraphs without a theme left aside); a paragraph longer than a stretch fills
+    several rows.
     """
     count = len(lengths)
     if count == 0 or height <= 0:
@@ -164,7 +165,15 @@ def scale(lengths: Sequence[int], themes: Sequence[int | None], height: int) -> 
         end = start + weight
         theme = themes[paragraph]
         row = start * height // total
-        while row < height:
+        if (end - 1) * height // total == row:  # the common case: within one row
+            counts = weight_of[row]
+            counts[theme] = counts.get(theme, 0) + weight
+            if first[row] < 0:
+                first[row] = paragraph
+            last[row] = paragraph
+            start = end
+            continue
+        while row < height:  # a paragraph over several rows: each gets its overlap
             row_start, row_end = -(-row * total // height), -(-(row + 1) * total // height)
             overlap = min(end, row_end) - max(start, row_start)
             if overlap > 0:
@@ -204,8 +213,13 @@ def _each_paragraph_seen(
 
 
 def _heaviest(counts: dict[int | None, int]) -> int | None:
-    """The theme with most characters (the more salient one on a tie; None loses ties)."""
-    return min(counts, key=lambda t: (-counts[t], t is None, t if t is not None else 0))
+    """The theme with most characters (the more salient one on a tie); None only when no text
+    of the stretch has a theme (text without one is spread over no theme, not one of its own:
+    it would outweigh every theme of a long document split among many)."""
+    themes = [theme for theme in counts if theme is not None]
+    if not themes:
+        return None
+    return min(themes, key=lambda theme: (-counts[theme], theme))
 
 
 def row_of(rows: Sequence[MapRow], paragraph: int) -> range:

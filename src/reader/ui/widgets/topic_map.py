@@ -76,6 +76,9 @@ class TopicMap(Widget):
         self._rows_height = -1
         self._styles: dict[int, RichStyle] = {}
         self._glyphs: dict[str, str] = {}
+        self._generation = 0  # counts the row computations (what `_marked` is cached for)
+        self._marked_key: tuple[int, int] = (-1, -1)
+        self._marked_rows = range(0)
 
     def show(self, themes: Sequence[int | None], swatches: Sequence[Swatch]) -> None:
         """Picture `themes` (each paragraph's main theme, a position into `swatches`)."""
@@ -91,6 +94,7 @@ class TopicMap(Widget):
         if height != self._rows_height:
             self._rows_height = height
             self._rows = scale(self._lengths, self._themes, height) if self._themes else []
+            self._generation += 1
         return self._rows
 
     def cell_text(self, y: int) -> str:
@@ -118,13 +122,20 @@ class TopicMap(Widget):
         rows = self.rows
         if not rows or y >= len(rows):
             return Strip.blank(WIDTH, base)
-        marked = y in row_of(rows, self.current)
+        marked = y in self._marked(rows)
         marker = Segment(
             MARKER if marked else " ",
             base + self.get_component_rich_style("topic-map--marker", partial=True),
         )
         text, style = self._band(y)
         return Strip([marker, Segment(text, base + style)], WIDTH)
+
+    def _marked(self, rows: list[MapRow]) -> range:
+        """The rows standing for the current paragraph (found once per frame, not per row)."""
+        key = (self._generation, self.current)
+        if self._marked_key != key:
+            self._marked_key, self._marked_rows = key, row_of(rows, self.current)
+        return self._marked_rows
 
     def _band(self, y: int) -> tuple[str, RichStyle]:
         """The band's text and style on row `y`."""
