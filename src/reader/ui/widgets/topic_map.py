@@ -21,6 +21,7 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual import events
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -55,8 +56,10 @@ class TopicMap(Widget):
     TopicMap .topic-map--other { color: $text-muted; }
     """
 
-    current: reactive[int] = reactive(0, init=False)
-    """The paragraph being read (its rows carry the marker)."""
+    current: reactive[int] = reactive(0, init=False, repaint=False)
+    """The paragraph being read (its rows carry the marker). Setting it repaints only the rows
+    the marker leaves and comes to (`watch_current`): repainting the column on every key made
+    each frame redraw the whole screen (the dirty regions' union spans it)."""
 
     class Jump(Message):
         """The reader clicked a row of the map: go to `paragraph`."""
@@ -79,6 +82,8 @@ class TopicMap(Widget):
         self._generation = 0  # counts the row computations (what `_marked` is cached for)
         self._marked_key: tuple[int, int] = (-1, -1)
         self._marked_rows = range(0)
+        self._strips: dict[int, Strip] = {}  # drawn rows, kept until the rows or styles change
+        self._strip_marked: dict[int, bool] = {}
 
     def show(self, themes: Sequence[int | None], swatches: Sequence[Swatch]) -> None:
         """Picture `themes` (each paragraph's main theme, a position into `swatches`)."""
@@ -95,20 +100,28 @@ class TopicMap(Widget):
             self._rows_height = height
             self._rows = scale(self._lengths, self._themes, height) if self._themes else []
             self._generation += 1
+            self._strips.clear()
         return self._rows
 
     def cell_text(self, y: int) -> str:
         """The band's two cells on row `y`, as drawn (what a test reads)."""
         return self._band(y)[0]
 
-    def watch_current(self) -> None:
-        """Move the marker."""
-        self.refresh()
+    def watch_current(self, old: int, new: int) -> None:
+        """Move the marker: redraw only the rows it leaves and the rows it comes to (a key
+        press must not redraw the whole column)."""
+        rows = self.rows
+        if not rows:
+            return
+        for y in {*row_of(rows, old), *row_of(rows, new)}:
+            self._strips.pop(y, None)
+            self.refresh(Region(0, y, WIDTH, 1))
 
     def notify_style_update(self) -> None:
         """A theme change (ANSI or not) changes the colours."""
         super().notify_style_update()
         self._styles.clear()
+        self._strips.clear()
 
     def on_click(self, event: events.Click) -> None:
         """Go to the stretch of text the clicked row stands for."""
@@ -123,12 +136,16 @@ class TopicMap(Widget):
         if not rows or y >= len(rows):
             return Strip.blank(WIDTH, base)
         marked = y in self._marked(rows)
-        marker = Segment(
-            MARKER if marked else " ",
-            base + self.get_component_rich_style("topic-map--marker", partial=True),
-        )
-        text, style = self._band(y)
-        return Strip([marker, Segment(text, base + style)], WIDTH)
+        strip = self._strips.get(y)
+        if strip is None or self._strip_marked.get(y) != marked:
+            marker = Segment(
+                MARKER if marked else " ",
+                base + self.get_component_rich_style("topic-map--marker", partial=True),
+            )
+            text, style = self._band(y)
+            strip = self._strips[y] = Strip([marker, Segment(text, base + style)], WIDTH)
+            self._strip_marked[y] = marked
+        return strip
 
     def _marked(self, rows: list[MapRow]) -> range:
         """The rows standing for the current paragraph (found once per frame, not per row)."""
