@@ -9,7 +9,8 @@ annotated as topic gold are left out), not from a hand list:
   word in the same noun phrase (agreement: «التعاون الأمني», «الدولة التونسية»): share of its
   definite occurrences right after a definite content word ≥ `ADJECTIVE_SHARE`.
 - **verb**: a word almost never written with the article (≤ `VERB_DEFINITE` of its
-  occurrences) that follows the verbal particles «قد، لم، لن، سوف، لقد» (≥ `VERB_PARTICLE`).
+  occurrences) that follows the verbal particles «قد، لم، لن، سوف، لقد» or a relative pronoun
+  «الذي، التي، الذين» (≥ `VERB_PARTICLE`).
 - **unit**: a word mostly written right after a number (≥ `UNIT_SHARE`): «دولار», «كيلومتر»,
   «صوتا», «نقطة», «مليون».
 - **filler**: a noun found in many documents (at least `FILLER_DF` of them) but key in almost
@@ -63,7 +64,12 @@ COMMON_DEFINITE = 0.3
 
 _TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670\u0640]+|\d+(?:[.,]\d+)*|\S")
 _DOC = re.compile(r'<doc id="(\d+)"[^>]*>\n(.*?)</doc>', re.S)
-_PARTICLES = {fold(w) for w in ("قد", "لم", "لن", "سوف", "لقد", "وقد", "ولم", "ولن", "فقد")}
+_PARTICLES = {
+    fold(w)
+    for w in ("قد", "لم", "لن", "سوف", "لقد", "وقد", "ولم", "ولن", "فقد", "الذي", "التي", "الذين")
+}
+"""Words a verb follows: the verbal particles, and the relative pronouns (whose clause most
+often starts with its verb)."""
 _NUMBER_WORDS = {fold(w) for w in ["ألف", "آلاف", "مليون", "ملايين", "مليار", "مليارات", "بليون"]}
 """Number words: what follows them counts as following a number («مليار دولار»)."""
 _ARTICLE = re.compile("^(?:[وف]?[بك]?ال|[وف]?لل)(?=..)")

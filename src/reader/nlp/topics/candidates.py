@@ -136,10 +136,14 @@ class Analysis:
     """Candidate phrases, most salient first."""
 
 
-def analyse(paragraphs: Sequence[str], language: str) -> Analysis:
-    """Chunk the paragraphs, weigh every key and rank the candidate phrases."""
+def analyse(
+    paragraphs: Sequence[str], language: str, classifier: Classifier | None = None
+) -> Analysis:
+    """Chunk the paragraphs, weigh every key and rank the candidate phrases. A ``classifier``
+    may be passed in to share its cache of words between stretches of one document."""
     general = general_frequencies(language)
-    classifier = Classifier(language, general)
+    if classifier is None:
+        classifier = Classifier(language, general)
 
     # Pass 1: the chunks of every paragraph, and how often each key occurs.
     chunked: list[list[Chunk]] = []

@@ -23,8 +23,7 @@ class Topic:
     """Salience relative to the document's most salient theme (which scores 1.0)."""
     paragraphs: tuple[int, ...]
     """Indices (from 0, in the sequence given) of the theme's paragraphs, ascending: those
-    that speak of it (its main or second theme, or one weighing at least a quarter of the
-    main theme there)."""
+    that speak of it (mention it), which include those whose main or second theme it is."""
     number: int = 0
     """The theme's number, from 0, in the order themes first appear in the document (by their
     first paragraph). It does not depend on scores, so it stays the same while the reader
