@@ -48,6 +48,12 @@ async def _topics_tab(pilot: Pilot[Any]) -> None:
     await settle(pilot)
 
 
+async def _legend(pilot: Pilot[Any]) -> None:
+    """Show the topics tab (the topic map's legend), nothing chosen."""
+    reader_screen(pilot).query_one(SidePanel).show_tab("topics")
+    await settle(pilot)
+
+
 async def _search(pilot: Pilot[Any]) -> None:
     """Search for a word of the article and keep the search."""
     await pilot.press("slash", *"الأمن")
@@ -129,3 +135,18 @@ def test_fully_diacritised(snap_compare: SnapCompare) -> None:
 def test_arabic_interface_panel_right(snap_compare: SnapCompare) -> None:
     app = reader_app(settings=Settings(language="ar", panel="right", theme="ansi-dark"))
     assert snap_compare(app, terminal_size=(100, 30), run_before=_then())
+
+
+def test_topic_map_and_legend(snap_compare: SnapCompare) -> None:
+    assert snap_compare(reader_app(), terminal_size=(120, 40), run_before=_then(_legend))
+
+
+def test_topic_map_no_color_arabic(snap_compare: SnapCompare, monkeypatch: Any) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = reader_app(text_path("news-08.ar.txt"), settings=Settings(language="ar"))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=_then(_legend))
+
+
+def test_topic_map_long_text(snap_compare: SnapCompare) -> None:
+    app = reader_app(text_path("mixed-03.ar.txt"), settings=Settings(theme="ansi-dark"))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=_then(_legend))

@@ -53,6 +53,7 @@ class Navigator:
         self._hits: list[tuple[int, int, int]] = []
         self._hit: int | None = None
         self._current = 0
+        self._theme_changes: list[int] = []
 
     @property
     def paragraph_count(self) -> int:
@@ -99,8 +100,9 @@ class Navigator:
     # Topics
 
     def set_topics(self, index: TopicIndex) -> None:
-        """Keep the `TopicIndex` found by the topic worker."""
+        """Keep the `TopicIndex` found by the topic worker, and where its main theme changes."""
         self.topic_index = index
+        self._theme_changes = theme_changes(index.main_theme)
 
     def topics(self) -> Sequence[Topic]:
         """The topics, most salient first (empty until found)."""
@@ -124,12 +126,11 @@ class Navigator:
 
     def topic_step(self, current: int, step: int) -> int | None:
         """The next (`step` 1) or previous (-1) paragraph of the chosen topic; with none chosen,
-        the next or previous paragraph where the main topic changes."""
+        the next or previous paragraph where the main theme changes (`theme_changes`)."""
         if self.chosen_topic is not None:
             stops = sorted(self.topics()[self.chosen_topic].paragraphs)
         elif self.topic_index is not None:
-            main = self.topic_index.main_topic
-            stops = [0] + [i for i in range(1, len(main)) if main[i] != main[i - 1]]
+            stops = self._theme_changes
         else:
             return None
         return _step_in(stops, current, step)
@@ -233,6 +234,19 @@ class Navigator:
             count = len(self._selected_spans)
             parts.append(f"{word('mention', language)} {self._mention + 1}/{count}")
         return " · ".join(parts)
+
+
+def theme_changes(main_theme: Sequence[int | None]) -> list[int]:
+    """The paragraphs where a new main theme starts: the first with a theme, then each whose
+    theme differs from that of the last paragraph with one before it. Paragraphs without a
+    theme (a heading, a short line) neither start nor end one, so `]` passes over them."""
+    stops: list[int] = []
+    last: int | None = None
+    for paragraph, theme in enumerate(main_theme):
+        if theme is not None and theme != last:
+            stops.append(paragraph)
+            last = theme
+    return stops
 
 
 def _step_in(stops: Sequence[int], current: int, step: int) -> int | None:

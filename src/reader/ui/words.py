@@ -23,6 +23,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "finding-topics": ("finding topics…", "استخراج المواضيع…"),
     "no-entities": ("no entities found", "لم يُعثر على كيانات"),
     "no-topics": ("no topics found", "لم يُعثر على مواضيع"),
+    "topics-empty-document": ("the document is empty: no topics", "المستند فارغ: لا مواضيع"),
+    "topics-one-paragraph": (
+        "one paragraph: all its topics are on it",
+        "فقرة واحدة: كل مواضيعها فيها",
+    ),
     "entities-missing": ("entity finding is not available", "استخراج الكيانات غير متاح"),
     "topics-missing": ("topic finding is not available", "استخراج المواضيع غير متاح"),
     "entities-arabic-only": ("Arabic text only", "للنصوص العربية فقط"),

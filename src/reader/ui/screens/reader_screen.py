@@ -32,12 +32,14 @@ from reader.ui.commands import ReaderCommands
 from reader.ui.highlights import Highlight
 from reader.ui.keys import PANEL_KEYS, READER_KEYS, LastKey, bindings
 from reader.ui.navigation import WINDOW, Navigator
+from reader.ui.topic_legend import Swatch, legend
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.key_bar import KeyBar
 from reader.ui.widgets.side_panel import EntityEntry, SidePanel, TopicEntry
 from reader.ui.widgets.status_line import StatusLine
 from reader.ui.widgets.title_bar import TitleBar, document_title
 from reader.ui.widgets.too_small import TooSmall
+from reader.ui.widgets.topic_map import TopicMap
 from reader.ui.words import word
 
 if TYPE_CHECKING:  # imported when first needed (the panes and the search bar after first paint)
@@ -107,6 +109,8 @@ class ReaderScreen(Screen[None]):
         """The analysis workers by job name (`analysis.JOBS`), once started."""
         self._shown_entities: object = None  # the entity list the panel shows (identity)
         self._shown_topics: object = None
+        self.swatches: tuple[Swatch, ...] = ()
+        """Each theme's letter and colour (`reader.ui.topic_legend`), once topics are found."""
 
     # Building the screen
 
@@ -123,7 +127,11 @@ class ReaderScreen(Screen[None]):
             article = ArticleView(
                 self.document, direction=self.direction, bidi=self.settings.bidi, id="article"
             )
-            yield from (article, panel) if self.settings.panel == "right" else (panel, article)
+            topic_map = TopicMap([len(p.text) for p in self.document.paragraphs], id="topic-map")
+            if self.settings.panel == "right":
+                yield from (article, topic_map, panel)
+            else:
+                yield from (panel, article, topic_map)
         status = StatusLine(self.language, id="status")
         status.position = self.navigator.status_text(self._start_paragraph, self.language)
         yield status
@@ -172,6 +180,11 @@ class ReaderScreen(Screen[None]):
     def article(self) -> ArticleView:
         """The article view."""
         return self.query_one("#article", ArticleView)
+
+    @property
+    def topic_map(self) -> TopicMap:
+        """The topic map beside the article."""
+        return self.query_one(TopicMap)
 
     @property
     def panel(self) -> SidePanel:
@@ -388,9 +401,14 @@ class ReaderScreen(Screen[None]):
     def on_article_view_current_changed(self, event: ArticleView.CurrentChanged) -> None:
         """Follow the current paragraph in the status line (and move the highlight window)."""
         self.navigator.follow(event.paragraph)
+        self.topic_map.current = event.paragraph
         if abs(event.paragraph - self._highlight_center) > WINDOW // 2:
             self._update_highlights()
         self._update_status()
+
+    def on_topic_map_jump(self, event: TopicMap.Jump) -> None:
+        """A click on the map: go to the stretch of text its row stands for."""
+        self.go_to_paragraph(event.paragraph, top=True)
 
     def on_entities_found(self, event: analysis.EntitiesFound) -> None:
         """Add a batch of mentions; redraw soon (or now, when extraction is over)."""
@@ -409,8 +427,10 @@ class ReaderScreen(Screen[None]):
         self.entity_progress = self._progress_text("finding-entities", event.done, event.total)
 
     def on_topics_found(self, event: analysis.TopicsFound) -> None:
-        """Keep the topic index and show it."""
+        """Keep the topic index and show it: in the panel and in the topic map."""
         self.navigator.set_topics(event.index)
+        self.swatches = legend(event.index.topics, self.language)
+        self.topic_map.show(event.index.main_theme, self.swatches)
         self.topic_progress = ""
         self._refresh_panel()
         self._update_status()
@@ -471,7 +491,13 @@ class ReaderScreen(Screen[None]):
         topics = self.navigator.topics()
         if topics is not self._shown_topics:
             self._shown_topics = topics
-            panel.show_topics([TopicEntry(t.label, tuple(t.paragraphs)) for t in topics])
+            panel.show_topics(
+                [
+                    TopicEntry(t.label, tuple(t.paragraphs), swatch)
+                    for t, swatch in zip(topics, self.swatches, strict=True)
+                ],
+                self.navigator.paragraph_count,
+            )
         self._update_highlights()
 
     def _update_highlights(self) -> None:

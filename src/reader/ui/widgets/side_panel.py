@@ -23,6 +23,7 @@ from reader.ui.words import word
 if TYPE_CHECKING:
     from textual.widgets import TabbedContent
 
+    from reader.ui.topic_legend import Swatch
     from reader.ui.widgets.panes import EntityPane, Pane, TopicPane
 
 
@@ -38,10 +39,12 @@ class EntityEntry:
 
 @dataclass(frozen=True, slots=True)
 class TopicEntry:
-    """What the panel shows of one topic: its label and the paragraphs it covers (0-based)."""
+    """What the panel shows of one topic: its label, the paragraphs it covers (0-based) and its
+    swatch in the topic map (the legend)."""
 
     label: str
     paragraphs: tuple[int, ...]
+    swatch: Swatch | None = None
 
 
 class SidePanel(Vertical):
@@ -74,6 +77,7 @@ class SidePanel(Vertical):
         self.set_reactive(SidePanel.topic_progress, word("finding-topics", language))
         self._entities: Sequence[EntityEntry] = ()
         self._topics: Sequence[TopicEntry] = ()
+        self._paragraph_count = -1
         self._entity_pane: EntityPane | None = None
         self._topic_pane: TopicPane | None = None
 
@@ -102,6 +106,7 @@ class SidePanel(Vertical):
         entities.set_reactive(EntityPane.progress, self.entity_progress)
         topics.set_reactive(TopicPane.progress, self.topic_progress)
         entities.entries, topics.entries = self._entities, self._topics
+        topics.paragraph_count = self._paragraph_count
         self._entity_pane, self._topic_pane = entities, topics
         entities.redraw()
         topics.redraw()
@@ -147,11 +152,13 @@ class SidePanel(Vertical):
         if self._entity_pane is not None:
             self._entity_pane.show(entities)
 
-    def show_topics(self, topics: Sequence[TopicEntry]) -> None:
-        """Show `topics` in the order given."""
+    def show_topics(self, topics: Sequence[TopicEntry], paragraph_count: int) -> None:
+        """Show `topics` in the order given, found in a document of `paragraph_count`
+        paragraphs."""
         self._topics = topics
+        self._paragraph_count = paragraph_count
         if self._topic_pane is not None:
-            self._topic_pane.show(topics)
+            self._topic_pane.show(topics, paragraph_count)
 
     def on_resize(self) -> None:
         """Labels are fitted to the width: fit them again."""
