@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from reader_pilot import reader_app, reader_screen, searched, settle, status
+from reader_pilot import reader_app, reader_screen, screen_text, searched, settle, status
+from textual.command import CommandPalette
 
 from reader.search import find
 
@@ -24,3 +25,42 @@ async def test_search_typed_with_another_hamza_seat_finds_the_word() -> None:
         assert spans == expected
         assert screen.current == expected[0][0]
         assert "1/1" in status(pilot)
+
+
+async def test_config_problems_are_one_line_warnings_and_the_reader_still_starts() -> None:
+    """A config.toml with an unknown action, a bad key and a conflicting binding: the reader
+    opens, says each problem once (naming the line), and applies what was right."""
+    from reader.config import config_dir, load_settings
+    from reader.ui.screens.help_screen import HelpScreen
+
+    config_dir().mkdir(parents=True)
+    (config_dir() / "config.toml").write_text(
+        '[keys]\nnext-paragrph = "x"\nquit = "ctrl+"\nnext-paragraph = "n"\nhelp = "ctrl+p,h"\n',
+        encoding="utf-8",
+    )
+    app = reader_app(settings=load_settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert [m.split(": ", 1)[0] for m in messages] == [
+            f"{config_dir() / 'config.toml'} line {n}" for n in (2, 3, 4, 5)
+        ]
+        assert "unknown action 'next-paragrph'" in messages[0]
+        assert "'ctrl+' is not a key name" in messages[1] and messages[1].endswith("quit keeps q")
+        assert "n was next-mention's key and now does next-paragraph" in messages[2]
+        assert "ctrl+p is kept for the command palette; ignored for help" in messages[3]
+        assert all("\n" not in m for m in messages)
+        key_bar = screen_text(pilot)[-1]
+        assert "q quit" in key_bar and "ctrl+" not in key_bar  # the keys in effect
+        screen = reader_screen(pilot)
+        await pilot.press("n")
+        assert screen.current == 1
+        await pilot.press("q")  # quit kept its default key
+        assert not app.is_running
+    app = reader_app(settings=load_settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape", "ctrl+p")
+        assert isinstance(app.screen, CommandPalette)

@@ -3,6 +3,7 @@ the terminal's bidi mode and remembers where the reader stopped."""
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from typing import Any, ClassVar
 
@@ -12,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 
 from reader.config import ReadingPositions, Settings
+from reader.keymap import settings_keymap
 from reader.layout import Direction
 from reader.text.document import Document
 from reader.ui import signals, terminal, workers
@@ -53,7 +55,11 @@ class ReaderApp(App[None]):
         the reading position."""
         super().__init__()
         self.document = document
-        self.settings = settings or Settings()
+        checked = settings_keymap(settings or Settings())  # config.toml's problems, one line each
+        self.settings = dataclasses.replace(settings or Settings(), keys=checked.keymap)
+        """The settings, key remaps checked (no clash, no unknown id or key left)."""
+        self.settings_warnings = checked.warnings
+        """What in the settings was ignored or changed, told once the screen is up."""
         self.direction: Direction = direction
         self.positions = positions
         self.document_key = document_key
@@ -99,6 +105,8 @@ class ReaderApp(App[None]):
             self.theme = self.settings.theme
         if self.settings.keys:
             self.set_keymap(dict(self.settings.keys))
+        for warning in self.settings_warnings:
+            self.notify(warning, severity="warning", markup=False, timeout=10)
         if self.settings.bidi == "app":
             terminal.enter_explicit_mode(self._driver)
         if self.positions is not None and self.positions.warning:
