@@ -36,7 +36,7 @@ def check_shape(payload: object, paragraph_count: int) -> None:
     topics = payload["topics"]
     assert topics, "no topics"
     for topic in topics:
-        assert set(topic) == {"label", "score", "paragraphs"}
+        assert set(topic) == {"label", "score", "paragraphs", "numbers"}
         assert isinstance(topic["label"], str) and topic["label"].strip()
         assert isinstance(topic["score"], float)
         assert topic["paragraphs"] == sorted(set(topic["paragraphs"]))
@@ -47,7 +47,7 @@ def check_shape(payload: object, paragraph_count: int) -> None:
     assert [e["paragraph"] for e in entries] == list(range(paragraph_count))
     labels = {t["label"] for t in topics}
     for entry in entries:
-        assert set(entry) == {"paragraph", "topic"}
+        assert set(entry) == {"paragraph", "number", "topic"}
         assert entry["topic"] is None or entry["topic"] in labels
 
 
@@ -115,5 +115,8 @@ def test_text_without_topics() -> None:
     assert result.returncode == 0, result.stderr.decode()
     assert json.loads(result.stdout) == {
         "topics": [],
-        "paragraphs": [{"paragraph": 0, "topic": None}, {"paragraph": 1, "topic": None}],
+        "paragraphs": [
+            {"paragraph": 0, "number": 1, "topic": None},
+            {"paragraph": 1, "number": 2, "topic": None},
+        ],
     }

@@ -1,9 +1,11 @@
 """`reader entities [FILE|-] [--format json|tsv|table]`: the entities a document mentions.
 
 Offsets are code points into the decoded document text (newlines normalised, `Document.text`),
-so ``text[start:end]`` is each mention exactly. JSON and TSV are logical text: no shaping, no
-reordering, ready for `jq`, `cut` or a spreadsheet. So is the table when piped; on a terminal the
-table goes through the layout engine (`reader.commands.table`).
+so ``text[start:end]`` is each mention exactly. Each mention's ``paragraph`` counts from 0 (an
+index), its ``number`` from 1 (as the screen says "¶ 4"): docs/schema/entities.schema.json.
+JSON and TSV are logical text: no shaping, no reordering, ready for `jq`, `cut` or a
+spreadsheet. So is the table when piped; on a terminal the table goes through the layout engine
+(`reader.commands.table`).
 
 The tagger knows Arabic only: a Persian or Urdu document gets an empty result (valid json, a
 tsv header, an empty table) and one line on stderr saying why, and the exit status stays 0.
@@ -29,8 +31,10 @@ FORMATS = ("json", "tsv", "table")
 NO_ENTITIES = "no entities found"
 """The table when the tagger found nothing."""
 
-TSV_HEADER = ("type", "name", "paragraph", "start", "end", "text")
-"""Column names of the tsv output, one mention per row."""
+TSV_HEADER = ("type", "name", "paragraph", "start", "end", "text", "number")
+"""Column names of the tsv output, one mention per row. `paragraph` counts from 0 (an index into
+the document's paragraphs), `number` from 1 (as the screen and the table show it); `number`
+came last so that scripts cutting the earlier columns by position keep working."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -63,7 +67,7 @@ def as_json(document: Document, entities: Sequence[Entity]) -> str:
                 "type": entity.type,
                 "name": entity.name,
                 "mentions": [
-                    {"paragraph": p, "start": start, "end": end, "text": text}
+                    {"paragraph": p, "number": p + 1, "start": start, "end": end, "text": text}
                     for p, start, end, text in _spans(document, entity)
                 ],
             }
@@ -79,12 +83,12 @@ def _cell(value: object) -> str:
 
 
 def as_tsv(document: Document, entities: Sequence[Entity]) -> str:
-    """One mention per line, with a header: type, name, paragraph, start, end, text."""
+    """One mention per line, with a header: type, name, paragraph, start, end, text, number."""
     rows = ["\t".join(TSV_HEADER)]
     for entity in entities:
         for p, start, end, text in _spans(document, entity):
             rows.append(
-                "\t".join(_cell(v) for v in (entity.type, entity.name, p, start, end, text))
+                "\t".join(_cell(v) for v in (entity.type, entity.name, p, start, end, text, p + 1))
             )
     return "\n".join(rows)
 

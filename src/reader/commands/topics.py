@@ -1,11 +1,12 @@
 """`reader topics [FILE|-] [--format json|table]`: the topics a document covers.
 
-JSON (the default) is ``{"topics": [{"label", "score", "paragraphs"}], "paragraphs":
-[{"paragraph", "topic"}]}``: topics most salient first, paragraphs counted from 0 among the
-document's non-blank paragraphs, ``"topic": null`` for a paragraph without one. The table is a
-listing for people, paragraphs counted from 1 like the app shows them. Output is logical text
-(no shaping, no reordering), but for the table on a terminal, which goes through the layout
-engine (`reader.commands.table`).
+JSON (the default) is ``{"topics": [{"label", "score", "paragraphs", "numbers"}],
+"paragraphs": [{"paragraph", "number", "topic"}]}``: topics most salient first, ``paragraph(s)``
+counted from 0 among the document's non-blank paragraphs and ``number(s)`` from 1 (as the screen
+shows them), ``"topic": null`` for a paragraph without one (docs/schema/topics.schema.json).
+The table is a listing for people, paragraphs numbered from 1. Output is logical text (no
+shaping, no reordering), but for the table on a terminal, which goes through the layout engine
+(`reader.commands.table`).
 """
 
 from __future__ import annotations
@@ -56,11 +57,17 @@ def as_json(index: TopicIndex) -> str:
     """The topic index as the JSON document the CLI prints."""
     payload = {
         "topics": [
-            {"label": topic.label, "score": topic.score, "paragraphs": list(topic.paragraphs)}
+            {
+                "label": topic.label,
+                "score": topic.score,
+                "paragraphs": list(topic.paragraphs),
+                "numbers": [p + 1 for p in topic.paragraphs],
+            }
             for topic in index.topics
         ],
         "paragraphs": [
-            {"paragraph": number, "topic": label} for number, label in enumerate(index.main_topic)
+            {"paragraph": i, "number": i + 1, "topic": label}
+            for i, label in enumerate(index.main_topic)
         ],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)
