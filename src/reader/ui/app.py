@@ -4,6 +4,7 @@ the terminal's bidi mode and remembers where the reader stopped."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from typing import Any, ClassVar
 
@@ -11,6 +12,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
+from textual.theme import BUILTIN_THEMES
 
 from reader.config import ReadingPositions, Settings
 from reader.keymap import settings_keymap
@@ -53,7 +55,15 @@ class ReaderApp(App[None]):
     ) -> None:
         """Show `document`; `positions` and `document_key` (both or neither) remember and restore
         the reading position."""
-        super().__init__()
+        # Textual picks its NO_COLOR filter here, from the theme of the moment: a theme that uses
+        # the terminal's own colours (ansi-dark/-light) chosen later went through the filter for
+        # RGB colours, which turned the whole screen black on black. Under NO_COLOR every theme
+        # gets the filter that leaves the terminal's own colours (no greys made up either).
+        theme = BUILTIN_THEMES.get((settings or Settings()).theme or "")
+        ansi = "NO_COLOR" in os.environ or (theme is not None and theme.ansi)
+        super().__init__(ansi_color=True if ansi else None)
+        if self.no_color or self.console.color_system in (None, "standard", "windows"):
+            self.add_class("-few-colours")  # 16, 8 or no colours: entity types get text styles
         self.document = document
         checked = settings_keymap(settings or Settings())  # config.toml's problems, one line each
         self.settings = dataclasses.replace(settings or Settings(), keys=checked.keymap)
