@@ -64,3 +64,22 @@ async def test_config_problems_are_one_line_warnings_and_the_reader_still_starts
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape", "ctrl+p")
         assert isinstance(app.screen, CommandPalette)
+
+
+async def test_the_palettes_screenshot_saves_beside_the_state_and_says_where() -> None:
+    """Textual's "Screenshot" failed (no downloads folder); reader's saves an SVG in
+    $XDG_STATE_HOME/reader/screenshots and names the file in a notification."""
+    from reader.config import state_dir
+
+    app = reader_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"screenshot")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        saved = list((state_dir() / "screenshots").glob("*.svg"))
+        assert len(saved) == 1
+        assert "<svg" in saved[0].read_text(encoding="utf-8")[:2000]
+        messages = [n.message for n in app._notifications]
+        assert f"screenshot saved: {saved[0]}" in messages

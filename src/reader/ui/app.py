@@ -6,15 +6,18 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
+from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
 
-from reader.config import ReadingPositions, Settings
+from reader.config import ReadingPositions, Settings, state_dir
 from reader.keymap import settings_keymap
 from reader.layout import Direction
 from reader.text.document import Document
@@ -24,6 +27,11 @@ from reader.ui.screens.reader_screen import ReaderScreen
 
 SWITCH_INTERVAL = 0.001
 """Seconds a thread may hold the interpreter before another waiting one gets it."""
+
+
+def screenshot_dir() -> Path:
+    """Where the palette's Screenshot command saves: beside the reading positions."""
+    return state_dir() / "screenshots"
 
 
 class ReaderApp(App[None]):
@@ -144,6 +152,30 @@ class ReaderApp(App[None]):
             self.positions.save()
         except OSError as error:
             self.log.warning(f"reading position not saved: {error}")
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's palette commands, but "Screenshot" saves where reader keeps its state and
+        says where (Textual's own tried a downloads folder that may not exist, and failed)."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Screenshot":
+                yield SystemCommand(
+                    "Screenshot",
+                    f"Save an SVG picture of the screen in {screenshot_dir()}",
+                    lambda: self.set_timer(0.1, self.save_screen_picture),
+                )
+            else:
+                yield command
+
+    def save_screen_picture(self) -> None:
+        """Save the screen as SVG in the screenshots folder and say where (or why not)."""
+        folder = screenshot_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = self.save_screenshot(path=str(folder))
+        except OSError as error:
+            self.notify(f"screenshot not saved: {error}", severity="error", markup=False)
+            return
+        self.notify(f"screenshot saved: {path}", markup=False, timeout=10)
 
     def action_command_palette(self) -> None:
         """Open the command palette (ctrl+p), its query box drawn through the layout engine."""
