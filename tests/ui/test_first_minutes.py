@@ -83,3 +83,39 @@ async def test_the_palettes_screenshot_saves_beside_the_state_and_says_where() -
         assert "<svg" in saved[0].read_text(encoding="utf-8")[:2000]
         messages = [n.message for n in app._notifications]
         assert f"screenshot saved: {saved[0]}" in messages
+
+
+async def test_what_is_highlighted_is_what_is_counted_and_visited() -> None:
+    """The article's entity colours, the panel's counts and `n` cover one set: each entity's
+    mentions and, for a country, its adjectives («التركية» is a mention of تركيا)."""
+    from reader.nlp.entities import extract_document
+    from reader.ui.highlights import ENTITY_TYPES
+
+    app = reader_app()
+    expected = extract_document(app.document)
+    turkey = next(e for e in expected if e.name == "تركيا")
+    assert turkey.adjectives, "the article says «التركية»"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = reader_screen(pilot)
+        coloured = {
+            (p, s, e) for p, s, e, kind in screen.navigator.highlights() if kind in ENTITY_TYPES
+        }
+        counted = {
+            (m.paragraph, m.start, m.end) for e in expected for m in (*e.mentions, *e.adjectives)
+        }
+        assert coloured == counted
+        panel = screen.panel
+        option = panel.entity_list.get_option(f"entity:{turkey.key}")
+        spans = sorted(
+            (m.paragraph, m.start, m.end) for m in (*turkey.mentions, *turkey.adjectives)
+        )
+        assert f"({len(spans)})" in str(option.prompt)
+        screen.go_to_entity(turkey.key)
+        await pilot.pause()
+        visited = [screen.current]
+        for _ in range(len(spans) - 1):
+            await pilot.press("n")
+            visited.append(screen.current)
+        assert visited == [p for p, _, _ in spans]
+        assert f"1/{len(spans)}" not in status(pilot) and f"/{len(spans)}" in status(pilot)

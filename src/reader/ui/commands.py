@@ -16,6 +16,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from reader.ui.labels import fit, interface_direction
+from reader.ui.navigation import mentions_of
 from reader.ui.words import word
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class ReaderCommands(Provider):
         """Every (label, matching text, command) for the entities and topics known now."""
         language = reader.language
         commands: list[tuple[str, str, Callable[[], object]]] = []
-        entities = sorted(reader.navigator.entities(), key=lambda e: -len(e.mentions))
+        entities = sorted(reader.navigator.entities(), key=lambda e: -len(mentions_of(e)))
         for entity in entities:
             label = f"{word('go-entity', language)}: {entity.name}"
             commands.append((label, entity.name, partial(reader.go_to_entity, entity.key)))

@@ -7,6 +7,11 @@ Everything is in logical offsets `(paragraph, start, end)`.
 
 Highlights are handed out for a window of paragraphs around the current one, so a 10 MB article
 with a hundred thousand mentions costs the view only what is near the reader.
+
+What is highlighted, counted and visited is one set: an entity's mentions and, for a country,
+its nisba adjectives («التركية», «المغربي»: `Entity.adjectives`), which a reader following
+Turkey wants to meet. An adjective whose country the article never names is no mention of
+anything, so it is not highlighted either.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ class Navigator:
         self._texts = tuple(paragraph.text for paragraph in document.paragraphs)
         self._entities: list[Entity] = []
         self._by_paragraph: dict[int, list[Mention]] = {}
+        self._adjectives: dict[int, list[tuple[int, int, str]]] = {}  # paragraph -> spans
         self.topic_index: TopicIndex | None = None
         """The `TopicIndex`, once topics are found."""
         self.selected_entity: str | None = None
@@ -66,13 +72,20 @@ class Navigator:
     # Entities
 
     def add_mentions(self, mentions: Sequence[Mention]) -> None:
-        """Add a batch of `Mention`s from the entity worker (for colouring by type)."""
+        """Add a batch of `Mention`s from the entity worker (for colouring by type). Nisba
+        adjectives wait for the grouping, which says which country, if any, they belong to."""
         for mention in mentions:
-            self._by_paragraph.setdefault(mention.paragraph, []).append(mention)
+            if mention.type not in ADJECTIVE_TYPES:
+                self._by_paragraph.setdefault(mention.paragraph, []).append(mention)
 
     def set_entities(self, entities: Sequence[Entity]) -> None:
         """Take the entities the worker grouped from every mention found so far."""
         self._entities = list(entities)
+        adjectives: dict[int, list[tuple[int, int, str]]] = {}
+        for entity in self._entities:
+            for m in entity.adjectives:
+                adjectives.setdefault(m.paragraph, []).append((m.start, m.end, entity.type))
+        self._adjectives = adjectives
         if self.selected_entity is not None:
             self._selected_spans = self._spans_of(self.selected_entity)
             if self._mention is not None and self._mention >= len(self._selected_spans):
@@ -83,10 +96,10 @@ class Navigator:
         return self._entities
 
     def _spans_of(self, key: str) -> list[tuple[int, int, int]]:
-        """The mentions of entity `key`, in reading order."""
+        """The mentions of entity `key` (its adjectives included), in reading order."""
         for entity in self.entities():
             if entity.key == key:
-                return sorted((m.paragraph, m.start, m.end) for m in entity.mentions)
+                return sorted((m.paragraph, m.start, m.end) for m in mentions_of(entity))
         return []
 
     def select_entity(self, key: str | None) -> int | None:
@@ -210,6 +223,8 @@ class Navigator:
         for p in range(low, min(high + 1, len(self._texts))):
             for m in self._by_paragraph.get(p, ()):
                 spans.append((m.paragraph, m.start, m.end, entity_kind(m.type)))
+            for start, end, kind in self._adjectives.get(p, ()):
+                spans.append((p, start, end, entity_kind(kind)))
         spans.extend((*span, "selected") for span in _window(self._selected_spans, low, high))
         if self.selected_entity is not None and self._mention is not None and not self.search_query:
             spans.append((*self._selected_spans[self._mention], "current-search"))
@@ -233,6 +248,16 @@ class Navigator:
             count = len(self._selected_spans)
             parts.append(f"{word('mention', language)} {self._mention + 1}/{count}")
         return " · ".join(parts)
+
+
+ADJECTIVE_TYPES = frozenset({"NISBA"})
+"""Mention types that are adjectives of an entity, not entities (`reader.nlp.canonical`)."""
+
+
+def mentions_of(entity: Entity) -> list[Mention]:
+    """What the reader counts and visits as the entity's mentions: its own, and for a country
+    its adjectives («التركية» for تركيا)."""
+    return [*entity.mentions, *entity.adjectives]
 
 
 def _step_in(stops: Sequence[int], current: int, step: int) -> int | None:

@@ -31,7 +31,7 @@ from reader.ui import analysis
 from reader.ui.commands import ReaderCommands
 from reader.ui.highlights import Highlight
 from reader.ui.keys import PANEL_KEYS, READER_KEYS, LastKey, bindings
-from reader.ui.navigation import WINDOW, Navigator
+from reader.ui.navigation import WINDOW, Navigator, mentions_of
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.key_bar import KeyBar
 from reader.ui.widgets.side_panel import EntityEntry, SidePanel, TopicEntry
@@ -466,7 +466,7 @@ class ReaderScreen(Screen[None]):
         if entities is not self._shown_entities:  # a new grouping: rebuild the list
             self._shown_entities = entities
             panel.show_entities(
-                [EntityEntry(e.key, e.type, e.name, len(e.mentions)) for e in entities]
+                [EntityEntry(e.key, e.type, e.name, len(mentions_of(e))) for e in entities]
             )
         topics = self.navigator.topics()
         if topics is not self._shown_topics:
