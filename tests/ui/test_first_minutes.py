@@ -3,10 +3,21 @@
 
 from __future__ import annotations
 
-from reader_pilot import reader_app, reader_screen, screen_text, searched, settle, status
+from reader_pilot import (
+    reader_app,
+    reader_screen,
+    screen_text,
+    searched,
+    settle,
+    status,
+    text_path,
+)
 from textual.command import CommandPalette
 
 from reader.search import find
+
+LONG = "news-07.ar.txt"
+"""A news article long enough to page through at 80×24."""
 
 
 async def test_search_typed_with_another_hamza_seat_finds_the_word() -> None:
@@ -119,3 +130,39 @@ async def test_what_is_highlighted_is_what_is_counted_and_visited() -> None:
             visited.append(screen.current)
         assert visited == [p for p, _, _ in spans]
         assert f"1/{len(spans)}" not in status(pilot) and f"/{len(spans)}" in status(pilot)
+
+
+async def test_escape_while_typing_a_search_goes_back_where_the_reader_was() -> None:
+    """As in less and vim: escape in the find bar returns to the paragraph and scroll position
+    the reader left; enter keeps the hit."""
+    app = reader_app(text_path(LONG))
+    paragraphs = [p.text for p in app.document.paragraphs]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = reader_screen(pilot)
+        await pilot.press("j", "j")
+        before = (screen.current, screen.article.scroll_y)
+        query = far_word(paragraphs, before[0])
+        await pilot.press("slash", *query)
+        await searched(pilot)
+        assert screen.current != before[0]  # the search moved to its first hit
+        await pilot.press("escape")
+        await pilot.pause()
+        assert (screen.current, screen.article.scroll_y) == before
+        assert screen.article.has_focus and not screen.navigator.search_query
+        await pilot.press("slash", *query)
+        await searched(pilot)
+        hit = screen.current
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.current == hit != before[0]
+
+
+def far_word(paragraphs: list[str], current: int) -> str:
+    """A word of some paragraph well after `current` that no paragraph up to there holds."""
+    seen = set(" ".join(paragraphs[: current + 3]).split())
+    for paragraph in paragraphs[current + 3 :]:
+        for candidate in paragraph.split():
+            if len(candidate) > 4 and candidate not in seen and candidate.isalpha():
+                return candidate
+    raise AssertionError("no far word")

@@ -105,6 +105,8 @@ class ReaderScreen(Screen[None]):
         """True once the analysis workers were started (a moment after the first screen)."""
         self.analysis_workers: dict[analysis.JobName, Worker[None]] = {}
         """The analysis workers by job name (`analysis.JOBS`), once started."""
+        self._search_origin: tuple[int, float] | None = None
+        """Paragraph and scroll position when the search bar opened (escape goes back)."""
         self._shown_entities: object = None  # the entity list the panel shows (identity)
         self._shown_topics: object = None
 
@@ -274,6 +276,8 @@ class ReaderScreen(Screen[None]):
 
             bar = SearchBar(self.language, self.navigator.find, id="search")
             await self.mount(bar, before=self.query_one(StatusLine))
+        if self._search_origin is None:  # where the reader was, for escape to go back to
+            self._search_origin = (self.current, self.article.scroll_y)
         bar.display = True
         bar.input.focus()
 
@@ -286,6 +290,9 @@ class ReaderScreen(Screen[None]):
             bar.display = False
             self.navigator.clear_search()
             self._focus_article()
+            if self._search_origin is not None:  # back where the reader was, as in less and vim
+                self.article.return_to(*self._search_origin)
+                self._search_origin = None
         elif self.navigator.search_query:
             self.navigator.clear_search()
             if bar is not None:
@@ -378,7 +385,9 @@ class ReaderScreen(Screen[None]):
         self._update_status()
 
     def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
-        """Keep the search and go back to the article (n/N step through the hits)."""
+        """Keep the search and go back to the article (n/N step through the hits), staying at
+        the hit."""
+        self._search_origin = None
         if not event.query and self.search_bar is not None:
             self.search_bar.display = False
         self._focus_article()

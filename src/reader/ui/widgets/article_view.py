@@ -231,6 +231,16 @@ class ArticleView(ScrollView, can_focus=True):
         self._reveal(index, top=top, offset=offset)
         self._choose(index)
 
+    def return_to(self, index: int, y: float) -> None:
+        """Go back to a place remembered earlier: the view scrolled to `y`, `index` current
+        (as the search does when the reader backs out of it with escape)."""
+        if not self._texts:
+            return
+        self.scroll_to(
+            y=max(0, min(y, self.max_scroll_y)), animate=False, immediate=True, force=True
+        )
+        self._choose(self.validate_current(index))
+
     def _choose(self, index: int) -> None:
         """Make `index` current without scrolling (it was just brought into view, or is on
         screen already)."""
