@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import pytest
 from reader_pilot import (
     reader_app,
     reader_screen,
@@ -166,3 +167,49 @@ def far_word(paragraphs: list[str], current: int) -> str:
             if len(candidate) > 4 and candidate not in seen and candidate.isalpha():
                 return candidate
     raise AssertionError("no far word")
+
+
+@pytest.mark.parametrize("typed", ["paragraph", "فقرة"])
+async def test_palette_offers_paragraphs_for_the_word_paragraph(typed: str) -> None:
+    """The help says the palette goes to paragraphs: typing the word (English or Arabic) lists
+    them from the current one on, with their opening words; a number after it picks one."""
+    app = reader_app(text_path(LONG))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = reader_screen(pilot)
+        await pilot.press("j", "j", "j")
+        await pilot.press("ctrl+p", *typed)
+        await pilot.pause(0.4)
+        rows = "\n".join(screen_text(pilot))
+        assert "Go to paragraph 4: " in rows and "Go to paragraph 5: " in rows
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert screen.current == 4
+        await pilot.press("ctrl+p", *f"{typed} 7")
+        await pilot.pause(0.4)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.current == 6
+
+
+async def test_palette_cuts_an_arabic_name_at_its_own_end_at_60_columns() -> None:
+    """At 60 columns a long Arabic name in the palette is cut in logical order, and its `…`
+    sits at the name's end, which for Arabic is its left (as the side panel draws it)."""
+    from reader.layout import fit_label
+    from reader.nlp.entities import extract_document
+
+    app = reader_app()
+    names = [e.name for e in extract_document(app.document)]
+    long_name = max(names, key=len)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *long_name.split()[0])
+        await pilot.pause(0.4)
+        rows = [r.strip() for r in screen_text(pilot) if "Go to entity: " in r]
+        assert rows
+        row = next(r for r in rows if "…" in r)
+        shown = row.split("Go to entity: ", 1)[1].strip()
+        assert shown.startswith("…") and not shown.endswith("…"), shown
+        # What follows the ellipsis is the name's opening words, shaped, read right to left.
+        first_word = fit_label(long_name.split()[0], 99).text
+        assert shown.endswith(first_word)
