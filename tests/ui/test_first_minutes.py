@@ -213,3 +213,53 @@ async def test_palette_cuts_an_arabic_name_at_its_own_end_at_60_columns() -> Non
         # What follows the ellipsis is the name's opening words, shaped, read right to left.
         first_word = fit_label(long_name.split()[0], 99).text
         assert shown.endswith(first_word)
+
+
+async def test_first_n_follows_the_entity_nearest_the_reading_position() -> None:
+    """With nothing chosen, `n` no longer does nothing: it follows the entity mentioned first
+    at or after the current paragraph, says so (and how to choose another), and the next `n`
+    goes on to that entity's next mention. A `mention k/N` is shown only at that mention."""
+    from reader.nlp.entities import extract_document
+    from reader.ui.widgets.status_line import StatusLine
+
+    app = reader_app()
+    entities = extract_document(app.document)
+    start = 2
+    first = min(
+        ((m.paragraph, m.start), e)
+        for e in entities
+        for m in (*e.mentions, *e.adjectives)
+        if m.paragraph >= start
+    )[1]
+    spans = sorted((m.paragraph, m.start) for m in (*first.mentions, *first.adjectives))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = reader_screen(pilot)
+        screen.go_to_paragraph(start)
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.navigator.selected_entity == first.key
+        at = next(i for i, (p, _) in enumerate(spans) if p >= start)
+        assert screen.current == spans[at][0]
+        flashed = screen.query_one(StatusLine).flashed
+        assert first.name in flashed and "tab ↓ enter" in flashed
+        assert f"mention {at + 1}/{len(spans)}" in status(pilot)
+        await pilot.press("n")
+        assert screen.current == spans[(at + 1) % len(spans)][0]
+        # Moving away leaves no stale counter behind.
+        elsewhere = next(p for p in range(len(app.document.paragraphs)) if p not in dict(spans))
+        screen.go_to_paragraph(elsewhere)
+        await pilot.pause()
+        assert "mention" not in status(pilot)
+
+
+async def test_first_n_before_any_entity_is_found_says_what_to_do() -> None:
+    app = reader_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = reader_screen(pilot)
+        assert not screen.navigator.entities()
+        await pilot.press("n")
+        from reader.ui.widgets.status_line import StatusLine
+
+        assert "tab to the panel" in screen.query_one(StatusLine).flashed

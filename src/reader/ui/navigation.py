@@ -109,6 +109,36 @@ class Navigator:
         self._mention = 0 if self._selected_spans else None
         return self._selected_spans[0][0] if self._selected_spans else None
 
+    def choose_nearest_entity(self, current: int, step: int) -> Entity | None:
+        """`n` (or `N`) with nothing chosen: select the entity mentioned first at or after the
+        paragraph `current` (at or before it for `N`), its mention there being the current one;
+        None when nothing is mentioned anywhere."""
+        best: tuple[tuple[int, int], Entity, int] | None = None
+        for entity in self._entities:
+            spans = sorted((m.paragraph, m.start) for m in mentions_of(entity))
+            if step > 0:
+                at = bisect_left(spans, (current, -1))
+                index = at if at < len(spans) else 0  # none after: wrap to the first
+                rank = spans[index] if at < len(spans) else (spans[0][0] + (1 << 40), 0)
+            else:
+                at = bisect_right(spans, (current, 1 << 62)) - 1
+                index = at if at >= 0 else len(spans) - 1
+                rank = (-spans[index][0], -spans[index][1]) if at >= 0 else (1 << 40, 0)
+            if spans and (best is None or rank < best[0]):
+                best = (rank, entity, index)
+        if best is None:
+            return None
+        _, entity, index = best
+        self.select_entity(entity.key)
+        self._mention = index
+        return entity
+
+    def mention_paragraph(self) -> int | None:
+        """The paragraph of the selected entity's current mention, if any."""
+        if self._mention is None or not self._selected_spans:
+            return None
+        return self._selected_spans[self._mention][0]
+
     # Topics
 
     def set_topics(self, index: TopicIndex) -> None:
@@ -244,9 +274,9 @@ class Navigator:
             parts.append(f"{word('topic', language)}: {topic}")
         if self.search_query:
             parts.append(f"{word('hit', language)} {self.search_summary(language)}")
-        elif self.selected_entity is not None and self._mention is not None:
-            count = len(self._selected_spans)
-            parts.append(f"{word('mention', language)} {self._mention + 1}/{count}")
+        elif self.selected_entity is not None and self.mention_paragraph() == current:
+            count = len(self._selected_spans)  # said only while the reader is at that mention
+            parts.append(f"{word('mention', language)} {(self._mention or 0) + 1}/{count}")
         return " · ".join(parts)
 
 

@@ -43,6 +43,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "hit": ("hit", "النتيجة"),
     "no-hits": ("no hits", "لا نتائج"),
     "copied": ("paragraph copied", "نُسخت الفقرة"),
+    "following": ("following", "تتبع"),
+    "choose-another": ("tab ↓ enter: another", "tab ↓ enter: غيره"),
+    "no-entity-yet": (
+        "no entity to follow yet: tab to the panel, ↓, enter",
+        "لا كيان للتتبع بعد: tab إلى اللوحة ثم ↓ ثم enter",
+    ),
     "loading": ("…", "…"),
     # The search bar.
     "search": ("find", "بحث"),

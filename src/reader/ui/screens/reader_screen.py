@@ -253,7 +253,24 @@ class ReaderScreen(Screen[None]):
             self.go_to_paragraph(target)
 
     def action_mention_step(self, step: int) -> None:
-        """Next/previous search hit while searching, else mention of the selected entity."""
+        """Next/previous search hit while searching, else mention of the selected entity. With
+        neither, the first `n` follows the entity mentioned nearest the reading position (and
+        says which, and how to choose another)."""
+        navigator = self.navigator
+        if not navigator.search_query and navigator.selected_entity is None:
+            entity = navigator.choose_nearest_entity(self.current, step)
+            status = self.query_one(StatusLine)
+            if entity is None:
+                status.flash(word("no-entity-yet", self.language), 5)
+                return
+            following = f"{word('following', self.language)} {entity.name}"
+            status.flash(f"{following} · {word('choose-another', self.language)}", 5)
+            target = navigator.mention_paragraph()
+            if target is not None and target != self.current:
+                self.go_to_paragraph(target)
+            self._update_highlights()
+            self._update_status()
+            return
         target = self.navigator.mention_step(self.current, step)
         if target is not None:
             self.go_to_paragraph(target)
