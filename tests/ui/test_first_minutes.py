@@ -263,3 +263,21 @@ async def test_first_n_before_any_entity_is_found_says_what_to_do() -> None:
         from reader.ui.widgets.status_line import StatusLine
 
         assert "tab to the panel" in screen.query_one(StatusLine).flashed
+
+
+async def test_reopening_says_once_where_it_resumed() -> None:
+    """The reader reopens where it stopped and says so in the status line, once."""
+    first = reader_app(text_path(LONG))
+    async with first.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "resumed" not in screen_text(pilot)[-2]  # nothing to resume the first time
+        await pilot.press("j", "j", "j", "q")
+        await pilot.pause()
+    again = reader_app(text_path(LONG))
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.2)
+        assert "resumed at ¶ 4" in screen_text(pilot)[-2]  # the status row
+        await pilot.press("j")
+        await pilot.pause(5.2)
+        assert "resumed" not in screen_text(pilot)[-2]
+        assert "¶ 5/" in screen_text(pilot)[-2]

@@ -43,6 +43,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "hit": ("hit", "النتيجة"),
     "no-hits": ("no hits", "لا نتائج"),
     "copied": ("paragraph copied", "نُسخت الفقرة"),
+    "resumed": ("resumed at", "استئناف من"),
     "following": ("following", "تتبع"),
     "choose-another": ("tab ↓ enter: another", "tab ↓ enter: غيره"),
     "no-entity-yet": (

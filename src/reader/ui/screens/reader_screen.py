@@ -137,6 +137,8 @@ class ReaderScreen(Screen[None]):
         self.article.focus()
         if self._start_paragraph:
             self.article.goto_paragraph(self._start_paragraph, top=True)
+            resumed = f"{word('resumed', self.language)} ¶ {self._start_paragraph + 1}"
+            self.query_one(StatusLine).flash(resumed, 5)  # said once, at the start
         self._apply_size()
         self._update_status()
         # The analysis starts once the first screen is drawn: its imports and its work would
