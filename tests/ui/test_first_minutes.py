@@ -281,3 +281,33 @@ async def test_reopening_says_once_where_it_resumed() -> None:
         await pilot.pause(5.2)
         assert "resumed" not in screen_text(pilot)[-2]
         assert "¶ 5/" in screen_text(pilot)[-2]
+
+
+async def test_find_bar_shows_the_query_once_at_its_reading_end_with_a_cursor() -> None:
+    """The typed Arabic query is drawn once, shaped, from the input's right end beside the hit
+    counter (not floating mid-bar, not repeated), and its cursor is always drawn."""
+    from reader.layout import fit_label
+
+    app = reader_app()
+    query = "الأمن"
+    shown = fit_label(query, 99).text
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = reader_screen(pilot)
+        await pilot.press("slash", *query)
+        await searched(pilot)
+        bar = screen.search_bar
+        assert bar is not None
+        row = screen_text(pilot)[bar.region.y]
+        assert row.count(shown) == 1
+        total = len(find([p.text for p in app.document.paragraphs], query))
+        assert row.rstrip().endswith(f"1/{total}")
+        gap = row.rstrip()[row.index(shown) + len(shown) : -len(f"1/{total}")]
+        assert gap.strip() == "" and len(gap) <= 4, repr(gap)
+        # The cursor: a cell drawn in the input's cursor style, on every frame (no blinking).
+        assert not bar.input.cursor_blink
+        cursor = bar.input.get_component_rich_style("input--cursor")
+        for _ in range(3):
+            strip = bar.input.render_line(0)
+            assert any(segment.style == bar.input.rich_style + cursor for segment in strip)
+            await pilot.pause(0.3)

@@ -273,7 +273,8 @@ class Navigator:
         if topic:
             parts.append(f"{word('topic', language)}: {topic}")
         if self.search_query:
-            parts.append(f"{word('hit', language)} {self.search_summary(language)}")
+            summary = self.search_summary(language)
+            parts.append(f"{word('hit', language)} {summary}" if self._hits else summary)
         elif self.selected_entity is not None and self.mention_paragraph() == current:
             count = len(self._selected_spans)  # said only while the reader is at that mention
             parts.append(f"{word('mention', language)} {(self._mention or 0) + 1}/{count}")
