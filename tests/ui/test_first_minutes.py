@@ -311,3 +311,38 @@ async def test_find_bar_shows_the_query_once_at_its_reading_end_with_a_cursor() 
             strip = bar.input.render_line(0)
             assert any(segment.style == bar.input.rich_style + cursor for segment in strip)
             await pilot.pause(0.3)
+
+
+async def test_help_box_at_60x20_scrolls_with_j_and_k() -> None:
+    """At 60×20 the help box is taller than the screen: j/k (as in the article), space/b and
+    g/G scroll it, so its last line can be read."""
+    from textual.containers import VerticalScroll
+
+    from reader.ui.screens.help_screen import HelpScreen
+
+    app = reader_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        box = app.screen.query_one("#help-box", VerticalScroll)
+        assert box.max_scroll_y > 0, "the box fits: nothing to test at this size"
+        closing = "escape or ? closes this help"
+        assert not any(closing in row for row in screen_text(pilot))
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert box.scroll_y == 2
+        await pilot.press("k")
+        await pilot.pause()
+        assert box.scroll_y == 1
+        await pilot.press("G")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
+        assert any(closing in row for row in screen_text(pilot))
+        await pilot.press("g")
+        await pilot.pause()
+        assert box.scroll_y == 0
+        assert isinstance(app.screen, HelpScreen)  # still open: the keys scrolled, not moved
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)

@@ -90,13 +90,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "quit": ("quit", "خروج"),
     "switch-tab": ("in the panel: the other tab", "في اللوحة: التبويب الآخر"),
     "choose-entity": (
-        "choose an entity: tab to the panel, ↓ to it, enter; then n, N",
-        "اختيار كيان: tab إلى اللوحة ثم ↓ إليه ثم enter؛ ثم n و N",
+        "choose an entity: tab, ↓ to it, enter",
+        "اختيار كيان: tab ثم ↓ إليه ثم enter",
     ),
-    "adjectives-note": (
-        "a country's mentions include its adjectives (التركية for تركيا)",
-        "تُعد صفات البلد من ذكره (التركية لتركيا)",
-    ),
+    "adjectives-note": ("«التركية» counts as a mention of تركيا", "«التركية» تُعد ذكرًا لتركيا"),
     # Short forms for the key bar.
     "bar-paragraph": ("paragraph", "فقرة"),
     "bar-topic": ("topic", "موضوع"),
