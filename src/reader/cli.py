@@ -43,9 +43,22 @@ def _app_parser() -> argparse.ArgumentParser:
         epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"reader {_version()}")
     module = importlib.import_module("reader.commands.app")
     module.add_arguments(parser)
     return parser
+
+
+def _version() -> str:
+    """The installed distribution's version (what pip reports), else the package's own."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("reader")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        from reader import __version__
+
+        return __version__
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,7 +16,10 @@ Both live in the XDG base directories, so tests and users can point them elsewhe
   temporary file then `os.replace`), so a crash never leaves half a file. A corrupt state file is
   ignored with a warning: losing a reading position must never stop the reader from starting.
 
-A broken settings file is the user's to fix, so it raises `UserError` with one clear line.
+A broken settings file (not TOML, a wrong value) is the user's to fix, so it raises `UserError`
+with one clear line. Names the reader does not know (a misspelt setting, a `[keys]` entry that is
+not a string) only cost a one-line warning naming the line (`Settings.warnings`): the reader
+still starts. The key remaps themselves are checked against the bindings by `reader.keymap`.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import contextlib
 import importlib
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Mapping
@@ -74,6 +78,12 @@ class Settings:
     """`terminal` for terminals that reorder right-to-left text themselves."""
     keys: Mapping[str, str] = field(default_factory=dict)
     """Key remaps: binding id to a comma-separated list of keys."""
+    key_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+    """The line of `config.toml` each remap is on (for warnings), when it could be found."""
+    warnings: tuple[str, ...] = ()
+    """One line each: what in `config.toml` was ignored, and where."""
+    path: Path | None = field(default=None, compare=False)
+    """The settings file read, if there was one."""
 
 
 def _toml_loads(text: str) -> dict[str, object]:
@@ -113,18 +123,72 @@ def load_settings(path: Path | None = None) -> Settings:
     theme = table.get("theme")
     if theme is not None and not isinstance(theme, str):
         raise UserError(f"{path}: theme must be a string")
+    lines = _setting_lines(text)
+    warnings = [
+        f"{_where(path, lines.get(name))}: unknown setting {name!r} ignored"
+        f" (settings: {', '.join(KNOWN_SETTINGS)})"
+        for name in table
+        if name not in KNOWN_SETTINGS
+    ]
     keys = table.get("keys", {})
-    if not isinstance(keys, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in keys.items()
-    ):
-        raise UserError(f'{path}: [keys] must map binding ids to key strings, e.g. quit = "q"')
+    if not isinstance(keys, dict):
+        keys = {}
+        warnings.append(
+            f"{_where(path, lines.get('keys'))}: keys must be a table, e.g. [keys] then"
+            ' quit = "q"; ignored'
+        )
+    remaps: dict[str, str] = {}
+    for binding, value in keys.items():
+        if isinstance(value, str):
+            remaps[binding] = value
+        else:
+            warnings.append(
+                f"{_where(path, lines.get('keys.' + binding))}: {binding} must be a string of"
+                f' keys, e.g. {binding} = "j,ctrl+n"; ignored'
+            )
     return Settings(
         theme=theme,
         language=cast(Language, _choice(table, "language", ("en", "ar"), "en")),
         panel=cast(PanelSide, _choice(table, "panel", ("left", "right"), "left")),
         bidi=cast(BidiMode, _choice(table, "bidi", ("app", "terminal"), "app")),
-        keys=dict(keys),
+        keys=remaps,
+        key_lines={k[5:]: n for k, n in lines.items() if k.startswith("keys.")},
+        warnings=tuple(warnings),
+        path=path,
     )
+
+
+KNOWN_SETTINGS = ("theme", "language", "panel", "bidi", "keys")
+"""The names config.toml may set at its top level."""
+
+_TABLE_LINE = re.compile(r"\s*\[\s*([^\]]*?)\s*\]\s*(?:#.*)?$")
+_KEY_LINE = re.compile(
+    r"""\s*((?:"[^"]*"|'[^']*'|[\w-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[\w-]+))*)\s*="""
+)
+
+
+def _setting_lines(text: str) -> dict[str, int]:
+    """Where each setting is in the TOML `text`: dotted name (``keys.quit``) to line number
+    (from 1). A plain reading of tables and ``name =`` lines, enough to point at a line; TOML
+    itself was parsed by `tomllib`."""
+    found: dict[str, int] = {}
+    table: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _TABLE_LINE.match(line)
+        if header:
+            table = [part.strip().strip("\"'") for part in header.group(1).split(".")]
+            found.setdefault(".".join(table), number)
+            continue
+        key = _KEY_LINE.match(line)
+        if key:
+            parts = [part.strip().strip("\"'") for part in key.group(1).split(".")]
+            found.setdefault(".".join([*table, *parts]), number)
+    return found
+
+
+def _where(path: Path, line: int | None) -> str:
+    """``config.toml line 3`` (the path as given, the line when known)."""
+    return f"{path} line {line}" if line is not None else str(path)
 
 
 def document_key(path: str | None, text: str) -> str:

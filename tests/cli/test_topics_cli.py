@@ -36,7 +36,7 @@ def check_shape(payload: object, paragraph_count: int) -> None:
     topics = payload["topics"]
     assert topics, "no topics"
     for topic in topics:
-        assert set(topic) == {"label", "score", "paragraphs", "number"}
+        assert set(topic) == {"label", "score", "paragraphs", "numbers", "theme"}
         assert isinstance(topic["label"], str) and topic["label"].strip()
         assert isinstance(topic["score"], float)
         assert topic["paragraphs"] == sorted(set(topic["paragraphs"]))
@@ -46,10 +46,10 @@ def check_shape(payload: object, paragraph_count: int) -> None:
     entries = payload["paragraphs"]
     assert [e["paragraph"] for e in entries] == list(range(paragraph_count))
     labels = {t["label"] for t in topics}
-    assert sorted(t["number"] for t in topics) == list(range(len(topics)))
+    assert sorted(t["theme"] for t in topics) == list(range(len(topics)))
     by_label = {t["label"]: t for t in topics}
     for entry in entries:
-        assert set(entry) == {"paragraph", "topic", "second"}
+        assert set(entry) == {"paragraph", "number", "topic", "second"}
         assert entry["topic"] is None or entry["topic"] in labels
         assert entry["second"] is None or entry["second"] in labels
         assert entry["second"] is None or entry["topic"] is not None
@@ -124,7 +124,7 @@ def test_text_without_topics() -> None:
     assert json.loads(result.stdout) == {
         "topics": [],
         "paragraphs": [
-            {"paragraph": 0, "topic": None, "second": None},
-            {"paragraph": 1, "topic": None, "second": None},
+            {"paragraph": 0, "number": 1, "topic": None, "second": None},
+            {"paragraph": 1, "number": 2, "topic": None, "second": None},
         ],
     }

@@ -1,11 +1,13 @@
 """`reader topics [FILE|-] [--format json|table]`: the topics a document covers.
 
-JSON (the default) is ``{"topics": [{"label", "score", "paragraphs", "number"}],
-"paragraphs": [{"paragraph", "topic", "second"}]}``: topics (themes) most salient first, each
-with its stable ``"number"`` (order of first appearance); paragraphs counted from 0 among the
-document's non-blank paragraphs, ``"topic"`` the paragraph's main theme and ``"second"`` its
-second one (null where it has none). The table is a plain listing for people, paragraphs
-counted from 1 like the app shows them. Output is logical text: no shaping, no reordering.
+JSON (the default) is ``{"topics": [{"label", "score", "paragraphs", "numbers", "theme"}],
+"paragraphs": [{"paragraph", "number", "topic", "second"}]}``: topics (themes) most salient
+first, each with its stable ``"theme"`` number (from 0, in the order themes first appear);
+``paragraph(s)`` counted from 0 among the document's non-blank paragraphs and ``number(s)`` from
+1 (as the screen shows them); ``"topic"`` is a paragraph's main theme and ``"second"`` its second
+one, null where it has none (docs/schema/topics.schema.json). The table is a listing for people,
+paragraphs numbered from 1. Output is logical text (no shaping, no reordering), but for the table
+on a terminal, which goes through the layout engine (`reader.commands.table`).
 """
 
 from __future__ import annotations
@@ -15,14 +17,17 @@ import json
 import sys
 
 from reader.commands.output import write_text
+from reader.commands.table import Block, add_bidi_argument, as_text, listing
 from reader.errors import UserError
 from reader.nlp.stem import LANGUAGES
 from reader.nlp.topics import TopicIndex, TopicsNotSupported, extract_topics
-from reader.text.clipboard import listing_text
 from reader.text.load import load_document
 
 FORMATS = ("json", "table")
 """The output formats, the first the default."""
+
+NO_TOPICS = "no topics found"
+"""The table when no topic was found."""
 
 _TABLE_PARAGRAPHS = 12
 """How many paragraph numbers a table row lists before it says how many more there are."""
@@ -38,8 +43,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=FORMATS,
         default=FORMATS[0],
         help="json (default): topics with score and paragraphs, and each paragraph's main "
-        "topic; table: a plain listing",
+        "topic; table: a listing (laid out right to left on a terminal)",
     )
+    add_bidi_argument(parser)
     parser.add_argument(
         "--language",
         choices=LANGUAGES,
@@ -56,17 +62,19 @@ def as_json(index: TopicIndex) -> str:
                 "label": topic.label,
                 "score": topic.score,
                 "paragraphs": list(topic.paragraphs),
-                "number": topic.number,
+                "numbers": [p + 1 for p in topic.paragraphs],
+                "theme": topic.number,
             }
             for topic in index.topics
         ],
         "paragraphs": [
             {
-                "paragraph": number,
+                "paragraph": i,
+                "number": i + 1,
                 "topic": label,
-                "second": index.second_topic[number] if number < len(index.second_topic) else None,
+                "second": index.second_topic[i] if i < len(index.second_topic) else None,
             }
-            for number, label in enumerate(index.main_topic)
+            for i, label in enumerate(index.main_topic)
         ],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)
@@ -78,18 +86,23 @@ def _where(paragraphs: tuple[int, ...]) -> str:
     return f"{shown} … +{more}" if more > 0 else shown
 
 
-def as_table(index: TopicIndex) -> str:
-    """A readable listing: the topics with score and paragraphs (from 1), then the main topic
-    of each paragraph."""
+def table_blocks(index: TopicIndex) -> list[Block]:
+    """The table: the topics with score and paragraphs (numbered from 1, as on screen), then the
+    main topic of each paragraph."""
     if not index.topics:
-        return "no topics found"
-    lines = [f"topics ({len(index.topics)})"]
-    for topic in index.topics:
-        lines.append(f"  {topic.label}  {topic.score:.3f}  {_where(topic.paragraphs)}")
-    lines += ["", "paragraphs"]
-    for number, label in enumerate(index.main_topic):
-        lines.append(f"  ¶{number + 1}  {label if label is not None else '-'}")
-    return "\n".join(lines)
+        return []
+    topics = tuple((t.label, f"{t.score:.3f}", _where(t.paragraphs)) for t in index.topics)
+    paragraphs = tuple(
+        (f"¶{number + 1}", label if label is not None else "-")
+        for number, label in enumerate(index.main_topic)
+    )
+    return [Block(f"topics ({len(index.topics)})", topics), Block("paragraphs", paragraphs)]
+
+
+def as_table(index: TopicIndex) -> str:
+    """The table as logical text (what a pipe gets)."""
+    blocks = table_blocks(index)
+    return as_text(blocks) if blocks else NO_TOPICS
 
 
 def run(args: argparse.Namespace) -> int:
@@ -103,6 +116,6 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from None
     if args.format == "json":
         write_text(sys.stdout, as_json(index))
-    else:  # labels come from the document: made inert for the terminal
-        write_text(sys.stdout, listing_text(as_table(index)))
+    else:  # labels come from the document: laid out, or made inert when piped
+        write_text(sys.stdout, listing(table_blocks(index), args.bidi, NO_TOPICS))
     return 0

@@ -1,9 +1,10 @@
 """The command palette's reader commands: go to an entity, a topic or a paragraph (ctrl+p).
 
 Entities and topics come from what `reader.nlp` has found so far (the screen's navigator);
-`go to paragraph` takes a number typed in the palette. Displays are drawn through the layout
-engine (names may be Arabic); matching is done on logical text, with the search module's Arabic
-normalisation so `احمد` finds `أحمد`.
+`go to paragraph` takes a number typed in the palette, or the word (`paragraph`, «فقرة»), which
+lists the paragraphs from the current one with their opening words. Displays are drawn through
+the layout engine (names may be Arabic; a cut name keeps its ellipsis at its own end); matching
+is done on logical text, with the search module's Arabic normalisation so `احمد` finds `أحمد`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from reader.ui.labels import fit, interface_direction
+from reader.ui.labels import fit_ending, interface_direction
+from reader.ui.navigation import mentions_of
 from reader.ui.words import word
 
 if TYPE_CHECKING:
@@ -23,6 +25,32 @@ if TYPE_CHECKING:
 
 DISCOVER_ENTITIES = 12
 """How many entities (the most mentioned) the palette lists before anything is typed."""
+
+
+PARAGRAPH_HITS = 20
+"""How many paragraphs `paragraph` typed alone offers (from the current one on)."""
+
+PARAGRAPH_WORDS = ("paragraph", "go to paragraph", "فقرة", "الفقرة", "انتقل إلى الفقرة")
+"""What a reader types to go to a paragraph (besides a bare number or ¶4)."""
+
+
+def _paragraph_request(query: str) -> tuple[int | None, float] | None:
+    """`(number or None, score)` when `query` asks for a paragraph: a number (`4`, `¶4`, `#4`),
+    or (the start of) a paragraph word with or without one (`paragraph 4`, `para`, «فقرة ٤»)."""
+    from reader.search import normalise
+
+    text = query.strip()
+    digits = "".join(c for c in text if c.isdigit())
+    rest = normalise("".join(c for c in text if not c.isdigit()).strip(" ¶#:"))
+    number = int(digits) if digits else None  # Arabic-Indic digits (٤) read as well
+    if not rest:
+        return (number, 1.0) if number is not None else None
+    if len(rest) < 2:
+        return None
+    for candidate in map(normalise, PARAGRAPH_WORDS):
+        if candidate.startswith(rest) or rest.startswith(candidate):
+            return number, 1.0
+    return None
 
 
 class ReaderCommands(Provider):
@@ -40,17 +68,18 @@ class ReaderCommands(Provider):
         """Cells available for one command's label in the palette."""
         return max(10, min(self.app.size.width - 12, 70))
 
-    def _display(self, text: str) -> Content:
-        """A command's label, shaped and fitted, in the interface's direction."""
+    def _display(self, text: str, ending: str = "") -> Content:
+        """A command's label, shaped and fitted, in the interface's direction; when it ends with
+        `ending` (a name from the document), that is what is cut, ellipsis at its own end."""
         reader = self.reader
         language = reader.language if reader is not None else "en"
-        return fit(text, self._width(), direction=interface_direction(language))
+        return fit_ending(text, ending, self._width(), direction=interface_direction(language))
 
     def _commands(self, reader: ReaderScreen) -> list[tuple[str, str, Callable[[], object]]]:
         """Every (label, matching text, command) for the entities and topics known now."""
         language = reader.language
         commands: list[tuple[str, str, Callable[[], object]]] = []
-        entities = sorted(reader.navigator.entities(), key=lambda e: -len(e.mentions))
+        entities = sorted(reader.navigator.entities(), key=lambda e: -len(mentions_of(e)))
         for entity in entities:
             label = f"{word('go-entity', language)}: {entity.name}"
             commands.append((label, entity.name, partial(reader.go_to_entity, entity.key)))
@@ -67,8 +96,8 @@ class ReaderCommands(Provider):
         commands = self._commands(reader)
         entity_count = min(DISCOVER_ENTITIES, len(reader.navigator.entities()))
         shown = commands[:entity_count] + commands[len(reader.navigator.entities()) :]
-        for label, _, command in shown:
-            yield DiscoveryHit(self._display(label), command, text=label)
+        for label, name, command in shown:
+            yield DiscoveryHit(self._display(label, name), command, text=label)
 
     async def search(self, query: str) -> Hits:
         """Commands matching `query`; a number offers `go to paragraph N`."""
@@ -78,18 +107,27 @@ class ReaderCommands(Provider):
         from reader.search import normalise
 
         language = reader.language
-        number = query.strip().lstrip("¶#").strip()
+        count = reader.navigator.paragraph_count
+        asked = _paragraph_request(query)
         weight = 1.0
-        if number.isdigit() and reader.navigator.paragraph_count:
-            weight = 0.8  # a number asks for a paragraph first; entities like 2025 come after
-            index = max(1, min(int(number), reader.navigator.paragraph_count))
-            label = f"{word('go-paragraph', language)} {index}"
-            yield Hit(
-                1.0,
-                self._display(label),
-                partial(reader.go_to_paragraph, index - 1, top=True),
-                text=label,
-            )
+        if asked is not None and count:
+            weight = 0.8  # a paragraph asked for comes first; entities like 2025 come after
+            number, rank = asked
+            if number is not None:
+                wanted = [max(1, min(number, count))]
+            else:  # "paragraph" or «فقرة» alone: the paragraphs from the current one on
+                first = reader.current
+                wanted = list(range(first + 1, min(count, first + PARAGRAPH_HITS) + 1))
+            for place, index in enumerate(wanted):
+                opening = " ".join(reader.document.paragraphs[index - 1].text.split()[:8])
+                label = f"{word('go-paragraph', language)} {index}"
+                shown = label if number is not None else f"{label}: {opening}"
+                yield Hit(
+                    rank - place * 1e-4,
+                    self._display(shown, opening if number is None else ""),
+                    partial(reader.go_to_paragraph, index - 1, top=True),
+                    text=label,
+                )
         matcher = self.matcher(query)
         folded = normalise(query.strip())
         for label, matched, command in self._commands(reader):
@@ -97,4 +135,6 @@ class ReaderCommands(Provider):
             if folded and folded in normalise(matched):
                 score = max(score, 0.9)
             if score > 0:
-                yield Hit(min(score, 0.99) * weight, self._display(label), command, text=label)
+                yield Hit(
+                    min(score, 0.99) * weight, self._display(label, matched), command, text=label
+                )

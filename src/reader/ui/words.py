@@ -48,6 +48,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "hit": ("hit", "النتيجة"),
     "no-hits": ("no hits", "لا نتائج"),
     "copied": ("paragraph copied", "نُسخت الفقرة"),
+    "resumed": ("resumed at", "استئناف من"),
+    "following": ("following", "تتبع"),
+    "choose-another": ("tab ↓ enter: another", "tab ↓ enter: غيره"),
+    "no-entity-yet": (
+        "no entity to follow yet: tab to the panel, ↓, enter",
+        "لا كيان للتتبع بعد: tab إلى اللوحة ثم ↓ ثم enter",
+    ),
     "loading": ("…", "…"),
     # The search bar.
     "search": ("find", "بحث"),
@@ -87,6 +94,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "quit": ("quit", "خروج"),
     "switch-tab": ("in the panel: the other tab", "في اللوحة: التبويب الآخر"),
+    "choose-entity": (
+        "choose an entity: tab, ↓ to it, enter",
+        "اختيار كيان: tab ثم ↓ إليه ثم enter",
+    ),
+    "adjectives-note": ("«التركية» counts as a mention of تركيا", "«التركية» تُعد ذكرًا لتركيا"),
     # Short forms for the key bar.
     "bar-paragraph": ("paragraph", "فقرة"),
     "bar-topic": ("topic", "موضوع"),

@@ -31,7 +31,7 @@ from reader.ui import analysis
 from reader.ui.commands import ReaderCommands
 from reader.ui.highlights import Highlight
 from reader.ui.keys import PANEL_KEYS, READER_KEYS, LastKey, bindings
-from reader.ui.navigation import WINDOW, Navigator
+from reader.ui.navigation import WINDOW, Navigator, mentions_of
 from reader.ui.topic_legend import Swatch, legend
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.key_bar import KeyBar
@@ -107,6 +107,8 @@ class ReaderScreen(Screen[None]):
         """True once the analysis workers were started (a moment after the first screen)."""
         self.analysis_workers: dict[analysis.JobName, Worker[None]] = {}
         """The analysis workers by job name (`analysis.JOBS`), once started."""
+        self._search_origin: tuple[int, float] | None = None
+        """Paragraph and scroll position when the search bar opened (escape goes back)."""
         self._shown_entities: object = None  # the entity list the panel shows (identity)
         self._shown_topics: object = None
         self.swatches: tuple[Swatch, ...] = ()
@@ -143,6 +145,8 @@ class ReaderScreen(Screen[None]):
         self.article.focus()
         if self._start_paragraph:
             self.article.goto_paragraph(self._start_paragraph, top=True)
+            resumed = f"{word('resumed', self.language)} ¶ {self._start_paragraph + 1}"
+            self.query_one(StatusLine).flash(resumed, 5)  # said once, at the start
         self._apply_size()
         self._update_status()
         # The analysis starts once the first screen is drawn: its imports and its work would
@@ -264,7 +268,24 @@ class ReaderScreen(Screen[None]):
             self.go_to_paragraph(target)
 
     def action_mention_step(self, step: int) -> None:
-        """Next/previous search hit while searching, else mention of the selected entity."""
+        """Next/previous search hit while searching, else mention of the selected entity. With
+        neither, the first `n` follows the entity mentioned nearest the reading position (and
+        says which, and how to choose another)."""
+        navigator = self.navigator
+        if not navigator.search_query and navigator.selected_entity is None:
+            entity = navigator.choose_nearest_entity(self.current, step)
+            status = self.query_one(StatusLine)
+            if entity is None:
+                status.flash(word("no-entity-yet", self.language), 5)
+                return
+            following = f"{word('following', self.language)} {entity.name}"
+            status.flash(f"{following} · {word('choose-another', self.language)}", 5)
+            target = navigator.mention_paragraph()
+            if target is not None and target != self.current:
+                self.go_to_paragraph(target)
+            self._update_highlights()
+            self._update_status()
+            return
         target = self.navigator.mention_step(self.current, step)
         if target is not None:
             self.go_to_paragraph(target)
@@ -287,6 +308,8 @@ class ReaderScreen(Screen[None]):
 
             bar = SearchBar(self.language, self.navigator.find, id="search")
             await self.mount(bar, before=self.query_one(StatusLine))
+        if self._search_origin is None:  # where the reader was, for escape to go back to
+            self._search_origin = (self.current, self.article.scroll_y)
         bar.display = True
         bar.input.focus()
 
@@ -299,6 +322,9 @@ class ReaderScreen(Screen[None]):
             bar.display = False
             self.navigator.clear_search()
             self._focus_article()
+            if self._search_origin is not None:  # back where the reader was, as in less and vim
+                self.article.return_to(*self._search_origin)
+                self._search_origin = None
         elif self.navigator.search_query:
             self.navigator.clear_search()
             if bar is not None:
@@ -391,7 +417,9 @@ class ReaderScreen(Screen[None]):
         self._update_status()
 
     def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
-        """Keep the search and go back to the article (n/N step through the hits)."""
+        """Keep the search and go back to the article (n/N step through the hits), staying at
+        the hit."""
+        self._search_origin = None
         if not event.query and self.search_bar is not None:
             self.search_bar.display = False
         self._focus_article()
@@ -486,7 +514,7 @@ class ReaderScreen(Screen[None]):
         if entities is not self._shown_entities:  # a new grouping: rebuild the list
             self._shown_entities = entities
             panel.show_entities(
-                [EntityEntry(e.key, e.type, e.name, len(e.mentions)) for e in entities]
+                [EntityEntry(e.key, e.type, e.name, len(mentions_of(e))) for e in entities]
             )
         topics = self.navigator.topics()
         if topics is not self._shown_topics:

@@ -126,12 +126,12 @@ class ArticleView(ScrollView, can_focus=True):
     """One class per highlight kind, and the current-paragraph marker."""
 
     DEFAULT_CSS = """
-    /* Theme variables only, so ansi-dark/ansi-light keep to the terminal's 16 colours; what must
-       survive NO_COLOR (which drops every colour) also has a text style: the selected entity is
-       reverse bold, search hits are underlined, the current hit bold underlined. Dark blue
-       ($text-primary in the ANSI themes) is the hardest to read on black, so it goes to MISC;
-       DATE shares the accent colour with another type in some themes and is told apart by
-       italics. */
+    /* Theme variables only, so ansi-dark/ansi-light keep to the terminal's own colours. Where
+       colours are few (16 or 8: pastel theme colours all fall to white or grey there) or none
+       (NO_COLOR), the app has the class -few-colours and every entity type also has its own
+       text style (reader.tcss, outside this widget's scope). Never italics: terminals such as
+       Konsole draw italic Arabic letters unjoined. DATE shares the accent colour with another
+       type in some themes, so it is also underlined where colours are many. */
     ArticleView {
         overflow-x: hidden;
         overflow-y: auto;
@@ -141,7 +141,7 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView .article--location { color: $text-success; }
     ArticleView .article--organization { color: $text-warning; }
     ArticleView .article--event { color: $text-error; }
-    ArticleView .article--date { color: $text-accent; text-style: italic; }
+    ArticleView .article--date { color: $text-accent; text-style: underline; }
     ArticleView .article--misc { color: $text-primary; }
     ArticleView .article--topic { background: $primary-muted; }
     ArticleView .article--selected { text-style: reverse bold; }
@@ -230,6 +230,16 @@ class ArticleView(ScrollView, can_focus=True):
         index = self.validate_current(index)
         self._reveal(index, top=top, offset=offset)
         self._choose(index)
+
+    def return_to(self, index: int, y: float) -> None:
+        """Go back to a place remembered earlier: the view scrolled to `y`, `index` current
+        (as the search does when the reader backs out of it with escape)."""
+        if not self._texts:
+            return
+        self.scroll_to(
+            y=max(0, min(y, self.max_scroll_y)), animate=False, immediate=True, force=True
+        )
+        self._choose(self.validate_current(index))
 
     def _choose(self, index: int) -> None:
         """Make `index` current without scrolling (it was just brought into view, or is on
