@@ -1,9 +1,10 @@
 """Named entities of a document: who, where, which organisations, events and dates it mentions.
 
-The statistical tagger (`reader.nlp.tagger`, trained on ANERcorp) finds people, places,
+The statistical tagger (`reader.nlp.entities.tagger`, trained on ANERcorp) finds people, places,
 organisations and other names (PERS, LOC, ORG, MISC). Rules add what the corpus never tags, DATE
-(`reader.nlp.dates`) and EVENT (`reader.nlp.events`), and light evidence where the tagger is
-weak on news text: country names in every form (`reader.nlp.gazetteer`), organisation heads
+(`reader.nlp.entities.dates`) and EVENT (`reader.nlp.entities.events`), and light evidence
+where the tagger is weak on news text: country names in every form
+(`reader.nlp.entities.gazetteer`), organisation heads
 (وزارة، منظمة، جهاز … + complement) and titles before a person's name (الرئيس، السيد، نظيره …).
 Where a rule span clearly covers what the tagger found, the rule wins; otherwise the tagger's
 span stays.
@@ -12,7 +13,7 @@ span stays.
 with a name memory carried from paragraph to paragraph; it is thread-safe (the tagger
 serialises its own CRF calls), with every table and pattern built once at import.
 `EntityIndex` gathers the mentions paragraph by paragraph and groups them into entities with
-canonical names (`reader.nlp.canonical`).
+canonical names (`reader.nlp.entities.canonical`).
 """
 
 from __future__ import annotations
@@ -20,32 +21,32 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from reader.nlp.canonical import (
+from reader.nlp.entities.canonical import (
     ENTITY_TYPES,
     NISBA,
     REFERRING_NOUNS,
     cut_letters,
     group_mentions,
 )
-from reader.nlp.dates import find_dates
-from reader.nlp.evaluate import bio_spans
-from reader.nlp.events import (
+from reader.nlp.entities.dates import find_dates
+from reader.nlp.entities.events import (
     EVENT_HEADS,
     ORGANIZATION_HEADS,
     find_acronym_events,
     find_headed_names,
     head_at,
 )
-from reader.nlp.gazetteer import (
+from reader.nlp.entities.gazetteer import (
     CITY_KEYS,
     country_of_nisba,
     is_function_word,
     longest_country_at,
     may_start_country,
 )
-from reader.nlp.memory import NameMemory
+from reader.nlp.entities.memory import NameMemory
+from reader.nlp.entities.spans import bio_spans
+from reader.nlp.entities.tagger import load_tagger
 from reader.nlp.normalise import normalise, normalised_words
-from reader.nlp.tagger import load_tagger
 from reader.nlp.tokens import Token, tokenize
 from reader.text.document import Document
 
@@ -311,11 +312,11 @@ def extract_paragraph(
 ) -> list[Mention]:
     """The entity mentions in one paragraph, in order, with offsets into ``text``.
 
-    ``memory`` is the document's name memory (`reader.nlp.memory`): give every paragraph of a
-    document the same one, in reading order, so a name found earlier is recognised again when it
-    comes back bare («حموشي» after «عبد اللطيف حموشي»). Without one, the paragraph is read on its
-    own. Thread-safe as long as a memory is not shared between threads; the mentions never
-    overlap.
+    ``memory`` is the document's name memory (`reader.nlp.entities.memory`): give every
+    paragraph of a document the same one, in reading order, so a name found earlier is
+    recognised again when it comes back bare («حموشي» after «عبد اللطيف حموشي»). Without one, the
+    paragraph is read on its own. Thread-safe as long as a memory is not shared between
+    threads; the mentions never overlap.
     """
     return extract_paragraphs([(paragraph_index, text)], memory)[0]
 

@@ -1,6 +1,6 @@
 """Measure the shipped entity tagger on the held-out ANERcorp test split, as conlleval does.
 
-Run ``python -m reader.nlp.evaluate`` from a checkout that sits beside ``shared/`` (or pass
+Run ``python -m reader.nlp.entities.evaluate`` from a checkout that sits beside ``shared/`` (or pass
 ``--test PATH`` to a CoNLL file: one ``token TAG`` per line, a blank line between sentences). It
 prints span-exact precision, recall and F1 for PERS, LOC, ORG and MISC and their micro average:
 an entity counts only if its type and both its edges match the gold one. The file is tagged as
@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.errors import UserError
+from reader.nlp.entities.spans import bio_spans
 
 if TYPE_CHECKING:
-    from reader.nlp.tagger import Tagger
+    from reader.nlp.entities.tagger import Tagger
 
 __all__ = [
     "ENTITY_TYPES",
     "Scores",
-    "bio_spans",
     "default_test_path",
     "entity_spans",
     "format_table",
@@ -42,7 +42,7 @@ Sentence = tuple[list[str], list[str]]
 
 def default_test_path() -> Path:
     """Where the test split lives in a checkout laid out beside ``shared/``."""
-    repo = Path(__file__).resolve().parents[3]
+    repo = Path(__file__).resolve().parents[4]
     return (
         repo / ".." / "shared" / "data" / "ner" / "anercorp" / "derived"
     ) / "ANERCorp_CamelRules_test.txt"
@@ -73,24 +73,6 @@ def read_conll(path: Path) -> list[Sentence]:
     if words:
         sentences.append((words, labels))
     return sentences
-
-
-def bio_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Entity spans ``(start, stop, type)`` of a BIO label sequence, in order, read the
-    conlleval way: a chunk starts at ``B-X``, or at ``I-X`` that follows anything but
-    ``B-X``/``I-X``."""
-    spans: list[tuple[int, int, str]] = []
-    start = -1
-    kind = ""
-    for i, label in enumerate([*labels, "O"]):
-        prefix, _, tag = label.partition("-")
-        continues = prefix == "I" and tag == kind and start >= 0
-        if start >= 0 and not continues:
-            spans.append((start, i, kind))
-            start, kind = -1, ""
-        if prefix == "B" or (prefix == "I" and not continues):
-            start, kind = i, tag
-    return spans
 
 
 def entity_spans(labels: Sequence[str]) -> set[tuple[int, int, str]]:
@@ -160,10 +142,11 @@ def format_table(scores: dict[str, Scores]) -> str:
 def tag_running_text(tagger: Tagger, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     """Labels for sentences read as one running text, in order, like an article in the app.
 
-    One name memory follows the whole text (`reader.nlp.memory`), so names found earlier label
-    their later bare mentions, exactly as when the app reads a document paragraph by paragraph.
+    One name memory follows the whole text (`reader.nlp.entities.memory`), so names found
+    earlier label their later bare mentions, exactly as when the app reads a document paragraph
+    by paragraph.
     """
-    from reader.nlp.memory import NameMemory
+    from reader.nlp.entities.memory import NameMemory
 
     memory = NameMemory()
     return [tagger.tag(words, memory=memory) for words in sentences]
@@ -172,13 +155,13 @@ def tag_running_text(tagger: Tagger, sentences: Sequence[Sequence[str]]) -> list
 def main(argv: Sequence[str] | None = None) -> int:
     """Tag the test split with the shipped model and print the per-type table."""
     parser = argparse.ArgumentParser(
-        prog="python -m reader.nlp.evaluate",
+        prog="python -m reader.nlp.entities.evaluate",
         description="Span-exact P/R/F1 of the shipped entity tagger on a CoNLL test file.",
     )
     parser.add_argument("--test", type=Path, default=None, help="CoNLL file (token TAG lines)")
     args = parser.parse_args(argv)
     path: Path = args.test or default_test_path()
-    from reader.nlp.tagger import load_tagger
+    from reader.nlp.entities.tagger import load_tagger
 
     try:
         sentences = read_conll(path)

@@ -4,8 +4,8 @@ The network reads a sentence as a whole: each word is a frozen word2vec vector o
 form and of its stem without proclitics, a character convolution over its letters, and flags
 from the gazetteer and the word's script; a bidirectional LSTM runs over the sentence and gives
 every word a probability for each BIO label. Those probabilities, cut into bins
-(``hints``), are extra features of the CRF in ``reader.nlp.tagger``, which learnt how far to
-trust them from out-of-fold guesses on its own training data (``training/train_neural.py``).
+(``hints``), are extra features of the CRF in ``reader.nlp.entities.tagger``, which learnt how
+far to trust them from out-of-fold guesses on its own training data (``training/train_neural.py``).
 
 Training uses PyTorch; here the trained weights (``neural.npz``) run in plain NumPy, so the
 runtime needs no deep-learning library. Sentences of a paragraph go through as one batch, each
@@ -29,7 +29,7 @@ for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 import numpy as np  # noqa: E402
 import numpy.typing as npt  # noqa: E402
 
-from reader.nlp.features import strip_clitics  # noqa: E402
+from reader.nlp.entities.features import strip_clitics  # noqa: E402
 from reader.nlp.normalise import normalise  # noqa: E402
 
 __all__ = ["NeuralTagger", "hints"]

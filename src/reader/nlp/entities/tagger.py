@@ -1,9 +1,9 @@
 """The statistical named-entity tagger: a CRF over word features, plus a few fixes after it.
 
-``load_tagger()`` loads the model shipped in ``reader/nlp/data`` once. ``Tagger.tag`` takes the
-words of a paragraph (from ``reader.nlp.tokens.tokenize``), tags it sentence by sentence like
-the ANERcorp corpus the model learnt from, and returns one BIO label per word. One CRF handle
-is shared behind a lock, so worker threads may call ``tag`` at the same time.
+``load_tagger()`` loads the model shipped in ``reader/nlp/entities/data`` once. ``Tagger.tag``
+takes the words of a paragraph (from ``reader.nlp.tokens.tokenize``), tags it sentence by
+sentence like the ANERcorp corpus the model learnt from, and returns one BIO label per word. One
+CRF handle is shared behind a lock, so worker threads may call ``tag`` at the same time.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from importlib import resources
 import pycrfsuite  # type: ignore[import-untyped]
 
 from reader.errors import UserError
-from reader.nlp.features import FeatureExtractor, is_name_link
-from reader.nlp.memory import NameMemory
-from reader.nlp.neural import NeuralTagger, hints
+from reader.nlp.entities.features import FeatureExtractor, is_name_link
+from reader.nlp.entities.memory import NameMemory
+from reader.nlp.entities.neural import NeuralTagger, hints
 from reader.nlp.tokens import sentence_spans
 
 __all__ = [
@@ -108,7 +108,7 @@ class Tagger:
         """Open the CRF from the model bytes; keep the tables for feature extraction.
 
         ``neural`` is the network whose guesses the CRF was trained to read (see
-        ``reader.nlp.neural``); a CRF trained without them is opened without one.
+        ``reader.nlp.entities.neural``); a CRF trained without them is opened without one.
         """
         self._model = model  # crfsuite reads the buffer in place: keep it alive
         self._crf = pycrfsuite.Tagger()
@@ -130,7 +130,7 @@ class Tagger:
 
         ``memory`` is the document's name memory: pass the same one for every paragraph of a
         document, in reading order, and names found with confidence earlier label their later
-        bare mentions (see ``reader.nlp.memory``). ``postprocess=False`` returns the CRF's
+        bare mentions (see ``reader.nlp.entities.memory``). ``postprocess=False`` returns the CRF's
         labels untouched (for measuring the fixes).
         """
         return self.tag_paragraphs([tokens], postprocess, memory)[0]
@@ -195,9 +195,9 @@ def _clean(words: Sequence[str]) -> list[str]:
 
 
 def _read_data(name: str) -> bytes:
-    """Bytes of a file shipped in ``reader/nlp/data``, or a one-line UserError."""
+    """Bytes of a file shipped in ``reader/nlp/entities/data``, or a one-line UserError."""
     try:
-        return (resources.files("reader.nlp") / "data" / name).read_bytes()
+        return (resources.files("reader.nlp.entities") / "data" / name).read_bytes()
     except OSError:
         raise UserError(
             f"the entity model file {name} is missing from the reader package; reinstall reader"
@@ -205,13 +205,14 @@ def _read_data(name: str) -> bytes:
 
 
 def _read_table(name: str) -> dict[str, tuple[str, ...]]:
-    """A gzipped TSV table shipped in ``reader/nlp/data``."""
+    """A gzipped TSV table shipped in ``reader/nlp/entities/data``."""
     with gzip.open(io.BytesIO(_read_data(name)), "rt", encoding="utf-8") as handle:
         return read_clusters(handle)
 
 
 def open_shipped_tagger() -> Tagger:
-    """A new tagger over the model and tables shipped in ``reader/nlp/data`` (read each call)."""
+    """A new tagger over the model and tables shipped in ``reader/nlp/entities/data`` (read
+    each call)."""
     gazetteer = _read_table(GAZETTEER_FILE)
     try:
         neural = NeuralTagger(_read_data(NEURAL_FILE), gazetteer)
