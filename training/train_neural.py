@@ -270,9 +270,9 @@ def train(data: Path, build: Path) -> None:
     with gzip.open(data / GAZETTEER_FILE, "rt", encoding="utf-8") as handle:
         gazetteer = read_gazetteer(handle)
     # A runtime tagger over the lexicon alone gives the word encoding training must share.
-    runtime = NeuralTagger(export_lexicon_only(lexicon), gazetteer)
+    runtime = NeuralTagger.from_npz(export_lexicon_only(lexicon), gazetteer)
     encoder = Encoder(runtime)
-    vectors = torch.from_numpy(runtime.vectors)
+    vectors = torch.from_numpy(runtime.scaled_vectors())
     sentences = read_conll(TRAIN)
     n = len(sentences)
     bounds = [n * f // FOLDS for f in range(FOLDS + 1)]
@@ -294,7 +294,7 @@ def train(data: Path, build: Path) -> None:
     weights = export(net, lexicon)
     (data / NEURAL_FILE).write_bytes(weights)
     log.info("wrote %s (%d bytes)", data / NEURAL_FILE, len(weights))
-    check = NeuralTagger(weights, gazetteer)
+    check = NeuralTagger.from_npz(weights, gazetteer)
     sample = [w for w, _ in sentences[:200]]
     ours = check.probabilities(sample)
     theirs = predict(encoder, net, sample)

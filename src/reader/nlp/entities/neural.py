@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 # One BLAS thread. OpenBLAS's own threads spin while they wait for work; beside the app's
 # screen thread and the topic worker on a 2-core machine they took the interpreter from the
@@ -90,21 +91,27 @@ def _split(blob: npt.NDArray[np.uint8]) -> list[str]:
 
 
 class NeuralTagger:
-    """The BiLSTM word tagger, run with NumPy from the weights in ``neural.npz``.
+    """The BiLSTM word tagger, run with NumPy.
 
-    ``gazetteer`` is the shipped gazetteer table (the same one the CRF features read): the
-    network's flags name its classes.
+    ``arrays`` are the weights (``neural.npz`` as training writes it, or the shipped runtime
+    files: see `open_network`); ``vectors`` may be a read-only memory map, since a word's row is
+    scaled only when the word is met. ``vocabulary`` maps a word to its vector row (one field, a
+    decimal number; absent: the unknown-word row 0). ``gazetteer`` is the shipped gazetteer
+    table (the same one the CRF features read): the network's flags name its classes.
     """
 
-    def __init__(self, weights: bytes, gazetteer: Mapping[str, Sequence[str]]) -> None:
-        """Load the weights (an ``.npz`` file's bytes)."""
-        with np.load(io.BytesIO(weights), allow_pickle=False) as data:
-            arrays = {name: data[name] for name in data.files}
+    def __init__(
+        self,
+        arrays: Mapping[str, npt.NDArray[Any]],
+        vocabulary: Mapping[str, Sequence[str]],
+        gazetteer: Mapping[str, Sequence[str]],
+    ) -> None:
+        """Take the weights; the LSTM's are laid out for speed (`_fuse`)."""
+        arrays = dict(arrays)
         self.labels = _split(arrays.pop("labels"))
-        words = _split(arrays.pop("words"))
-        self._index = {word: i + 1 for i, word in enumerate(words)}  # 0: unknown word
-        scale = arrays.pop("vector_scale").astype(np.float32)
-        self.vectors: Array = arrays.pop("vectors").astype(np.float32) * scale[:, None]
+        self._vocabulary = vocabulary
+        self._raw_vectors = arrays.pop("vectors")
+        self._scale = arrays.pop("vector_scale").astype(np.float32)
         # Letter ids: 0 pads, 1 is any letter too rare to have its own.
         self.letter_index = {ch: i + 2 for i, ch in enumerate(_split(arrays.pop("chars")))}
         self.flag_names = _split(arrays.pop("flags"))
@@ -117,6 +124,30 @@ class NeuralTagger:
         self._width = width
         self._fuse()
 
+    @classmethod
+    def from_npz(cls, weights: bytes, gazetteer: Mapping[str, Sequence[str]]) -> NeuralTagger:
+        """The network from one ``.npz`` file's bytes, its word list inside (as training
+        writes ``neural.npz``)."""
+        with np.load(io.BytesIO(weights), allow_pickle=False) as data:
+            arrays = {name: data[name] for name in data.files}
+        words = _split(arrays.pop("words"))
+        return cls(arrays, {word: (str(i + 1),) for i, word in enumerate(words)}, gazetteer)
+
+    def _row(self, word: str) -> int:
+        """The vector row of a normalised word, 0 if the network does not know it."""
+        found = self._vocabulary.get(word)
+        return int(found[0]) if found else 0
+
+    def _vector_rows(self, rows: Sequence[int]) -> Array:
+        """Word vectors of some rows, scaled to float32 (``(len(rows), D)``)."""
+        index = np.asarray(rows, dtype=np.int64)
+        scaled: Array = self._raw_vectors[index].astype(np.float32) * self._scale[index, None]
+        return scaled
+
+    def scaled_vectors(self) -> Array:
+        """Every word vector, scaled to float32 (training feeds them to PyTorch)."""
+        return self._vector_rows(range(len(self._raw_vectors)))
+
     def encode(self, word: str) -> tuple[int, int, list[int], list[int]]:
         """A word as the network's ids: vector rows of word and stem, flags, letters.
 
@@ -124,8 +155,8 @@ class NeuralTagger:
         """
         norm = normalise(word.lower())
         procl, stem = strip_clitics(norm)
-        wid = self._index.get(norm, 0)
-        sid = self._index.get(stem, 0) if procl else wid
+        wid = self._row(norm)
+        sid = self._row(stem) if procl else wid
         names = [f"g:{kind}" for kind in self._gazetteer.get(norm, ())]
         if procl:
             names += [f"sg:{kind}" for kind in self._gazetteer.get(stem, ())]
@@ -175,8 +206,8 @@ class NeuralTagger:
                 flags[row, flag_ids] = 1.0
             rows = np.concatenate(
                 [
-                    self.vectors[[e[0] for e in encoded]],
-                    self.vectors[[e[1] for e in encoded]],
+                    self._vector_rows([e[0] for e in encoded]),
+                    self._vector_rows([e[1] for e in encoded]),
                     letters,
                     flags,
                 ],
