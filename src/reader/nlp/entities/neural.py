@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 # One BLAS thread. OpenBLAS's own threads spin while they wait for work; beside the app's
 # screen thread and the topic worker on a 2-core machine they took the interpreter from the
@@ -28,20 +28,25 @@ for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
 import numpy as np  # noqa: E402
-import numpy.typing as npt  # noqa: E402
 
 from reader.nlp.entities.features import strip_clitics  # noqa: E402
 from reader.nlp.normalise import normalise  # noqa: E402
 
 __all__ = ["NeuralTagger", "hints"]
 
-Array = npt.NDArray[np.float32]
+if TYPE_CHECKING:  # numpy.typing alone costs 25 ms at start-up
+    import numpy.typing as npt
+
+    Array = npt.NDArray[np.float32]
 
 MAX_LETTERS = 20
 """Letters of a word the character convolution reads (the first twenty)."""
 
 BATCH = 256
 """Most sentences run through the network together."""
+
+BATCH_WORDS = 16_384
+"""Most words run through the network together (its working arrays take ~5 KB a word)."""
 
 _CACHE_WORDS = 20_000
 """How many distinct words keep their input vector cached (about 1.2 KB each)."""
@@ -88,6 +93,24 @@ def _pattern(labels: tuple[str, ...], code: int) -> tuple[str, ...]:
 def _split(blob: npt.NDArray[np.uint8]) -> list[str]:
     """A list of strings stored as newline-joined UTF-8 bytes in the weights file."""
     return bytes(blob).decode("utf-8").split("\n")
+
+
+def _batches(order: Sequence[int], sentences: Sequence[Sequence[str]]) -> list[list[int]]:
+    """Runs of ``order`` of at most `BATCH` sentences and `BATCH_WORDS` words (a longer sentence
+    alone), so the network's memory is bounded whatever the sentences' lengths."""
+    batches: list[list[int]] = []
+    current: list[int] = []
+    words = 0
+    for k in order:
+        length = len(sentences[k])
+        if current and (len(current) == BATCH or words + length > BATCH_WORDS):
+            batches.append(current)
+            current, words = [], 0
+        current.append(k)
+        words += length
+    if current:
+        batches.append(current)
+    return batches
 
 
 class NeuralTagger:
@@ -251,12 +274,10 @@ class NeuralTagger:
         order = sorted(range(len(sentences)), key=lambda k: -len(sentences[k]))
         empty = np.zeros((0, len(self.labels)), dtype=np.float32)
         result: list[Array] = [empty] * len(sentences)
-        for start in range(0, len(order), BATCH):
-            chosen = [k for k in order[start : start + BATCH] if sentences[k]]
-            if chosen:
-                found = self._batch([sentences[k] for k in chosen])
-                for k, probabilities in zip(chosen, found, strict=True):
-                    result[k] = probabilities
+        for chosen in _batches([k for k in order if sentences[k]], sentences):
+            found = self._batch([sentences[k] for k in chosen])
+            for k, probabilities in zip(chosen, found, strict=True):
+                result[k] = probabilities
         return result
 
     def _batch(self, sentences: Sequence[Sequence[str]]) -> list[Array]:

@@ -37,7 +37,7 @@ _HEADER = struct.Struct("<8sII")
 _RECORD = struct.Struct("<HH")
 _EMPTY: tuple[str, ...] = ()
 
-SEEN_WORDS = 50_000
+SEEN_WORDS = 20_000
 """How many looked-up words a table remembers the answer for (a few MB at most)."""
 
 
