@@ -1,18 +1,33 @@
-"""`reader topics [FILE|-] [--format json|table]`: the topics a document covers.
+"""`reader topics [FILE|-|FOLDER ...] [--format json|jsonl|table]`: the topics a document covers.
 
 JSON (the default) is ``{"topics": [{"label", "score", "paragraphs"}], "paragraphs":
 [{"paragraph", "topic"}]}``: topics most salient first, paragraphs counted from 0 among the
 document's non-blank paragraphs, ``"topic": null`` for a paragraph without one. The table is a
 plain listing for people, paragraphs counted from 1 like the app shows them. Output is logical
 text: no shaping, no reordering.
+
+Several files, a folder, or ``--files-from`` make it a batch (`reader.commands.batch`): one JSON
+line per document, ``{"path", "topics", "paragraphs"}``, on ``--jobs`` processes or a Dask
+cluster, each running `document_topics`.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
+from typing import Any
 
+from reader.commands.batch import (
+    Outcome,
+    add_batch_arguments,
+    check_batch_files,
+    document_paths,
+    is_batch,
+    read_document,
+    run_batch,
+)
 from reader.commands.output import write_text
 from reader.errors import UserError
 from reader.nlp.stem import LANGUAGES
@@ -20,7 +35,7 @@ from reader.nlp.topics import TopicIndex, TopicsNotSupported, extract_topics
 from reader.text.clipboard import listing_text
 from reader.text.load import load_document
 
-FORMATS = ("json", "table")
+FORMATS = ("json", "jsonl", "table")
 """The output formats, the first the default."""
 
 _TABLE_PARAGRAPHS = 12
@@ -30,14 +45,19 @@ _TABLE_PARAGRAPHS = 12
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the subcommand's arguments."""
     parser.add_argument(
-        "file", nargs="?", help="the text to read (default: the bundled article; - for stdin)"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="the texts to read (default: the bundled article; - for stdin); a folder is "
+        "searched for *.txt files",
     )
     parser.add_argument(
         "--format",
         choices=FORMATS,
-        default=FORMATS[0],
-        help="json (default): topics with score and paragraphs, and each paragraph's main "
-        "topic; table: a plain listing",
+        default=None,
+        help="json (default for one document): topics with score and paragraphs, and each "
+        "paragraph's main topic; jsonl (the only one, and the default, for several): one line "
+        "per document with its path; table: a plain listing",
     )
     parser.add_argument(
         "--language",
@@ -45,11 +65,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="the text's language (default: told from its letters)",
     )
+    add_batch_arguments(parser)
 
 
 def as_json(index: TopicIndex) -> str:
     """The topic index as the JSON document the CLI prints."""
-    payload = {
+    return json.dumps(_payload(index), ensure_ascii=False, indent=2)
+
+
+def _payload(index: TopicIndex) -> dict[str, Any]:
+    """The JSON object of a document's topics."""
+    return {
         "topics": [
             {"label": topic.label, "score": topic.score, "paragraphs": list(topic.paragraphs)}
             for topic in index.topics
@@ -58,7 +84,6 @@ def as_json(index: TopicIndex) -> str:
             {"paragraph": number, "topic": label} for number, label in enumerate(index.main_topic)
         ],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
 def _where(paragraphs: tuple[int, ...]) -> str:
@@ -81,16 +106,42 @@ def as_table(index: TopicIndex) -> str:
     return "\n".join(lines)
 
 
+def document_topics(path: str, language: str | None = None) -> Outcome:
+    """One document's topics as its JSON line, ``{"path", "topics", "paragraphs"}``: the pure
+    function a batch maps over its documents."""
+    try:
+        document = read_document(path)
+        index = extract_topics([p.text for p in document.paragraphs], language)
+    except UserError as error:
+        return Outcome(path, error=str(error))
+    except TopicsNotSupported as error:
+        return Outcome(path, error=f"{path}: {error}")
+    line = json.dumps({"path": path, **_payload(index)}, ensure_ascii=False)
+    return Outcome(path, line=line, notes=tuple(document.warnings))
+
+
 def run(args: argparse.Namespace) -> int:
+    """Print the topics of one document in the chosen format, or of many as JSON Lines."""
+    files: list[str] = args.files
+    if is_batch(files, args) or args.format == "jsonl":
+        if args.format not in (None, "jsonl"):
+            raise UserError(f"--format {args.format} reads one document; use jsonl for several")
+        check_batch_files(files, args)
+        work = functools.partial(document_topics, language=args.language)
+        return run_batch(document_paths(files, args), work, args, sys.stdout)
+    return _run_one(files[0] if files else None, args)
+
+
+def _run_one(path: str | None, args: argparse.Namespace) -> int:
     """Print the document's topics in the chosen format."""
-    document = load_document(args.file)
+    document = load_document(path)
     for warning in document.warnings:
         print(f"reader: {warning}", file=sys.stderr)
     try:
         index = extract_topics([p.text for p in document.paragraphs], args.language)
     except TopicsNotSupported as error:
         raise UserError(str(error)) from None
-    if args.format == "json":
+    if args.format in (None, "json"):
         write_text(sys.stdout, as_json(index))
     else:  # labels come from the document: made inert for the terminal
         write_text(sys.stdout, listing_text(as_table(index)))
