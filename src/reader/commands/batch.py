@@ -21,13 +21,14 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reader.errors import UserError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from reader.text.document import Document
 
 __all__ = [
@@ -237,6 +238,8 @@ def _ordered(paths: Iterable[str], submit: Callable[[str], Any], ahead: int) -> 
 
 def _in_processes(paths: Iterable[str], work: Work, jobs: int) -> Iterator[Outcome]:
     """``work`` on a pool of ``jobs`` local processes, outcomes in order."""
+    from concurrent.futures import ProcessPoolExecutor  # only a batch pays for importing it
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
 
         def submit(path: str) -> Future[Outcome]:
