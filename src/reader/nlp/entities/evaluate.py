@@ -3,8 +3,14 @@
 Run ``python -m reader.nlp.entities.evaluate`` from a checkout that sits beside ``shared/`` (or pass
 ``--test PATH`` to a CoNLL file: one ``token TAG`` per line, a blank line between sentences). It
 prints span-exact precision, recall and F1 for PERS, LOC, ORG and MISC and their micro average:
-an entity counts only if its type and both its edges match the gold one. The file is tagged as
-one running text, in order, the way the app reads an article (`tag_running_text`).
+an entity counts only if its type and both its edges match the gold one. Three readings:
+
+- **per sentence** (the headline): each sentence tagged on its own, with a name memory of its
+  own (`tag_sentences`): nothing is carried from one text to another;
+- **per document**: the sentences in order, the memory starting afresh at each document
+  (`tag_documents`; ANERcorp marks none, so a document starts at a dateline, `document_starts`);
+- **running text**: the whole file as one text, one memory throughout (`tag_running_text`),
+  which lets names cross article boundaries as no user's article does.
 """
 
 from __future__ import annotations
@@ -27,12 +33,15 @@ __all__ = [
     "ENTITY_TYPES",
     "Scores",
     "default_test_path",
+    "document_starts",
     "entity_spans",
     "format_table",
     "main",
     "read_conll",
     "score",
+    "tag_documents",
     "tag_running_text",
+    "tag_sentences",
 ]
 
 ENTITY_TYPES = ("PERS", "LOC", "ORG", "MISC")
@@ -152,6 +161,102 @@ def tag_running_text(tagger: Tagger, sentences: Sequence[Sequence[str]]) -> list
     return [tagger.tag(words, memory=memory) for words in sentences]
 
 
+def tag_sentences(tagger: Tagger, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Labels for each sentence tagged on its own, with a fresh name memory."""
+    from reader.nlp.entities.memory import NameMemory
+
+    return [tagger.tag(words, memory=NameMemory()) for words in sentences]
+
+
+def document_starts(sentences: Sequence[Sequence[str]]) -> list[int]:
+    """Where documents start in a corpus that does not mark them: the first sentence, and each
+    sentence that opens with a dateline, a word then a dash («المفرق - …», «عواصم - رويترز»)."""
+    starts = [0]
+    for k, words in enumerate(sentences):
+        if k and len(words) > 2 and words[1] == "-" and words[0].isalpha():
+            starts.append(k)
+    return starts
+
+
+def tag_documents(tagger: Tagger, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Labels for the sentences in order, the name memory starting afresh at each document."""
+    from reader.nlp.entities.memory import NameMemory
+
+    starts = set(document_starts(sentences))
+    memory = NameMemory()
+    labels = []
+    for k, words in enumerate(sentences):
+        if k in starts:
+            memory = NameMemory()
+        labels.append(tagger.tag(words, memory=memory))
+    return labels
+
+
+PIPELINE_TYPES = {"PERSON": "PERS", "LOCATION": "LOC", "ORGANIZATION": "ORG", "MISC": "MISC"}
+"""The pipeline's entity types scored as the corpus's; events, dates and nisbas are not scored."""
+
+
+def pipeline_labels(
+    sentences: Sequence[Sequence[str]], starts: Iterable[int] = (0,)
+) -> list[list[str]]:
+    """BIO labels from the whole extraction `reader entities` runs (tagger, memory and rules):
+    each sentence's words joined by spaces as one paragraph, the name memory starting afresh at
+    each of ``starts``. A token is labelled with a mention it overlaps (a clitic cut off a name
+    stays part of the token, as the corpus marks it)."""
+    from reader.nlp.entities.extract import extract_paragraphs
+    from reader.nlp.entities.memory import NameMemory
+
+    starts = set(starts)
+    memory = NameMemory()
+    labels: list[list[str]] = []
+    for k, words in enumerate(sentences):
+        if k in starts:
+            memory = NameMemory()
+        offsets = []
+        position = 0
+        for word in words:
+            offsets.append((position, position + len(word)))
+            position += len(word) + 1
+        (mentions,) = extract_paragraphs([(0, " ".join(words))], memory)
+        found = ["O"] * len(words)
+        for mention in mentions:
+            kind = PIPELINE_TYPES.get(mention.type)
+            if kind is None:
+                continue
+            inside = [
+                i for i, (a, b) in enumerate(offsets) if a < mention.end and mention.start < b
+            ]
+            for n, i in enumerate(inside):
+                if found[i] == "O":
+                    found[i] = ("B-" if n == 0 else "I-") + kind
+        labels.append(found)
+    return labels
+
+
+def pipeline_sentences(_: Tagger, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """`pipeline_labels` with each sentence read on its own."""
+    return pipeline_labels(sentences, range(len(sentences)))
+
+
+def pipeline_documents(_: Tagger, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """`pipeline_labels` with the memory starting afresh at each document."""
+    return pipeline_labels(sentences, document_starts(sentences))
+
+
+READINGS = {
+    "per sentence": tag_sentences,
+    "per document": tag_documents,
+    "running text": tag_running_text,
+}
+"""The three ways the tagger reads the file, the headline first."""
+
+PIPELINE_READINGS = {
+    "whole extraction, per sentence": pipeline_sentences,
+    "whole extraction, per document": pipeline_documents,
+}
+"""The ways the whole extraction (`--pipeline`) reads the file."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Tag the test split with the shipped model and print the per-type table."""
     parser = argparse.ArgumentParser(
@@ -159,23 +264,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Span-exact P/R/F1 of the shipped entity tagger on a CoNLL test file.",
     )
     parser.add_argument("--test", type=Path, default=None, help="CoNLL file (token TAG lines)")
+    parser.add_argument(
+        "--pipeline",
+        action="store_true",
+        help="also score the whole extraction reader entities runs (tagger, memory and rules)",
+    )
     args = parser.parse_args(argv)
     path: Path = args.test or default_test_path()
     from reader.nlp.entities.tagger import load_tagger
 
     try:
         sentences = read_conll(path)
-        started = time.perf_counter()
         tagger = load_tagger()
-        predicted = tag_running_text(tagger, [words for words, _ in sentences])
-        elapsed = time.perf_counter() - started
     except UserError as error:
         print(f"reader: {error}", file=sys.stderr)
         return 2
-    tokens = sum(len(words) for words, _ in sentences)
+    words = [w for w, _ in sentences]
+    tokens = sum(len(w) for w in words)
     print(f"test file: {path.resolve()}")
-    print(f"{len(sentences)} sentences, {tokens} tokens, loaded and tagged in {elapsed:.2f} s")
-    print(format_table(score((labels for _, labels in sentences), predicted)))
+    print(
+        f"{len(sentences)} sentences, {tokens} tokens, "
+        f"{len(document_starts(words))} documents (by datelines)"
+    )
+    readings = {**READINGS, **(PIPELINE_READINGS if args.pipeline else {})}
+    for name, reading in readings.items():
+        started = time.perf_counter()
+        predicted = reading(tagger, words)
+        elapsed = time.perf_counter() - started
+        print(f"\n{name} ({elapsed:.1f} s)")
+        print(format_table(score((labels for _, labels in sentences), predicted)))
     return 0
 
 
