@@ -2,7 +2,8 @@
 
 Each line of the bracketed file is ``source<TAB>sentence``: tokens separated by single spaces,
 an entity written ``[first … last]TYPE`` (TYPE one of PERS, LOC, ORG, MISC). A ``[`` or ``]``
-standing alone is a token, not a bracket. Run from the checkout: ``python training/dev/to_conll.py``.
+standing alone is a token, not a bracket. Run from the checkout:
+``python training/dev/to_conll.py``.
 """
 
 from __future__ import annotations
