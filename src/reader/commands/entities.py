@@ -1,4 +1,5 @@
-"""`reader entities [FILE|-] [--format json|tsv|table]`: the entities a document mentions.
+"""`reader entities [FILE|-|FOLDER ...] [--format json|jsonl|tsv|table]`: the entities a document
+mentions.
 
 Offsets are code points into the decoded document text (newlines normalised, `Document.text`),
 so ``text[start:end]`` is each mention exactly. Each mention's ``paragraph`` counts from 0 (an
@@ -9,6 +10,10 @@ spreadsheet. So is the table when piped; on a terminal the table goes through th
 
 The tagger knows Arabic only: a Persian or Urdu document gets an empty result (valid json, a
 tsv header, an empty table) and one line on stderr saying why, and the exit status stays 0.
+
+Several files, a folder, or ``--files-from`` make it a batch (`reader.commands.batch`): one JSON
+line per document, ``{"path": ..., "entities": [...]}``, on ``--jobs`` processes or a Dask
+cluster; `document_entities` is the pure per-document function they all run.
 """
 
 from __future__ import annotations
@@ -17,15 +22,26 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator, Sequence
+from typing import Any
 
+from reader.commands.batch import (
+    Outcome,
+    add_batch_arguments,
+    check_batch_files,
+    document_paths,
+    is_batch,
+    read_document,
+    run_batch,
+)
 from reader.commands.output import write_text
 from reader.commands.table import Block, add_bidi_argument, as_text, listing
+from reader.errors import UserError
 from reader.nlp.entities import ENTITY_TYPES, Entity, extract_document
 from reader.nlp.language import entities_skipped_reason, unsupported_entity_language
 from reader.text.document import Document
 from reader.text.load import load_document
 
-FORMATS = ("json", "tsv", "table")
+FORMATS = ("json", "jsonl", "tsv", "table")
 """The output formats, the first the default."""
 
 NO_ENTITIES = "no entities found"
@@ -40,16 +56,23 @@ came last so that scripts cutting the earlier columns by position keep working."
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the subcommand's arguments."""
     parser.add_argument(
-        "file", nargs="?", help="the text to read (default: the bundled article; - for stdin)"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="the texts to read (default: the bundled article; - for stdin); a folder is "
+        "searched for *.txt files",
     )
     parser.add_argument(
         "--format",
         choices=FORMATS,
-        default=FORMATS[0],
-        help="json (default): one object per entity with its mentions; tsv: one mention per "
-        "line; table: a listing grouped by type (laid out right to left on a terminal)",
+        default=None,
+        help="json (default for one document): one object per entity with its mentions; "
+        "jsonl (the only one, and the default, for several): one line per document with its "
+        "path; tsv: one mention per line; table: a listing grouped by type (laid out right to "
+        "left on a terminal)",
     )
     add_bidi_argument(parser)
+    add_batch_arguments(parser)
 
 
 def _spans(document: Document, entity: Entity) -> Iterator[tuple[int, int, int, str]]:
@@ -61,7 +84,12 @@ def _spans(document: Document, entity: Entity) -> Iterator[tuple[int, int, int, 
 
 def as_json(document: Document, entities: Sequence[Entity]) -> str:
     """The entities as the JSON document the CLI prints."""
-    payload = {
+    return json.dumps(_payload(document, entities), ensure_ascii=False, indent=2)
+
+
+def _payload(document: Document, entities: Sequence[Entity]) -> dict[str, Any]:
+    """The JSON object of a document's entities."""
+    return {
         "entities": [
             {
                 "type": entity.type,
@@ -74,7 +102,6 @@ def as_json(document: Document, entities: Sequence[Entity]) -> str:
             for entity in entities
         ]
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
 def _cell(value: object) -> str:
@@ -116,22 +143,54 @@ def as_table(entities: Sequence[Entity]) -> str:
     return as_text(blocks) if blocks else NO_ENTITIES
 
 
-def run(args: argparse.Namespace) -> int:
-    """Print the document's entities in the chosen format."""
-    document = load_document(args.file)
-    for warning in document.warnings:
-        print(f"reader: {warning}", file=sys.stderr)
+def _entities_of(document: Document) -> tuple[list[Entity], str | None]:
+    """The document's entities, and why none were looked for (a language the tagger does not
+    read), if so."""
     skipped = unsupported_entity_language([p.text for p in document.paragraphs])
     if skipped is not None:
-        print(f"reader: {entities_skipped_reason(skipped)}", file=sys.stderr)
-        if args.format == "table":
+        return [], entities_skipped_reason(skipped)
+    return extract_document(document), None
+
+
+def document_entities(path: str) -> Outcome:
+    """One document's entities as its JSON line, ``{"path", "entities"}``: the pure function a
+    batch maps over its documents, in this process, in others, or on Dask workers."""
+    try:
+        document = read_document(path)
+        entities, skipped = _entities_of(document)
+    except UserError as error:
+        return Outcome(path, error=str(error))
+    notes = (*document.warnings, *([skipped] if skipped else []))
+    line = json.dumps({"path": path, **_payload(document, entities)}, ensure_ascii=False)
+    return Outcome(path, line=line, notes=notes)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the entities of one document in the chosen format, or of many as JSON Lines."""
+    files: list[str] = args.files
+    if is_batch(files, args) or args.format == "jsonl":
+        if args.format not in (None, "jsonl"):
+            raise UserError(f"--format {args.format} reads one document; use jsonl for several")
+        check_batch_files(files, args)
+        return run_batch(document_paths(files, args), document_entities, args, sys.stdout)
+    return _run_one(files[0] if files else None, args.format or "json", args.bidi)
+
+
+def _run_one(path: str | None, form: str, bidi: str | None) -> int:
+    """Print the document's entities in the chosen format."""
+    document = load_document(path)
+    for warning in document.warnings:
+        print(f"reader: {warning}", file=sys.stderr)
+    entities, skipped = _entities_of(document)
+    if skipped is not None:
+        print(f"reader: {skipped}", file=sys.stderr)
+        if form == "table":
             return 0  # nothing to list; "no entities found" would say they were looked for
-    entities = extract_document(document) if skipped is None else []
-    if args.format == "json":
+    if form == "json":
         text = as_json(document, entities)
-    elif args.format == "tsv":
+    elif form == "tsv":
         text = as_tsv(document, entities)
     else:
-        text = listing(table_blocks(entities), args.bidi, NO_ENTITIES)
+        text = listing(table_blocks(entities), bidi, NO_ENTITIES)
     write_text(sys.stdout, text)
     return 0

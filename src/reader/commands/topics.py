@@ -1,4 +1,4 @@
-"""`reader topics [FILE|-] [--format json|table]`: the topics a document covers.
+"""`reader topics [FILE|-|FOLDER ...] [--format json|jsonl|table]`: the topics a document covers.
 
 JSON (the default) is ``{"topics": [{"label", "score", "paragraphs", "numbers", "theme"}],
 "paragraphs": [{"paragraph", "number", "topic", "second"}]}``: topics (themes) most salient
@@ -8,14 +8,29 @@ first, each with its stable ``"theme"`` number (from 0, in the order themes firs
 one, null where it has none (docs/schema/topics.schema.json). The table is a listing for people,
 paragraphs numbered from 1. Output is logical text (no shaping, no reordering), but for the table
 on a terminal, which goes through the layout engine (`reader.commands.table`).
+
+Several files, a folder, or ``--files-from`` make it a batch (`reader.commands.batch`): one JSON
+line per document, ``{"path", "topics", "paragraphs"}``, on ``--jobs`` processes or a Dask
+cluster, each running `document_topics`.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
+from typing import Any
 
+from reader.commands.batch import (
+    Outcome,
+    add_batch_arguments,
+    check_batch_files,
+    document_paths,
+    is_batch,
+    read_document,
+    run_batch,
+)
 from reader.commands.output import write_text
 from reader.commands.table import Block, add_bidi_argument, as_text, listing
 from reader.errors import UserError
@@ -23,7 +38,7 @@ from reader.nlp.stem import LANGUAGES
 from reader.nlp.topics import TopicIndex, TopicsNotSupported, extract_topics
 from reader.text.load import load_document
 
-FORMATS = ("json", "table")
+FORMATS = ("json", "jsonl", "table")
 """The output formats, the first the default."""
 
 NO_TOPICS = "no topics found"
@@ -36,14 +51,19 @@ _TABLE_PARAGRAPHS = 12
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the subcommand's arguments."""
     parser.add_argument(
-        "file", nargs="?", help="the text to read (default: the bundled article; - for stdin)"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="the texts to read (default: the bundled article; - for stdin); a folder is "
+        "searched for *.txt files",
     )
     parser.add_argument(
         "--format",
         choices=FORMATS,
-        default=FORMATS[0],
-        help="json (default): topics with score and paragraphs, and each paragraph's main "
-        "topic; table: a listing (laid out right to left on a terminal)",
+        default=None,
+        help="json (default for one document): topics with score and paragraphs, and each "
+        "paragraph's main topic; jsonl (the only one, and the default, for several): one line "
+        "per document with its path; table: a listing (laid out right to left on a terminal)",
     )
     add_bidi_argument(parser)
     parser.add_argument(
@@ -52,11 +72,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="the text's language (default: told from its letters)",
     )
+    add_batch_arguments(parser)
 
 
 def as_json(index: TopicIndex) -> str:
     """The topic index as the JSON document the CLI prints."""
-    payload = {
+    return json.dumps(_payload(index), ensure_ascii=False, indent=2)
+
+
+def _payload(index: TopicIndex) -> dict[str, Any]:
+    """The JSON object of a document's topics."""
+    return {
         "topics": [
             {
                 "label": topic.label,
@@ -77,7 +103,6 @@ def as_json(index: TopicIndex) -> str:
             for i, label in enumerate(index.main_topic)
         ],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
 def _where(paragraphs: tuple[int, ...]) -> str:
@@ -105,16 +130,42 @@ def as_table(index: TopicIndex) -> str:
     return as_text(blocks) if blocks else NO_TOPICS
 
 
+def document_topics(path: str, language: str | None = None) -> Outcome:
+    """One document's topics as its JSON line, ``{"path", "topics", "paragraphs"}``: the pure
+    function a batch maps over its documents."""
+    try:
+        document = read_document(path)
+        index = extract_topics([p.text for p in document.paragraphs], language)
+    except UserError as error:
+        return Outcome(path, error=str(error))
+    except TopicsNotSupported as error:
+        return Outcome(path, error=f"{path}: {error}")
+    line = json.dumps({"path": path, **_payload(index)}, ensure_ascii=False)
+    return Outcome(path, line=line, notes=tuple(document.warnings))
+
+
 def run(args: argparse.Namespace) -> int:
+    """Print the topics of one document in the chosen format, or of many as JSON Lines."""
+    files: list[str] = args.files
+    if is_batch(files, args) or args.format == "jsonl":
+        if args.format not in (None, "jsonl"):
+            raise UserError(f"--format {args.format} reads one document; use jsonl for several")
+        check_batch_files(files, args)
+        work = functools.partial(document_topics, language=args.language)
+        return run_batch(document_paths(files, args), work, args, sys.stdout)
+    return _run_one(files[0] if files else None, args)
+
+
+def _run_one(path: str | None, args: argparse.Namespace) -> int:
     """Print the document's topics in the chosen format."""
-    document = load_document(args.file)
+    document = load_document(path)
     for warning in document.warnings:
         print(f"reader: {warning}", file=sys.stderr)
     try:
         index = extract_topics([p.text for p in document.paragraphs], args.language)
     except TopicsNotSupported as error:
         raise UserError(str(error)) from None
-    if args.format == "json":
+    if args.format in (None, "json"):
         write_text(sys.stdout, as_json(index))
     else:  # labels come from the document: laid out, or made inert when piped
         write_text(sys.stdout, listing(table_blocks(index), args.bidi, NO_TOPICS))

@@ -139,8 +139,8 @@ def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
     """
     try:
         from reader.nlp.entities import EntityIndex, extract_paragraphs, paragraph_chunks
+        from reader.nlp.entities.memory import NameMemory
         from reader.nlp.language import entities_skipped_reason, unsupported_entity_language
-        from reader.nlp.memory import NameMemory
     except ImportError as error:
         post(AnalysisFailed("entities", str(error), missing=True))
         return

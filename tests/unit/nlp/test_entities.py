@@ -12,19 +12,24 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.commands.entities import as_json, as_tsv
-from reader.nlp.canonical import NISBA
 from reader.nlp.entities import (
     ENTITY_TYPES,
     Entity,
     EntityIndex,
-    _plausible,
     extract_document,
     extract_paragraph,
     extract_paragraphs,
     paragraph_chunks,
 )
-from reader.nlp.gazetteer import country_by_key, country_of_nisba, is_function_word, name_key
-from reader.nlp.memory import NameMemory
+from reader.nlp.entities.canonical import NISBA
+from reader.nlp.entities.extract import _plausible
+from reader.nlp.entities.gazetteer import (
+    country_by_key,
+    country_of_nisba,
+    is_function_word,
+    name_key,
+)
+from reader.nlp.entities.memory import NameMemory
 from reader.nlp.normalise import normalise
 from reader.nlp.tokens import tokenize
 from reader.text.document import Document

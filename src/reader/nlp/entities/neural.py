@@ -4,8 +4,8 @@ The network reads a sentence as a whole: each word is a frozen word2vec vector o
 form and of its stem without proclitics, a character convolution over its letters, and flags
 from the gazetteer and the word's script; a bidirectional LSTM runs over the sentence and gives
 every word a probability for each BIO label. Those probabilities, cut into bins
-(``hints``), are extra features of the CRF in ``reader.nlp.tagger``, which learnt how far to
-trust them from out-of-fold guesses on its own training data (``training/train_neural.py``).
+(``hints``), are extra features of the CRF in ``reader.nlp.entities.tagger``, which learnt how
+far to trust them from out-of-fold guesses on its own training data (``training/train_neural.py``).
 
 Training uses PyTorch; here the trained weights (``neural.npz``) run in plain NumPy, so the
 runtime needs no deep-learning library. Sentences of a paragraph go through as one batch, each
@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 # One BLAS thread. OpenBLAS's own threads spin while they wait for work; beside the app's
 # screen thread and the topic worker on a 2-core machine they took the interpreter from the
@@ -27,20 +28,25 @@ for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
 import numpy as np  # noqa: E402
-import numpy.typing as npt  # noqa: E402
 
-from reader.nlp.features import strip_clitics  # noqa: E402
+from reader.nlp.entities.features import strip_clitics  # noqa: E402
 from reader.nlp.normalise import normalise  # noqa: E402
 
 __all__ = ["NeuralTagger", "hints"]
 
-Array = npt.NDArray[np.float32]
+if TYPE_CHECKING:  # numpy.typing alone costs 25 ms at start-up
+    import numpy.typing as npt
+
+    Array = npt.NDArray[np.float32]
 
 MAX_LETTERS = 20
 """Letters of a word the character convolution reads (the first twenty)."""
 
 BATCH = 256
 """Most sentences run through the network together."""
+
+BATCH_WORDS = 16_384
+"""Most words run through the network together (its working arrays take ~5 KB a word)."""
 
 _CACHE_WORDS = 20_000
 """How many distinct words keep their input vector cached (about 1.2 KB each)."""
@@ -89,22 +95,46 @@ def _split(blob: npt.NDArray[np.uint8]) -> list[str]:
     return bytes(blob).decode("utf-8").split("\n")
 
 
-class NeuralTagger:
-    """The BiLSTM word tagger, run with NumPy from the weights in ``neural.npz``.
+def _batches(order: Sequence[int], sentences: Sequence[Sequence[str]]) -> list[list[int]]:
+    """Runs of ``order`` of at most `BATCH` sentences and `BATCH_WORDS` words (a longer sentence
+    alone), so the network's memory is bounded whatever the sentences' lengths."""
+    batches: list[list[int]] = []
+    current: list[int] = []
+    words = 0
+    for k in order:
+        length = len(sentences[k])
+        if current and (len(current) == BATCH or words + length > BATCH_WORDS):
+            batches.append(current)
+            current, words = [], 0
+        current.append(k)
+        words += length
+    if current:
+        batches.append(current)
+    return batches
 
-    ``gazetteer`` is the shipped gazetteer table (the same one the CRF features read): the
-    network's flags name its classes.
+
+class NeuralTagger:
+    """The BiLSTM word tagger, run with NumPy.
+
+    ``arrays`` are the weights (``neural.npz`` as training writes it, or the shipped runtime
+    files: see `open_network`); ``vectors`` may be a read-only memory map, since a word's row is
+    scaled only when the word is met. ``vocabulary`` maps a word to its vector row (one field, a
+    decimal number; absent: the unknown-word row 0). ``gazetteer`` is the shipped gazetteer
+    table (the same one the CRF features read): the network's flags name its classes.
     """
 
-    def __init__(self, weights: bytes, gazetteer: Mapping[str, Sequence[str]]) -> None:
-        """Load the weights (an ``.npz`` file's bytes)."""
-        with np.load(io.BytesIO(weights), allow_pickle=False) as data:
-            arrays = {name: data[name] for name in data.files}
+    def __init__(
+        self,
+        arrays: Mapping[str, npt.NDArray[Any]],
+        vocabulary: Mapping[str, Sequence[str]],
+        gazetteer: Mapping[str, Sequence[str]],
+    ) -> None:
+        """Take the weights; the LSTM's are laid out for speed (`_fuse`)."""
+        arrays = dict(arrays)
         self.labels = _split(arrays.pop("labels"))
-        words = _split(arrays.pop("words"))
-        self._index = {word: i + 1 for i, word in enumerate(words)}  # 0: unknown word
-        scale = arrays.pop("vector_scale").astype(np.float32)
-        self.vectors: Array = arrays.pop("vectors").astype(np.float32) * scale[:, None]
+        self._vocabulary = vocabulary
+        self._raw_vectors = arrays.pop("vectors")
+        self._scale = arrays.pop("vector_scale").astype(np.float32)
         # Letter ids: 0 pads, 1 is any letter too rare to have its own.
         self.letter_index = {ch: i + 2 for i, ch in enumerate(_split(arrays.pop("chars")))}
         self.flag_names = _split(arrays.pop("flags"))
@@ -117,6 +147,30 @@ class NeuralTagger:
         self._width = width
         self._fuse()
 
+    @classmethod
+    def from_npz(cls, weights: bytes, gazetteer: Mapping[str, Sequence[str]]) -> NeuralTagger:
+        """The network from one ``.npz`` file's bytes, its word list inside (as training
+        writes ``neural.npz``)."""
+        with np.load(io.BytesIO(weights), allow_pickle=False) as data:
+            arrays = {name: data[name] for name in data.files}
+        words = _split(arrays.pop("words"))
+        return cls(arrays, {word: (str(i + 1),) for i, word in enumerate(words)}, gazetteer)
+
+    def _row(self, word: str) -> int:
+        """The vector row of a normalised word, 0 if the network does not know it."""
+        found = self._vocabulary.get(word)
+        return int(found[0]) if found else 0
+
+    def _vector_rows(self, rows: Sequence[int]) -> Array:
+        """Word vectors of some rows, scaled to float32 (``(len(rows), D)``)."""
+        index = np.asarray(rows, dtype=np.int64)
+        scaled: Array = self._raw_vectors[index].astype(np.float32) * self._scale[index, None]
+        return scaled
+
+    def scaled_vectors(self) -> Array:
+        """Every word vector, scaled to float32 (training feeds them to PyTorch)."""
+        return self._vector_rows(range(len(self._raw_vectors)))
+
     def encode(self, word: str) -> tuple[int, int, list[int], list[int]]:
         """A word as the network's ids: vector rows of word and stem, flags, letters.
 
@@ -124,8 +178,8 @@ class NeuralTagger:
         """
         norm = normalise(word.lower())
         procl, stem = strip_clitics(norm)
-        wid = self._index.get(norm, 0)
-        sid = self._index.get(stem, 0) if procl else wid
+        wid = self._row(norm)
+        sid = self._row(stem) if procl else wid
         names = [f"g:{kind}" for kind in self._gazetteer.get(norm, ())]
         if procl:
             names += [f"sg:{kind}" for kind in self._gazetteer.get(stem, ())]
@@ -175,8 +229,8 @@ class NeuralTagger:
                 flags[row, flag_ids] = 1.0
             rows = np.concatenate(
                 [
-                    self.vectors[[e[0] for e in encoded]],
-                    self.vectors[[e[1] for e in encoded]],
+                    self._vector_rows([e[0] for e in encoded]),
+                    self._vector_rows([e[1] for e in encoded]),
                     letters,
                     flags,
                 ],
@@ -220,12 +274,10 @@ class NeuralTagger:
         order = sorted(range(len(sentences)), key=lambda k: -len(sentences[k]))
         empty = np.zeros((0, len(self.labels)), dtype=np.float32)
         result: list[Array] = [empty] * len(sentences)
-        for start in range(0, len(order), BATCH):
-            chosen = [k for k in order[start : start + BATCH] if sentences[k]]
-            if chosen:
-                found = self._batch([sentences[k] for k in chosen])
-                for k, probabilities in zip(chosen, found, strict=True):
-                    result[k] = probabilities
+        for chosen in _batches([k for k in order if sentences[k]], sentences):
+            found = self._batch([sentences[k] for k in chosen])
+            for k, probabilities in zip(chosen, found, strict=True):
+                result[k] = probabilities
         return result
 
     def _batch(self, sentences: Sequence[Sequence[str]]) -> list[Array]:

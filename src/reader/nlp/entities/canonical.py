@@ -13,7 +13,7 @@ a document's mentions into groups, one per entity, each with a clean display nam
   function word is never a name;
 - a surname alone («حموشي») joins the one full name that ends with it; an organisation without
   its head noun («الإنتربول») joins «منظمة الإنتربول»; an event cut short joins the one longer
-  event it begins; a country's formal name joins its short name (`reader.nlp.gazetteer`);
+  event it begins; a country's formal name joins its short name (`reader.nlp.entities.gazetteer`);
 - a bare nisba adjective («المغربي», «التركية») is not an entity: it becomes an adjective of its
   country's entity, if the document names that country.
 """
@@ -28,8 +28,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from reader.nlp.events import EVENT_HEADS, ORGANIZATION_HEADS
-from reader.nlp.gazetteer import (
+from reader.nlp.entities.events import EVENT_HEADS, ORGANIZATION_HEADS
+from reader.nlp.entities.gazetteer import (
     CITY_KEYS,
     country_by_key,
     country_of_nisba,

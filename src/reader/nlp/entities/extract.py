@@ -1,9 +1,10 @@
 """Named entities of a document: who, where, which organisations, events and dates it mentions.
 
-The statistical tagger (`reader.nlp.tagger`, trained on ANERcorp) finds people, places,
+The statistical tagger (`reader.nlp.entities.tagger`, trained on ANERcorp) finds people, places,
 organisations and other names (PERS, LOC, ORG, MISC). Rules add what the corpus never tags, DATE
-(`reader.nlp.dates`) and EVENT (`reader.nlp.events`), and light evidence where the tagger is
-weak on news text: country names in every form (`reader.nlp.gazetteer`), organisation heads
+(`reader.nlp.entities.dates`) and EVENT (`reader.nlp.entities.events`), and light evidence
+where the tagger is weak on news text: country names in every form
+(`reader.nlp.entities.gazetteer`), organisation heads
 (وزارة، منظمة، جهاز … + complement) and titles before a person's name (الرئيس، السيد، نظيره …).
 Where a rule span clearly covers what the tagger found, the rule wins; otherwise the tagger's
 span stays.
@@ -12,40 +13,41 @@ span stays.
 with a name memory carried from paragraph to paragraph; it is thread-safe (the tagger
 serialises its own CRF calls), with every table and pattern built once at import.
 `EntityIndex` gathers the mentions paragraph by paragraph and groups them into entities with
-canonical names (`reader.nlp.canonical`).
+canonical names (`reader.nlp.entities.canonical`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from reader.nlp.canonical import (
+from reader.nlp.entities.canonical import (
     ENTITY_TYPES,
     NISBA,
     REFERRING_NOUNS,
     cut_letters,
     group_mentions,
 )
-from reader.nlp.dates import find_dates
-from reader.nlp.evaluate import bio_spans
-from reader.nlp.events import (
+from reader.nlp.entities.dates import find_dates
+from reader.nlp.entities.events import (
     EVENT_HEADS,
     ORGANIZATION_HEADS,
     find_acronym_events,
     find_headed_names,
     head_at,
 )
-from reader.nlp.gazetteer import (
+from reader.nlp.entities.gazetteer import (
     CITY_KEYS,
     country_of_nisba,
     is_function_word,
     longest_country_at,
     may_start_country,
 )
-from reader.nlp.memory import NameMemory
+from reader.nlp.entities.memory import NameMemory
+from reader.nlp.entities.spans import bio_spans
+from reader.nlp.entities.tagger import load_tagger
 from reader.nlp.normalise import normalise, normalised_words
-from reader.nlp.tagger import load_tagger
 from reader.nlp.tokens import Token, tokenize
 from reader.text.document import Document
 
@@ -63,7 +65,11 @@ __all__ = [
 
 CHUNK_CHARACTERS = 32_000
 """About how much text `paragraph_chunks` puts together (about 0.2 s of work): the network's
-steps serve more sentences at once in a larger chunk (8,000: ~10% slower in all)."""
+steps serve more sentences at once in a larger chunk (8,000: ~10% slower in all). Also the most
+text `extract_paragraphs` tokenises and tags at once."""
+
+PIECE_CHARACTERS = 20_000
+"""The longest piece of a paragraph tagged as one: longer paragraphs are cut (`text_pieces`)."""
 
 TAGGER_TYPES = {"PERS": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION", "MISC": "MISC"}
 """The tagger's ANERcorp labels and the entity types they become."""
@@ -311,11 +317,11 @@ def extract_paragraph(
 ) -> list[Mention]:
     """The entity mentions in one paragraph, in order, with offsets into ``text``.
 
-    ``memory`` is the document's name memory (`reader.nlp.memory`): give every paragraph of a
-    document the same one, in reading order, so a name found earlier is recognised again when it
-    comes back bare («حموشي» after «عبد اللطيف حموشي»). Without one, the paragraph is read on its
-    own. Thread-safe as long as a memory is not shared between threads; the mentions never
-    overlap.
+    ``memory`` is the document's name memory (`reader.nlp.entities.memory`): give every
+    paragraph of a document the same one, in reading order, so a name found earlier is
+    recognised again when it comes back bare («حموشي» after «عبد اللطيف حموشي»). Without one, the
+    paragraph is read on its own. Thread-safe as long as a memory is not shared between
+    threads; the mentions never overlap.
     """
     return extract_paragraphs([(paragraph_index, text)], memory)[0]
 
@@ -324,16 +330,82 @@ def extract_paragraphs(
     paragraphs: Sequence[tuple[int, str]], memory: NameMemory | None = None
 ) -> list[list[Mention]]:
     """`extract_paragraph` for several paragraphs in reading order (index, text), faster than
-    one by one: the tagger's network reads all their sentences in batches."""
-    tokenized = [tokenize(text) for _, text in paragraphs]
+    one by one: the tagger's network reads all their sentences in batches.
+
+    Work goes in bounded pieces, whatever the shape of the text: a paragraph longer than
+    `PIECE_CHARACTERS` is cut into pieces at sentence ends (at a space if it has none, anywhere
+    if it has no space either), and at most about `CHUNK_CHARACTERS` of text is tokenised and
+    tagged at a time. The tagger reads sentence by sentence anyway, so a cut at a sentence end
+    changes nothing; memory stays a fixed amount plus a small multiple of the text (one 10 MB
+    line took 7 GB when it was tagged whole).
+    """
+    results: list[list[Mention]] = [[] for _ in paragraphs]
+    batch: list[tuple[int, int, int, str]] = []  # (slot, paragraph index, offset, piece)
+    size = 0
+    for slot, (index, text) in enumerate(paragraphs):
+        for offset, piece in text_pieces(text):
+            if batch and size + len(piece) > CHUNK_CHARACTERS:
+                _extract_batch(batch, memory, results)
+                batch, size = [], 0
+            batch.append((slot, index, offset, piece))
+            size += len(piece)
+    if batch:
+        _extract_batch(batch, memory, results)
+    return results
+
+
+def _extract_batch(
+    batch: Sequence[tuple[int, int, int, str]],
+    memory: NameMemory | None,
+    results: list[list[Mention]],
+) -> None:
+    """Tag one batch of pieces together and add their mentions to their paragraphs' lists."""
+    tokenized = [tokenize(piece) for _, _, _, piece in batch]
     raws = [[t.text for t in tokens] for tokens in tokenized]
     all_labels = load_tagger().tag_paragraphs(raws, memory=memory)
-    return [
-        _mentions(index, text, tokens, raw, labels)
-        for (index, text), tokens, raw, labels in zip(
-            paragraphs, tokenized, raws, all_labels, strict=True
-        )
-    ]
+    for (slot, index, offset, piece), tokens, raw, labels in zip(
+        batch, tokenized, raws, all_labels, strict=True
+    ):
+        found = _mentions(index, piece, tokens, raw, labels)
+        if offset:
+            found = [
+                Mention(m.paragraph, m.start + offset, m.end + offset, m.text, m.type)
+                for m in found
+            ]
+        results[slot].extend(found)
+
+
+_SENTENCE_END = re.compile(r"[.!?؟]+\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def text_pieces(text: str, limit: int | None = None) -> list[tuple[int, str]]:
+    """``(offset, piece)`` pieces of at most ``limit`` characters that make up ``text``, cut
+    after the last sentence end of each piece's second half, else after its last space, else at
+    the limit (`PIECE_CHARACTERS` by default); a text within the limit is one piece."""
+    if limit is None:
+        limit = PIECE_CHARACTERS
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        stop = start + limit
+        cut = _last_end(_SENTENCE_END, text, start + limit // 2, stop)
+        if cut is None:
+            cut = _last_end(_SPACE, text, start + 1, stop)
+        if cut is None:
+            cut = stop
+        pieces.append((start, text[start:cut]))
+        start = cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def _last_end(pattern: re.Pattern[str], text: str, begin: int, stop: int) -> int | None:
+    """The end of the last match of ``pattern`` inside ``text[begin:stop]``, or None."""
+    end = None
+    for match in pattern.finditer(text, begin, stop):
+        end = match.end()
+    return end
 
 
 def _mentions(

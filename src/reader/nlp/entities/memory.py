@@ -9,8 +9,9 @@ name. Only what came before, plus the current unit, is used, so the app can tag 
 streams forward.
 
 Matching is on folded spelling (``reader.nlp.normalise.normalise``) with the proclitic chain
-(و، ف، ب، ل، ك، ال) stripped by ``reader.nlp.features.strip_clitics``, but a label always covers
-the whole whitespace word, clitic included: that is how ANERcorp marks «وكلينتون» (B-PERS).
+(و، ف، ب، ل، ك، ال) stripped by ``reader.nlp.entities.features.strip_clitics``, but a label
+always covers the whole whitespace word, clitic included: that is how ANERcorp marks
+«وكلينتون» (B-PERS).
 Function words and very short words are never remembered, and the memory is bounded: a name is
 forgotten ``horizon`` units after it was last seen with confidence. Given the CRF's marginals,
 the memory also leaves alone words where the tagger sees no trace of a name (``min_support``)
@@ -25,8 +26,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Literal
 
-from reader.nlp.evaluate import bio_spans
-from reader.nlp.features import folded, is_name_link, strip_clitics
+from reader.nlp.entities.features import folded, is_name_link, strip_clitics
+from reader.nlp.entities.spans import bio_spans
 from reader.nlp.stem import fold
 from reader.nlp.stopwords import stop_words
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.nlp.normalise import normalise
 
@@ -399,9 +400,16 @@ def is_function_word(word: str) -> bool:
     return light_form(word) in FUNCTION_WORDS
 
 
+@lru_cache(maxsize=4096)
+def _normal_word(word: str) -> str:
+    """`normalise`, remembered: the country table is built from a few hundred distinct words
+    put together in some 15,000 ways, and building it is paid at every start."""
+    return normalise(word)
+
+
 def name_key(words: Iterable[str]) -> str:
     """The comparison form of a name: each word normalised, joined by single spaces."""
-    return " ".join(normalise(w) for w in words)
+    return " ".join(map(_normal_word, words))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ Organisation names (وزارة، منظمة، جهاز، شركة، حزب … +
 walk finds them, as evidence added to the tagger's where it misses them.
 
 Every rule takes the paragraph's words in `reader.nlp.normalise` form and returns
-``(first, stop, lead)`` triples like `reader.nlp.dates.find_dates`.
+``(first, stop, lead)`` triples like `reader.nlp.entities.dates.find_dates`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from reader.nlp.gazetteer import is_function_word
+from reader.nlp.entities.gazetteer import is_function_word
 from reader.nlp.normalise import normalise, normalised_words
 
 __all__ = [

@@ -1,36 +1,45 @@
 """The statistical named-entity tagger: a CRF over word features, plus a few fixes after it.
 
-``load_tagger()`` loads the model shipped in ``reader/nlp/data`` once. ``Tagger.tag`` takes the
-words of a paragraph (from ``reader.nlp.tokens.tokenize``), tags it sentence by sentence like
-the ANERcorp corpus the model learnt from, and returns one BIO label per word. One CRF handle
-is shared behind a lock, so worker threads may call ``tag`` at the same time.
+``load_tagger()`` loads the model shipped in ``reader/nlp/entities/data`` once. ``Tagger.tag``
+takes the words of a paragraph (from ``reader.nlp.tokens.tokenize``), tags it sentence by
+sentence like the ANERcorp corpus the model learnt from, and returns one BIO label per word. One
+CRF handle is shared behind a lock, so worker threads may call ``tag`` at the same time.
 """
 
 from __future__ import annotations
 
-import gzip
 import io
 import re
 import threading
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pycrfsuite  # type: ignore[import-untyped]
 
 from reader.errors import UserError
-from reader.nlp.features import FeatureExtractor, is_name_link
-from reader.nlp.memory import NameMemory
-from reader.nlp.neural import NeuralTagger, hints
+from reader.nlp.entities.features import FeatureExtractor, is_name_link
+from reader.nlp.entities.memory import NameMemory
+from reader.nlp.entities.neural import NeuralTagger, hints
+from reader.nlp.entities.table import MappedTable, TableError, open_table
 from reader.nlp.tokens import sentence_spans
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
 
 __all__ = [
     "CLUSTERS_FILE",
     "GAZETTEER_FILE",
     "LABELS",
     "MODEL_FILE",
+    "NETWORK_VECTORS",
+    "NETWORK_WEIGHTS",
+    "NETWORK_WORDS",
     "NEURAL_FILE",
     "PRIORS_FILE",
+    "RUNTIME_TABLES",
     "NameMemory",
     "Tagger",
     "load_tagger",
@@ -40,10 +49,24 @@ __all__ = [
 ]
 
 MODEL_FILE = "ner.crfsuite"
+"""The CRF, shipped as training writes it."""
 CLUSTERS_FILE = "clusters.tsv.gz"
 GAZETTEER_FILE = "gazetteer.tsv.gz"
 PRIORS_FILE = "priors.tsv.gz"
 NEURAL_FILE = "neural.npz"
+"""Training's outputs (kept in the checkout): the sources of the runtime files below."""
+
+RUNTIME_TABLES = {
+    CLUSTERS_FILE: "clusters.tab",
+    GAZETTEER_FILE: "gazetteer.tab",
+    PRIORS_FILE: "priors.tab",
+}
+"""Each table as the package ships it: a memory-mapped word table (`reader.nlp.entities.table`)."""
+NETWORK_WEIGHTS = "neural-weights.npz"
+NETWORK_VECTORS = "neural-vectors.npy"
+NETWORK_WORDS = "neural-words.tab"
+"""``neural.npz`` as the package ships it: the weights (small, uncompressed), the int8 word
+vectors as a plain ``.npy`` to memory-map, and the word list as a word table (word -> row)."""
 
 LABELS = ("B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC", "O")
 
@@ -108,7 +131,7 @@ class Tagger:
         """Open the CRF from the model bytes; keep the tables for feature extraction.
 
         ``neural`` is the network whose guesses the CRF was trained to read (see
-        ``reader.nlp.neural``); a CRF trained without them is opened without one.
+        ``reader.nlp.entities.neural``); a CRF trained without them is opened without one.
         """
         self._model = model  # crfsuite reads the buffer in place: keep it alive
         self._crf = pycrfsuite.Tagger()
@@ -130,7 +153,7 @@ class Tagger:
 
         ``memory`` is the document's name memory: pass the same one for every paragraph of a
         document, in reading order, and names found with confidence earlier label their later
-        bare mentions (see ``reader.nlp.memory``). ``postprocess=False`` returns the CRF's
+        bare mentions (see ``reader.nlp.entities.memory``). ``postprocess=False`` returns the CRF's
         labels untouched (for measuring the fixes).
         """
         return self.tag_paragraphs([tokens], postprocess, memory)[0]
@@ -194,35 +217,66 @@ def _clean(words: Sequence[str]) -> list[str]:
     return [_LONE_SURROGATE.sub("\ufffd", word) for word in words]
 
 
+def _resource(name: str) -> Traversable:
+    """A file shipped in ``reader/nlp/entities/data``."""
+    return resources.files("reader.nlp.entities") / "data" / name
+
+
+def _missing(name: str) -> UserError:
+    return UserError(
+        f"the entity model file {name} is missing from the reader package; reinstall reader"
+    )
+
+
 def _read_data(name: str) -> bytes:
-    """Bytes of a file shipped in ``reader/nlp/data``, or a one-line UserError."""
+    """Bytes of a file shipped in ``reader/nlp/entities/data``, or a one-line UserError."""
     try:
-        return (resources.files("reader.nlp") / "data" / name).read_bytes()
+        return _resource(name).read_bytes()
     except OSError:
-        raise UserError(
-            f"the entity model file {name} is missing from the reader package; reinstall reader"
-        ) from None
+        raise _missing(name) from None
 
 
-def _read_table(name: str) -> dict[str, tuple[str, ...]]:
-    """A gzipped TSV table shipped in ``reader/nlp/data``."""
-    with gzip.open(io.BytesIO(_read_data(name)), "rt", encoding="utf-8") as handle:
-        return read_clusters(handle)
+def _open_table(name: str) -> MappedTable:
+    """A memory-mapped word table shipped in ``reader/nlp/entities/data``."""
+    try:
+        return open_table(_resource(name))
+    except OSError:
+        raise _missing(name) from None
+    except TableError as error:
+        raise UserError(f"the entity model file {name} is damaged: {error}") from None
+
+
+def _open_network(gazetteer: MappedTable) -> NeuralTagger:
+    """The network from its three runtime files; the vectors memory-mapped when on disk."""
+    import numpy as np
+
+    try:
+        with np.load(io.BytesIO(_read_data(NETWORK_WEIGHTS)), allow_pickle=False) as data:
+            arrays = {name: data[name] for name in data.files}
+        vectors = _resource(NETWORK_VECTORS)
+        if isinstance(vectors, Path):
+            arrays["vectors"] = np.load(vectors, mmap_mode="r", allow_pickle=False)
+        else:
+            arrays["vectors"] = np.load(io.BytesIO(vectors.read_bytes()), allow_pickle=False)
+        return NeuralTagger(arrays, _open_table(NETWORK_WORDS), gazetteer)
+    except FileNotFoundError as error:
+        raise _missing(Path(str(error.filename or NETWORK_VECTORS)).name) from None
+    # np.load's errors on a damaged file
+    except (ValueError, KeyError, OSError, EOFError, zipfile.BadZipFile) as error:
+        raise UserError(f"the entity network's files are damaged: {error}") from None
 
 
 def open_shipped_tagger() -> Tagger:
-    """A new tagger over the model and tables shipped in ``reader/nlp/data`` (read each call)."""
-    gazetteer = _read_table(GAZETTEER_FILE)
-    try:
-        neural = NeuralTagger(_read_data(NEURAL_FILE), gazetteer)
-    except (ValueError, KeyError, OSError, EOFError, zipfile.BadZipFile) as error:  # np.load's
-        raise UserError(f"the entity model file {NEURAL_FILE} is damaged: {error}") from None
+    """A new tagger over the model and tables shipped in ``reader/nlp/entities/data``: the
+    tables and the word vectors memory-mapped, so opening costs a few milliseconds and only
+    the words a text uses are ever read."""
+    gazetteer = _open_table(RUNTIME_TABLES[GAZETTEER_FILE])
     return Tagger(
         _read_data(MODEL_FILE),
-        _read_table(CLUSTERS_FILE),
+        _open_table(RUNTIME_TABLES[CLUSTERS_FILE]),
         gazetteer,
-        _read_table(PRIORS_FILE),
-        neural,
+        _open_table(RUNTIME_TABLES[PRIORS_FILE]),
+        _open_network(gazetteer),
     )
 
 
