@@ -56,7 +56,8 @@ def _reattach_keyboard() -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load the document (a `UserError` reaches the CLI as one line), then run the reader."""
-    from reader.config import ReadingPositions, document_key, load_settings
+    from reader.config import load_settings
+    from reader.positions import ReadingPositions, document_key
     from reader.text.load import load_document
 
     settings = load_settings()
