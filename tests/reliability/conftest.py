@@ -12,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "security"))
 
-from terminals import TEXTS, PtyRun, Tmux, reader_command, reader_environment  # noqa: E402
+from terminals import TEXTS, PtyRun, Tmux, reader_command, reader_environment
 
 
 @pytest.fixture(autouse=True)

@@ -99,7 +99,8 @@ ODD_BUT_READABLE = {
     b' "keep": {"paragraph": 7, "name": "ok", "time": 2.0}}',
     "400-digit-time": b'{"keep": {"paragraph": 7, "time": ' + b"9" * 400 + b"}}",
     "400-digit-paragraph": b'{"a": {"paragraph": ' + b"9" * 400 + b'}, "keep": {"paragraph": 7}}',
-    "infinite-time": b'{"keep": {"paragraph": 7, "time": 1e999}, "n": {"paragraph": 1, "time": NaN}}',
+    "infinite-time": b'{"keep": {"paragraph": 7, "time": 1e999},'
+    b' "n": {"paragraph": 1, "time": NaN}}',
     "bool-paragraph": b'{"a": {"paragraph": true}, "keep": {"paragraph": 7, "name": 5}}',
 }
 """File contents that parse but hold values out of shape: those entries are dropped, the rest
