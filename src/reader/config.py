@@ -23,8 +23,6 @@ from pathlib import Path
 from typing import Literal, cast
 
 from reader.errors import UserError
-from reader.positions import ReadingPositions as ReadingPositions  # where the UI imports it
-from reader.positions import document_key as document_key
 from reader.xdg import config_home
 
 Language = Literal["en", "ar"]

@@ -11,8 +11,9 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 
-from reader.config import ReadingPositions, Settings
+from reader.config import Settings
 from reader.layout import Direction
+from reader.positions import ReadingPositions
 from reader.text.document import Document
 from reader.ui import signals, terminal, workers
 from reader.ui.keys import LastKey
