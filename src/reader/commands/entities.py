@@ -11,11 +11,10 @@ tsv header, an empty table) and one line on stderr saying why, and the exit stat
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator, Sequence
 
-from reader.commands.output import write_text
+from reader.commands.output import json_text, visible_cell, write_text
 from reader.nlp.entities import ENTITY_TYPES, Entity, extract_document
 from reader.nlp.language import entities_skipped_reason, unsupported_entity_language
 from reader.text.clipboard import listing_text
@@ -65,12 +64,13 @@ def as_json(document: Document, entities: Sequence[Entity]) -> str:
             for entity in entities
         ]
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    return json_text(payload)
 
 
 def _cell(value: object) -> str:
-    """A tsv field: tabs and line breaks inside a value become spaces."""
-    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
+    """A tsv field: tabs and line breaks inside a value become spaces, invisible characters
+    `\\uXXXX` (`visible_cell`)."""
+    return visible_cell(value) if isinstance(value, str) else str(value)
 
 
 def as_tsv(document: Document, entities: Sequence[Entity]) -> str:

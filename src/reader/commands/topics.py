@@ -10,10 +10,9 @@ text: no shaping, no reordering.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from reader.commands.output import write_text
+from reader.commands.output import json_text, write_text
 from reader.errors import UserError
 from reader.nlp.stem import LANGUAGES
 from reader.nlp.topics import TopicIndex, TopicsNotSupported, extract_topics
@@ -58,7 +57,7 @@ def as_json(index: TopicIndex) -> str:
             {"paragraph": number, "topic": label} for number, label in enumerate(index.main_topic)
         ],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    return json_text(payload)
 
 
 def _where(paragraphs: tuple[int, ...]) -> str:
