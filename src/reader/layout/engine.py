@@ -232,9 +232,15 @@ def layout_paragraph(
 
 
 def layout_once(
-    text: str, width: int | None, direction: Direction = "auto", order: Order = "visual"
+    text: str,
+    width: int | None,
+    direction: Direction = "auto",
+    order: Order = "visual",
+    *,
+    cached: bool = True,
 ) -> ParagraphLayout:
-    """`layout_paragraph` without its cache (for streams such as `reader render`)."""
+    """`layout_paragraph` without its cache (for streams such as `reader render`); `cached`
+    False keeps nothing at all (the pieces of a long paragraph, each seen once)."""
     if width is not None and width < 1:
         raise ValueError("width must be at least 1")
     if len(text) > pieces.LONG_PARAGRAPH:
@@ -260,6 +266,8 @@ def layout_once(
                 tuple(dropped),
                 0,
             )
+    if not cached:
+        return layout_clusters_once(text, width, direction, order)
     return layout_clusters(text, width, direction, order)
 
 

@@ -80,7 +80,7 @@ def _layout(piece: str, width: int | None, direction: Direction, order: Order) -
     """One piece through the engine, uncached (the engine caches whole paragraphs)."""
     from reader.layout.engine import layout_once
 
-    return layout_once(piece, width, direction, order)
+    return layout_once(piece, width, direction, order, cached=False)
 
 
 @lru_cache(maxsize=4)
