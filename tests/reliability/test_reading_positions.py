@@ -76,8 +76,12 @@ def test_a_file_name_that_is_not_utf8_keeps_its_position(
     again = run_in_pty(str(path))
     started(again)
     again.wait_for("¶ 3/".encode())
+    # Not at once: q while the side panel's tabs are still being built is another, open race
+    # (a ValueError from Textual's TabbedContent; see the report of issue 15, item 11).
+    again.pump(2.0)
     again.send(b"q")
-    assert again.wait_exit(timeout=15) == 0
+    status = again.wait_exit(timeout=15)
+    assert status == 0, bytes(again.output)[-3000:].decode("utf-8", "replace")
 
 
 # Files that are odd in any way: each must load (maybe empty), and the next save must work.
