@@ -23,7 +23,8 @@ TEXTS = ROOT / ".." / "shared" / "data" / "texts"
 
 async def screenshot_svg(text: Path, size: tuple[int, int]) -> str:
     """The app's screen on `text` as SVG, once the analysis is done and the Topics tab shown."""
-    from reader.config import ReadingPositions, Settings
+    from reader.config import Settings
+    from reader.positions import ReadingPositions
     from reader.text.load import load_document
     from reader.ui.app import ReaderApp
     from reader.ui.screens.reader_screen import ReaderScreen

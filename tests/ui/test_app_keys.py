@@ -403,7 +403,7 @@ async def test_an_empty_document_survives_every_key() -> None:
 
 
 async def test_a_corrupt_positions_file_is_reported_and_ignored() -> None:
-    from reader.config import state_dir
+    from reader.positions import state_dir
 
     path = state_dir() / "positions.json"
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,16 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.config import (
-    ReadingPositions,
-    Settings,
-    atomic_write_text,
-    config_dir,
-    document_key,
-    load_settings,
-    state_dir,
-)
+from reader.config import Settings, config_dir, load_settings
 from reader.errors import UserError
+from reader.positions import ReadingPositions, atomic_write_text, document_key, state_dir
 
 
 def _write_settings(text: str) -> None:

@@ -81,7 +81,7 @@ async def test_config_problems_are_one_line_warnings_and_the_reader_still_starts
 async def test_the_palettes_screenshot_saves_beside_the_state_and_says_where() -> None:
     """Textual's "Screenshot" failed (no downloads folder); reader's saves an SVG in
     $XDG_STATE_HOME/reader/screenshots and names the file in a notification."""
-    from reader.config import state_dir
+    from reader.positions import state_dir
 
     app = reader_app()
     async with app.run_test(size=(100, 30)) as pilot:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import os
-import sys
 
+from reader import streams
 from reader.errors import UserError
 
 
@@ -42,21 +41,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _reattach_keyboard() -> None:
-    """After reading the article from stdin, read keys from the terminal instead (fd 0)."""
-    try:
-        tty = os.open("/dev/tty", os.O_RDWR)
-    except OSError:
-        raise UserError(
-            "standard input was the article, and there is no terminal for keys"
-        ) from None
-    os.dup2(tty, 0)
-    os.close(tty)
-
-
 def run(args: argparse.Namespace) -> int:
     """Load the document (a `UserError` reaches the CLI as one line), then run the reader."""
-    from reader.config import ReadingPositions, document_key, load_settings
+    from reader.config import load_settings
+    from reader.positions import ReadingPositions, document_key
     from reader.text.load import load_document
 
     settings = load_settings()
@@ -67,8 +55,6 @@ def run(args: argparse.Namespace) -> int:
         bidi=args.bidi or settings.bidi,
     )
     document = load_document(args.file)
-    if args.file == "-" and not sys.stdin.isatty():
-        _reattach_keyboard()
     from textual.theme import BUILTIN_THEMES
 
     if settings.theme and settings.theme not in BUILTIN_THEMES:
@@ -84,5 +70,8 @@ def run(args: argparse.Namespace) -> int:
         positions=ReadingPositions(),
         document_key=document_key(args.file, document.text),
     )
-    app.run_reader()
+    # Keys come from fd 0 and Textual draws on fd 2: both must be the terminal while it runs,
+    # whatever the article was read from (`-`) or stderr was sent to (`2>log`, `2>/dev/full`).
+    with streams.terminal_for_app():
+        app.run_reader()
     return app.return_code or 0

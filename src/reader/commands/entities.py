@@ -19,7 +19,6 @@ cluster; `document_entities` is the pure per-document function they all run.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -33,7 +32,7 @@ from reader.commands.batch import (
     read_document,
     run_batch,
 )
-from reader.commands.output import write_text
+from reader.commands.output import json_line, json_text, visible_cell, write_text
 from reader.commands.table import Block, add_bidi_argument, as_text, listing
 from reader.errors import UserError
 from reader.nlp.entities import ENTITY_TYPES, Entity, extract_document
@@ -84,7 +83,7 @@ def _spans(document: Document, entity: Entity) -> Iterator[tuple[int, int, int, 
 
 def as_json(document: Document, entities: Sequence[Entity]) -> str:
     """The entities as the JSON document the CLI prints."""
-    return json.dumps(_payload(document, entities), ensure_ascii=False, indent=2)
+    return json_text(_payload(document, entities))
 
 
 def _payload(document: Document, entities: Sequence[Entity]) -> dict[str, Any]:
@@ -105,8 +104,9 @@ def _payload(document: Document, entities: Sequence[Entity]) -> dict[str, Any]:
 
 
 def _cell(value: object) -> str:
-    """A tsv field: tabs and line breaks inside a value become spaces."""
-    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
+    """A tsv field: tabs and line breaks inside a value become spaces, invisible characters
+    `\\uXXXX` (`visible_cell`)."""
+    return visible_cell(value) if isinstance(value, str) else str(value)
 
 
 def as_tsv(document: Document, entities: Sequence[Entity]) -> str:
@@ -161,7 +161,7 @@ def document_entities(path: str) -> Outcome:
     except UserError as error:
         return Outcome(path, error=str(error))
     notes = (*document.warnings, *([skipped] if skipped else []))
-    line = json.dumps({"path": path, **_payload(document, entities)}, ensure_ascii=False)
+    line = json_line({"path": path, **_payload(document, entities)})
     return Outcome(path, line=line, notes=notes)
 
 

@@ -9,13 +9,20 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from collections.abc import Sequence
 
 from reader.errors import UserError
+from reader.layout import Direction
 from reader.layout.render import render_lines
+from reader.streams import write_failed
+from reader.text.document import Paragraph
 from reader.text.load import load_document
 
 DEFAULT_WIDTH = 80
 """The width when stdout is not a terminal."""
+MAX_WIDTH = 4096
+"""The widest wrapping width accepted (`--width`, or a terminal's `COLUMNS`): far beyond any
+screen, and it bounds the padding of every right-aligned line (memory is width × lines)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,12 +44,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _width(requested: int | None) -> int | None:
+    """The wrapping width: `--width`, else the terminal's (clamped to `MAX_WIDTH`), else 80."""
     if requested is None:
         if sys.stdout.isatty():
-            return max(1, shutil.get_terminal_size().columns)
+            return min(MAX_WIDTH, max(1, shutil.get_terminal_size().columns))
         return DEFAULT_WIDTH
-    if requested < 0:
-        raise UserError(f"--width must be 0 (no wrapping) or a positive number, not {requested}")
+    if not 0 <= requested <= MAX_WIDTH:
+        raise UserError(
+            f"--width must be 0 (no wrapping) or a number of cells up to {MAX_WIDTH},"
+            f" not {requested if len(str(requested)) <= 20 else str(requested)[:20] + '…'}"
+        )
     return requested or None
 
 
@@ -52,12 +63,22 @@ def run(args: argparse.Namespace) -> int:
     document = load_document(args.file)
     for warning in document.warnings:
         print(f"reader: {warning}", file=sys.stderr)
+    try:
+        _write_lines(document.paragraphs, width, args.direction)
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise write_failed(error) from None
+    return 0
+
+
+def _write_lines(paragraphs: Sequence[Paragraph], width: int | None, direction: Direction) -> None:
+    """Write the visual lines to stdout in chunks (a failing stdout raises OSError)."""
     out = sys.stdout
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8", errors="replace")
-    paragraphs = (p.text for p in document.paragraphs)
     chunk: list[str] = []
-    for line in render_lines(paragraphs, width, args.direction):
+    for line in render_lines((p.text for p in paragraphs), width, direction):
         chunk.append(line)
         if len(chunk) >= 512:
             out.write("\n".join(chunk) + "\n")
@@ -65,4 +86,3 @@ def run(args: argparse.Namespace) -> int:
     if chunk:
         out.write("\n".join(chunk) + "\n")
     out.flush()
-    return 0

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import json
 import sys
 from typing import Any
 
@@ -31,7 +30,7 @@ from reader.commands.batch import (
     read_document,
     run_batch,
 )
-from reader.commands.output import write_text
+from reader.commands.output import json_line, json_text, write_text
 from reader.commands.table import Block, add_bidi_argument, as_text, listing
 from reader.errors import UserError
 from reader.nlp.stem import LANGUAGES
@@ -77,7 +76,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def as_json(index: TopicIndex) -> str:
     """The topic index as the JSON document the CLI prints."""
-    return json.dumps(_payload(index), ensure_ascii=False, indent=2)
+    return json_text(_payload(index))
 
 
 def _payload(index: TopicIndex) -> dict[str, Any]:
@@ -140,7 +139,7 @@ def document_topics(path: str, language: str | None = None) -> Outcome:
         return Outcome(path, error=str(error))
     except TopicsNotSupported as error:
         return Outcome(path, error=f"{path}: {error}")
-    line = json.dumps({"path": path, **_payload(index)}, ensure_ascii=False)
+    line = json_line({"path": path, **_payload(index)})
     return Outcome(path, line=line, notes=tuple(document.warnings))
 
 

@@ -17,9 +17,10 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
 
-from reader.config import ReadingPositions, Settings, state_dir
+from reader.config import Settings
 from reader.keymap import settings_keymap
 from reader.layout import Direction
+from reader.positions import ReadingPositions, state_dir
 from reader.text.document import Document
 from reader.ui import signals, terminal, workers
 from reader.ui.keys import LastKey

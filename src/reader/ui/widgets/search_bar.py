@@ -27,6 +27,10 @@ Finder = Callable[[str], list[tuple[int, int, int]]]
 """Finds a query's hits: (paragraph, start, end) in reading order."""
 SEARCH_DELAY = 0.15
 """Seconds after the last key typed before the search runs."""
+MAX_QUERY = 200
+"""The longest query kept (characters): each key echoes and shapes the whole query, so a paste of
+100 KB, which may arrive as one key per character, would cost its length squared; longer text is
+cut here, and no search needs more."""
 
 
 class SearchBar(Horizontal):
@@ -67,7 +71,10 @@ class SearchBar(Horizontal):
             id="search-label",
         )
         query = ShapedInput(
-            placeholder=word("search-placeholder", "en"), id="search-input", select_on_focus=False
+            placeholder=word("search-placeholder", "en"),
+            id="search-input",
+            select_on_focus=False,
+            max_length=MAX_QUERY,
         )
         query.cursor_blink = False  # a blinking cursor is seen half the time: keep it shown
         yield query
