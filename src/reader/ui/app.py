@@ -3,6 +3,7 @@ the terminal's bidi mode and remembers where the reader stopped."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import sys
@@ -29,6 +30,8 @@ from reader.ui.screens.reader_screen import ReaderScreen
 
 SWITCH_INTERVAL = 0.001
 """Seconds a thread may hold the interpreter before another waiting one gets it."""
+LEAVE_WAIT = 1.0
+"""Longest wait, in seconds, for the side panel's tabs before quitting anyway."""
 
 
 def screenshot_dir() -> Path:
@@ -86,6 +89,8 @@ class ReaderApp(App[None]):
         self.last_key = LastKey()
         """The last key pressed (the screen's key guard looks at it)."""
         self.reader_screen: ReaderScreen | None = None
+        self._leaving = False  # an exit is waiting for the side panel's tabs
+        self._left = False  # the exit has been made
         """The main screen, once shown."""
         set_order("logical" if self.settings.bidi == "terminal" else "visual")
         # The analysis threads run pure-Python NLP; a shorter switch interval hands the
@@ -104,7 +109,25 @@ class ReaderApp(App[None]):
 
     def leave(self, return_code: int = 0) -> None:
         """The one way out: save the reading position, restore the terminal's bidi mode, exit
-        with `return_code`."""
+        with `return_code`. Right after the first frame the side panel's tabs may still be
+        mounting, and Textual's tabs fail when the app closes under them: then the exit waits
+        for them (at most `LEAVE_WAIT` seconds)."""
+        screen, panel = self.reader_screen, None
+        if screen is not None and screen.is_attached:
+            with contextlib.suppress(NoMatches):
+                panel = screen.panel
+        if panel is not None and not panel.built and not self._leaving:
+            self._leaving = True
+            panel.when_built(lambda: self._leave_now(return_code))
+            self.set_timer(LEAVE_WAIT, lambda: self._leave_now(return_code))
+            return
+        self._leave_now(return_code)
+
+    def _leave_now(self, return_code: int) -> None:
+        """Save the position, restore the bidi mode, exit (once)."""
+        if self._left:
+            return
+        self._left = True
         self.save_position()
         if self.settings.bidi == "app":
             terminal.restore_implicit_mode(self._driver)

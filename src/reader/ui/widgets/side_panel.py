@@ -7,7 +7,7 @@ themselves (`reader.ui.widgets.panes`) are built just after the first screen is 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -80,20 +80,38 @@ class SidePanel(Vertical):
         self._paragraph_count = -1
         self._entity_pane: EntityPane | None = None
         self._topic_pane: TopicPane | None = None
+        self._when_built: list[Callable[[], None]] = []
 
     @property
     def built(self) -> bool:
         """True once the tabs are mounted (just after the first screen is drawn)."""
         return self._entity_pane is not None and self._topic_pane is not None
 
+    def when_built(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the tabs are mounted (at once if they are, or if the panel is
+        gone). Quitting waits for this: Textual's tabs raise when the app closes in the middle
+        of their mounting («No Tab with id …»)."""
+        if self.built or not self.is_attached:
+            callback()
+        else:
+            self._when_built.append(callback)
+
     def on_mount(self) -> None:
         """Build the tabs once the first screen is drawn (they cost more than the article)."""
         self.call_after_refresh(self._build)
 
     async def _build(self) -> None:
+        """Mount the two tabs and show what has arrived so far, then run what waited for them."""
+        try:
+            if self.is_attached:  # else the reader quit before the first frame was followed up
+                await self._mount_tabs()
+        finally:
+            waiting, self._when_built = self._when_built, []
+            for callback in waiting:
+                callback()
+
+    async def _mount_tabs(self) -> None:
         """Mount the two tabs and show what has arrived so far."""
-        if not self.is_attached:  # the reader quit before the first frame was followed up
-            return
         from reader.ui.widgets.panes import EntityPane, TopicPane  # after the first paint
 
         width = self._width
