@@ -7,17 +7,13 @@ import dataclasses
 import os
 import sys
 
+from reader.commands.source import add_source_arguments, load_source
 from reader.errors import UserError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The app's options: the file, direction, bidi mode, theme and interface language."""
-    parser.add_argument(
-        "file",
-        nargs="?",
-        metavar="FILE",
-        help="the article to read ('-' reads standard input; default: the bundled article)",
-    )
+    add_source_arguments(parser)
     parser.add_argument(
         "--direction",
         choices=("auto", "rtl", "ltr"),
@@ -57,7 +53,7 @@ def _reattach_keyboard() -> None:
 def run(args: argparse.Namespace) -> int:
     """Load the document (a `UserError` reaches the CLI as one line), then run the reader."""
     from reader.config import ReadingPositions, document_key, load_settings
-    from reader.text.load import load_document
+    from reader.text.sniff import is_address
 
     settings = load_settings()
     settings = dataclasses.replace(
@@ -66,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         language=args.lang or settings.language,
         bidi=args.bidi or settings.bidi,
     )
-    document = load_document(args.file)
+    document = load_source(args)
     if args.file == "-" and not sys.stdin.isatty():
         _reattach_keyboard()
     from textual.theme import BUILTIN_THEMES
@@ -82,7 +78,11 @@ def run(args: argparse.Namespace) -> int:
         settings=settings,
         direction=args.direction,
         positions=ReadingPositions(),
-        document_key=document_key(args.file, document.text),
+        # An address is its own key: its position is remembered whether it comes from the
+        # network or the cache, and across a --refresh that changed the page a little.
+        document_key=f"url:{args.file}"
+        if args.file and is_address(args.file)
+        else document_key(args.file, document.text),
     )
     app.run_reader()
     return app.return_code or 0

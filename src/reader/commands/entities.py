@@ -16,11 +16,11 @@ import sys
 from collections.abc import Iterator, Sequence
 
 from reader.commands.output import write_text
+from reader.commands.source import add_source_arguments, load_source
 from reader.nlp.entities import ENTITY_TYPES, Entity, extract_document
 from reader.nlp.language import entities_skipped_reason, unsupported_entity_language
 from reader.text.clipboard import listing_text
 from reader.text.document import Document
-from reader.text.load import load_document
 
 FORMATS = ("json", "tsv", "table")
 """The output formats, the first the default."""
@@ -31,9 +31,7 @@ TSV_HEADER = ("type", "name", "paragraph", "start", "end", "text")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the subcommand's arguments."""
-    parser.add_argument(
-        "file", nargs="?", help="the text to read (default: the bundled article; - for stdin)"
-    )
+    add_source_arguments(parser)
     parser.add_argument(
         "--format",
         choices=FORMATS,
@@ -104,7 +102,7 @@ def as_table(entities: Sequence[Entity]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the document's entities in the chosen format."""
-    document = load_document(args.file)
+    document = load_source(args)
     for warning in document.warnings:
         print(f"reader: {warning}", file=sys.stderr)
     skipped = unsupported_entity_language([p.text for p in document.paragraphs])

@@ -10,9 +10,9 @@ import argparse
 import shutil
 import sys
 
+from reader.commands.source import add_source_arguments, load_source
 from reader.errors import UserError
 from reader.layout.render import render_lines
-from reader.text.load import load_document
 
 DEFAULT_WIDTH = 80
 """The width when stdout is not a terminal."""
@@ -20,9 +20,7 @@ DEFAULT_WIDTH = 80
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the subcommand's arguments."""
-    parser.add_argument(
-        "file", nargs="?", help="the text to render (default: the bundled article; - for stdin)"
-    )
+    add_source_arguments(parser)
     parser.add_argument(
         "--width",
         type=int,
@@ -49,7 +47,7 @@ def _width(requested: int | None) -> int | None:
 def run(args: argparse.Namespace) -> int:
     """Print the document's visual lines."""
     width = _width(args.width)
-    document = load_document(args.file)
+    document = load_source(args)
     for warning in document.warnings:
         print(f"reader: {warning}", file=sys.stderr)
     out = sys.stdout

@@ -14,11 +14,11 @@ import json
 import sys
 
 from reader.commands.output import write_text
+from reader.commands.source import add_source_arguments, load_source
 from reader.errors import UserError
 from reader.nlp.stem import LANGUAGES
 from reader.nlp.topics import TopicIndex, TopicsNotSupported, extract_topics
 from reader.text.clipboard import listing_text
-from reader.text.load import load_document
 
 FORMATS = ("json", "table")
 """The output formats, the first the default."""
@@ -29,9 +29,7 @@ _TABLE_PARAGRAPHS = 12
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the subcommand's arguments."""
-    parser.add_argument(
-        "file", nargs="?", help="the text to read (default: the bundled article; - for stdin)"
-    )
+    add_source_arguments(parser)
     parser.add_argument(
         "--format",
         choices=FORMATS,
@@ -83,7 +81,7 @@ def as_table(index: TopicIndex) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the document's topics in the chosen format."""
-    document = load_document(args.file)
+    document = load_source(args)
     for warning in document.warnings:
         print(f"reader: {warning}", file=sys.stderr)
     try:
