@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
 
 from reader import __version__
 from reader.text.load import MIB, SIZE_LIMIT, LoadError, display_name
@@ -78,19 +79,33 @@ def fetch_page(
     timeout = httpx.Timeout(connect_timeout, read=read_timeout)
     ends = time.monotonic() + deadline
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml;q=0.9"}
+
+    def judge_redirect(response: httpx.Response) -> None:
+        # Runs before httpx builds the next request, which raises on a Location it cannot
+        # parse (data:, javascript:): such a redirect is refused by its scheme's name here.
+        location = response.headers.get("location")
+        if response.is_redirect and location:
+            _checked_url(urljoin(str(response.request.url), location.strip()), shown, True)
+
+    hooks = {"response": [judge_redirect]}
     try:
-        with httpx.Client(timeout=timeout, verify=True, follow_redirects=False) as client:
+        with httpx.Client(
+            timeout=timeout, verify=True, follow_redirects=False, event_hooks=hooks
+        ) as client:
             for _hop in range(MAX_REDIRECTS + 1):
                 request = client.build_request("GET", current, headers=headers)
                 response = client.send(request, stream=True)
                 try:
-                    if response.is_redirect and response.next_request is not None:
-                        current = _checked_url(str(response.next_request.url), shown, True)
+                    location = response.headers.get("location")
+                    if response.is_redirect and location:
+                        current = _checked_url(urljoin(current, location.strip()), shown, True)
                         continue
                     return _read(response, shown, progress, ends)
                 finally:
                     response.close()
             raise LoadError(f"{shown}: more than {MAX_REDIRECTS} redirects")
+    except httpx.InvalidURL as error:
+        raise LoadError(f"{shown}: not a valid address ({_words(error)})") from None
     except httpx.HTTPError as error:
         raise LoadError(_network_message(error, shown, httpx.URL(current).host)) from None
     except _Deadline:
@@ -102,21 +117,23 @@ class _Deadline(Exception):
 
 
 def _checked_url(url: str, shown: str, redirected: bool = False) -> str:
-    """The URL if it is http(s) with a host, else `LoadError`."""
+    """The URL if it is http(s) with a host, else `LoadError`. The scheme is judged before
+    httpx parses the rest, so `data:` or `javascript:` is refused by name."""
     import httpx
 
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in ("http", "https"):
+        named = display_name(scheme or "?")
+        if redirected:
+            raise LoadError(
+                f"{shown}: refused a redirect to a {named}: address (reader follows http and "
+                "https only)"
+            )
+        raise LoadError(f"{shown}: reader opens http and https addresses only, not {named}:")
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, ValueError) as error:
-        raise LoadError(f"{shown}: not a valid address ({error})") from None
-    if parsed.scheme not in ("http", "https"):
-        scheme = display_name(parsed.scheme or "?")
-        if redirected:
-            raise LoadError(
-                f"{shown}: refused a redirect to a {scheme}: address (reader follows http and "
-                "https only)"
-            )
-        raise LoadError(f"{shown}: reader opens http and https addresses only, not {scheme}:")
+        raise LoadError(f"{shown}: not a valid address ({_words(error)})") from None
     if not parsed.host:
         raise LoadError(f"{shown}: not a valid address (no host name)")
     return str(parsed)

@@ -53,6 +53,9 @@ _LABELS = {
 }
 """Charset labels whose browser meaning differs from Python's codec of the same name."""
 
+_CONTROL_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+"""A numeric character reference (the control ones are defused)."""
+
 _HEADING_LEVEL = re.compile(r"h([1-6])")
 """trafilatura's `rend` of a heading: its HTML tag."""
 
@@ -101,6 +104,24 @@ def decode_page(data: bytes, name: str, charset: str | None) -> tuple[str, str, 
     return text, declared, warnings
 
 
+def defuse_references(text: str) -> str:
+    """Numeric character references to control characters (`&#27;`) as U+FFFD: they stand for
+    nothing printable, and one of them makes the HTML parser give up on the whole page."""
+    return _CONTROL_REFERENCE.sub(_defused, text)
+
+
+def _defused(match: re.Match[str]) -> str:
+    hexadecimal, decimal = match.groups()
+    try:
+        code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+    except ValueError:
+        return match.group()
+    control = (code < 0x20 and code not in (0x09, 0x0A, 0x0D)) or 0x7F <= code <= 0x9F
+    if control or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return "\ufffd"
+    return match.group()
+
+
 def _codec(label: str) -> str | None:
     """The Python codec for a charset label, or None for a label no codec knows."""
     label = label.strip().lower()
@@ -118,7 +139,7 @@ def extract_blocks(text: str, *, recall: bool = False) -> tuple[list[Block], str
     from lxml import etree
 
     xml = trafilatura.extract(
-        text,
+        defuse_references(text),
         output_format="xml",
         include_formatting=True,
         include_comments=False,
