@@ -70,3 +70,45 @@ def test_markdown_on_standard_input_is_known_by_its_heading() -> None:
     lines = [line for line in result.stdout.decode("utf-8").split("\n") if line]
     assert len(lines) == len(expected)
     assert not any(line.lstrip().startswith(("#", ">", "```")) for line in lines)
+
+
+def test_render_keeps_code_whole_and_together(tmp_path: Path) -> None:
+    """At 30 columns the prose wraps, but the 37-character code line is one line, right after
+    the line before it (no blank line inside a code block)."""
+    text, _expected = markdown_article()
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "render", "--width", "30", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.split("\n")
+    at = lines.index("curl -s https://example.org/data.json")
+    assert lines[at + 1] == "  | jq '.items[]'"
+    assert lines[at - 1] == "" and lines[at + 2] == ""
+
+
+def test_code_is_not_read_for_entities(tmp_path: Path) -> None:
+    """A name in a code block is not a mention; the same name in prose is."""
+    name = "هادي البحرة"
+    sentence = f"قال {name} رئيس الائتلاف السوري المعارض إن الاجتماع في إسطنبول كان ناجحا."
+    note = f"# ملاحظة\n\n```\n{sentence}\n```\n\n{sentence}\n"
+    path = tmp_path / "code.md"
+    path.write_text(note, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "entities", "--format", "tsv", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [row.split("\t") for row in result.stdout.splitlines()[1:]]
+    mentions = [row for row in rows if row[5] == name]
+    assert [row[2] for row in mentions] == ["2"]  # paragraph 2: the prose, not the code (1)

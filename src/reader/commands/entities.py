@@ -11,6 +11,7 @@ tsv header, an empty table) and one line on stderr saying why, and the exit stat
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -110,7 +111,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"reader: {entities_skipped_reason(skipped)}", file=sys.stderr)
         if args.format == "table":
             return 0  # nothing to list; "no entities found" would say they were looked for
-    entities = extract_document(document) if skipped is None else []
+    # Entities are read from prose: a preformatted line (code) is not a sentence about anyone.
+    # The prose keeps its paragraph indexes, so offsets still address the whole document.
+    prose = dataclasses.replace(document, paragraphs=document.prose)
+    entities = extract_document(prose) if skipped is None else []
     if args.format == "json":
         text = as_json(document, entities)
     elif args.format == "tsv":

@@ -1,7 +1,8 @@
 """`reader render [FILE|-] [--width N] [--direction auto|rtl|ltr]`: the document's visual lines.
 
 For pipes and `less -R`, and the layout engine's testable face: nothing but shaped text, spaces
-and the text's own marks is written (no escape sequences).
+and the text's own marks is written (no escape sequences). Preformatted lines (code from HTML,
+Markdown or EPUB) are shown as written: never wrapped, kept together.
 """
 
 from __future__ import annotations
@@ -9,10 +10,15 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from collections.abc import Iterator
+from itertools import groupby
 
 from reader.commands.source import add_source_arguments, load_source
 from reader.errors import UserError
+from reader.layout.engine import layout_paragraph
+from reader.layout.lines import Direction
 from reader.layout.render import render_lines
+from reader.text.document import Document
 
 DEFAULT_WIDTH = 80
 """The width when stdout is not a terminal."""
@@ -44,6 +50,24 @@ def _width(requested: int | None) -> int | None:
     return requested or None
 
 
+def document_lines(document: Document, width: int | None, direction: Direction) -> Iterator[str]:
+    """The document's screen lines: paragraphs wrapped and aligned with a blank line between
+    them; a run of preformatted lines (code) kept together, each line as written, unwrapped."""
+    first = True
+    for preformatted, run in groupby(document.paragraphs, lambda p: p.kind == "preformatted"):
+        if not first:
+            yield ""
+        first = False
+        if not preformatted:
+            yield from render_lines((p.text for p in run), width, direction)
+            continue
+        for paragraph in run:
+            layout = layout_paragraph(paragraph.text, None, direction)
+            for line in layout.lines:
+                pad = width - line.width if layout.rtl and width and line.width < width else 0
+                yield (" " * pad + line.text).rstrip(" ")
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the document's visual lines."""
     width = _width(args.width)
@@ -53,9 +77,8 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8", errors="replace")
-    paragraphs = (p.text for p in document.paragraphs)
     chunk: list[str] = []
-    for line in render_lines(paragraphs, width, args.direction):
+    for line in document_lines(document, width, args.direction):
         chunk.append(line)
         if len(chunk) >= 512:
             out.write("\n".join(chunk) + "\n")

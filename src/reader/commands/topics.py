@@ -19,6 +19,7 @@ from reader.errors import UserError
 from reader.nlp.stem import LANGUAGES
 from reader.nlp.topics import TopicIndex, TopicsNotSupported, extract_topics
 from reader.text.clipboard import listing_text
+from reader.text.document import PROSE_KINDS
 
 FORMATS = ("json", "table")
 """The output formats, the first the default."""
@@ -85,7 +86,10 @@ def run(args: argparse.Namespace) -> int:
     for warning in document.warnings:
         print(f"reader: {warning}", file=sys.stderr)
     try:
-        index = extract_topics([p.text for p in document.paragraphs], args.language)
+        # Preformatted lines (code) count as empty paragraphs: numbering stays the document's.
+        index = extract_topics(
+            [p.text if p.kind in PROSE_KINDS else "" for p in document.paragraphs], args.language
+        )
     except TopicsNotSupported as error:
         raise UserError(str(error)) from None
     if args.format == "json":
