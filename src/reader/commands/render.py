@@ -11,11 +11,10 @@ import argparse
 import shutil
 import sys
 from collections.abc import Iterator
-from itertools import groupby
 
 from reader.commands.source import add_source_arguments, load_source
 from reader.errors import UserError
-from reader.layout.engine import layout_paragraph
+from reader.layout.blocks import block_lines, block_style
 from reader.layout.lines import Direction
 from reader.layout.render import render_lines
 from reader.text.document import Document
@@ -51,21 +50,21 @@ def _width(requested: int | None) -> int | None:
 
 
 def document_lines(document: Document, width: int | None, direction: Direction) -> Iterator[str]:
-    """The document's screen lines: paragraphs wrapped and aligned with a blank line between
-    them; a run of preformatted lines (code) kept together, each line as written, unwrapped."""
-    first = True
-    for preformatted, run in groupby(document.paragraphs, lambda p: p.kind == "preformatted"):
-        if not first:
+    """The document's screen lines. Plain text: paragraphs wrapped and aligned, a blank line
+    between them. Structured documents: each block set by its kind (`reader.layout.blocks`:
+    bullets and quote bars on the reading-start side, more room before a heading), and a run of
+    preformatted lines kept together, each as written, unwrapped."""
+    if document.source_format == "text":
+        yield from render_lines((p.text for p in document.paragraphs), width, direction)
+        return
+    previous = None
+    for paragraph in document.paragraphs:
+        together = paragraph.kind == previous == "preformatted"
+        if previous is not None and not together:
             yield ""
-        first = False
-        if not preformatted:
-            yield from render_lines((p.text for p in run), width, direction)
-            continue
-        for paragraph in run:
-            layout = layout_paragraph(paragraph.text, None, direction)
-            for line in layout.lines:
-                pad = width - line.width if layout.rtl and width and line.width < width else 0
-                yield (" " * pad + line.text).rstrip(" ")
+            yield from [""] * block_style(paragraph.kind, paragraph.level).space_before
+        previous = paragraph.kind
+        yield from block_lines(paragraph.text, paragraph.kind, paragraph.level, width, direction)
 
 
 def run(args: argparse.Namespace) -> int:
