@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from hostile import HOSTILE_LINES
-from terminals import TEXTS, PtyRun, Tmux, reader_command, reader_environment
+from terminals import PtyRun, Tmux, reader_command, reader_environment
 
 
 @pytest.fixture(autouse=True)
@@ -18,13 +18,6 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return tmp_path
-
-
-@pytest.fixture
-def texts() -> Path:
-    """The shared real texts (fails clearly if they are not beside the checkout)."""
-    assert TEXTS.is_dir(), f"shared test texts not found at {TEXTS}"
-    return TEXTS
 
 
 @pytest.fixture

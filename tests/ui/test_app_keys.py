@@ -350,7 +350,7 @@ async def test_document_text_with_markup_is_shown_literally() -> None:
         await pilot.click("#title")
         assert app.is_running
         panel = screen.query_one(SidePanel)
-        panel.show_entities([EntityEntry("k", "PERSON", "[b]Name[/b]", 2)], "")
+        panel.show_entities([EntityEntry("k", "PERSON", "[b]Name[/b]", 2)])
         await pilot.pause()
         prompt = panel.entity_list.get_option_at_index(1).prompt
         assert "[b]Name[/b]" in str(getattr(prompt, "plain", prompt))

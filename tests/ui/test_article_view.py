@@ -20,8 +20,10 @@ from textual.strip import Strip
 
 from reader.layout import VisualLine, layout_paragraph
 from reader.text.document import Document
+from reader.ui.highlights import KINDS, Highlight
 from reader.ui.widgets import article_view
-from reader.ui.widgets.article_view import MARKER, ArticleView, Highlight, RowIndex
+from reader.ui.widgets.article_view import MARKER, ArticleView
+from reader.ui.widgets.rows import RowIndex
 
 TEXTS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "texts"
 
@@ -435,7 +437,7 @@ async def test_highlight_kinds_have_distinct_styles() -> None:
     async with app.run_test(size=(100, 8)) as pilot:
         await pilot.pause()
         view = app.query_one(ArticleView)
-        kinds = article_view.KINDS
+        kinds = KINDS
         view.set_highlights([Highlight(0, 5 * i, 5 * i + 4, kind) for i, kind in enumerate(kinds)])
         await pilot.pause()
         styles = {style for _, style in text_field(view, view.render_line(0))}
@@ -512,7 +514,7 @@ async def test_ansi_themes_keep_to_sixteen_colours(theme: str) -> None:
         app.theme = theme
         await pilot.pause()
         view = app.query_one(ArticleView)
-        kinds = article_view.KINDS
+        kinds = KINDS
         view.set_highlights([Highlight(0, 5 * i, 5 * i + 4, kind) for i, kind in enumerate(kinds)])
         await pilot.pause()
         colours = [

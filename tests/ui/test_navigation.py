@@ -83,7 +83,7 @@ def test_selected_entity_mentions_are_stepped_and_highlighted() -> None:
 
 
 def test_every_mention_is_coloured_by_a_kind_the_view_knows() -> None:
-    from reader.ui.widgets.article_view import KINDS
+    from reader.ui.highlights import KINDS
 
     navigator = _with_entities(text_path("news-01.ar.txt"))
     kinds = {h[3] for h in navigator.highlights()}

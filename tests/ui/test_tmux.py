@@ -137,10 +137,10 @@ def test_reader_in_tmux_shows_first_words_at_the_right_then_moves_and_quits(pane
     pane.wait_for(lambda rows: any("reader-exited-0" in row for row in rows))
 
 
-def test_reader_reads_the_article_from_stdin_and_keys_from_the_terminal(tmp_path: Path) -> None:
-    news = (
-        Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "texts" / "news-01.ar.txt"
-    )
+def test_reader_reads_the_article_from_stdin_and_keys_from_the_terminal(
+    tmp_path: Path, texts: Path
+) -> None:
+    news = texts / "news-01.ar.txt"
     document = load_document(str(news))
     session = _start(tmp_path, f"- < {shlex.quote(str(news))}")
     try:

@@ -1,10 +1,15 @@
 """Background analysis of the article: entities, topics, bidi controls, run in thread workers.
 
-Each job is a plain function that reads the document and reports through a `post` callback (the
-screen's `post_message`): it never touches a widget, and it stops when `cancelled()` says so.
-Entities stream in chunks of paragraphs, posted in batches at most every `BATCH_SECONDS`, so a
-10 MB article fills the panel progressively while the keys stay responsive. The imports of
-`reader.nlp` and `reader.layout` happen here, in the worker thread, not before the first screen.
+Each job is a plain function (`Job`) that reads the document and reports through a `post`
+callback (the screen's `post_message`): it never touches a widget, and it stops when
+`cancelled()` says so. Entities stream in chunks of paragraphs, posted in batches at most every
+`BATCH_SECONDS`, so a 10 MB article fills the panel progressively while the keys stay
+responsive. `reader.nlp` is imported here, in the worker thread, never before the first screen
+(the layout engine is already loaded by then: the article view draws with it).
+
+A job reports what it expects to happen (results, or an analysis that is not available) by its
+messages; anything else it raises is left to its worker, which the screen starts with
+`exit_on_error=False` and whose failure it shows in the panel, in one place.
 """
 
 from __future__ import annotations
@@ -13,11 +18,17 @@ import gc
 import re
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 from textual.message import Message
 
+from reader.layout import layout_paragraph
 from reader.text.document import Document
+
+if TYPE_CHECKING:  # for the checker only: reader.nlp is imported in the workers
+    from reader.nlp.entities import Entity, Mention
+    from reader.nlp.topics import TopicIndex
 
 BATCH_SECONDS = 0.15
 """The longest a found mention waits before it is posted to the screen."""
@@ -32,76 +43,87 @@ Post = Callable[[Message], object]
 """How a job sends a message to the screen (thread-safe `post_message`)."""
 Cancelled = Callable[[], bool]
 """How a job learns that it should stop (the worker was cancelled)."""
+Job = Callable[[Document, Post, Cancelled], None]
+"""An analysis job: reads the document, posts what it finds, stops when cancelled."""
+JobName = Literal["entities", "topics", "bidi"]
+"""Which analysis a job does (its worker's name and group)."""
+PanelJob = Literal["entities", "topics"]
+"""The analyses the side panel shows (each has a tab saying how far it has come)."""
 
 
+@dataclass
 class EntitiesFound(Message):
     """Mentions found in paragraphs up to `done` (of `total`), and, now and then, the entities
-    grouped from every mention so far (`None` when this batch brings mentions only)."""
+    grouped from every mention so far (`None` when this batch brings mentions only).
 
-    def __init__(
-        self,
-        mentions: Sequence[Any],
-        entities: Sequence[Any] | None,
-        done: int,
-        total: int,
-        finished: bool,
-    ) -> None:
-        """`mentions` are `reader.nlp.entities.Mention`s in reading order; `entities` are
-        `Entity`s, grouped in the worker (grouping a large document takes seconds, which the
-        screen's thread must never spend)."""
-        super().__init__()
-        self.mentions = mentions
-        self.entities = entities
-        self.done = done
-        self.total = total
-        self.finished = finished
+    The entities are grouped in the worker: grouping a large document takes seconds, which the
+    screen's thread must never spend."""
+
+    mentions: Sequence[Mention]
+    """The new mentions, in reading order."""
+    entities: Sequence[Entity] | None
+    """Every entity grouped so far, or None."""
+    done: int
+    """Paragraphs read so far."""
+    total: int
+    """Paragraphs in the document."""
+    finished: bool
+    """True for the last message of the job."""
 
 
+@dataclass
 class EntityProgress(Message):
     """How far entity extraction has come; a newer one replaces one still queued."""
 
-    def __init__(self, done: int, total: int) -> None:
-        """`done` of `total` paragraphs read."""
-        super().__init__()
-        self.done = done
-        self.total = total
+    done: int
+    """Paragraphs read so far."""
+    total: int
+    """Paragraphs in the document."""
 
     def can_replace(self, message: Message) -> bool:
         """Only the latest progress matters: collapse a flood of them."""
         return isinstance(message, EntityProgress)
 
 
+@dataclass
 class TopicsFound(Message):
-    """The document's topic index (`reader.nlp.topics.TopicIndex`)."""
+    """The document's topic index."""
 
-    def __init__(self, index: Any) -> None:
-        """`index` holds `topics` and per-paragraph `main_topic`."""
-        super().__init__()
-        self.index = index
+    index: TopicIndex
+    """Holds `topics` and per-paragraph `main_topic`."""
 
 
+@dataclass
 class AnalysisFailed(Message):
-    """A job could not run: `job` is `entities` or `topics`; `reason` is one line for the panel;
-    `missing` is True when the analysis is simply not available (module or language support);
-    `note` names the interface word (`reader.ui.words`) that says why in the reader's language,
-    when there is one more particular than the job's `<job>-missing`."""
+    """A job could not run."""
 
-    def __init__(self, job: str, reason: str, missing: bool, note: str | None = None) -> None:
-        """Say which job failed and why."""
-        super().__init__()
-        self.job = job
-        self.reason = reason
-        self.missing = missing
-        self.note = note
+    job: PanelJob
+    """Which analysis."""
+    reason: str
+    """One line for the panel."""
+    missing: bool
+    """True when the analysis is simply not available (module or language support)."""
+    note: str | None = None
+    """The interface word (`reader.ui.words`) that says why in the reader's language, when there
+    is one more particular than the job's `<job>-missing`."""
 
 
+@dataclass
 class BidiControlsCounted(Message):
     """How many explicit bidi controls the layout engine removes from the document."""
 
-    def __init__(self, count: int) -> None:
-        """`count` over all paragraphs."""
-        super().__init__()
-        self.count = count
+    count: int
+    """Over all paragraphs."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisJob:
+    """A job as the screen starts it: a worker named `name` running `run`."""
+
+    name: JobName
+    run: Job
+    description: str
+    """What the worker does (Textual shows it in its worker list and logs)."""
 
 
 def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
@@ -130,42 +152,37 @@ def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
     total = len(document.paragraphs)
     index = EntityIndex()
     memory = NameMemory()  # names found so far label their later bare mentions
-    batch: list[Any] = []
+    batch: list[Mention] = []
     last_batch = last_progress = last_group = time.monotonic()
     group_cost = 0.0
     found = grouped = 0  # mentions found in all, and when last grouped
-    try:
-        for chunk in paragraph_chunks([(p.index, p.text) for p in document.paragraphs]):
-            if cancelled():
-                return
-            time.sleep(0)  # let a waiting key or frame have the interpreter first
-            for mentions in extract_paragraphs(chunk, memory):
-                index.add(mentions)
-                batch.extend(mentions)
-                found += len(mentions)
-            done = chunk[-1][0] + 1
-            now = time.monotonic()
-            if now - last_batch >= BATCH_SECONDS:
-                entities = None
-                doubled = found >= 2 * grouped
-                if doubled and now - last_group >= max(GROUP_SECONDS, 3 * group_cost):
-                    entities = index.entities()
-                    last_group = time.monotonic()
-                    group_cost, grouped = last_group - now, found
-                post(EntitiesFound(batch, entities, done, total, finished=False))
-                batch, last_batch = [], time.monotonic()
-                # What was found so far lives as long as the reader: keep it out of the cyclic
-                # garbage collector's full passes, which otherwise rescan every mention and
-                # cached feature each time and stall keys for 200-300 ms on a 10 MB article.
-                gc.freeze()
-            elif now - last_progress >= PROGRESS_SECONDS:
-                post(EntityProgress(done, total))
-                last_progress = now
-        entities = index.entities()
-    except Exception as error:  # a bug in extraction must not take the reader down
-        post(AnalysisFailed("entities", f"{type(error).__name__}: {error}", missing=False))
-        return
-    post(EntitiesFound(batch, entities, total, total, finished=True))
+    for chunk in paragraph_chunks([(p.index, p.text) for p in document.paragraphs]):
+        if cancelled():
+            return
+        time.sleep(0)  # let a waiting key or frame have the interpreter first
+        for mentions in extract_paragraphs(chunk, memory):
+            index.add(mentions)
+            batch.extend(mentions)
+            found += len(mentions)
+        done = chunk[-1][0] + 1
+        now = time.monotonic()
+        if now - last_batch >= BATCH_SECONDS:
+            entities = None
+            doubled = found >= 2 * grouped
+            if doubled and now - last_group >= max(GROUP_SECONDS, 3 * group_cost):
+                entities = index.entities()
+                last_group = time.monotonic()
+                group_cost, grouped = last_group - now, found
+            post(EntitiesFound(batch, entities, done, total, finished=False))
+            batch, last_batch = [], time.monotonic()
+            # What was found so far lives as long as the reader: keep it out of the cyclic
+            # garbage collector's full passes, which otherwise rescan every mention and
+            # cached feature each time and stall keys for 200-300 ms on a 10 MB article.
+            gc.freeze()
+        elif now - last_progress >= PROGRESS_SECONDS:
+            post(EntityProgress(done, total))
+            last_progress = now
+    post(EntitiesFound(batch, index.entities(), total, total, finished=True))
 
 
 def _arabic_only_note(language: str) -> str:
@@ -189,9 +206,6 @@ def find_topics(document: Document, post: Post, cancelled: Cancelled) -> None:
     except TopicsNotSupported as error:
         post(AnalysisFailed("topics", str(error), missing=True))
         return
-    except Exception as error:  # a bug in extraction must not take the reader down
-        post(AnalysisFailed("topics", f"{type(error).__name__}: {error}", missing=False))
-        return
     if not cancelled():
         post(TopicsFound(index))
 
@@ -202,10 +216,6 @@ def count_bidi_controls(document: Document, post: Post, cancelled: Cancelled) ->
     if not _BIDI_CONTROLS.search(document.text):
         post(BidiControlsCounted(0))
         return
-    try:
-        from reader.layout import layout_paragraph
-    except ImportError:
-        return
     count = 0
     for paragraph in document.paragraphs:
         if cancelled():
@@ -213,3 +223,18 @@ def count_bidi_controls(document: Document, post: Post, cancelled: Cancelled) ->
         if _BIDI_CONTROLS.search(paragraph.text):
             count += layout_paragraph(paragraph.text, None).bidi_controls
     post(BidiControlsCounted(count))
+
+
+JOBS: tuple[AnalysisJob, ...] = (
+    AnalysisJob("entities", find_entities, "find the entities the article names"),
+    AnalysisJob("topics", find_topics, "find the topics the article covers"),
+    AnalysisJob("bidi", count_bidi_controls, "count the bidi controls layout removes"),
+)
+"""The analyses the screen starts once the first screen is drawn, in this order."""
+JOB_NAMES = frozenset(job.name for job in JOBS)
+"""The names (and worker groups) of the analysis jobs."""
+
+
+def failure_reason(error: BaseException) -> str:
+    """One line for the panel saying how a job failed unexpectedly."""
+    return f"{type(error).__name__}: {error}"

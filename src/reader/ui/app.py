@@ -15,6 +15,7 @@ from reader.config import ReadingPositions, Settings
 from reader.layout import Direction
 from reader.text.document import Document
 from reader.ui import signals, terminal, workers
+from reader.ui.keys import LastKey
 from reader.ui.labels import set_order
 from reader.ui.screens.reader_screen import ReaderScreen
 
@@ -57,9 +58,7 @@ class ReaderApp(App[None]):
         self.direction: Direction = direction
         self.positions = positions
         self.document_key = document_key
-        self.last_key: str | None = None
-        self.last_key_printable = False
-        """Whether the last key types a character (the screen's key guard looks at both)."""
+        self.last_key = LastKey()
         """The last key pressed (the screen's key guard looks at it)."""
         self.reader_screen: ReaderScreen | None = None
         """The main screen, once shown."""
@@ -76,10 +75,15 @@ class ReaderApp(App[None]):
 
     def quit_on_signal(self, signum: int) -> None:
         """Quit as `q` does (position saved, terminal restored), with status 128 + signum."""
+        self.leave(signals.exit_status(signum))
+
+    def leave(self, return_code: int = 0) -> None:
+        """The one way out: save the reading position, restore the terminal's bidi mode, exit
+        with `return_code`."""
         self.save_position()
         if self.settings.bidi == "app":
             terminal.restore_implicit_mode(self._driver)
-        self.exit(return_code=signals.exit_status(signum))
+        self.exit(return_code=return_code)
 
     def get_default_screen(self) -> ReaderScreen:
         """The reader screen is the app's first screen (no blank screen under it to build),
@@ -89,7 +93,11 @@ class ReaderApp(App[None]):
             start = self.positions.get(self.document_key) or 0
         start = min(start, max(0, len(self.document.paragraphs) - 1))
         self.reader_screen = ReaderScreen(
-            self.document, self.settings, direction=self.direction, start_paragraph=start
+            self.document,
+            self.settings,
+            direction=self.direction,
+            start_paragraph=start,
+            last_key=self.last_key,
         )
         return self.reader_screen
 
@@ -109,8 +117,8 @@ class ReaderApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         """Note each key before the bindings see it (for the screen's key guard)."""
         if isinstance(event, events.Key):
-            self.last_key = event.key
-            self.last_key_printable = event.is_printable
+            self.last_key.key = event.key
+            self.last_key.printable = event.is_printable
         await super().on_event(event)
 
     def save_position(self) -> None:
@@ -135,11 +143,8 @@ class ReaderApp(App[None]):
             self.push_screen(ShapedCommandPalette(id="--command-palette"))
 
     async def action_quit(self) -> None:
-        """Save the reading position, restore the terminal's bidi mode, and leave."""
-        self.save_position()
-        if self.settings.bidi == "app":
-            terminal.restore_implicit_mode(self._driver)
-        self.exit()
+        """Quit (`q`, ctrl+c): `leave`."""
+        self.leave()
 
     def run_reader(self, **kwargs: Any) -> None:
         """Run the app, always restoring the terminal's implicit bidi mode and saving the

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -50,7 +50,7 @@ class ReaderCommands(Provider):
         """Every (label, matching text, command) for the entities and topics known now."""
         language = reader.language
         commands: list[tuple[str, str, Callable[[], object]]] = []
-        entities: list[Any] = sorted(reader.navigator.entities(), key=lambda e: -len(e.mentions))
+        entities = sorted(reader.navigator.entities(), key=lambda e: -len(e.mentions))
         for entity in entities:
             label = f"{word('go-entity', language)}: {entity.name}"
             commands.append((label, entity.name, partial(reader.go_to_entity, entity.key)))

@@ -15,6 +15,17 @@ from textual.binding import Binding
 from reader.ui.words import word
 
 
+@dataclass(slots=True)
+class LastKey:
+    """The last key pressed, noted by the app before any binding sees it (the screen's key
+    guard looks at it to tell typing from commands)."""
+
+    key: str | None = None
+    """The key's name (`q`, `escape`, `ctrl+p`), None before the first key."""
+    printable: bool = False
+    """Whether the key types a character."""
+
+
 @dataclass(frozen=True, slots=True)
 class ReaderKey:
     """One action a reader can take and the keys that take it by default."""

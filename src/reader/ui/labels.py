@@ -12,13 +12,11 @@ from typing import Literal
 
 from textual.content import Content
 
+from reader.layout import fit_label, layout_paragraph
 from reader.layout.lines import Direction, VisualLine
 
 Align = Literal["start", "left", "right"]
 """Where a label sits in its width: `start` follows its direction (right for RTL)."""
-
-PENDING = "…"
-"""Shown where a label cannot be drawn yet (the layout engine is not available)."""
 
 _order: list[Literal["visual", "logical"]] = ["visual"]
 """The order labels are sent in: `logical` when the terminal reorders (`--bidi terminal`)."""
@@ -46,10 +44,6 @@ def fit(
     with a key name such as `escape`."""
     if width <= 0:
         return Content("")
-    try:
-        from reader.layout import fit_label
-    except ImportError:  # the layout engine has not landed: keep the app runnable
-        return Content(PENDING)
     line = fit_label(text, width, direction)
     if _order[0] == "logical":
         line = _logical(text, line, direction)
@@ -64,8 +58,6 @@ def fit(
 def _logical(text: str, visual: VisualLine, direction: Direction) -> VisualLine:
     """The label `visual` (from `fit_label`) in logical order, for terminals that reorder:
     the same characters, cut at the same place, shaped but not reordered."""
-    from reader.layout import layout_paragraph
-
     text = " ".join(text.split())
     if visual.end < len(text):  # cut: `visual` shows text[:end - 1] and an ellipsis
         text = text[: visual.end - 1] + "…"
@@ -76,10 +68,6 @@ def _logical(text: str, visual: VisualLine, direction: Direction) -> VisualLine:
 def cut(text: str, width: int, direction: Direction = "auto") -> str:
     """`text` (logical) cut so that it fits in `width` cells, ending with an ellipsis if cut:
     for composing a label from parts, say a name cut to leave room for its count."""
-    try:
-        from reader.layout import fit_label
-    except ImportError:
-        return PENDING
     text = " ".join(text.split())
     line = fit_label(text, max(1, width), direction)
     return text if line.end >= len(text) else text[: max(0, line.end - 1)] + "…"

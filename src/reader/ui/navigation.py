@@ -13,18 +13,19 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reader.config import Language
 from reader.text.document import Document
+from reader.ui.highlights import entity_kind
 from reader.ui.words import word
+
+if TYPE_CHECKING:  # the analysis types, for the checker only: the screen loads no NLP
+    from reader.nlp.entities import Entity, Mention
+    from reader.nlp.topics import Topic, TopicIndex
 
 WINDOW = 300
 """Paragraphs on each side of the current one whose highlights are handed to the view."""
-ENTITY_KINDS = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "EVENT", "DATE", "MISC"})
-"""Entity types the view colours; any other type is coloured as `KIND_OF` says, else MISC."""
-KIND_OF = {"NISBA": "LOCATION"}
-"""Mention types that are not entities: a nisba adjective («المغربي») is coloured as a place."""
 
 Span = tuple[int, int, int, str]
 """A highlight: paragraph, start, end (logical offsets) and kind."""
@@ -37,9 +38,9 @@ class Navigator:
         """Nothing found yet in `document`."""
         self.document = document
         self._texts = tuple(paragraph.text for paragraph in document.paragraphs)
-        self._entities: list[Any] = []
-        self._by_paragraph: dict[int, list[Any]] = {}
-        self.topic_index: Any = None
+        self._entities: list[Entity] = []
+        self._by_paragraph: dict[int, list[Mention]] = {}
+        self.topic_index: TopicIndex | None = None
         """The `TopicIndex`, once topics are found."""
         self.selected_entity: str | None = None
         """The key of the entity whose mentions are marked, if any."""
@@ -64,12 +65,12 @@ class Navigator:
 
     # Entities
 
-    def add_mentions(self, mentions: Sequence[Any]) -> None:
+    def add_mentions(self, mentions: Sequence[Mention]) -> None:
         """Add a batch of `Mention`s from the entity worker (for colouring by type)."""
         for mention in mentions:
             self._by_paragraph.setdefault(mention.paragraph, []).append(mention)
 
-    def set_entities(self, entities: Sequence[Any]) -> None:
+    def set_entities(self, entities: Sequence[Entity]) -> None:
         """Take the entities the worker grouped from every mention found so far."""
         self._entities = list(entities)
         if self.selected_entity is not None:
@@ -77,7 +78,7 @@ class Navigator:
             if self._mention is not None and self._mention >= len(self._selected_spans):
                 self._mention = None
 
-    def entities(self) -> list[Any]:
+    def entities(self) -> list[Entity]:
         """Every entity grouped so far (`Entity(key, type, name, mentions, ...)`)."""
         return self._entities
 
@@ -97,11 +98,11 @@ class Navigator:
 
     # Topics
 
-    def set_topics(self, index: Any) -> None:
+    def set_topics(self, index: TopicIndex) -> None:
         """Keep the `TopicIndex` found by the topic worker."""
         self.topic_index = index
 
-    def topics(self) -> Sequence[Any]:
+    def topics(self) -> Sequence[Topic]:
         """The topics, most salient first (empty until found)."""
         return self.topic_index.topics if self.topic_index is not None else ()
 
@@ -119,8 +120,7 @@ class Navigator:
         """The main topic of `paragraph`, when topics are known."""
         if self.topic_index is None or not 0 <= paragraph < len(self.topic_index.main_topic):
             return None
-        label: str | None = self.topic_index.main_topic[paragraph]
-        return label
+        return self.topic_index.main_topic[paragraph]
 
     def topic_step(self, current: int, step: int) -> int | None:
         """The next (`step` 1) or previous (-1) paragraph of the chosen topic; with none chosen,
@@ -209,8 +209,7 @@ class Navigator:
                     spans.append((p, 0, len(self._texts[p]), "topic"))
         for p in range(low, min(high + 1, len(self._texts))):
             for m in self._by_paragraph.get(p, ()):
-                kind = m.type if m.type in ENTITY_KINDS else KIND_OF.get(m.type, "MISC")
-                spans.append((m.paragraph, m.start, m.end, kind))
+                spans.append((m.paragraph, m.start, m.end, entity_kind(m.type)))
         spans.extend((*span, "selected") for span in _window(self._selected_spans, low, high))
         if self.selected_entity is not None and self._mention is not None and not self.search_query:
             spans.append((*self._selected_spans[self._mention], "current-search"))

@@ -1,4 +1,5 @@
-"""Fixtures for the text-loading tests: the shared real texts, and files written from them."""
+"""Fixtures for the text-loading tests: files written from the shared real texts (the texts
+themselves come from the `texts` fixture in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -6,16 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-TEXTS = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "texts"
-"""The real test texts (news, legacy Windows-1256, large), beside the checkout as in CI."""
-
-
-@pytest.fixture
-def texts() -> Path:
-    """The directory of real test texts; fails clearly if the shared data is not in place."""
-    assert TEXTS.is_dir(), f"shared test texts not found at {TEXTS}"
-    return TEXTS
 
 
 @pytest.fixture

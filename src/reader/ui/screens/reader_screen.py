@@ -3,24 +3,25 @@
 Data flows down (the screen hands the panel its entries, the article its highlights, the status
 line its text) and up as messages (the article's current paragraph, a chosen entity or topic, a
 search edit, results from the analysis workers). Workers never touch widgets: they post messages
-to this screen, which keeps the entity and topic indexes.
+to this screen, which keeps the entity and topic indexes. A worker whose job raises ends alone
+(`exit_on_error=False`): `on_worker_state_changed` shows the failure in the job's tab. Every
+handler is named `on_<message>`, Textual's way, so a handler needs no import of a widget that is
+loaded only later (the panes, the search bar).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import Input, Static
-from textual.worker import get_current_worker
+from textual.widgets import Input
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.config import Settings
 from reader.layout import Direction
@@ -28,8 +29,10 @@ from reader.text.clipboard import clipboard_text
 from reader.text.document import Document
 from reader.ui import analysis
 from reader.ui.commands import ReaderCommands
-from reader.ui.keys import PANEL_KEYS, READER_KEYS, bindings
+from reader.ui.highlights import Highlight
+from reader.ui.keys import PANEL_KEYS, READER_KEYS, LastKey, bindings
 from reader.ui.navigation import WINDOW, Navigator
+from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.key_bar import KeyBar
 from reader.ui.widgets.side_panel import EntityEntry, SidePanel, TopicEntry
 from reader.ui.widgets.status_line import StatusLine
@@ -37,8 +40,8 @@ from reader.ui.widgets.title_bar import TitleBar, document_title
 from reader.ui.widgets.too_small import TooSmall
 from reader.ui.words import word
 
-if TYPE_CHECKING:
-    from reader.ui.widgets.article_view import ArticleView, Highlight
+if TYPE_CHECKING:  # imported when first needed (the panes and the search bar after first paint)
+    from reader.ui.widgets.panes import EntityPane, TopicPane
     from reader.ui.widgets.search_bar import SearchBar
 
 NARROW = 70
@@ -65,6 +68,11 @@ class ReaderScreen(Screen[None]):
 
     bidi_controls: reactive[int] = reactive(0)
     """How many explicit bidi controls the layout engine removed from the document."""
+    entity_progress: reactive[str] = reactive("", init=False)
+    """How far entity extraction has come, or why there are no entities (empty once done);
+    bound down to the panel's entities tab."""
+    topic_progress: reactive[str] = reactive("", init=False)
+    """How far topic extraction has come, or why there are no topics; bound down likewise."""
 
     def __init__(
         self,
@@ -73,9 +81,10 @@ class ReaderScreen(Screen[None]):
         *,
         direction: Direction = "auto",
         start_paragraph: int = 0,
+        last_key: LastKey | None = None,
     ) -> None:
         """Read `document` with `settings`, starting at `start_paragraph` (where the reader
-        stopped last time)."""
+        stopped last time); `last_key` is the app's note of the last key pressed."""
         super().__init__(id="reader")
         self.document = document
         self.settings = settings
@@ -86,12 +95,16 @@ class ReaderScreen(Screen[None]):
         self._start_paragraph = start_paragraph
         self._panel_wide = True
         self._panel_narrow = False
-        self._entity_progress = word("finding-entities", self.language)
-        self._topic_progress = word("finding-topics", self.language)
+        self.last_key = last_key or LastKey()
+        """The last key pressed, as the app noted it (the key guard reads it)."""
+        self.set_reactive(ReaderScreen.entity_progress, word("finding-entities", self.language))
+        self.set_reactive(ReaderScreen.topic_progress, word("finding-topics", self.language))
         self._dirty = False
         self._highlight_center = 0
         self.analysis_started = False
         """True once the analysis workers were started (a moment after the first screen)."""
+        self.analysis_workers: dict[analysis.JobName, Worker[None]] = {}
+        """The analysis workers by job name (`analysis.JOBS`), once started."""
         self._shown_entities: object = None  # the entity list the panel shows (identity)
         self._shown_topics: object = None
 
@@ -101,8 +114,15 @@ class ReaderScreen(Screen[None]):
         """The widgets, the panel on the side the settings say."""
         yield TitleBar(document_title(self.document), id="title")
         with Horizontal(id="body"):
-            panel = SidePanel(self.language, id="panel", classes=f"-{self.settings.panel}")
-            article = self._make_article()
+            panel = SidePanel(
+                self.language, id="panel", classes=f"-{self.settings.panel}"
+            ).data_bind(
+                entity_progress=ReaderScreen.entity_progress,
+                topic_progress=ReaderScreen.topic_progress,
+            )
+            article = ArticleView(
+                self.document, direction=self.direction, bidi=self.settings.bidi, id="article"
+            )
             yield from (article, panel) if self.settings.panel == "right" else (panel, article)
         status = StatusLine(self.language, id="status")
         status.position = self.navigator.status_text(self._start_paragraph, self.language)
@@ -110,23 +130,11 @@ class ReaderScreen(Screen[None]):
         yield KeyBar(self.settings.keys, self.language, id="keys")
         yield TooSmall(self.language, id="too-small")
 
-    def _make_article(self) -> Widget:
-        """The article view (or a `…` placeholder if the view cannot be imported)."""
-        try:
-            from reader.ui.widgets.article_view import ArticleView
-        except ImportError:
-            return Static("…", id="article")
-        return ArticleView(
-            self.document, direction=self.direction, bidi=self.settings.bidi, id="article"
-        )
-
     def on_mount(self) -> None:
         """Place the reader at its remembered paragraph and start the analysis workers."""
-        article = self.article
-        if article is not None:
-            article.focus()
-            if self._start_paragraph:
-                article.goto_paragraph(self._start_paragraph, top=True)
+        self.article.focus()
+        if self._start_paragraph:
+            self.article.goto_paragraph(self._start_paragraph, top=True)
         self._apply_size()
         self._update_status()
         # The analysis starts once the first screen is drawn: its imports and its work would
@@ -134,14 +142,21 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(self.set_timer, ANALYSIS_DELAY, self._start_analysis)
 
     def _start_analysis(self) -> None:
-        """Start the thread workers that find entities, topics and bidi controls."""
+        """Start the thread workers that find entities, topics and bidi controls. A job that
+        fails does not end the reader: `on_worker_state_changed` says so in the panel."""
         self.analysis_started = True
-        self.run_worker(self._job(analysis.find_entities), thread=True, group="entities")
-        self.run_worker(self._job(analysis.find_topics), thread=True, group="topics")
-        self.run_worker(self._job(analysis.count_bidi_controls), thread=True, group="bidi")
+        for job in analysis.JOBS:
+            self.analysis_workers[job.name] = self.run_worker(
+                self._job(job.run),
+                name=job.name,
+                group=job.name,
+                description=job.description,
+                exit_on_error=False,
+                thread=True,
+            )
         self.set_interval(PANEL_REFRESH_SECONDS, self._refresh_if_dirty)
 
-    def _job(self, job: Any) -> Any:
+    def _job(self, job: analysis.Job) -> Callable[[], None]:
         """A thread-worker body running `job(document, post, cancelled)`."""
 
         def run() -> None:
@@ -154,12 +169,9 @@ class ReaderScreen(Screen[None]):
     # Widgets and state
 
     @property
-    def article(self) -> ArticleView | None:
-        """The article view (None while only the placeholder is there)."""
-        from reader.ui.widgets.article_view import ArticleView
-
-        found = self.query_one("#article")
-        return found if isinstance(found, ArticleView) else None
+    def article(self) -> ArticleView:
+        """The article view."""
+        return self.query_one("#article", ArticleView)
 
     @property
     def panel(self) -> SidePanel:
@@ -169,14 +181,11 @@ class ReaderScreen(Screen[None]):
     @property
     def current(self) -> int:
         """The paragraph being read."""
-        article = self.article
-        return article.current if article is not None else 0
+        return self.article.current
 
     def go_to_paragraph(self, index: int, *, top: bool = False) -> None:
         """Make `index` the current paragraph and bring it into view."""
-        article = self.article
-        if article is not None:
-            article.goto_paragraph(index, top=top)
+        self.article.goto_paragraph(index, top=top)
 
     def _apply_size(self) -> None:
         """Collapse the panel when narrow; ask for a bigger terminal when too small."""
@@ -187,7 +196,7 @@ class ReaderScreen(Screen[None]):
         shown = self._panel_narrow if narrow else self._panel_wide
         panel = self.panel
         panel.display = shown
-        if not shown and panel.has_focus_within and self.article is not None:
+        if not shown and panel.has_focus_within:
             self.article.focus()
 
     def on_resize(self) -> None:
@@ -206,10 +215,9 @@ class ReaderScreen(Screen[None]):
             return True
         focused = self.focused
         if isinstance(focused, Input):  # typing goes to the input: `q` or `?` is a letter
-            typed = getattr(self.app, "last_key_printable", False)
-            return action in ALWAYS_ALLOWED and not typed
+            return action in ALWAYS_ALLOWED and not self.last_key.printable
         if focused is not None and self.panel in focused.ancestors_with_self:
-            last_key = getattr(self.app, "last_key", None)
+            last_key = self.last_key.key
             if last_key in PANEL_KEYS or (last_key == "escape" and action != "back"):
                 return False
         return True
@@ -226,8 +234,7 @@ class ReaderScreen(Screen[None]):
 
     def action_page(self, pages: int) -> None:
         """Scroll by screenfuls; the current paragraph follows."""
-        if self.article is not None:
-            self.article.page(pages)
+        self.article.page(pages)
 
     def action_first_paragraph(self) -> None:
         """Go to the first paragraph."""
@@ -302,8 +309,7 @@ class ReaderScreen(Screen[None]):
 
     def _focus_article(self) -> None:
         """Give the article the focus."""
-        if self.article is not None:
-            self.article.focus()
+        self.article.focus()
 
     def action_toggle_panel(self) -> None:
         """Show or hide the side panel."""
@@ -332,13 +338,11 @@ class ReaderScreen(Screen[None]):
 
     # Choosing things: from the panel, the palette and the search bar
 
-    @on(SidePanel.EntityChosen)
-    def _entity_chosen(self, event: SidePanel.EntityChosen) -> None:
+    def on_entity_pane_chosen(self, event: EntityPane.Chosen) -> None:
         """Select the entity: highlight its mentions and jump to the first."""
         self.go_to_entity(event.key)
 
-    @on(SidePanel.TopicChosen)
-    def _topic_chosen(self, event: SidePanel.TopicChosen) -> None:
+    def on_topic_pane_chosen(self, event: TopicPane.Chosen) -> None:
         """Choose the topic: mark its paragraphs and jump to the first."""
         self.go_to_topic(event.index)
 
@@ -381,54 +385,64 @@ class ReaderScreen(Screen[None]):
 
     # Messages from the article and the workers
 
-    def on_article_view_current_changed(self, event: Any) -> None:
+    def on_article_view_current_changed(self, event: ArticleView.CurrentChanged) -> None:
         """Follow the current paragraph in the status line (and move the highlight window)."""
         self.navigator.follow(event.paragraph)
         if abs(event.paragraph - self._highlight_center) > WINDOW // 2:
             self._update_highlights()
         self._update_status()
 
-    @on(analysis.EntitiesFound)
-    def _entities_found(self, event: analysis.EntitiesFound) -> None:
+    def on_entities_found(self, event: analysis.EntitiesFound) -> None:
         """Add a batch of mentions; redraw soon (or now, when extraction is over)."""
         self.navigator.add_mentions(event.mentions)
         if event.entities is not None:
             self.navigator.set_entities(event.entities)
         if event.finished:
-            self._entity_progress = ""
+            self.entity_progress = ""
             self._refresh_panel()
         else:
-            self._entity_progress = self._progress_text("finding-entities", event.done, event.total)
+            self.entity_progress = self._progress_text("finding-entities", event.done, event.total)
             self._dirty = True
 
-    @on(analysis.EntityProgress)
-    def _entity_progress_made(self, event: analysis.EntityProgress) -> None:
-        """Update the progress line (redrawn with the next refresh)."""
-        self._entity_progress = self._progress_text("finding-entities", event.done, event.total)
-        self._dirty = True
+    def on_entity_progress(self, event: analysis.EntityProgress) -> None:
+        """Update the progress line."""
+        self.entity_progress = self._progress_text("finding-entities", event.done, event.total)
 
-    @on(analysis.TopicsFound)
-    def _topics_found(self, event: analysis.TopicsFound) -> None:
+    def on_topics_found(self, event: analysis.TopicsFound) -> None:
         """Keep the topic index and show it."""
         self.navigator.set_topics(event.index)
-        self._topic_progress = ""
+        self.topic_progress = ""
         self._refresh_panel()
         self._update_status()
 
-    @on(analysis.AnalysisFailed)
-    def _analysis_failed(self, event: analysis.AnalysisFailed) -> None:
+    def on_analysis_failed(self, event: analysis.AnalysisFailed) -> None:
         """Say in the panel that entities or topics are not available."""
-        reason = word(event.note or f"{event.job}-missing", self.language)
-        if not event.missing:
-            reason = f"{word('failed', self.language)}: {event.reason}"
-        if event.job == "entities":
-            self._entity_progress = reason
+        if event.missing:
+            self._show_failure(event.job, word(event.note or f"{event.job}-missing", self.language))
         else:
-            self._topic_progress = reason
+            self._show_failure(event.job, f"{word('failed', self.language)}: {event.reason}")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """An analysis job that raised: its tab says it failed, and why (the reader stays up).
+        A failed count of bidi controls only leaves the status line without it."""
+        worker = event.worker
+        if event.state != WorkerState.ERROR or worker.group not in analysis.JOB_NAMES:
+            return
+        error = worker.error
+        reason = analysis.failure_reason(error) if error is not None else ""
+        self.log.error(f"analysis job {worker.name!r} failed: {reason}")
+        if worker.group in ("entities", "topics"):
+            self._show_failure(worker.group, f"{word('failed', self.language)}: {reason}")
+
+    def _show_failure(self, job: str, reason: str) -> None:
+        """Show `reason` in place of the `job` tab's progress line."""
+        if job == "entities":
+            self.entity_progress = reason
+        else:
+            self.topic_progress = reason
         self._refresh_panel()
 
-    @on(analysis.BidiControlsCounted)
-    def _bidi_counted(self, event: analysis.BidiControlsCounted) -> None:
+    def on_bidi_controls_counted(self, event: analysis.BidiControlsCounted) -> None:
         """Remember how many bidi controls were removed, for the status line."""
         self.bidi_controls = event.count
         self._update_status()
@@ -451,33 +465,24 @@ class ReaderScreen(Screen[None]):
         entities = self.navigator.entities()
         if entities is not self._shown_entities:  # a new grouping: rebuild the list
             self._shown_entities = entities
-            entries = [EntityEntry(e.key, e.type, e.name, len(e.mentions)) for e in entities]
-            panel.show_entities(entries, self._entity_progress)
-        else:  # only progress: leave the list alone
-            panel.show_entity_progress(self._entity_progress)
+            panel.show_entities(
+                [EntityEntry(e.key, e.type, e.name, len(e.mentions)) for e in entities]
+            )
         topics = self.navigator.topics()
         if topics is not self._shown_topics:
             self._shown_topics = topics
-            panel.show_topics(
-                [TopicEntry(t.label, tuple(t.paragraphs)) for t in topics], self._topic_progress
-            )
-        else:
-            panel.show_topic_progress(self._topic_progress)
+            panel.show_topics([TopicEntry(t.label, tuple(t.paragraphs)) for t in topics])
         self._update_highlights()
 
     def _update_highlights(self) -> None:
         """Give the article every highlight the reading state implies."""
-        article = self.article
-        if article is None:
-            return
-        from reader.ui.widgets.article_view import Highlight
-
         self._highlight_center = self.current
-        spans: list[Highlight] = [
-            Highlight(paragraph, start, end, kind)
-            for paragraph, start, end, kind in self.navigator.highlights()
-        ]
-        article.set_highlights(spans)
+        self.article.set_highlights(
+            [
+                Highlight(paragraph, start, end, kind)
+                for paragraph, start, end, kind in self.navigator.highlights()
+            ]
+        )
 
     def _update_status(self) -> None:
         """Write the status line from the reading state."""

@@ -3,12 +3,13 @@
 `ArticleView` is a Line-API widget (`ScrollView.render_line` returning `Strip`s), modelled on
 Toolong's `log_lines.py`: nothing is laid out until it is about to be seen. Paragraph heights
 start as estimates from their length and are replaced by the real number of lines when a
-paragraph is laid out; a Fenwick tree of heights (`RowIndex`) turns a screen row into a paragraph
-and back in O(log n) and is updated one paragraph at a time. Rendered lines live in an LRU cache.
+paragraph is laid out (`reader.ui.widgets.rows` keeps them and turns a screen row into a
+paragraph and back). Rendered lines live in an LRU cache.
 
 Everything drawn comes from `reader.layout.layout_paragraph`: its `VisualLine.text` is what the
 terminal gets, and its `cells` say which logical characters each cell shows, which is how
-highlights (entities, the selected entity, search hits, topics) land on cells. Nothing is ever
+highlights (entities, the selected entity, search hits, topics; `reader.ui.highlights`) land on
+cells. Nothing is ever
 searched for in visual text, and document text is never markup: strips are built from
 `Segment(text, style)` only.
 """
@@ -18,7 +19,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import ClassVar, Literal
 
 from rich.cells import get_character_cell_size
@@ -35,130 +35,15 @@ from textual.strip import Strip
 
 from reader.layout import Direction, ParagraphLayout, VisualLine, layout_paragraph
 from reader.text.document import Document
+from reader.ui.highlights import KINDS, Highlight, HighlightMasks, component_class, kinds_of
+from reader.ui.widgets.rows import RowIndex, estimate_heights
 
-__all__ = [
-    "KINDS",
-    "MARKER",
-    "ArticleView",
-    "Highlight",
-    "RowIndex",
-    "cell_chunks",
-    "estimate_heights",
-]
+__all__ = ["MARKER", "ArticleView", "cell_chunks"]
 
-KINDS: tuple[str, ...] = (
-    "topic",
-    "PERSON",
-    "LOCATION",
-    "ORGANIZATION",
-    "EVENT",
-    "DATE",
-    "MISC",
-    "selected",
-    "search",
-    "current-search",
-)
-"""Highlight kinds, weakest first: where spans overlap, a later kind's style wins."""
-
-_BIT = {kind: 1 << number for number, kind in enumerate(KINDS)}
 MARKER = "▍"
 """Drawn at the reading edge of every line of the current paragraph."""
 _GUTTER = 2
 """Cells on each side of the measure: the marker and a space between it and the text."""
-
-
-@dataclass(frozen=True, slots=True)
-class Highlight:
-    """A span to colour: `[start, end)` offsets into paragraph `paragraph`'s logical text."""
-
-    paragraph: int
-    start: int
-    end: int
-    kind: str
-    """One of `KINDS`: an entity type, `selected`, `search`, `current-search` or `topic`."""
-
-
-class RowIndex:
-    """Where each paragraph starts on the virtual screen, for any number of paragraphs.
-
-    A paragraph's block is its lines plus the blank line after it. Blocks are kept in a Fenwick
-    tree, so changing one height, finding a paragraph's first row and finding the paragraph at a
-    row all take O(log n): refining an estimate never rescans the document.
-    """
-
-    def __init__(self, heights: Sequence[int]) -> None:
-        """Start from each paragraph's height in lines (estimated or real)."""
-        self._blocks = [height + 1 for height in heights]
-        size = len(self._blocks)
-        # Node i holds the sum of blocks (i - lowbit(i), i]: a difference of prefix sums.
-        prefix = [0, *accumulate(self._blocks)]
-        self._tree = [0] + [prefix[i] - prefix[i - (i & -i)] for i in range(1, size + 1)]
-        self._top_bit = 1 << (size.bit_length() - 1) if size else 0
-
-    def __len__(self) -> int:
-        """How many paragraphs are indexed."""
-        return len(self._blocks)
-
-    def height(self, paragraph: int) -> int:
-        """The paragraph's height in lines (without the blank line after it)."""
-        return self._blocks[paragraph] - 1
-
-    def set_height(self, paragraph: int, height: int) -> None:
-        """Replace one paragraph's height (say, an estimate by its real height)."""
-        delta = height + 1 - self._blocks[paragraph]
-        if not delta:
-            return
-        self._blocks[paragraph] += delta
-        i = paragraph + 1
-        while i < len(self._tree):
-            self._tree[i] += delta
-            i += i & -i
-
-    def start(self, paragraph: int) -> int:
-        """The row of the paragraph's first line."""
-        total = 0
-        i = paragraph
-        while i > 0:
-            total += self._tree[i]
-            i -= i & -i
-        return total
-
-    @property
-    def total(self) -> int:
-        """All rows: every paragraph's lines and the blank lines between paragraphs."""
-        return max(0, self.start(len(self._blocks)) - 1)
-
-    def locate(self, row: int) -> tuple[int, int]:
-        """The paragraph whose block holds `row`, and the row's place in that block (a place
-        equal to the paragraph's height is the blank line after it). Rows past the end give the
-        last paragraph."""
-        if not self._blocks:
-            return 0, 0
-        position = 0
-        remaining = max(0, row)
-        step = self._top_bit
-        while step:
-            following = position + step
-            if following <= len(self._blocks) and self._tree[following] <= remaining:
-                position = following
-                remaining -= self._tree[following]
-            step >>= 1
-        if position >= len(self._blocks):
-            last = len(self._blocks) - 1
-            return last, self._blocks[last] - 1
-        return position, remaining
-
-
-def estimate_heights(texts: Sequence[str], width: int) -> list[int]:
-    """Each paragraph's likely height in lines at `width` cells, without laying it out.
-
-    Wrapping at spaces leaves on average a few cells free at the end of each line (measured on
-    the 10 MB text at 80 cells: 3 % over the real total); harakat take no cell but are rare
-    enough in running text to be ignored here. Each estimate is replaced by the real height as
-    soon as its paragraph is laid out.
-    """
-    usable = max(1, width - 3) if width > 8 else width
-    return [max(1, -(-len(text) // usable)) for text in texts]
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,16 +120,7 @@ class ArticleView(ScrollView, can_focus=True):
     Mouse wheel and scrollbar scroll; `page`/`goto_paragraph` are the keyboard's way in."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "article--person",
-        "article--location",
-        "article--organization",
-        "article--event",
-        "article--date",
-        "article--misc",
-        "article--selected",
-        "article--search",
-        "article--current-search",
-        "article--topic",
+        *(component_class(kind) for kind in KINDS),
         "article--marker",
     }
     """One class per highlight kind, and the current-paragraph marker."""
@@ -320,8 +196,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._measured = bytearray()
         self._layouts: LRUCache[int, ParagraphLayout] = LRUCache(1024)
         self._strips: LRUCache[tuple[int, int, bool], Strip] = LRUCache(2048)
-        self._highlights: dict[int, list[Highlight]] = {}
-        self._masks: dict[int, list[int]] = {}
+        self._highlights = HighlightMasks()
         self._styles: dict[int, Style] = {}
         self._anchor: _Anchor | None = None
         self._following = False
@@ -392,13 +267,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
         """Replace every highlight; only the lines on screen are drawn again."""
-        by_paragraph: dict[int, list[Highlight]] = {}
-        for highlight in highlights:
-            if highlight.kind not in _BIT:
-                raise ValueError(f"unknown highlight kind {highlight.kind!r}")
-            by_paragraph.setdefault(highlight.paragraph, []).append(highlight)
-        self._highlights = by_paragraph
-        self._masks.clear()
+        self._highlights.replace(highlights)
         self._strips.clear()
         self.refresh()
 
@@ -689,18 +558,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _mask(self, paragraph: int) -> list[int] | None:
         """Per logical character of the paragraph, the bits of the highlight kinds covering it."""
-        highlights = self._highlights.get(paragraph)
-        if not highlights:
-            return None
-        mask = self._masks.get(paragraph)
-        if mask is None:
-            mask = [0] * len(self._texts[paragraph])
-            for highlight in highlights:
-                bit = _BIT[highlight.kind]
-                for offset in range(max(0, highlight.start), min(highlight.end, len(mask))):
-                    mask[offset] |= bit
-            self._masks[paragraph] = mask
-        return mask
+        return self._highlights.mask(paragraph, len(self._texts[paragraph]))
 
     def _kind_style(self, component: str) -> Style:
         """A component class's partial style (only what its CSS sets)."""
@@ -711,8 +569,7 @@ class ArticleView(ScrollView, can_focus=True):
         style = self._styles.get(bits)
         if style is None:
             style = base
-            for kind in KINDS:
-                if bits & _BIT[kind]:
-                    style += self._kind_style(f"article--{kind.lower()}")
+            for kind in kinds_of(bits):
+                style += self._kind_style(component_class(kind))
             self._styles[bits] = style
         return style

