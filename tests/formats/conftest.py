@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from loopback import QuietServer, Server
-from pages import TEXTS
 
 
 @pytest.fixture(autouse=True)
@@ -23,13 +22,6 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
         monkeypatch.delenv(name, raising=False)
     return tmp_path
-
-
-@pytest.fixture
-def texts() -> Path:
-    """The shared real texts (fails clearly if they are not beside the checkout)."""
-    assert TEXTS.is_dir(), f"shared test texts not found at {TEXTS}"
-    return TEXTS
 
 
 @pytest.fixture
