@@ -51,6 +51,20 @@ def run_reader(*arguments: str, home: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def missing(message: str) -> None:
+    """A tool the test needs is not there: a failure under CI, a skip elsewhere."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def need(tool: str) -> None:
+    """Fail under CI (which installs every tool the tests use), skip elsewhere, when `tool` is
+    missing."""
+    if shutil.which(tool) is None:
+        missing(f"{tool} is not installed (apt-get install {tool})")
+
+
 def assert_one_line_error(result: subprocess.CompletedProcess[str], expected: str) -> None:
     assert "Traceback" not in result.stderr
     assert result.returncode == 2, result.stderr
@@ -304,6 +318,7 @@ def test_a_gzip_bomb_is_bounded_after_decompression(server: Server) -> None:
 @pytest.fixture
 def tls_server(tmp_path: Path) -> Iterator[str]:
     """An https server on loopback with a self-signed certificate (which must be refused)."""
+    need("openssl")
     key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
@@ -338,8 +353,6 @@ def tls_server(tmp_path: Path) -> Iterator[str]:
 
 
 def test_tls_certificates_are_verified(tls_server: str, home: Path) -> None:
-    if shutil.which("openssl") is None:
-        pytest.skip("needs the openssl command")
     result = run_reader("render", tls_server, home=home)
     assert_one_line_error(
         result, f"{tls_server}: the secure connection failed: self-signed certificate"
