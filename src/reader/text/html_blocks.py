@@ -66,9 +66,7 @@ _BLOCK_TAGS = frozenset({"head", "p", "quote", "list", "code", "table"})
 """trafilatura's block elements: a quote holding one is walked, not read as one line."""
 
 
-def html_document(
-    data: bytes, name: str, *, charset: str | None = None, fmt: str = "html"
-) -> Document:
+def html_document(data: bytes, name: str, *, charset: str | None = None) -> Document:
     """Decode a page and extract its article as a `Document` called `name`.
 
     `charset` is the one the server declared, if any. Raises `LoadError` when no article is
@@ -79,7 +77,7 @@ def html_document(
     if not blocks:
         raise LoadError(f"{display_name(name)}: no article found in the page")
     return Document.from_blocks(
-        blocks, name, encoding=encoding, warnings=warnings, title=title, source_format=fmt
+        blocks, name, encoding=encoding, warnings=warnings, title=title, source_format="html"
     )
 
 
