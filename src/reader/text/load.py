@@ -1,6 +1,10 @@
-"""Loading an article: a file, standard input or the bundled default, as a `Document`.
+"""Loading an article: a file, standard input, a web address or the bundled default, as a
+`Document`.
 
-Two steps, kept apart so the decoding can be tested and fuzzed without files:
+Files and standard input may be plain text, HTML, Markdown or EPUB (`reader.text.sniff` tells
+which); the structured formats and addresses go to their own modules (`html_blocks`,
+`markdown_blocks`, `epub_book`, `web`), imported only when needed. Plain text takes two steps,
+kept apart so the decoding can be tested and fuzzed without files:
 
 - `load_document` gets the bytes (from a path, from stdin, or the default article shipped as
   `reader.assets`), refusing what is not a readable file or is too large, and
