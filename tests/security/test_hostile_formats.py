@@ -1,6 +1,6 @@
 """Escape sequences, C1 controls, markup and bidi controls planted in an HTML page, a Markdown
-note and an EPUB chapter never reach the terminal: the real app on a pty, every byte it writes
-checked (the same checks as the plain-text hostile document)."""
+note and an EPUB (title, table of contents, chapter) never reach the terminal: the real app on a
+pty, every byte it writes checked (the same checks as the plain-text hostile document)."""
 
 from __future__ import annotations
 
@@ -44,12 +44,45 @@ def hostile_markdown() -> bytes:
     return "\n".join(lines).encode()
 
 
-@pytest.mark.parametrize("kind", ["html", "md"])
+EPUB_TITLE = "مقال \u202eexe.fdp \x9b31mC1TITLE عن الأمن"
+"""A book title with what XML allows of the hostile lines: a C1 control and a bidi override
+(raw C0 controls are not XML, so ebooklib would not write them and no reader could parse them)."""
+
+
+def hostile_epub(path: Path) -> Path:
+    """An EPUB whose title, table of contents and chapter carry C1 and bidi controls, and whose
+    chapter carries the C0 sequences as character references (`&#27;[2J…`)."""
+    from ebooklib import epub
+
+    book = epub.EpubBook()
+    book.set_identifier("hostile")
+    book.set_title(EPUB_TITLE)
+    book.set_language("ar")
+    chapter = epub.EpubHtml(title=EPUB_TITLE, file_name="c1.xhtml", lang="ar")
+    lines = [
+        re.sub("[\x00-\x1f]", lambda m: f"&#{ord(m.group())};", html.escape(line))
+        for line in HOSTILE_LINES[1:]
+    ]
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    chapter.content = f"<html><body><h1>{html.escape(EPUB_TITLE)}</h1>{body}</body></html>"
+    book.add_item(chapter)
+    book.toc = [chapter]
+    book.add_item(epub.EpubNcx())
+    book.add_item(epub.EpubNav())
+    book.spine = [chapter]
+    epub.write_epub(str(path), book)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["html", "md", "epub"])
 def test_planted_sequences_never_reach_the_terminal(
     run_in_pty: Callable[..., PtyRun], tmp_path: Path, kind: str
 ) -> None:
     path = tmp_path / f"hostile.{kind}"
-    path.write_bytes(hostile_html() if kind == "html" else hostile_markdown())
+    if kind == "epub":
+        hostile_epub(path)
+    else:
+        path.write_bytes(hostile_html() if kind == "html" else hostile_markdown())
     run = run_in_pty(str(path))
     run.wait_for(first_words_visual(HOSTILE_LINES[1]).encode())
     run.pump(1.0)
