@@ -30,9 +30,7 @@ async def screenshot_svg(text: Path, size: tuple[int, int]) -> str:
     from reader.ui.screens.reader_screen import ReaderScreen
     from reader.ui.widgets.side_panel import SidePanel
 
-    app = ReaderApp(
-        load_document(str(text)), settings=Settings(), positions=ReadingPositions()
-    )
+    app = ReaderApp(load_document(str(text)), settings=Settings(), positions=ReadingPositions())
     async with app.run_test(size=size) as pilot:
         screen = app.screen
         assert isinstance(screen, ReaderScreen)

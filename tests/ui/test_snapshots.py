@@ -9,12 +9,15 @@ words at the right, harakat on their letters.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 from reader_pilot import reader_app, reader_screen, searched, settle, text_path
 from textual.pilot import Pilot
 
 from reader.config import Settings
+from reader.text.document import Document
+from reader.text.markdown_blocks import markdown_document
 from reader.ui.widgets.side_panel import SidePanel
 
 SnapCompare = Callable[..., bool]
@@ -150,3 +153,44 @@ def test_topic_map_no_color_arabic(snap_compare: SnapCompare, monkeypatch: Any) 
 def test_topic_map_long_text(snap_compare: SnapCompare) -> None:
     app = reader_app(text_path("mixed-03.ar.txt"), settings=Settings(theme="ansi-dark"))
     assert snap_compare(app, terminal_size=(100, 30), run_before=_then(_legend))
+
+
+STRUCTURED_NOTE = """# {title}
+
+{first}
+
+## خلفية الانتخابات
+
+> إن المرحلة المقبلة تتطلب توحيد صفوف المعارضة والعمل معا من أجل سوريا
+
+- عدد الأصوات: 62 صوتا
+- أقرب المنافسين: 41 صوتا
+  - موفق نيربيه
+- مكان الاجتماع: إسطنبول
+
+## ردود الفعل
+
+{second}
+
+```
+reader https://ar.wikinews.org/wiki/خبر
+```
+"""
+"""A Markdown article around the first paragraphs of news-01 (Wikinews, CC BY 2.5): a title,
+two sections, a quote, a nested list and a line of code."""
+
+
+def structured_article() -> Document:
+    """The structured note as a document, read by the Markdown loader."""
+    text = Path(text_path("news-01.ar.txt")).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line]
+    note = STRUCTURED_NOTE.format(title=lines[0], first=lines[1], second=lines[2])
+    return markdown_document(note.encode("utf-8"), "notes.md")
+
+
+def test_structured_article(snap_compare: SnapCompare) -> None:
+    """Title bold (and in the title bar), headings bold with room before them, the quote
+    indented with its bar on the right, bullets on the right, the nested item deeper, the code
+    line left as written."""
+    app = reader_app(document=structured_article())
+    assert snap_compare(app, terminal_size=(100, 34), run_before=_then())

@@ -6,17 +6,13 @@ import argparse
 import dataclasses
 
 from reader import streams
+from reader.commands.source import add_source_arguments, load_source
 from reader.errors import UserError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The app's options: the file, direction, bidi mode, theme and interface language."""
-    parser.add_argument(
-        "file",
-        nargs="?",
-        metavar="FILE",
-        help="the article to read ('-' reads standard input; default: the bundled article)",
-    )
+    add_source_arguments(parser)
     parser.add_argument(
         "--direction",
         choices=("auto", "rtl", "ltr"),
@@ -45,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     """Load the document (a `UserError` reaches the CLI as one line), then run the reader."""
     from reader.config import load_settings
     from reader.positions import ReadingPositions, document_key
-    from reader.text.load import load_document
+    from reader.text.sniff import is_address
 
     settings = load_settings()
     settings = dataclasses.replace(
@@ -54,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         language=args.lang or settings.language,
         bidi=args.bidi or settings.bidi,
     )
-    document = load_document(args.file)
+    document = load_source(args)
     from textual.theme import BUILTIN_THEMES
 
     if settings.theme and settings.theme not in BUILTIN_THEMES:
@@ -68,7 +64,11 @@ def run(args: argparse.Namespace) -> int:
         settings=settings,
         direction=args.direction,
         positions=ReadingPositions(),
-        document_key=document_key(args.file, document.text),
+        # An address is its own key: its position is remembered whether it comes from the
+        # network or the cache, and across a --refresh that changed the page a little.
+        document_key=f"url:{args.file}"
+        if args.file and is_address(args.file)
+        else document_key(args.file, document.text),
     )
     # Keys come from fd 0 and Textual draws on fd 2: both must be the terminal while it runs,
     # whatever the article was read from (`-`) or stderr was sent to (`2>log`, `2>/dev/full`).

@@ -180,9 +180,10 @@ def read_document(path: str) -> Document:
     """The document at ``path``: a local file, or an fsspec URL (``s3://…``, ``gs://…``,
     ``file://…``) when fsspec is installed, as Dask workers read from object storage."""
     from reader.text.load import SIZE_LIMIT, LoadError, decode_document, load_document
+    from reader.text.sniff import is_address
 
-    if "://" not in path or os.path.exists(path):
-        return load_document(path)
+    if "://" not in path or os.path.exists(path) or is_address(path):
+        return load_document(path)  # a file, or an http(s) address (fetched, cached)
     try:
         import fsspec  # type: ignore[import-untyped,unused-ignore]
     except ImportError:

@@ -19,6 +19,7 @@ cluster; `document_entities` is the pure per-document function they all run.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -33,12 +34,12 @@ from reader.commands.batch import (
     run_batch,
 )
 from reader.commands.output import json_line, json_text, visible_cell, write_text
+from reader.commands.source import FILE_HELP, add_refresh_argument, load_path
 from reader.commands.table import Block, add_bidi_argument, as_text, listing
 from reader.errors import UserError
 from reader.nlp.entities import ENTITY_TYPES, Entity, extract_document
 from reader.nlp.language import entities_skipped_reason, unsupported_entity_language
 from reader.text.document import Document
-from reader.text.load import load_document
 
 FORMATS = ("json", "jsonl", "tsv", "table")
 """The output formats, the first the default."""
@@ -58,9 +59,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "files",
         nargs="*",
         metavar="FILE",
-        help="the texts to read (default: the bundled article; - for stdin); a folder is "
-        "searched for *.txt files",
+        help=FILE_HELP + "; several files or a folder (searched for *.txt files) make a batch",
     )
+    add_refresh_argument(parser)
     parser.add_argument(
         "--format",
         choices=FORMATS,
@@ -149,7 +150,9 @@ def _entities_of(document: Document) -> tuple[list[Entity], str | None]:
     skipped = unsupported_entity_language([p.text for p in document.paragraphs])
     if skipped is not None:
         return [], entities_skipped_reason(skipped)
-    return extract_document(document), None
+    # Entities are read from prose: a preformatted line (code) is not a sentence about anyone.
+    # The prose keeps its paragraph indexes, so offsets still address the whole document.
+    return extract_document(dataclasses.replace(document, paragraphs=document.prose)), None
 
 
 def document_entities(path: str) -> Outcome:
@@ -173,12 +176,12 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(f"--format {args.format} reads one document; use jsonl for several")
         check_batch_files(files, args)
         return run_batch(document_paths(files, args), document_entities, args, sys.stdout)
-    return _run_one(files[0] if files else None, args.format or "json", args.bidi)
+    return _run_one(files[0] if files else None, args.format or "json", args.bidi, args.refresh)
 
 
-def _run_one(path: str | None, form: str, bidi: str | None) -> int:
+def _run_one(path: str | None, form: str, bidi: str | None, refresh: bool) -> int:
     """Print the document's entities in the chosen format."""
-    document = load_document(path)
+    document = load_path(path, refresh)
     for warning in document.warnings:
         print(f"reader: {warning}", file=sys.stderr)
     entities, skipped = _entities_of(document)

@@ -1,7 +1,8 @@
 """`reader render [FILE|-] [--width N] [--direction auto|rtl|ltr]`: the document's visual lines.
 
 For pipes and `less -R`, and the layout engine's testable face: nothing but shaped text, spaces
-and the text's own marks is written (no escape sequences).
+and the text's own marks is written (no escape sequences). Preformatted lines (code from HTML,
+Markdown or EPUB) are shown as written: never wrapped, kept together.
 """
 
 from __future__ import annotations
@@ -9,14 +10,15 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator
 
+from reader.commands.source import add_source_arguments, load_source
 from reader.errors import UserError
-from reader.layout import Direction
+from reader.layout.blocks import block_lines, block_style
+from reader.layout.lines import Direction
 from reader.layout.render import render_lines
 from reader.streams import write_failed
-from reader.text.document import Paragraph
-from reader.text.load import load_document
+from reader.text.document import Document
 
 DEFAULT_WIDTH = 80
 """The width when stdout is not a terminal."""
@@ -27,9 +29,7 @@ screen, and it bounds the padding of every right-aligned line (memory is width Ã
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the subcommand's arguments."""
-    parser.add_argument(
-        "file", nargs="?", help="the text to render (default: the bundled article; - for stdin)"
-    )
+    add_source_arguments(parser)
     parser.add_argument(
         "--width",
         type=int,
@@ -57,14 +57,32 @@ def _width(requested: int | None) -> int | None:
     return requested or None
 
 
+def document_lines(document: Document, width: int | None, direction: Direction) -> Iterator[str]:
+    """The document's screen lines. Plain text: paragraphs wrapped and aligned, a blank line
+    between them. Structured documents: each block set by its kind (`reader.layout.blocks`:
+    bullets and quote bars on the reading-start side, more room before a heading), and a run of
+    preformatted lines kept together, each as written, unwrapped."""
+    if document.source_format == "text":
+        yield from render_lines((p.text for p in document.paragraphs), width, direction)
+        return
+    previous = None
+    for paragraph in document.paragraphs:
+        together = paragraph.kind == previous == "preformatted"
+        if previous is not None and not together:
+            yield ""
+            yield from [""] * block_style(paragraph.kind, paragraph.level).space_before
+        previous = paragraph.kind
+        yield from block_lines(paragraph.text, paragraph.kind, paragraph.level, width, direction)
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the document's visual lines."""
     width = _width(args.width)
-    document = load_document(args.file)
+    document = load_source(args)
     for warning in document.warnings:
         print(f"reader: {warning}", file=sys.stderr)
     try:
-        _write_lines(document.paragraphs, width, args.direction)
+        _write_lines(document, width, args.direction)
     except BrokenPipeError:
         raise
     except OSError as error:
@@ -72,13 +90,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_lines(paragraphs: Sequence[Paragraph], width: int | None, direction: Direction) -> None:
+def _write_lines(document: Document, width: int | None, direction: Direction) -> None:
     """Write the visual lines to stdout in chunks (a failing stdout raises OSError)."""
     out = sys.stdout
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8", errors="replace")
     chunk: list[str] = []
-    for line in render_lines((p.text for p in paragraphs), width, direction):
+    for line in document_lines(document, width, direction):
         chunk.append(line)
         if len(chunk) >= 512:
             out.write("\n".join(chunk) + "\n")

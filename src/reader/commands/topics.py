@@ -31,11 +31,12 @@ from reader.commands.batch import (
     run_batch,
 )
 from reader.commands.output import json_line, json_text, write_text
+from reader.commands.source import FILE_HELP, add_refresh_argument, load_path
 from reader.commands.table import Block, add_bidi_argument, as_text, listing
 from reader.errors import UserError
 from reader.nlp.stem import LANGUAGES
 from reader.nlp.topics import TopicIndex, TopicsNotSupported, extract_topics
-from reader.text.load import load_document
+from reader.text.document import PROSE_KINDS, Document
 
 FORMATS = ("json", "jsonl", "table")
 """The output formats, the first the default."""
@@ -53,9 +54,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "files",
         nargs="*",
         metavar="FILE",
-        help="the texts to read (default: the bundled article; - for stdin); a folder is "
-        "searched for *.txt files",
+        help=FILE_HELP + "; several files or a folder (searched for *.txt files) make a batch",
     )
+    add_refresh_argument(parser)
     parser.add_argument(
         "--format",
         choices=FORMATS,
@@ -129,12 +130,18 @@ def as_table(index: TopicIndex) -> str:
     return as_text(blocks) if blocks else NO_TOPICS
 
 
+def prose_texts(document: Document) -> list[str]:
+    """The paragraphs topics read: preformatted lines (code) count as empty paragraphs, so the
+    numbering stays the document's."""
+    return [p.text if p.kind in PROSE_KINDS else "" for p in document.paragraphs]
+
+
 def document_topics(path: str, language: str | None = None) -> Outcome:
     """One document's topics as its JSON line, ``{"path", "topics", "paragraphs"}``: the pure
     function a batch maps over its documents."""
     try:
         document = read_document(path)
-        index = extract_topics([p.text for p in document.paragraphs], language)
+        index = extract_topics(prose_texts(document), language)
     except UserError as error:
         return Outcome(path, error=str(error))
     except TopicsNotSupported as error:
@@ -157,11 +164,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_one(path: str | None, args: argparse.Namespace) -> int:
     """Print the document's topics in the chosen format."""
-    document = load_document(path)
+    document = load_path(path, args.refresh)
     for warning in document.warnings:
         print(f"reader: {warning}", file=sys.stderr)
     try:
-        index = extract_topics([p.text for p in document.paragraphs], args.language)
+        index = extract_topics(prose_texts(document), args.language)
     except TopicsNotSupported as error:
         raise UserError(str(error)) from None
     if args.format in (None, "json"):

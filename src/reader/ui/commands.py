@@ -1,4 +1,8 @@
-"""The command palette's reader commands: go to an entity, a topic or a paragraph (ctrl+p).
+"""The command palette's reader commands: go to a chapter or section, an entity, a topic or a
+paragraph (ctrl+p).
+
+Chapters are a book's table of contents; a web page or a Markdown note without one offers its
+headings as sections.
 
 Entities and topics come from what `reader.nlp` has found so far (the screen's navigator);
 `go to paragraph` takes a number typed in the palette, or the word (`paragraph`, «فقرة»), which
@@ -75,10 +79,26 @@ class ReaderCommands(Provider):
         language = reader.language if reader is not None else "en"
         return fit_ending(text, ending, self._width(), direction=interface_direction(language))
 
-    def _commands(self, reader: ReaderScreen) -> list[tuple[str, str, Callable[[], object]]]:
-        """Every (label, matching text, command) for the entities and topics known now."""
+    def _places(self, reader: ReaderScreen) -> list[tuple[str, str, Callable[[], object]]]:
+        """(label, matching text, command) for each chapter of a book, or else each heading."""
         language = reader.language
-        commands: list[tuple[str, str, Callable[[], object]]] = []
+        document = reader.document
+        if document.chapters:
+            places = [(chapter.title, chapter.paragraph) for chapter in document.chapters]
+            what = word("go-chapter", language)
+        else:
+            places = [(p.text, p.index) for p in document.paragraphs if p.kind == "heading"]
+            what = word("go-section", language)
+        return [
+            (f"{what}: {title}", title, partial(reader.go_to_paragraph, index, top=True))
+            for title, index in places
+        ]
+
+    def _commands(self, reader: ReaderScreen) -> list[tuple[str, str, Callable[[], object]]]:
+        """Every (label, matching text, command) for the chapters or sections, and the entities
+        and topics known now."""
+        language = reader.language
+        commands = self._places(reader)
         entities = sorted(reader.navigator.entities(), key=lambda e: -len(mentions_of(e)))
         for entity in entities:
             label = f"{word('go-entity', language)}: {entity.name}"
@@ -89,13 +109,15 @@ class ReaderCommands(Provider):
         return commands
 
     async def discover(self) -> Hits:
-        """Before typing: the most mentioned entities, then the topics."""
+        """Before typing: the chapters or sections, the most mentioned entities, the topics."""
         reader = self.reader
         if reader is None:
             return
+        places = len(self._places(reader))
         commands = self._commands(reader)
-        entity_count = min(DISCOVER_ENTITIES, len(reader.navigator.entities()))
-        shown = commands[:entity_count] + commands[len(reader.navigator.entities()) :]
+        entities = len(reader.navigator.entities())
+        entity_count = min(DISCOVER_ENTITIES, entities)
+        shown = commands[: places + entity_count] + commands[places + entities :]
         for label, name, command in shown:
             yield DiscoveryHit(self._display(label, name), command, text=label)
 

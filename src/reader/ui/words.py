@@ -111,6 +111,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "go-entity": ("Go to entity", "انتقل إلى الكيان"),
     "go-topic": ("Go to topic", "انتقل إلى الموضوع"),
     "go-paragraph": ("Go to paragraph", "انتقل إلى الفقرة"),
+    "go-chapter": ("Go to chapter", "انتقل إلى الفصل"),
+    "go-section": ("Go to section", "انتقل إلى القسم"),
 }
 """Each word by its id: (English, Arabic)."""
 
