@@ -5,14 +5,16 @@ the reader's modules are still being imported (before `reader.cli.main` can catc
 that is tens of milliseconds after the command is typed. Importing this module first sets a
 handler that simply ends the process with 130 (nothing has touched the terminal yet), and
 `main` puts Python's own handler back once `reader.cli` is loaded, where `KeyboardInterrupt` is
-caught and the app's terminal handling takes over. What remains is the interpreter's own start,
-before any of the reader's code runs (a few milliseconds).
+caught and the app's terminal handling takes over. What remains is the interpreter's own start
+and the launcher finding this module, up to the line that sets the handler (a few milliseconds);
+the handler is set through the built-in `_signal`, because importing `signal` itself builds enums
+for milliseconds, long enough for a ctrl+c typed with the command to land inside it.
 """
 
 from __future__ import annotations
 
+import _signal  # the built-in module: importing `signal` itself takes milliseconds (enums)
 import os
-import signal
 
 EXIT_INTERRUPTED = 130
 """128 + SIGINT, as shells report a program ended by ctrl+c."""
@@ -23,11 +25,13 @@ def _end_quietly(signum: int, frame: object) -> None:
     os._exit(EXIT_INTERRUPTED)
 
 
-signal.signal(signal.SIGINT, _end_quietly)
+_signal.signal(_signal.SIGINT, _end_quietly)
 
 
 def main() -> int:
     """Load the command line and run it; ctrl+c from here on is Python's `KeyboardInterrupt`."""
+    import signal
+
     from reader import cli
 
     signal.signal(signal.SIGINT, signal.default_int_handler)

@@ -93,9 +93,10 @@ def test_a_book_is_known_by_its_content_on_standard_input(tmp_path: Path) -> Non
     assert "هادي البحرة" in tsv  # chapter 2
     assert "مارسيل خليفة" in tsv  # chapter 4
     for row in tsv.splitlines()[1:]:  # offsets address the document text exactly
-        _kind, _name, paragraph, start, end, text = row.split("\t")
+        _kind, _name, paragraph, start, end, text, number = row.split("\t")
         assert document.text[int(start) : int(end)] == text
         assert document.paragraphs[int(paragraph)].start <= int(start)
+        assert int(number) == int(paragraph) + 1
 
 
 def rewrite(source: Path, target: Path, extra: dict[str, bytes]) -> Path:
