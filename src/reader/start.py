@@ -13,7 +13,7 @@ for milliseconds, long enough for a ctrl+c typed with the command to land inside
 
 from __future__ import annotations
 
-import _signal  # the built-in module: importing `signal` itself takes milliseconds (enums)
+import _signal  # type: ignore[import-not-found]  # built in; `signal` builds enums for ms
 import os
 
 EXIT_INTERRUPTED = 130
