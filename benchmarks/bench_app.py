@@ -12,7 +12,8 @@
    screen drawn again (handlers run, then the frame Textual's update timer would draw),
    on both documents (target ≤ 16 ms), while the entity and topic workers still run (the worst
    case: the reader presses keys while the panel fills) and after they finished or were
-   stopped (the large one's run for minutes); beside the same measure on a minimal
+   stopped (the large one's run for minutes), and on the large one once its topics are found
+   and drawn in the topic map (entities stopped); beside the same measure on a minimal
    app whose `j` rewrites one line. (`pilot.press` + `pilot.pause` is not used for the timing:
    it waits a fixed ~80 ms even in an empty app.)
 
@@ -164,6 +165,13 @@ async def key_latency(path: str | None, presses: int, workers: str) -> list[floa
             for worker in app.workers:
                 worker.cancel()
             await pilot.pause(0.5)
+        if workers == "topics":  # entities stopped, the topics (and the topic map) found
+            for worker in list(app.workers):
+                if worker.name == "entities":
+                    worker.cancel()
+                elif worker.name == "topics":
+                    await worker.wait()
+            await pilot.pause()
         if workers in ("done", "stopped"):
             await app.workers.wait_for_complete()
             await pilot.pause()
@@ -230,6 +238,7 @@ def main() -> int:
             ("default article, workers done", None, "done"),
             ("large-01.ar.txt, workers running", str(LARGE), "running"),
             ("large-01.ar.txt, workers stopped", str(LARGE), "stopped"),
+            ("large-01.ar.txt, topics found (entities stopped)", str(LARGE), "topics"),
         ]:
             times = asyncio.run(key_latency(path, args.presses, workers))
             median = statistics.median(times)

@@ -29,8 +29,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.nlp.entities import extract_paragraphs, paragraph_chunks
-from reader.nlp.memory import NameMemory
-from reader.nlp.tagger import Tagger, load_tagger, open_shipped_tagger
+from reader.nlp.entities.memory import NameMemory
+from reader.nlp.entities.tagger import Tagger, load_tagger, open_shipped_tagger
 from reader.nlp.tokens import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -26,9 +26,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader.nlp import stem as stem_module
-from reader.nlp import topics as topics_module
 from reader.nlp.tokens import tokenize
 from reader.nlp.topics import extract_topics
+from reader.nlp.topics import words as topics_words
 
 ROOT = Path(__file__).resolve().parents[1]
 LARGE = ROOT / ".." / "shared" / "data" / "texts" / "large-01.ar.txt"
@@ -66,7 +66,7 @@ def _cpu(function: Callable[[Sequence[str]], int], paragraphs: Sequence[str]) ->
 def _clear_caches() -> None:
     """Forget loaded tables and stems, so the next run is a cold start."""
     stem_module.stem.cache_clear()
-    topics_module._general_frequencies.cache_clear()
+    topics_words.general_frequencies.cache_clear()
 
 
 def main() -> int:

@@ -1,4 +1,5 @@
-"""Cross-validate document-level name memory (``reader.nlp.memory``) on the ANERcorp train split.
+"""Cross-validate document-level name memory (``reader.nlp.entities.memory``) on the ANERcorp
+train split.
 
 One command trains what is missing, tags, and prints the table::
 
@@ -47,15 +48,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared" / "data"
 TRAIN = SHARED / "ner" / "anercorp" / "derived" / "ANERCorp_CamelRules_train.txt"
-DATA = REPO / "src" / "reader" / "nlp" / "data"
+DATA = REPO / "src" / "reader" / "nlp" / "entities" / "data"
 BUILD = REPO / "training" / "build" / "memory"
 
 sys.path.insert(0, str(REPO / "src"))
 
-from reader.nlp.evaluate import ENTITY_TYPES, Scores, default_test_path, read_conll, score  # noqa: E402
-from reader.nlp.features import FeatureExtractor  # noqa: E402
-from reader.nlp.memory import NameMemory, Parts  # noqa: E402
-from reader.nlp.tagger import (  # noqa: E402
+from reader.nlp.entities.evaluate import ENTITY_TYPES, Scores, default_test_path, read_conll, score  # noqa: E402
+from reader.nlp.entities.features import FeatureExtractor  # noqa: E402
+from reader.nlp.entities.memory import NameMemory, Parts  # noqa: E402
+from reader.nlp.entities.tagger import (  # noqa: E402
     CLUSTERS_FILE,
     GAZETTEER_FILE,
     LABELS,
@@ -302,7 +303,7 @@ def speed(variant: Variant, megabytes: float = 1.0, runs: int = 3) -> None:
     """
     import pycrfsuite
 
-    from reader.nlp.tagger import open_shipped_tagger
+    from reader.nlp.entities.tagger import open_shipped_tagger
     from reader.nlp.tokens import tokenize
 
     text = (SHARED / "texts" / "large-01.ar.txt").read_bytes()[: int(megabytes * 1_000_000)]

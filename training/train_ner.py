@@ -1,6 +1,6 @@
 """Build the shipped Arabic entity model: word clusters, gazetteers, then the CRF.
 
-One command rebuilds everything in ``src/reader/nlp/data/`` with fixed seeds::
+One command rebuilds everything in ``src/reader/nlp/entities/data/`` with fixed seeds::
 
     pip install -e '.[training]'
     PYTHONHASHSEED=0 python training/train_ner.py all
@@ -24,7 +24,7 @@ Steps (each can be run alone: ``clusters``, ``gazetteers``, ``priors``, ``neural
   85% of the train split and scores on the rest, which is how feature and hyper-parameter
   choices were made without looking at test.
 
-The test split is never read here; score it with ``python -m reader.nlp.evaluate``.
+The test split is never read here; score it with ``python -m reader.nlp.entities.evaluate``.
 """
 
 from __future__ import annotations
@@ -46,17 +46,16 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared" / "data"
 TRAIN = SHARED / "ner" / "anercorp" / "derived" / "ANERCorp_CamelRules_train.txt"
 WIKI = SHARED / "texts" / "large-01.ar.txt"
-DATA = REPO / "src" / "reader" / "nlp" / "data"
+DATA = REPO / "src" / "reader" / "nlp" / "entities" / "data"
 BUILD = REPO / "training" / "build"  # intermediate files (git-ignored)
 SEED = 1234
 
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "training"))
 
-from reader.nlp.evaluate import format_table, read_conll, score  # noqa: E402
-from reader.nlp.features import FeatureExtractor, strip_clitics  # noqa: E402
-from reader.nlp.normalise import normalise  # noqa: E402
-from reader.nlp.tagger import (  # noqa: E402
+from reader.nlp.entities.evaluate import format_table, read_conll, score  # noqa: E402
+from reader.nlp.entities.features import FeatureExtractor, strip_clitics  # noqa: E402
+from reader.nlp.entities.tagger import (  # noqa: E402
     CLUSTERS_FILE,
     GAZETTEER_FILE,
     MODEL_FILE,
@@ -66,6 +65,7 @@ from reader.nlp.tagger import (  # noqa: E402
     read_clusters,
     read_gazetteer,
 )
+from reader.nlp.normalise import normalise  # noqa: E402
 from reader.nlp.tokens import tokenize  # noqa: E402
 
 log = logging.getLogger("train_ner")
@@ -455,7 +455,7 @@ def neural_hints() -> list[list[tuple[str, ...]]]:
     import numpy as np
     from train_neural import LABELS_ORDER, OOF_FILE
 
-    from reader.nlp.neural import hints
+    from reader.nlp.entities.neural import hints
 
     path = BUILD / OOF_FILE
     if not path.exists():
@@ -492,7 +492,9 @@ def main() -> int:
         if args.step in ("crf", "priors", "all"):
             for name in (CLUSTERS_FILE, GAZETTEER_FILE):
                 if not (DATA / name).exists():
-                    (DATA / name).write_bytes((REPO / "src/reader/nlp/data" / name).read_bytes())
+                    (DATA / name).write_bytes(
+                        (REPO / "src/reader/nlp/entities/data" / name).read_bytes()
+                    )
     if os.environ.get("PYTHONHASHSEED") != "0":
         log.warning("set PYTHONHASHSEED=0 for a byte-identical word2vec model")
     if args.step in ("all", "clusters"):

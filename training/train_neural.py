@@ -1,4 +1,4 @@
-"""Train the neural word tagger whose guesses the CRF reads (``reader.nlp.neural``).
+"""Train the neural word tagger whose guesses the CRF reads (``reader.nlp.entities.neural``).
 
 Run by ``train_ner.py all`` between the ``priors`` and ``crf`` steps, or alone::
 
@@ -7,8 +7,8 @@ Run by ``train_ner.py all`` between the ``priors`` and ``crf`` steps, or alone::
 Needs the word vectors from the ``clusters`` step (``training/build/vectors.kv``) and the
 gazetteer. Two things come out:
 
-* ``src/reader/nlp/data/neural.npz``: the network trained on the whole ANERcorp train split,
-  with an int8 copy of the word vectors (the network is trained on exactly those rounded
+* ``src/reader/nlp/entities/data/neural.npz``: the network trained on the whole ANERcorp train
+  split, with an int8 copy of the word vectors (the network is trained on exactly those rounded
   vectors, so NumPy at run time computes what PyTorch did here);
 * ``training/build/neural-oof.npz``: *out-of-fold* label probabilities for every train sentence
   (5 contiguous blocks; each block tagged by a network trained on the other four), which the CRF
@@ -50,13 +50,13 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from reader.nlp.evaluate import read_conll  # noqa: E402
-from reader.nlp.neural import MAX_LETTERS, NeuralTagger  # noqa: E402
-from reader.nlp.tagger import GAZETTEER_FILE, LABELS, NEURAL_FILE, read_gazetteer  # noqa: E402
+from reader.nlp.entities.evaluate import read_conll  # noqa: E402
+from reader.nlp.entities.neural import MAX_LETTERS, NeuralTagger  # noqa: E402
+from reader.nlp.entities.tagger import GAZETTEER_FILE, LABELS, NEURAL_FILE, read_gazetteer  # noqa: E402
 
 TRAIN = REPO / ".." / "shared" / "data" / "ner" / "anercorp" / "derived"
 TRAIN = TRAIN / "ANERCorp_CamelRules_train.txt"
-DATA = REPO / "src" / "reader" / "nlp" / "data"
+DATA = REPO / "src" / "reader" / "nlp" / "entities" / "data"
 BUILD = REPO / "training" / "build"
 OOF_FILE = "neural-oof.npz"
 SEED = 1234
@@ -117,7 +117,8 @@ LABELS_ORDER = ("O", *[label for label in LABELS if label != "O"])
 
 
 class Network(nn.Module):
-    """The BiLSTM tagger, laid out exactly as ``reader.nlp.neural.NeuralTagger`` reads it."""
+    """The BiLSTM tagger, laid out exactly as ``reader.nlp.entities.neural.NeuralTagger`` reads
+    it."""
 
     def __init__(self, vectors: torch.Tensor, letters: int, flags: int) -> None:
         super().__init__()
@@ -269,9 +270,9 @@ def train(data: Path, build: Path) -> None:
     with gzip.open(data / GAZETTEER_FILE, "rt", encoding="utf-8") as handle:
         gazetteer = read_gazetteer(handle)
     # A runtime tagger over the lexicon alone gives the word encoding training must share.
-    runtime = NeuralTagger(export_lexicon_only(lexicon), gazetteer)
+    runtime = NeuralTagger.from_npz(export_lexicon_only(lexicon), gazetteer)
     encoder = Encoder(runtime)
-    vectors = torch.from_numpy(runtime.vectors)
+    vectors = torch.from_numpy(runtime.scaled_vectors())
     sentences = read_conll(TRAIN)
     n = len(sentences)
     bounds = [n * f // FOLDS for f in range(FOLDS + 1)]
@@ -293,7 +294,7 @@ def train(data: Path, build: Path) -> None:
     weights = export(net, lexicon)
     (data / NEURAL_FILE).write_bytes(weights)
     log.info("wrote %s (%d bytes)", data / NEURAL_FILE, len(weights))
-    check = NeuralTagger(weights, gazetteer)
+    check = NeuralTagger.from_npz(weights, gazetteer)
     sample = [w for w, _ in sentences[:200]]
     ours = check.probabilities(sample)
     theirs = predict(encoder, net, sample)

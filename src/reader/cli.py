@@ -13,6 +13,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from reader import streams
 from reader.errors import UserError
 
 SUBCOMMANDS = {
@@ -25,6 +26,10 @@ SUBCOMMANDS = {
 
 EXIT_USAGE = 2
 """Exit status for bad input or bad usage, as argparse uses."""
+EXIT_OUTPUT = 1
+"""Exit status when the output cannot be written (as `cat > /dev/full`)."""
+EXIT_INTERRUPTED = 130
+"""Exit status after ctrl+c (128 + SIGINT), as shells report it."""
 
 
 def _subcommand_parser(name: str) -> argparse.ArgumentParser:
@@ -44,13 +49,35 @@ def _app_parser() -> argparse.ArgumentParser:
         epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"reader {_version()}")
     module = importlib.import_module("reader.commands.app")
     module.add_arguments(parser)
     return parser
 
 
+def _version() -> str:
+    """The installed distribution's version (what pip reports), else the package's own."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("reader")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        from reader import __version__
+
+        return __version__
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (130 after ctrl+c, wherever it came)."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    """Parse the arguments and run the app or a subcommand."""
+    streams.guard()
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] in SUBCOMMANDS:
         name = args_list.pop(0)
@@ -61,15 +88,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         module_name = "reader.commands.app"
     args = parser.parse_args(args_list)
     module = importlib.import_module(module_name)
+    path = getattr(args, "file", None)
     try:
+        streams.require_stdin(path)
+        if module_name != "reader.commands.app":
+            streams.require_stdout()
+        streams.announce_waiting(path)
         status: int = module.run(args)
+    except streams.OutputError as error:
+        streams.say(str(error))
+        streams.silence_stdout()
+        return EXIT_OUTPUT
     except UserError as error:
-        print(f"reader: {error}", file=sys.stderr)
+        streams.say(str(error))
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader of our output went away (`reader render | head`): not an error of ours.
-        sys.stderr.close()
+        streams.silence_stdout()
         return 0
     return status

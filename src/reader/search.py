@@ -3,9 +3,10 @@
 A reader types «الكهف»; the text may say «ٱلْكَهْفِ» (harakat, alef wasla), «الكهـــف» (tatweel) or
 spell a final ى/ي or ة/ه the other way. Matching therefore compares *normalised* text: harakat and
 the other combining Arabic marks, tatweel and invisible format characters are ignored; أ إ آ ٱ fold
-to ا, ى to ي, ة to ه; Latin letters match regardless of case. Each hit is reported as offsets into
-the ORIGINAL paragraph text (the lingua franca of the program), never as visual positions: the view
-maps them to cells through the layout engine.
+to ا, ى to ي, ة to ه, and the hamza's other seats ئ ؤ to the hamza on the line ء (so «مسئول»
+finds «مسؤول», «شيئا» finds «شيءا»); Latin letters match regardless of case. Each hit is reported
+as offsets into the ORIGINAL paragraph text (the lingua franca of the program), never as visual
+positions: the view maps them to cells through the layout engine.
 
 The whole document is normalised once per paragraph sequence with `str.translate` and
 `str.casefold` (both per-character), joined, and searched with `str.find`; the map from normalised
@@ -46,14 +47,22 @@ def _ignored_code_points() -> list[int]:
     return [*IGNORED, *invisible]
 
 
-_FOLD: dict[int, int | None] = {**dict.fromkeys(_ignored_code_points()), **LETTER_FOLDS}
+HAMZA_FOLDS: dict[int, int] = {ord("ئ"): ord("ء"), ord("ؤ"): ord("ء")}
+"""The hamza on yeh and on waw fold to the hamza on the line: spellings differ by region and
+writer («مسئول», «مسؤول»). Search only: the tagger's features keep `LETTER_FOLDS` as trained."""
+
+_FOLD: dict[int, int | None] = {
+    **dict.fromkeys(_ignored_code_points()),
+    **LETTER_FOLDS,
+    **HAMZA_FOLDS,
+}
 _IGNORED = re.compile("[" + "".join(re.escape(chr(cp)) for cp in _ignored_code_points()) + "]+")
 """Runs of characters that matching skips."""
 
 
 def normalise(text: str) -> str:
     """Return `text` as search compares it: marks, tatweel and format characters dropped,
-    alef forms, ى and ة folded, case folded.
+    alef forms, ى, ة and the hamza's seats folded, case folded.
 
     Every step works character by character (no context), so the normalised form of a string is
     the concatenation of its characters' normalised forms: that is what lets a hit be mapped back.

@@ -44,7 +44,7 @@ def test_json_shape_and_offsets(path: Path) -> None:
         assert entity["type"] in TYPES
         assert entity["name"] and entity["mentions"]
         for mention in entity["mentions"]:
-            assert list(mention) == ["paragraph", "start", "end", "text"]
+            assert list(mention) == ["paragraph", "number", "start", "end", "text"]
             assert text[mention["start"] : mention["end"]] == mention["text"]
     # ensure_ascii=False: Arabic is written as itself
     assert "\\u06" not in result.stdout.decode("utf-8")
@@ -62,10 +62,10 @@ def test_stdin_and_tsv() -> None:
     result = run_reader("-", "--format", "tsv", stdin=data)
     assert result.returncode == 0, result.stderr.decode()
     rows = result.stdout.decode("utf-8").rstrip("\n").split("\n")
-    assert rows[0] == "type\tname\tparagraph\tstart\tend\ttext"
+    assert rows[0] == "type\tname\tparagraph\tstart\tend\ttext\tnumber"
     text = load_document(str(NEWS)).text
     for row in rows[1:]:
-        kind, _name, _paragraph, start, end, mention = row.split("\t")
+        kind, _name, _paragraph, start, end, mention, _number = row.split("\t")
         assert kind in TYPES
         assert text[int(start) : int(end)] == mention
 
@@ -107,7 +107,7 @@ def test_json_is_empty_and_stderr_says_why(path: Path, language: str) -> None:
 def test_tsv_is_the_header_alone(path: Path, language: str) -> None:
     result = run_reader(str(path), "--format", "tsv")
     assert result.returncode == 0
-    assert result.stdout.decode("utf-8") == "type\tname\tparagraph\tstart\tend\ttext\n"
+    assert result.stdout.decode("utf-8") == "type\tname\tparagraph\tstart\tend\ttext\tnumber\n"
     assert stderr_lines(result) == [NOTE.format(language)]
 
 

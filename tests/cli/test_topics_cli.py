@@ -36,7 +36,7 @@ def check_shape(payload: object, paragraph_count: int) -> None:
     topics = payload["topics"]
     assert topics, "no topics"
     for topic in topics:
-        assert set(topic) == {"label", "score", "paragraphs"}
+        assert set(topic) == {"label", "score", "paragraphs", "numbers", "theme"}
         assert isinstance(topic["label"], str) and topic["label"].strip()
         assert isinstance(topic["score"], float)
         assert topic["paragraphs"] == sorted(set(topic["paragraphs"]))
@@ -46,9 +46,17 @@ def check_shape(payload: object, paragraph_count: int) -> None:
     entries = payload["paragraphs"]
     assert [e["paragraph"] for e in entries] == list(range(paragraph_count))
     labels = {t["label"] for t in topics}
+    assert sorted(t["theme"] for t in topics) == list(range(len(topics)))
+    by_label = {t["label"]: t for t in topics}
     for entry in entries:
-        assert set(entry) == {"paragraph", "topic"}
+        assert set(entry) == {"paragraph", "number", "topic", "second"}
         assert entry["topic"] is None or entry["topic"] in labels
+        assert entry["second"] is None or entry["second"] in labels
+        assert entry["second"] is None or entry["topic"] is not None
+        assert entry["second"] is None or entry["second"] != entry["topic"]
+        for key in ("topic", "second"):
+            if entry[key] is not None:  # a paragraph is one of its themes' paragraphs
+                assert entry["paragraph"] in by_label[entry[key]]["paragraphs"]
 
 
 @pytest.mark.parametrize("name", ["news-04.ar.txt", "persian-01.fa.txt", "urdu-01.ur.txt"])
@@ -115,5 +123,8 @@ def test_text_without_topics() -> None:
     assert result.returncode == 0, result.stderr.decode()
     assert json.loads(result.stdout) == {
         "topics": [],
-        "paragraphs": [{"paragraph": 0, "topic": None}, {"paragraph": 1, "topic": None}],
+        "paragraphs": [
+            {"paragraph": 0, "number": 1, "topic": None, "second": None},
+            {"paragraph": 1, "number": 2, "topic": None, "second": None},
+        ],
     }

@@ -5,6 +5,7 @@ its people: the article and the entity model ship inside the wheel, not only in 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -58,3 +59,15 @@ def test_clean_clone_installs_and_renders_the_default_article(tmp_path: Path) ->
     found = json.loads(entities.stdout)["entities"]
     people = {e["name"] for e in found if e["type"] == "PERSON"}
     assert "عبد اللطيف حموشي" in people
+    version = subprocess.run(
+        [str(venv / "bin" / "reader"), "--version"], cwd=elsewhere, capture_output=True, text=True
+    )
+    assert version.returncode == 0, version.stderr
+    assert version.stdout == f"reader {project_version()}\n"
+
+
+def project_version() -> str:
+    """The version pyproject.toml declares."""
+    match = re.search(r'^version = "([^"]+)"$', (ROOT / "pyproject.toml").read_text(), re.M)
+    assert match is not None
+    return match.group(1)

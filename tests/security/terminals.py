@@ -392,3 +392,13 @@ class Tmux:
         self.run("kill-server", check=False)
         folder = Path(os.environ.get("TMUX_TMPDIR") or "/tmp") / f"tmux-{os.getuid()}"
         (folder / self.socket).unlink(missing_ok=True)
+
+
+TOPIC_MAP_CELLS = 3
+"""The topic map's width at the right edge of the screen (`#topic-map` in reader.tcss)."""
+
+
+def article_row(row: str, cols: int) -> str:
+    """A screen row without the topic map (drawn once the themes arrive, so a test cannot know
+    whether it is there yet) and without the current-paragraph marker at its end."""
+    return row.ljust(cols)[: cols - TOPIC_MAP_CELLS].rstrip(" ▍")

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from terminals import Tmux, first_words_visual, reader_command, reader_environment
+from terminals import Tmux, article_row, first_words_visual, reader_command, reader_environment
 
 from reader.text.load import MIB, SIZE_LIMIT
 
@@ -145,7 +145,7 @@ def test_a_five_megabyte_line_opens_and_scrolls(tmux: Tmux, tmp_path: Path, text
     assert path.stat().st_size > 5 * MIB
     tmux.start([*reader_command(), str(path)], reader_environment(tmp_path))
     first = tmux.wait_for_reader(" ¶ 1/1", timeout=60)
-    assert first[1].rstrip(" ▍").endswith(first_words_visual(line))
+    assert article_row(first[1], tmux.cols).endswith(first_words_visual(line))
     tmux.keys("space")
     second = tmux.wait_for_reader(" ¶ 1/1")
     tmux.keys("space")
@@ -195,7 +195,7 @@ def test_other_encodings_read_like_utf8(
     tmux.start([*reader_command(), str(path)], reader_environment(tmp_path))
     screen = tmux.wait_for_reader()
     first = next(line for line in text.splitlines() if line.strip())
-    assert screen[1].rstrip(" ▍").endswith(first_words_visual(first)), screen[1]
+    assert article_row(screen[1], tmux.cols).endswith(first_words_visual(first)), screen[1]
     assert "\ufffd" not in "\n".join(screen)
     tmux.keys("q")
     assert tmux.wait_exit() == 0

@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 from terminals import (
     Tmux,
+    article_row,
     children_of,
     first_words_visual,
     processes,
@@ -203,7 +204,7 @@ def test_reading_over_ssh_and_a_dropped_connection(
         print(ssh_server.log.read_text())
         raise
     first = next(line for line in article.read_text("utf-8").splitlines() if line.strip())
-    assert screen[1].rstrip(" ▍").endswith(first_words_visual(first)), screen[1]
+    assert article_row(screen[1], tmux.cols).endswith(first_words_visual(first)), screen[1]
     assert processes_matching(marker), "the remote reader is not running"
 
     ssh_client = children_of(int(tmux.pane("pane_pid")))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from terminals import Tmux, first_words_visual, reader_command, reader_environment
+from terminals import Tmux, article_row, first_words_visual, reader_command, reader_environment
 
 TERMS = ["xterm-256color", "screen-256color", "tmux-256color", "linux"]
 """Values of TERM met in the wild: terminal emulators, screen, tmux, the Linux console."""
@@ -25,7 +25,7 @@ def test_the_article_reads_under_every_term(
     tmux.start([*reader_command(), str(texts / "news-01.ar.txt")], env)
     screen = tmux.wait_for_reader()
     first = next(line for line in text.splitlines() if line.strip())
-    assert screen[1].rstrip(" ▍").endswith(first_words_visual(first)), screen[1]
+    assert article_row(screen[1], tmux.cols).endswith(first_words_visual(first)), screen[1]
     assert screen[-1].lstrip().startswith("j/k")
     tmux.keys("q")
     assert tmux.wait_exit() == 0

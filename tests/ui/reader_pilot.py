@@ -7,8 +7,9 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from reader.config import ReadingPositions, Settings, document_key
+from reader.config import Settings
 from reader.layout import Direction
+from reader.positions import ReadingPositions, document_key
 from reader.text.document import Document
 from reader.text.load import load_document
 from reader.ui.app import ReaderApp

@@ -10,7 +10,7 @@ from reader_pilot import text_path
 from textual.message import Message
 
 from reader.nlp.entities import EntityIndex, extract_paragraph
-from reader.nlp.memory import NameMemory
+from reader.nlp.entities.memory import NameMemory
 from reader.nlp.topics import extract_topics
 from reader.text.document import Document
 from reader.text.load import load_document

@@ -147,7 +147,8 @@ async def test_choosing_an_entity_jumps_to_it_and_n_visits_its_mentions() -> Non
         entities = screen.navigator.entities()
         assert entities, "reader.nlp.entities found nothing in the bundled article"
         entity = next(e for e in entities if len({m.paragraph for m in e.mentions}) >= 2)
-        paragraphs = sorted(m.paragraph for m in entity.mentions)
+        mentions = [*entity.mentions, *entity.adjectives]  # a country's adjectives count too
+        paragraphs = sorted(m.paragraph for m in mentions)
         panel = screen.query_one(SidePanel)
         await pilot.press("tab")
         assert panel.entity_list.has_focus
@@ -159,7 +160,7 @@ async def test_choosing_an_entity_jumps_to_it_and_n_visits_its_mentions() -> Non
         selected = sorted(
             (h[0], h[1], h[2]) for h in screen.navigator.highlights() if h[3] == "selected"
         )
-        assert selected == sorted((m.paragraph, m.start, m.end) for m in entity.mentions)
+        assert selected == sorted((m.paragraph, m.start, m.end) for m in mentions)
         await pilot.press("tab")
         visited = [screen.current]
         for _ in range(len(paragraphs) - 1):
@@ -402,7 +403,7 @@ async def test_an_empty_document_survives_every_key() -> None:
 
 
 async def test_a_corrupt_positions_file_is_reported_and_ignored() -> None:
-    from reader.config import state_dir
+    from reader.positions import state_dir
 
     path = state_dir() / "positions.json"
     path.parent.mkdir(parents=True, exist_ok=True)

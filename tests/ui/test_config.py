@@ -8,16 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.config import (
-    ReadingPositions,
-    Settings,
-    atomic_write_text,
-    config_dir,
-    document_key,
-    load_settings,
-    state_dir,
-)
+from reader.config import Settings, config_dir, load_settings
 from reader.errors import UserError
+from reader.positions import ReadingPositions, atomic_write_text, document_key, state_dir
 
 
 def _write_settings(text: str) -> None:
@@ -59,7 +52,6 @@ def test_settings_are_read() -> None:
         ('panel = "top"', "panel must be one of left, right"),
         ('language = "fr"', "language must be one of en, ar"),
         ("theme = 3", "theme must be a string"),
-        ("[keys]\nquit = 3", "[keys] must map binding ids to key strings"),
     ],
 )
 def test_bad_settings_are_one_clear_line(text: str, message: str) -> None:
@@ -69,6 +61,31 @@ def test_bad_settings_are_one_clear_line(text: str, message: str) -> None:
     assert message in str(caught.value)
     assert "config.toml" in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def test_unknown_settings_and_keys_that_are_not_strings_are_warnings_naming_the_line() -> None:
+    """A misspelt setting or a [keys] value of the wrong type does not stop the reader: one
+    warning each, naming the file and the line, and the rest of the file still applies."""
+    _write_settings('colour = "red"\npanel = "right"\n\n[keys]\nquit = 3\nhelp = "f2"\n')
+    settings = load_settings()
+    assert settings.panel == "right"
+    assert settings.keys == {"help": "f2"}
+    assert settings.key_lines == {"quit": 5, "help": 6}
+    path = config_dir() / "config.toml"
+    assert settings.warnings == (
+        f"{path} line 1: unknown setting 'colour' ignored"
+        " (settings: theme, language, panel, bidi, keys)",
+        f'{path} line 5: quit must be a string of keys, e.g. quit = "j,ctrl+n"; ignored',
+    )
+
+
+def test_keys_written_as_dotted_names_or_quoted_are_found_on_their_line() -> None:
+    _write_settings('theme = "ansi-dark"\nkeys.quit = "Q"\nkeys."help" = 4\n')
+    settings = load_settings()
+    assert settings.key_lines == {"quit": 2, "help": 3}
+    assert settings.warnings[0].endswith(
+        'line 3: help must be a string of keys, e.g. help = "j,ctrl+n"; ignored'
+    )
 
 
 def test_positions_round_trip() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from reader_pilot import text_path
 
 from reader.nlp.entities import EntityIndex, extract_paragraph
-from reader.nlp.memory import NameMemory
+from reader.nlp.entities.memory import NameMemory
 from reader.nlp.topics import extract_topics
 from reader.search import find
 from reader.text.load import load_document

@@ -9,12 +9,15 @@ words at the right, harakat on their letters.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 from reader_pilot import reader_app, reader_screen, searched, settle, text_path
 from textual.pilot import Pilot
 
 from reader.config import Settings
+from reader.text.document import Document
+from reader.text.markdown_blocks import markdown_document
 from reader.ui.widgets.side_panel import SidePanel
 
 SnapCompare = Callable[..., bool]
@@ -45,6 +48,12 @@ async def _topics_tab(pilot: Pilot[Any]) -> None:
     await pilot.pause()
     panel.focus_list()
     await pilot.press("down", "down", "enter")  # the second topic: it marks only some paragraphs
+    await settle(pilot)
+
+
+async def _legend(pilot: Pilot[Any]) -> None:
+    """Show the topics tab (the topic map's legend), nothing chosen."""
+    reader_screen(pilot).query_one(SidePanel).show_tab("topics")
     await settle(pilot)
 
 
@@ -129,3 +138,59 @@ def test_fully_diacritised(snap_compare: SnapCompare) -> None:
 def test_arabic_interface_panel_right(snap_compare: SnapCompare) -> None:
     app = reader_app(settings=Settings(language="ar", panel="right", theme="ansi-dark"))
     assert snap_compare(app, terminal_size=(100, 30), run_before=_then())
+
+
+def test_topic_map_and_legend(snap_compare: SnapCompare) -> None:
+    assert snap_compare(reader_app(), terminal_size=(120, 40), run_before=_then(_legend))
+
+
+def test_topic_map_no_color_arabic(snap_compare: SnapCompare, monkeypatch: Any) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = reader_app(text_path("news-08.ar.txt"), settings=Settings(language="ar"))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=_then(_legend))
+
+
+def test_topic_map_long_text(snap_compare: SnapCompare) -> None:
+    app = reader_app(text_path("mixed-03.ar.txt"), settings=Settings(theme="ansi-dark"))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=_then(_legend))
+
+
+STRUCTURED_NOTE = """# {title}
+
+{first}
+
+## خلفية الانتخابات
+
+> إن المرحلة المقبلة تتطلب توحيد صفوف المعارضة والعمل معا من أجل سوريا
+
+- عدد الأصوات: 62 صوتا
+- أقرب المنافسين: 41 صوتا
+  - موفق نيربيه
+- مكان الاجتماع: إسطنبول
+
+## ردود الفعل
+
+{second}
+
+```
+reader https://ar.wikinews.org/wiki/خبر
+```
+"""
+"""A Markdown article around the first paragraphs of news-01 (Wikinews, CC BY 2.5): a title,
+two sections, a quote, a nested list and a line of code."""
+
+
+def structured_article() -> Document:
+    """The structured note as a document, read by the Markdown loader."""
+    text = Path(text_path("news-01.ar.txt")).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line]
+    note = STRUCTURED_NOTE.format(title=lines[0], first=lines[1], second=lines[2])
+    return markdown_document(note.encode("utf-8"), "notes.md")
+
+
+def test_structured_article(snap_compare: SnapCompare) -> None:
+    """Title bold (and in the title bar), headings bold with room before them, the quote
+    indented with its bar on the right, bullets on the right, the nested item deeper, the code
+    line left as written."""
+    app = reader_app(document=structured_article())
+    assert snap_compare(app, terminal_size=(100, 34), run_before=_then())

@@ -8,6 +8,8 @@ import os
 import sys
 from typing import TYPE_CHECKING, cast
 
+from reader import streams
+from reader.commands.source import add_source_arguments, load_source
 from reader.errors import UserError
 
 if TYPE_CHECKING:
@@ -16,12 +18,7 @@ if TYPE_CHECKING:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The app's options: the file, direction, bidi mode, theme and interface language."""
-    parser.add_argument(
-        "file",
-        nargs="?",
-        metavar="FILE",
-        help="the article to read ('-' reads standard input; default: the bundled article)",
-    )
+    add_source_arguments(parser)
     parser.add_argument(
         "--direction",
         choices=("auto", "rtl", "ltr"),
@@ -47,18 +44,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _reattach_keyboard() -> None:
-    """After reading the article from stdin, read keys from the terminal instead (fd 0)."""
-    try:
-        tty = os.open("/dev/tty", os.O_RDWR)
-    except OSError:
-        raise UserError(
-            "standard input was the article, and there is no terminal for keys"
-        ) from None
-    os.dup2(tty, 0)
-    os.close(tty)
-
-
 def choose_bidi(requested: str, source: str) -> Decision:
     """Decide the bidi mode: from the environment, else (auto, on a terminal) from what the
     terminal answers to a short query made before the app takes the screen."""
@@ -75,8 +60,9 @@ def choose_bidi(requested: str, source: str) -> Decision:
 
 def run(args: argparse.Namespace) -> int:
     """Load the document (a `UserError` reaches the CLI as one line), then run the reader."""
-    from reader.config import ReadingPositions, document_key, load_settings
-    from reader.text.load import load_document
+    from reader.config import load_settings
+    from reader.positions import ReadingPositions, document_key
+    from reader.text.sniff import is_address
 
     settings = load_settings()
     settings = dataclasses.replace(
@@ -90,9 +76,7 @@ def run(args: argparse.Namespace) -> int:
     # The app always draws visual order; in terminal mode its writes are defended against a
     # terminal that reorders each row (reader.terminals.rows).
     settings = dataclasses.replace(settings, bidi="app")
-    document = load_document(args.file)
-    if args.file == "-" and not sys.stdin.isatty():
-        _reattach_keyboard()
+    document = load_source(args)
     from textual.theme import BUILTIN_THEMES
 
     if settings.theme and settings.theme not in BUILTIN_THEMES:
@@ -106,7 +90,11 @@ def run(args: argparse.Namespace) -> int:
         settings=settings,
         direction=args.direction,
         positions=ReadingPositions(),
-        document_key=document_key(args.file, document.text),
+        # An address is its own key: its position is remembered whether it comes from the
+        # network or the cache, and across a --refresh that changed the page a little.
+        document_key=f"url:{args.file}"
+        if args.file and is_address(args.file)
+        else document_key(args.file, document.text),
     )
     from reader.terminals.detect import switch_sequences
 
@@ -118,5 +106,8 @@ def run(args: argparse.Namespace) -> int:
         from reader.terminals.driver import overriding
 
         app.driver_class = overriding(app.driver_class)
-    app.run_reader()
+    # Keys come from fd 0 and Textual draws on fd 2: both must be the terminal while it runs,
+    # whatever the article was read from (`-`) or stderr was sent to (`2>log`, `2>/dev/full`).
+    with streams.terminal_for_app():
+        app.run_reader()
     return app.return_code or 0

@@ -4,7 +4,7 @@ Everything reader puts on screen (article, panel, title, status, help) and `read
 through `layout_paragraph` or `fit_label`. No Textual here.
 """
 
-from reader.layout.engine import Order, fit_label, layout_paragraph
-from reader.layout.lines import Direction, ParagraphLayout, VisualLine
+from reader.layout.engine import fit_label, layout_paragraph
+from reader.layout.lines import Direction, Order, ParagraphLayout, VisualLine
 
 __all__ = ["Direction", "Order", "ParagraphLayout", "VisualLine", "fit_label", "layout_paragraph"]

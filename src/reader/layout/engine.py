@@ -10,11 +10,10 @@ odd levels). Results are cached by (paragraph, width, direction, order).
 from __future__ import annotations
 
 from functools import lru_cache, partial
-from typing import Literal
 
 from bidi.mirror import MIRRORED
 
-from reader.layout import fastlane
+from reader.layout import fastlane, pieces
 from reader.layout.bidi import (
     SEPARATOR_CLASSES,
     WHITESPACE_CLASSES,
@@ -23,11 +22,7 @@ from reader.layout.bidi import (
     visual_order,
 )
 from reader.layout.clusters import Cluster, shape
-from reader.layout.lines import Direction, ParagraphLayout, VisualLine
-
-Order = Literal["visual", "logical"]
-"""`visual` for terminals that do no bidi (almost all); `logical` for those that insist on doing
-it themselves (Konsole, mlterm): wrapped and shaped, but not reordered."""
+from reader.layout.lines import Direction, Order, ParagraphLayout, VisualLine
 
 ELLIPSIS = "…"
 
@@ -171,11 +166,11 @@ def _visual_line(
     return VisualLine("".join(texts), tuple(cells), start, end, rtl)
 
 
-@lru_cache(maxsize=1024)
-def layout_clusters(
+def layout_clusters_once(
     text: str, width: int | None, direction: Direction = "auto", order: Order = "visual"
 ) -> ParagraphLayout:
-    """Lay out one paragraph through the cluster pipeline: any text, cell maps included."""
+    """Lay out one paragraph through the cluster pipeline: any text, cell maps included
+    (uncached; `layout_clusters` caches)."""
     if width is not None and width < 1:
         raise ValueError("width must be at least 1")
     shaped = shape(text)
@@ -209,6 +204,19 @@ def layout_clusters(
     return ParagraphLayout(tuple(lines), rtl, tuple(sorted(removed)), shaped.bidi_controls)
 
 
+def layout_clusters(
+    text: str, width: int | None, direction: Direction = "auto", order: Order = "visual"
+) -> ParagraphLayout:
+    """`layout_clusters_once`, cached for paragraphs of ordinary length (a long one's layout
+    is not kept: it would hold its size many times over)."""
+    if len(text) > pieces.PIECE:
+        return layout_clusters_once(text, width, direction, order)
+    return _layout_clusters_cached(text, width, direction, order)
+
+
+_layout_clusters_cached = lru_cache(maxsize=1024)(layout_clusters_once)
+
+
 @lru_cache(maxsize=8192)
 def layout_paragraph(
     text: str, width: int | None, direction: Direction = "auto", order: Order = "visual"
@@ -217,10 +225,26 @@ def layout_paragraph(
 
     Every line's width is at most `width`; the first line holds the paragraph's first words; each
     cell maps back to the source characters it shows. Ordinary prose takes the fast lane, whose
-    lines compute their cell maps from the cluster pipeline only when asked.
+    lines compute their cell maps from the cluster pipeline only when asked. A paragraph longer
+    than `pieces.LONG_PARAGRAPH` characters is laid out in bounded pieces (`pieces`).
     """
+    return layout_once(text, width, direction, order)
+
+
+def layout_once(
+    text: str,
+    width: int | None,
+    direction: Direction = "auto",
+    order: Order = "visual",
+    *,
+    cached: bool = True,
+) -> ParagraphLayout:
+    """`layout_paragraph` without its cache (for streams such as `reader render`); `cached`
+    False keeps nothing at all (the pieces of a long paragraph, each seen once)."""
     if width is not None and width < 1:
         raise ValueError("width must be at least 1")
+    if len(text) > pieces.LONG_PARAGRAPH:
+        return pieces.layout_long(text, width, direction, order)
     if order == "visual" and fastlane.qualifies(text):
         laid = fastlane.layout_prose(text, width, direction)
         if laid is not None:
@@ -242,6 +266,8 @@ def layout_paragraph(
                 tuple(dropped),
                 0,
             )
+    if not cached:
+        return layout_clusters_once(text, width, direction, order)
     return layout_clusters(text, width, direction, order)
 
 

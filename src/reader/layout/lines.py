@@ -9,6 +9,9 @@ from typing import Literal
 
 Direction = Literal["auto", "rtl", "ltr"]
 """A paragraph's base direction: `auto` takes the first strong character (UAX #9 P2/P3)."""
+Order = Literal["visual", "logical"]
+"""`visual` for terminals that do no bidi (almost all); `logical` for those that insist on doing
+it themselves (Konsole, mlterm): wrapped and shaped, but not reordered."""
 
 
 class VisualLine:

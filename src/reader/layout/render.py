@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from reader.layout.engine import layout_paragraph
-from reader.layout.lines import Direction
+from reader.layout.engine import layout_once
+from reader.layout.lines import Direction, VisualLine
+from reader.layout.pieces import LONG_PARAGRAPH, long_direction, wrapped_lines
 
 
 def render_lines(
@@ -19,9 +20,18 @@ def render_lines(
         if not first:
             yield ""
         first = False
-        layout = layout_paragraph(text, width, direction)
-        for line in layout.lines:
-            if layout.rtl and width is not None:
+        if width is not None and len(text) > LONG_PARAGRAPH:
+            # Streamed a piece at a time: memory follows the piece, not the paragraph.
+            base = long_direction(text, direction)
+            lines: Iterable[VisualLine] = (
+                line for line, _ in wrapped_lines(text, width, base, "visual")
+            )
+            rtl = base == "rtl"
+        else:
+            layout = layout_once(text, width, direction)  # not cached: each is seen once
+            lines, rtl = layout.lines, layout.rtl
+        for line in lines:
+            if rtl and width is not None:
                 yield (" " * (width - line.width) + line.text).rstrip(" ")
             else:
                 yield line.text.rstrip(" ")

@@ -75,6 +75,16 @@ def class_string(text: str) -> str | None:
     return classes if classes.isascii() else _BEYOND_ASCII.sub("L", classes)
 
 
+def first_strong_level(text: str) -> int | None:
+    """1 when the first strong character of `text` is right-to-left, 0 when left-to-right, None
+    when it has none (isolates are not skipped: for deciding long paragraphs piece by piece)."""
+    classes = text.translate(_table())
+    first = _FIRST_STRONG.search(classes if classes.isascii() else _BEYOND_ASCII.sub("L", classes))
+    if first is None:
+        return None
+    return 0 if first.group() == "L" else 1
+
+
 def paragraph_level(classes: str, direction: str) -> int:
     """Rules P2/P3 (no isolates here): the first strong character decides, LTR when none."""
     if direction == "rtl":

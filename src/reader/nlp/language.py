@@ -4,7 +4,7 @@ The entity tagger (`reader.nlp.entities`) was trained on Arabic news; on Persian
 finds people, places and organisations that are not there. The reader asks here, once per
 document, whether to run it: `unsupported_entity_language` is the one place that decides.
 
-The decision is about the document, not single letters. `reader.nlp.topics.detect_language`
+The decision is about the document, not single letters. `detect_language`
 counts the letters only Persian or Urdu use (پ چ ژ گ ک ی, ٹ ڈ ڑ ں ے ہ ...); a handful is enough
 for it to say "fa" or "ur". That is right for topics (word lists) but too quick for Arabic
 prose that quotes a Persian verse, spells Iranian names the Persian way, or was typed on a
@@ -21,13 +21,14 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from reader.nlp.topics import detect_language
-
 __all__ = [
     "ARABIC_MARGIN",
     "ENTITY_LANGUAGE",
     "LANGUAGE_NAMES",
+    "LetterCounts",
     "WordEvidence",
+    "count_letters",
+    "detect_language",
     "document_language",
     "entities_skipped_reason",
     "unsupported_entity_language",
@@ -46,6 +47,59 @@ document whose letters look Persian or Urdu to count as Arabic after all."""
 
 SAMPLE_CHARS = 200_000
 """How much of a document (from its start) the words are read from, like the letter count."""
+
+
+_URDU_LETTERS = frozenset("ٹڈڑںےۓھہ")
+_PERSIAN_LETTERS = frozenset("پچژگکیۀ")
+
+
+@dataclass(frozen=True, slots=True)
+class LetterCounts:
+    """Letters of a text sample, by script."""
+
+    arabic_script: int
+    urdu: int
+    """Letters only Urdu uses (ٹ ڈ ڑ ں ے ھ ہ ...)."""
+    persian: int
+    """Letters Persian (and Urdu) use but Arabic does not (پ چ ژ گ ک ی)."""
+    other: int
+    """Letters of other scripts (Latin, Hebrew, ...)."""
+
+
+def count_letters(paragraphs: Sequence[str], budget: int = SAMPLE_CHARS) -> LetterCounts:
+    """Count the letters of the first ``budget`` characters by script."""
+    urdu = persian = arabic = other = 0
+    for text in paragraphs:
+        sample = text[:budget]
+        budget -= len(sample)
+        for ch in sample:
+            if "\u0600" <= ch <= "\u06ff":
+                arabic += 1
+                if ch in _URDU_LETTERS:
+                    urdu += 1
+                elif ch in _PERSIAN_LETTERS:
+                    persian += 1
+            elif ch.isalpha():
+                other += 1
+        if budget <= 0:
+            break
+    return LetterCounts(arabic, urdu, persian, other)
+
+
+def detect_language(paragraphs: Sequence[str]) -> str:
+    """Guess "ar", "fa" or "ur" from the letters only Urdu or only Persian (and Urdu) use.
+
+    Looks at the first 200,000 characters at most; text with no such letters is Arabic.
+    This is the topic finder's choice of word lists; `document_language` also weighs words.
+    """
+    letters = count_letters(paragraphs)
+    arabic, urdu, persian = letters.arabic_script, letters.urdu, letters.persian
+    if arabic and urdu / arabic > 0.01:
+        return "ur"
+    if arabic and (persian + urdu) / arabic > 0.01:
+        return "fa"
+    return "ar"
+
 
 _FOLD = str.maketrans(
     {

@@ -1,4 +1,5 @@
-"""Loading text: bytes to a Document of paragraphs (encodings, newlines, limits, clear errors)."""
+"""Loading articles: bytes (text, HTML, Markdown, EPUB) or a web address to a Document of blocks
+(encodings, newlines, limits, clear errors)."""
 
 from reader.text.document import Document, Paragraph
 from reader.text.load import LoadError, decode_document, load_document

@@ -1,6 +1,10 @@
-"""Loading an article: a file, standard input or the bundled default, as a `Document`.
+"""Loading an article: a file, standard input, a web address or the bundled default, as a
+`Document`.
 
-Two steps, kept apart so the decoding can be tested and fuzzed without files:
+Files and standard input may be plain text, HTML, Markdown or EPUB (`reader.text.sniff` tells
+which); the structured formats and addresses go to their own modules (`html_blocks`,
+`markdown_blocks`, `epub_book`, `web`), imported only when needed. Plain text takes two steps,
+kept apart so the decoding can be tested and fuzzed without files:
 
 - `load_document` gets the bytes (from a path, from stdin, or the default article shipped as
   `reader.assets`), refusing what is not a readable file or is too large, and
@@ -21,10 +25,12 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Callable
 from typing import BinaryIO
 
 from reader.errors import UserError
 from reader.text.document import Document
+from reader.text.sniff import guess_format, is_address
 
 MIB = 1024 * 1024
 """One mebibyte: sizes in messages are in these units, written "MB" as people say it."""
@@ -92,11 +98,20 @@ class LoadError(UserError):
     """An article that cannot be opened or read as text: the message names the file."""
 
 
-def load_document(path: str | None, *, stdin: BinaryIO | None = None) -> Document:
+def load_document(
+    path: str | None,
+    *,
+    stdin: BinaryIO | None = None,
+    refresh: bool = False,
+    progress: Callable[[int, int | None], None] | None = None,
+) -> Document:
     """Read and decode an article.
 
     `path` None opens the bundled default article; "-" reads standard input (`stdin`, by default
-    `sys.stdin.buffer`) up to the size limit; anything else is a file path. Raises `LoadError`.
+    `sys.stdin.buffer`) up to the size limit; an address (`https://…`) is fetched, or taken from
+    the cache unless `refresh` (`progress` is told the bytes received); anything else is a file
+    path. Files and standard input may be plain text, HTML, Markdown or EPUB, told apart by
+    extension and content. Raises `LoadError`.
     """
     if path is None:
         resource = importlib.resources.files("reader.assets") / DEFAULT_ARTICLE
@@ -111,10 +126,34 @@ def load_document(path: str | None, *, stdin: BinaryIO | None = None) -> Documen
             data = _read_bounded(stream, STDIN_NAME)
         except OSError as error:
             raise LoadError(f"{STDIN_NAME}: cannot be read: {_reason(error)}") from None
-        return _warn_if_empty(decode_document(data, STDIN_NAME))
-    document = _warn_if_empty(decode_document(_read_file(path), path))
+        return _warn_if_empty(document_from_bytes(data, STDIN_NAME, None))
+    if is_address(path):
+        from reader.text.web import load_address
+
+        return _warn_if_empty(load_address(path, refresh=refresh, progress=progress))
+    document = _warn_if_empty(document_from_bytes(_read_file(path), path, path))
     # Messages name the path as the user gave it; on screen, the file name is enough.
     return dataclasses.replace(document, name=_display_name(os.path.basename(path) or path))
+
+
+def document_from_bytes(data: bytes, name: str, file_name: str | None) -> Document:
+    """A document from bytes in any format reader opens, chosen by `file_name`'s extension (None
+    for standard input) and by the content. The loaders of structured formats are imported only
+    when needed, so plain text opens as fast as ever."""
+    found = guess_format(file_name, data)
+    if found == "html":
+        from reader.text.html_blocks import html_document
+
+        return html_document(data, name)
+    if found == "markdown":
+        from reader.text.markdown_blocks import markdown_document
+
+        return markdown_document(data, name)
+    if found == "epub":
+        from reader.text.epub_book import epub_document
+
+        return epub_document(data, name)
+    return decode_document(data, name)
 
 
 def _warn_if_empty(document: Document) -> Document:
@@ -285,3 +324,7 @@ def _display_name(name: str) -> str:
     if not name:
         return '""'
     return _LINE_BREAKING.sub(lambda match: repr(match.group())[1:-1], name)
+
+
+display_name = _display_name
+"""The public name of `_display_name`, for the other loaders' messages."""

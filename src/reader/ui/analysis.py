@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Literal
 from textual.message import Message
 
 from reader.layout import layout_paragraph
-from reader.text.document import Document
+from reader.text.document import PROSE_KINDS, Document
 
 if TYPE_CHECKING:  # for the checker only: reader.nlp is imported in the workers
     from reader.nlp.entities import Entity, Mention
@@ -139,8 +139,8 @@ def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
     """
     try:
         from reader.nlp.entities import EntityIndex, extract_paragraphs, paragraph_chunks
+        from reader.nlp.entities.memory import NameMemory
         from reader.nlp.language import entities_skipped_reason, unsupported_entity_language
-        from reader.nlp.memory import NameMemory
     except ImportError as error:
         post(AnalysisFailed("entities", str(error), missing=True))
         return
@@ -156,7 +156,8 @@ def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
     last_batch = last_progress = last_group = time.monotonic()
     group_cost = 0.0
     found = grouped = 0  # mentions found in all, and when last grouped
-    for chunk in paragraph_chunks([(p.index, p.text) for p in document.paragraphs]):
+    # Prose only (a code line is not a sentence about anyone); indexes stay the document's.
+    for chunk in paragraph_chunks([(p.index, p.text) for p in document.prose]):
         if cancelled():
             return
         time.sleep(0)  # let a waiting key or frame have the interpreter first
@@ -202,7 +203,10 @@ def find_topics(document: Document, post: Post, cancelled: Cancelled) -> None:
         post(AnalysisFailed("topics", str(error), missing=True))
         return
     try:
-        index = extract_topics([paragraph.text for paragraph in document.paragraphs])
+        # Preformatted lines count as empty paragraphs: the numbering stays the document's.
+        index = extract_topics(
+            [p.text if p.kind in PROSE_KINDS else "" for p in document.paragraphs]
+        )
     except TopicsNotSupported as error:
         post(AnalysisFailed("topics", str(error), missing=True))
         return

@@ -3,16 +3,25 @@ the terminal's bidi mode and remembers where the reader stopped."""
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import os
 import sys
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
+from textual.screen import Screen
+from textual.theme import BUILTIN_THEMES
 
-from reader.config import ReadingPositions, Settings
+from reader.config import Settings
+from reader.keymap import settings_keymap
 from reader.layout import Direction
+from reader.positions import ReadingPositions, state_dir
 from reader.text.document import Document
 from reader.ui import signals, terminal, workers
 from reader.ui.keys import LastKey
@@ -21,6 +30,13 @@ from reader.ui.screens.reader_screen import ReaderScreen
 
 SWITCH_INTERVAL = 0.001
 """Seconds a thread may hold the interpreter before another waiting one gets it."""
+LEAVE_WAIT = 1.0
+"""Longest wait, in seconds, for the side panel's tabs before quitting anyway."""
+
+
+def screenshot_dir() -> Path:
+    """Where the palette's Screenshot command saves: beside the reading positions."""
+    return state_dir() / "screenshots"
 
 
 class ReaderApp(App[None]):
@@ -52,15 +68,29 @@ class ReaderApp(App[None]):
     ) -> None:
         """Show `document`; `positions` and `document_key` (both or neither) remember and restore
         the reading position."""
-        super().__init__()
+        # Textual picks its NO_COLOR filter here, from the theme of the moment: a theme that uses
+        # the terminal's own colours (ansi-dark/-light) chosen later went through the filter for
+        # RGB colours, which turned the whole screen black on black. Under NO_COLOR every theme
+        # gets the filter that leaves the terminal's own colours (no greys made up either).
+        theme = BUILTIN_THEMES.get((settings or Settings()).theme or "")
+        ansi = "NO_COLOR" in os.environ or (theme is not None and theme.ansi)
+        super().__init__(ansi_color=True if ansi else None)
+        if self.no_color or self.console.color_system in (None, "standard", "windows"):
+            self.add_class("-few-colours")  # 16, 8 or no colours: entity types get text styles
         self.document = document
-        self.settings = settings or Settings()
+        checked = settings_keymap(settings or Settings())  # config.toml's problems, one line each
+        self.settings = dataclasses.replace(settings or Settings(), keys=checked.keymap)
+        """The settings, key remaps checked (no clash, no unknown id or key left)."""
+        self.settings_warnings = checked.warnings
+        """What in the settings was ignored or changed, told once the screen is up."""
         self.direction: Direction = direction
         self.positions = positions
         self.document_key = document_key
         self.last_key = LastKey()
         """The last key pressed (the screen's key guard looks at it)."""
         self.reader_screen: ReaderScreen | None = None
+        self._leaving = False  # an exit is waiting for the side panel's tabs
+        self._left = False  # the exit has been made
         """The main screen, once shown."""
         set_order("logical" if self.settings.bidi == "terminal" else "visual")
         self.terminal_switch: tuple[str, str] = ("", "")
@@ -84,7 +114,25 @@ class ReaderApp(App[None]):
 
     def leave(self, return_code: int = 0) -> None:
         """The one way out: save the reading position, restore the terminal's bidi mode, exit
-        with `return_code`."""
+        with `return_code`. Right after the first frame the side panel's tabs may still be
+        mounting, and Textual's tabs fail when the app closes under them: then the exit waits
+        for them (at most `LEAVE_WAIT` seconds)."""
+        screen, panel = self.reader_screen, None
+        if screen is not None and screen.is_attached:
+            with contextlib.suppress(NoMatches):
+                panel = screen.panel
+        if panel is not None and not panel.built and not self._leaving:
+            self._leaving = True
+            panel.when_built(lambda: self._leave_now(return_code))
+            self.set_timer(LEAVE_WAIT, lambda: self._leave_now(return_code))
+            return
+        self._leave_now(return_code)
+
+    def _leave_now(self, return_code: int) -> None:
+        """Save the position, restore the bidi mode, exit (once)."""
+        if self._left:
+            return
+        self._left = True
         self.save_position()
         if self.settings.bidi == "app":
             terminal.restore_implicit_mode(self._driver, self.terminal_switch[1])
@@ -112,6 +160,8 @@ class ReaderApp(App[None]):
             self.theme = self.settings.theme
         if self.settings.keys:
             self.set_keymap(dict(self.settings.keys))
+        for warning in self.settings_warnings:
+            self.notify(warning, severity="warning", markup=False, timeout=10)
         if self.settings.bidi == "app":
             terminal.enter_explicit_mode(self._driver, self.terminal_switch[0])
         if self.positions is not None and self.positions.warning:
@@ -139,6 +189,30 @@ class ReaderApp(App[None]):
             self.positions.save()
         except OSError as error:
             self.log.warning(f"reading position not saved: {error}")
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's palette commands, but "Screenshot" saves where reader keeps its state and
+        says where (Textual's own tried a downloads folder that may not exist, and failed)."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Screenshot":
+                yield SystemCommand(
+                    "Screenshot",
+                    f"Save an SVG picture of the screen in {screenshot_dir()}",
+                    lambda: self.set_timer(0.1, self.save_screen_picture),
+                )
+            else:
+                yield command
+
+    def save_screen_picture(self) -> None:
+        """Save the screen as SVG in the screenshots folder and say where (or why not)."""
+        folder = screenshot_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = self.save_screenshot(path=str(folder))
+        except OSError as error:
+            self.notify(f"screenshot not saved: {error}", severity="error", markup=False)
+            return
+        self.notify(f"screenshot saved: {path}", markup=False, timeout=10)
 
     def action_command_palette(self) -> None:
         """Open the command palette (ctrl+p), its query box drawn through the layout engine."""

@@ -8,7 +8,7 @@ markup, so `[bold]` in a document stays `[bold]`), aligned to the label's readin
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from textual.content import Content
 
@@ -63,6 +63,30 @@ def _logical(text: str, visual: VisualLine, direction: Direction) -> VisualLine:
         text = text[: visual.end - 1] + "…"
     lines = layout_paragraph(text, None, direction, order="logical").lines
     return lines[0] if lines else visual
+
+
+def fit_ending(
+    text: str, ending: str, width: int, *, direction: Direction = "auto", **options: Any
+) -> Content:
+    """`fit(text, ...)` for a label that ends with `ending` taken from the document (`Go to
+    entity: NAME`): when it is too wide, the ending is what is cut, and its ellipsis stays at
+    the ending's own end. An Arabic name cut inside an English label would otherwise have its
+    ellipsis resolved with the label's direction, at the name's start (its right, not its left).
+    A mark of the ending's direction after the ellipsis ties it to the name; the layout engine
+    reads the mark for the order and draws nothing for it."""
+    if not ending or not text.endswith(ending):
+        return fit(text, width, direction=direction, **options)
+    from reader.layout import fit_label
+
+    flat = " ".join(text.split())
+    if width <= 0 or fit_label(flat, width, direction).end >= len(flat):
+        return fit(text, width, direction=direction, **options)
+    prefix = text[: len(text) - len(ending)]
+    spaced = 1 if prefix[-1:].isspace() else 0  # the space before the ending, kept by `fit`
+    room = width - fit_label(" ".join(prefix.split()), 1 << 16, direction).width - spaced
+    short = cut(ending, max(1, room))
+    mark = "\u200f" if fit_label(ending, 1 << 16).rtl else "\u200e"
+    return fit(prefix + short + mark, width, direction=direction, **options)
 
 
 def cut(text: str, width: int, direction: Direction = "auto") -> str:

@@ -7,6 +7,11 @@ Everything is in logical offsets `(paragraph, start, end)`.
 
 Highlights are handed out for a window of paragraphs around the current one, so a 10 MB article
 with a hundred thousand mentions costs the view only what is near the reader.
+
+What is highlighted, counted and visited is one set: an entity's mentions and, for a country,
+its nisba adjectives («التركية», «المغربي»: `Entity.adjectives`), which a reader following
+Turkey wants to meet. An adjective whose country the article never names is no mention of
+anything, so it is not highlighted either.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ class Navigator:
         self._texts = tuple(paragraph.text for paragraph in document.paragraphs)
         self._entities: list[Entity] = []
         self._by_paragraph: dict[int, list[Mention]] = {}
+        self._adjectives: dict[int, list[tuple[int, int, str]]] = {}  # paragraph -> spans
         self.topic_index: TopicIndex | None = None
         """The `TopicIndex`, once topics are found."""
         self.selected_entity: str | None = None
@@ -53,6 +59,7 @@ class Navigator:
         self._hits: list[tuple[int, int, int]] = []
         self._hit: int | None = None
         self._current = 0
+        self._theme_changes: list[int] = []
 
     @property
     def paragraph_count(self) -> int:
@@ -66,13 +73,20 @@ class Navigator:
     # Entities
 
     def add_mentions(self, mentions: Sequence[Mention]) -> None:
-        """Add a batch of `Mention`s from the entity worker (for colouring by type)."""
+        """Add a batch of `Mention`s from the entity worker (for colouring by type). Nisba
+        adjectives wait for the grouping, which says which country, if any, they belong to."""
         for mention in mentions:
-            self._by_paragraph.setdefault(mention.paragraph, []).append(mention)
+            if mention.type not in ADJECTIVE_TYPES:
+                self._by_paragraph.setdefault(mention.paragraph, []).append(mention)
 
     def set_entities(self, entities: Sequence[Entity]) -> None:
         """Take the entities the worker grouped from every mention found so far."""
         self._entities = list(entities)
+        adjectives: dict[int, list[tuple[int, int, str]]] = {}
+        for entity in self._entities:
+            for m in entity.adjectives:
+                adjectives.setdefault(m.paragraph, []).append((m.start, m.end, entity.type))
+        self._adjectives = adjectives
         if self.selected_entity is not None:
             self._selected_spans = self._spans_of(self.selected_entity)
             if self._mention is not None and self._mention >= len(self._selected_spans):
@@ -83,10 +97,10 @@ class Navigator:
         return self._entities
 
     def _spans_of(self, key: str) -> list[tuple[int, int, int]]:
-        """The mentions of entity `key`, in reading order."""
+        """The mentions of entity `key` (its adjectives included), in reading order."""
         for entity in self.entities():
             if entity.key == key:
-                return sorted((m.paragraph, m.start, m.end) for m in entity.mentions)
+                return sorted((m.paragraph, m.start, m.end) for m in mentions_of(entity))
         return []
 
     def select_entity(self, key: str | None) -> int | None:
@@ -96,11 +110,42 @@ class Navigator:
         self._mention = 0 if self._selected_spans else None
         return self._selected_spans[0][0] if self._selected_spans else None
 
+    def choose_nearest_entity(self, current: int, step: int) -> Entity | None:
+        """`n` (or `N`) with nothing chosen: select the entity mentioned first at or after the
+        paragraph `current` (at or before it for `N`), its mention there being the current one;
+        None when nothing is mentioned anywhere."""
+        best: tuple[tuple[int, int], Entity, int] | None = None
+        for entity in self._entities:
+            spans = sorted((m.paragraph, m.start) for m in mentions_of(entity))
+            if step > 0:
+                at = bisect_left(spans, (current, -1))
+                index = at if at < len(spans) else 0  # none after: wrap to the first
+                rank = spans[index] if at < len(spans) else (spans[0][0] + (1 << 40), 0)
+            else:
+                at = bisect_right(spans, (current, 1 << 62)) - 1
+                index = at if at >= 0 else len(spans) - 1
+                rank = (-spans[index][0], -spans[index][1]) if at >= 0 else (1 << 40, 0)
+            if spans and (best is None or rank < best[0]):
+                best = (rank, entity, index)
+        if best is None:
+            return None
+        _, entity, index = best
+        self.select_entity(entity.key)
+        self._mention = index
+        return entity
+
+    def mention_paragraph(self) -> int | None:
+        """The paragraph of the selected entity's current mention, if any."""
+        if self._mention is None or not self._selected_spans:
+            return None
+        return self._selected_spans[self._mention][0]
+
     # Topics
 
     def set_topics(self, index: TopicIndex) -> None:
-        """Keep the `TopicIndex` found by the topic worker."""
+        """Keep the `TopicIndex` found by the topic worker, and where its main theme changes."""
         self.topic_index = index
+        self._theme_changes = theme_changes(index.main_theme)
 
     def topics(self) -> Sequence[Topic]:
         """The topics, most salient first (empty until found)."""
@@ -124,12 +169,11 @@ class Navigator:
 
     def topic_step(self, current: int, step: int) -> int | None:
         """The next (`step` 1) or previous (-1) paragraph of the chosen topic; with none chosen,
-        the next or previous paragraph where the main topic changes."""
+        the next or previous paragraph where the main theme changes (`theme_changes`)."""
         if self.chosen_topic is not None:
             stops = sorted(self.topics()[self.chosen_topic].paragraphs)
         elif self.topic_index is not None:
-            main = self.topic_index.main_topic
-            stops = [0] + [i for i in range(1, len(main)) if main[i] != main[i - 1]]
+            stops = self._theme_changes
         else:
             return None
         return _step_in(stops, current, step)
@@ -210,6 +254,8 @@ class Navigator:
         for p in range(low, min(high + 1, len(self._texts))):
             for m in self._by_paragraph.get(p, ()):
                 spans.append((m.paragraph, m.start, m.end, entity_kind(m.type)))
+            for start, end, kind in self._adjectives.get(p, ()):
+                spans.append((p, start, end, entity_kind(kind)))
         spans.extend((*span, "selected") for span in _window(self._selected_spans, low, high))
         if self.selected_entity is not None and self._mention is not None and not self.search_query:
             spans.append((*self._selected_spans[self._mention], "current-search"))
@@ -228,11 +274,35 @@ class Navigator:
         if topic:
             parts.append(f"{word('topic', language)}: {topic}")
         if self.search_query:
-            parts.append(f"{word('hit', language)} {self.search_summary(language)}")
-        elif self.selected_entity is not None and self._mention is not None:
-            count = len(self._selected_spans)
-            parts.append(f"{word('mention', language)} {self._mention + 1}/{count}")
+            summary = self.search_summary(language)
+            parts.append(f"{word('hit', language)} {summary}" if self._hits else summary)
+        elif self.selected_entity is not None and self.mention_paragraph() == current:
+            count = len(self._selected_spans)  # said only while the reader is at that mention
+            parts.append(f"{word('mention', language)} {(self._mention or 0) + 1}/{count}")
         return " · ".join(parts)
+
+
+def theme_changes(main_theme: Sequence[int | None]) -> list[int]:
+    """The paragraphs where a new main theme starts: the first with a theme, then each whose
+    theme differs from that of the last paragraph with one before it. Paragraphs without a
+    theme (a heading, a short line) neither start nor end one, so `]` passes over them."""
+    stops: list[int] = []
+    last: int | None = None
+    for paragraph, theme in enumerate(main_theme):
+        if theme is not None and theme != last:
+            stops.append(paragraph)
+            last = theme
+    return stops
+
+
+ADJECTIVE_TYPES = frozenset({"NISBA"})
+"""Mention types that are adjectives of an entity, not entities (`reader.nlp.canonical`)."""
+
+
+def mentions_of(entity: Entity) -> list[Mention]:
+    """What the reader counts and visits as the entity's mentions: its own, and for a country
+    its adjectives («التركية» for تركيا)."""
+    return [*entity.mentions, *entity.adjectives]
 
 
 def _step_in(stops: Sequence[int], current: int, step: int) -> int | None:

@@ -23,6 +23,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "finding-topics": ("finding topics…", "استخراج المواضيع…"),
     "no-entities": ("no entities found", "لم يُعثر على كيانات"),
     "no-topics": ("no topics found", "لم يُعثر على مواضيع"),
+    "topics-empty-document": ("the document is empty: no topics", "المستند فارغ: لا مواضيع"),
+    "topics-one-paragraph": (
+        "one paragraph: all its topics are on it",
+        "فقرة واحدة: كل مواضيعها فيها",
+    ),
     "entities-missing": ("entity finding is not available", "استخراج الكيانات غير متاح"),
     "topics-missing": ("topic finding is not available", "استخراج المواضيع غير متاح"),
     "entities-arabic-only": ("Arabic text only", "للنصوص العربية فقط"),
@@ -43,6 +48,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "hit": ("hit", "النتيجة"),
     "no-hits": ("no hits", "لا نتائج"),
     "copied": ("paragraph copied", "نُسخت الفقرة"),
+    "resumed": ("resumed at", "استئناف من"),
+    "following": ("following", "تتبع"),
+    "choose-another": ("tab ↓ enter: another", "tab ↓ enter: غيره"),
+    "no-entity-yet": (
+        "no entity to follow yet: tab to the panel, ↓, enter",
+        "لا كيان للتتبع بعد: tab إلى اللوحة ثم ↓ ثم enter",
+    ),
     "loading": ("…", "…"),
     # The search bar.
     "search": ("find", "بحث"),
@@ -82,6 +94,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "quit": ("quit", "خروج"),
     "switch-tab": ("in the panel: the other tab", "في اللوحة: التبويب الآخر"),
+    "choose-entity": (
+        "choose an entity: tab, ↓ to it, enter",
+        "اختيار كيان: tab ثم ↓ إليه ثم enter",
+    ),
+    "adjectives-note": ("«التركية» counts as a mention of تركيا", "«التركية» تُعد ذكرًا لتركيا"),
     # Short forms for the key bar.
     "bar-paragraph": ("paragraph", "فقرة"),
     "bar-topic": ("topic", "موضوع"),
@@ -94,6 +111,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "go-entity": ("Go to entity", "انتقل إلى الكيان"),
     "go-topic": ("Go to topic", "انتقل إلى الموضوع"),
     "go-paragraph": ("Go to paragraph", "انتقل إلى الفقرة"),
+    "go-chapter": ("Go to chapter", "انتقل إلى الفصل"),
+    "go-section": ("Go to section", "انتقل إلى القسم"),
 }
 """Each word by its id: (English, Arabic)."""
 

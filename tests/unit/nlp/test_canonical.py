@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.nlp.canonical import NISBA, group_mentions, strip_proclitic
 from reader.nlp.entities import EntityIndex, Mention
+from reader.nlp.entities.canonical import NISBA, group_mentions, strip_proclitic
 from reader.nlp.normalise import normalise
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.nlp.dates import find_dates
+from reader.nlp.entities.dates import find_dates
 from reader.nlp.normalise import normalise
 from reader.nlp.tokens import tokenize
 

@@ -12,19 +12,24 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.commands.entities import as_json, as_tsv
-from reader.nlp.canonical import NISBA
 from reader.nlp.entities import (
     ENTITY_TYPES,
     Entity,
     EntityIndex,
-    _plausible,
     extract_document,
     extract_paragraph,
     extract_paragraphs,
     paragraph_chunks,
 )
-from reader.nlp.gazetteer import country_by_key, country_of_nisba, is_function_word, name_key
-from reader.nlp.memory import NameMemory
+from reader.nlp.entities.canonical import NISBA
+from reader.nlp.entities.extract import _plausible
+from reader.nlp.entities.gazetteer import (
+    country_by_key,
+    country_of_nisba,
+    is_function_word,
+    name_key,
+)
+from reader.nlp.entities.memory import NameMemory
 from reader.nlp.normalise import normalise
 from reader.nlp.tokens import tokenize
 from reader.text.document import Document
@@ -144,7 +149,7 @@ def test_json_offsets_index_the_document_text(path: Path) -> None:
     for entity in payload["entities"]:
         assert set(entity) == {"type", "name", "mentions"}
         for mention in entity["mentions"]:
-            assert set(mention) == {"paragraph", "start", "end", "text"}
+            assert set(mention) == {"paragraph", "number", "start", "end", "text"}
             assert document.text[mention["start"] : mention["end"]] == mention["text"]
             paragraph = document.paragraphs[mention["paragraph"]]
             assert paragraph.start <= mention["start"] < mention["end"] <= paragraph.end
@@ -154,10 +159,11 @@ def test_json_offsets_index_the_document_text(path: Path) -> None:
 def test_tsv_has_a_header_and_one_row_per_mention(article: Document) -> None:
     entities = extract_document(article)
     rows = as_tsv(article, entities).split("\n")
-    assert rows[0].split("\t") == ["type", "name", "paragraph", "start", "end", "text"]
+    assert rows[0].split("\t") == ["type", "name", "paragraph", "start", "end", "text", "number"]
     assert len(rows) - 1 == sum(len(e.mentions) for e in entities)
     for row in rows[1:]:
-        kind, _name, _paragraph, start, end, text = row.split("\t")
+        kind, _name, paragraph, start, end, text, number = row.split("\t")
+        assert int(number) == int(paragraph) + 1
         assert kind in ENTITY_TYPES
         assert article.text[int(start) : int(end)] == text
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.nlp.events import (
+from reader.nlp.entities.events import (
     EVENT_HEADS,
     ORGANIZATION_HEADS,
     find_acronym_events,

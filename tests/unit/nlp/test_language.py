@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from reader.nlp.language import (
+    detect_language,
     document_language,
     entities_skipped_reason,
     unsupported_entity_language,
     word_evidence,
 )
-from reader.nlp.topics import detect_language
 from reader.text.load import load_document
 
 REPO = Path(__file__).resolve().parents[3]

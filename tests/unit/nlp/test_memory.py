@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.nlp.evaluate import entity_spans, read_conll
-from reader.nlp.memory import NameMemory, word_keys
-from reader.nlp.tagger import load_tagger
+from reader.nlp.entities.evaluate import entity_spans, read_conll
+from reader.nlp.entities.memory import NameMemory, word_keys
+from reader.nlp.entities.tagger import load_tagger
 from reader.nlp.tokens import tokenize
 
 REPO = Path(__file__).resolve().parents[3]

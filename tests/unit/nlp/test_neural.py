@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 
 from reader.errors import UserError
-from reader.nlp import tagger as tagger_module
-from reader.nlp.evaluate import default_test_path, read_conll, score
-from reader.nlp.neural import NeuralTagger, hints
-from reader.nlp.tagger import NEURAL_FILE, load_tagger, open_shipped_tagger
+from reader.nlp.entities import tagger as tagger_module
+from reader.nlp.entities.evaluate import default_test_path, read_conll, score
+from reader.nlp.entities.neural import NeuralTagger, hints
+from reader.nlp.entities.tagger import NETWORK_WEIGHTS, load_tagger, open_shipped_tagger
 from reader.nlp.tokens import sentence_spans, tokenize
 
 REPO = Path(__file__).resolve().parents[3]
@@ -92,10 +92,10 @@ def test_a_damaged_weights_file_is_a_clear_message(monkeypatch: pytest.MonkeyPat
 
     def damaged(name: str) -> bytes:
         data = real(name)
-        return data[: len(data) // 2] if name == NEURAL_FILE else data
+        return data[: len(data) // 2] if name == NETWORK_WEIGHTS else data
 
     monkeypatch.setattr(tagger_module, "_read_data", damaged)
-    with pytest.raises(UserError, match=r"neural\.npz is damaged"):
+    with pytest.raises(UserError, match=r"entity network's files are damaged"):
         open_shipped_tagger()
 
 
@@ -159,7 +159,7 @@ def test_the_network_runs_blas_on_one_thread() -> None:
 
     probe = (
         "import os; os.environ.pop('OPENBLAS_NUM_THREADS', None);"
-        "from reader.nlp.tagger import load_tagger; load_tagger();"
+        "from reader.nlp.entities.tagger import load_tagger; load_tagger();"
         "import numpy; print(os.environ['OPENBLAS_NUM_THREADS'])"
     )
     result = subprocess.run(

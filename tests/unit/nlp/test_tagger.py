@@ -5,14 +5,14 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from reader.nlp.evaluate import (
+from reader.nlp.entities.evaluate import (
     default_test_path,
     entity_spans,
     read_conll,
     score,
     tag_running_text,
 )
-from reader.nlp.tagger import LABELS, load_tagger
+from reader.nlp.entities.tagger import LABELS, load_tagger
 from reader.nlp.tokens import tokenize
 
 REPO = Path(__file__).resolve().parents[3]

@@ -1,4 +1,4 @@
-"""Topics of real articles: the subjects a reader would name, as phrases taken from the text.
+"""Themes of real articles: the subjects a reader would name, as noun phrases from the text.
 
 The clear cases are pinned by what the articles are about (their Wikinews titles, see
 shared/data/texts/PROVENANCE.md); the other checks hold for every text: labels are one to four
@@ -13,16 +13,23 @@ from pathlib import Path
 
 import pytest
 
+from reader.nlp.language import detect_language
 from reader.nlp.stem import fold, stem
 from reader.nlp.stopwords import stop_words
 from reader.nlp.topics import (
     MAX_WORDS,
     TopicIndex,
     TopicsNotSupported,
-    detect_language,
     extract_topics,
 )
+from reader.nlp.topics.evaluation import Gold, duplicate_flags, normalise_label
+from reader.nlp.topics.lexicon import label_fault
+from reader.nlp.topics.names import MAX_PARAGRAPHS, entity_names
+from reader.nlp.topics.names import MAX_WORDS as NAME_WORDS
 from reader.text.document import Document
+
+NO_GOLD = Gold("none", Path(), "tune", (), frozenset(), frozenset())
+"""No gold themes: duplicates are then only labels with the same stems or one inside another."""
 
 REPO = Path(__file__).resolve().parents[3]
 TEXTS = REPO / ".." / "shared" / "data" / "texts"
@@ -43,51 +50,64 @@ def labels(index: TopicIndex, top: int) -> list[str]:
 
 
 # --- the clear cases -------------------------------------------------------------------------
+# Checked against what an Arabic reader names (tests/data/topics-gold, rules in
+# docs/topics-annotation.md); the figures over the whole gold are in test_topics_quality.py.
 
 
 def test_whatsapp_acquisition_by_facebook() -> None:
-    """news-04 «فيسبوك تستحوذ على تطبيق واتس آب»: WhatsApp leads, Facebook and the acquisition
-    are among the subjects."""
+    """news-04 «فيسبوك تستحوذ على تطبيق واتس آب»: WhatsApp leads; its founder and Mark
+    Zuckerberg (named in full once, then by surname: a name from the entity tagger) are
+    themes; the padding the old engine showed (a currency, «الخدمة», «الشركتين») is no
+    label."""
     index = extract_topics(paragraphs_of(TEXTS / "news-04.ar.txt"))
-    assert "واتس" in index.topics[0].label
-    assert "فيسبوك" in labels(index, 3)
-    assert any("استحواذ" in label for label in labels(index, 10))
+    top = labels(index, 8)
+    assert index.topics[0].label == "واتس آب"
+    assert "جان كوم" in top
+    assert "مارك زوكربيرغ" in top
+    assert not {"دولار أميركي", "الخدمة", "الشركتين"} & set(top)
 
 
 def test_default_article_is_about_security_cooperation() -> None:
-    """The default article (Moroccan-Turkish security talks): security leads, and security
-    cooperation is among the top five topics."""
+    """The default article (Moroccan-Turkish security talks): security cooperation is a theme;
+    no bare adjective («التركية») or filler noun («المستوى») labels one."""
     index = extract_topics(paragraphs_of(DEFAULT_ARTICLE))
-    assert "الأمن" in index.topics[0].label
-    assert any("التعاون الأمني" in label for label in labels(index, 5))
+    top = labels(index, 8)
+    assert "التعاون الأمني" in top
+    assert not {"التركية", "المستوى", "التكنولوجية"} & set(top)
 
 
 def test_concert_dedicated_to_darwish() -> None:
     """news-08 «مارسيل خليفة يهدي أمسيته في قرطاج إلى محمود درويش»: the singer and the poet
-    are the two leading topics, named in full."""
-    assert set(labels(extract_topics(paragraphs_of(TEXTS / "news-08.ar.txt")), 2)) == {
-        "مارسيل خليفة",
-        "محمود درويش",
-    }
+    are themes, named in full; no bare adjective («التونسية», «الموسيقية») or verb («حضر»)."""
+    top = labels(extract_topics(paragraphs_of(TEXTS / "news-08.ar.txt")), 8)
+    assert {"مارسيل خليفة", "محمود درويش"} <= set(top)
+    assert not {"التونسية", "الموسيقية", "حضر", "خليفة"} & set(top)
 
 
 def test_skin_cancer_study() -> None:
-    """news-06 «... الرجال أكثر عرضة للإصابة بمرض سرطان الجلد»: skin cancer leads."""
-    assert extract_topics(paragraphs_of(TEXTS / "news-06.ar.txt")).topics[0].label == "سرطان الجلد"
-
-
-def test_football_draw() -> None:
-    """news-03 «إنتر ميلان يقع في فخ التعادل مع كييفو»: both clubs lead, the draw follows."""
-    index = extract_topics(paragraphs_of(TEXTS / "news-03.ar.txt"))
-    assert set(labels(index, 2)) == {"إنتر ميلان", "كييفو"}
-    assert any("التعادل" in label for label in labels(index, 5))
+    """news-06 «... الرجال أكثر عرضة للإصابة بمرض سرطان الجلد»: skin cancer leads, and the
+    researcher keeps her hyphenated name («نيوتون - بيشوب», not «نيوتون»)."""
+    index = extract_topics(paragraphs_of(TEXTS / "news-06.ar.txt"))
+    assert index.topics[0].label == "سرطان الجلد"
+    top = labels(index, 8)
+    assert "نيوتون - بيشوب" in top
+    assert "نيوتون" not in top
 
 
 def test_food_security_report() -> None:
-    """news-02 «... تدهور الأمن الغذائي في سوريا»: food security and Syria are top subjects."""
-    top = labels(extract_topics(paragraphs_of(TEXTS / "news-02.ar.txt")), 3)
+    """news-02 «... تدهور الأمن الغذائي في سوريا»: food security and wheat are themes."""
+    top = labels(extract_topics(paragraphs_of(TEXTS / "news-02.ar.txt")), 8)
     assert "الأمن الغذائي" in top
-    assert "سوريا" in top
+    assert "القمح" in top
+
+
+def test_main_and_second_theme_of_a_paragraph() -> None:
+    """news-04 ¶6 (Koum on the partnership) has Koum as a theme, main or second; a paragraph's
+    second theme is never its main one."""
+    index = extract_topics(paragraphs_of(TEXTS / "news-04.ar.txt"))
+    assert "جان كوم" in (index.main_topic[6], index.second_topic[6])
+    for main, second in zip(index.main_topic, index.second_topic, strict=True):
+        assert second is None or (main is not None and second != main)
 
 
 # --- properties of every result ----------------------------------------------------------------
@@ -110,21 +130,25 @@ def _label_in_text(label: str, text: str) -> bool:
 
 @pytest.mark.parametrize("path", ALL_TEXTS, ids=lambda p: p.name)
 def test_result_is_well_formed(path: Path) -> None:
-    """Labels of 1-4 words from the text, not only stop words, distinct; valid ascending
-    paragraph lists; scores descending from 1; main topics consistent with the topic list."""
+    """Labels of 1-4 words from the text, not only stop words, never a bare adjective, verb,
+    number, unit or filler noun, no two naming one thing; valid ascending paragraph lists;
+    scores descending from 1; main and second themes consistent with the theme list; numbers
+    a permutation in order of first paragraph."""
     paragraphs = paragraphs_of(path)
     text = "\n".join(paragraphs)
     index = extract_topics(paragraphs)
     language = detect_language(paragraphs)
     stops = stop_words(language)
 
-    assert len(index.topics) >= 5
+    assert len(index.topics) >= 2
     assert len({t.label for t in index.topics}) == len(index.topics)
+    assert not any(duplicate_flags([normalise_label(t.label) for t in index.topics], NO_GOLD))
     for topic in index.topics:
         words = topic.label.split()
-        assert 1 <= len(words) <= MAX_WORDS, topic.label
+        assert 1 <= len(words) <= max(MAX_WORDS, NAME_WORDS), topic.label
         assert _label_in_text(topic.label, text), topic.label
         assert not all(fold(w) in stops for w in words), topic.label
+        assert label_fault(topic.label, language) is None, topic.label
         assert topic.paragraphs, topic.label
         assert list(topic.paragraphs) == sorted(set(topic.paragraphs))
         assert topic.paragraphs[0] >= 0 and topic.paragraphs[-1] < len(paragraphs)
@@ -132,12 +156,24 @@ def test_result_is_well_formed(path: Path) -> None:
     assert scores == sorted(scores, reverse=True)
     assert scores[0] == 1.0 and scores[-1] > 0
 
-    assert len(index.main_topic) == len(paragraphs)
+    assert len(index.main_topic) == len(paragraphs) == len(index.second_topic)
     by_label = {t.label: t for t in index.topics}
     for number, label in enumerate(index.main_topic):
+        theme = index.theme_of(number)
+        assert (theme.label if theme else None) == label
         if label is not None:
             assert number in by_label[label].paragraphs
-    # Most paragraphs of an article have a main topic.
+            assert number in by_label[label].main_paragraphs
+        second = index.second_theme_of(number)
+        assert (second.label if second else None) == index.second_topic[number]
+        if second is not None:
+            assert number in second.paragraphs and second.label != label
+    for topic in index.topics:
+        assert set(topic.main_paragraphs) <= set(topic.paragraphs)
+    firsts = sorted(index.topics, key=lambda t: t.number)
+    assert [t.number for t in firsts] == list(range(len(index.topics)))
+    assert [t.paragraphs[0] for t in firsts] == sorted(t.paragraphs[0] for t in firsts)
+    # Most paragraphs of an article have a main theme.
     assert sum(label is not None for label in index.main_topic) >= 0.6 * len(paragraphs)
 
 
@@ -188,7 +224,7 @@ def test_large_text_slice_is_well_formed() -> None:
         text = handle.read(300_000)
     paragraphs = [line for line in text.split("\n") if line.strip()]
     index = extract_topics(paragraphs)
-    assert len(index.topics) > 50
+    assert len(index.topics) > 30
     assert len(index.main_topic) == len(paragraphs)
     assert all(t.paragraphs[-1] < len(paragraphs) for t in index.topics)
 
@@ -208,7 +244,7 @@ def test_language_is_detected_from_letters(name: str, language: str) -> None:
 def test_persian_and_urdu_get_topics() -> None:
     """Persian (an essay on Ferdowsi) and Urdu (a column on Suresh Kalmadi) get topics that
     name their subjects."""
-    persian = labels(extract_topics(paragraphs_of(TEXTS / "persian-01.fa.txt")), 5)
+    persian = labels(extract_topics(paragraphs_of(TEXTS / "persian-01.fa.txt")), 10)
     assert any("فردوسی" in label for label in persian)
     urdu = labels(extract_topics(paragraphs_of(TEXTS / "urdu-01.ur.txt")), 3)
     assert any("کلماڈی" in label for label in urdu)
@@ -228,7 +264,29 @@ def test_text_in_another_script_is_refused_clearly() -> None:
 
 def test_text_without_topics() -> None:
     """No paragraphs, or only numbers, punctuation and stop words: no topics, all None."""
-    assert extract_topics([]) == TopicIndex((), ())
+    assert extract_topics([]) == TopicIndex((), (), (), (), ())
     index = extract_topics(["2025 - 2030 .", "في من على إلى", "Hello في"])
     assert index.topics == ()
-    assert index.main_topic == (None, None, None)
+    assert index.main_topic == index.second_topic == (None, None, None)
+    assert index.theme_of(0) is None and index.theme_of(7) is None
+
+
+def test_one_paragraph_document() -> None:
+    """A document of one paragraph: themes all on ¶0, ¶0's main theme the first one."""
+    paragraph = paragraphs_of(TEXTS / "news-01.ar.txt")[3]
+    index = extract_topics([paragraph])
+    assert index.topics
+    assert all(t.paragraphs == (0,) for t in index.topics)
+    assert index.main_topic[0] is not None
+    theme = index.theme_of(0)
+    assert theme is not None and theme.label == index.main_topic[0]
+
+
+def test_entity_names_only_for_short_arabic_documents() -> None:
+    """The tagger's names join the candidates for a short Arabic text (news-04: Zuckerberg in
+    ¶3 and ¶5), not for Persian or a document longer than `MAX_PARAGRAPHS`."""
+    news = paragraphs_of(TEXTS / "news-04.ar.txt")
+    names = dict(entity_names(news, "ar"))
+    assert sorted(names["مارك زوكربيرغ"]) == [3, 5]
+    assert entity_names(news, "fa") == []
+    assert entity_names(news * (MAX_PARAGRAPHS // len(news) + 1), "ar") == []

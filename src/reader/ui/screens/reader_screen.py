@@ -31,13 +31,15 @@ from reader.ui import analysis
 from reader.ui.commands import ReaderCommands
 from reader.ui.highlights import Highlight
 from reader.ui.keys import PANEL_KEYS, READER_KEYS, LastKey, bindings
-from reader.ui.navigation import WINDOW, Navigator
+from reader.ui.navigation import WINDOW, Navigator, mentions_of
+from reader.ui.topic_legend import Swatch, legend
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.key_bar import KeyBar
 from reader.ui.widgets.side_panel import EntityEntry, SidePanel, TopicEntry
 from reader.ui.widgets.status_line import StatusLine
 from reader.ui.widgets.title_bar import TitleBar, document_title
 from reader.ui.widgets.too_small import TooSmall
+from reader.ui.widgets.topic_map import TopicMap
 from reader.ui.words import word
 
 if TYPE_CHECKING:  # imported when first needed (the panes and the search bar after first paint)
@@ -105,8 +107,12 @@ class ReaderScreen(Screen[None]):
         """True once the analysis workers were started (a moment after the first screen)."""
         self.analysis_workers: dict[analysis.JobName, Worker[None]] = {}
         """The analysis workers by job name (`analysis.JOBS`), once started."""
+        self._search_origin: tuple[int, float] | None = None
+        """Paragraph and scroll position when the search bar opened (escape goes back)."""
         self._shown_entities: object = None  # the entity list the panel shows (identity)
         self._shown_topics: object = None
+        self.swatches: tuple[Swatch, ...] = ()
+        """Each theme's letter and colour (`reader.ui.topic_legend`), once topics are found."""
 
     # Building the screen
 
@@ -123,7 +129,11 @@ class ReaderScreen(Screen[None]):
             article = ArticleView(
                 self.document, direction=self.direction, bidi=self.settings.bidi, id="article"
             )
-            yield from (article, panel) if self.settings.panel == "right" else (panel, article)
+            topic_map = TopicMap([len(p.text) for p in self.document.paragraphs], id="topic-map")
+            if self.settings.panel == "right":
+                yield from (article, topic_map, panel)
+            else:
+                yield from (panel, article, topic_map)
         status = StatusLine(self.language, id="status")
         status.position = self.navigator.status_text(self._start_paragraph, self.language)
         yield status
@@ -135,6 +145,8 @@ class ReaderScreen(Screen[None]):
         self.article.focus()
         if self._start_paragraph:
             self.article.goto_paragraph(self._start_paragraph, top=True)
+            resumed = f"{word('resumed', self.language)} ¶ {self._start_paragraph + 1}"
+            self.query_one(StatusLine).flash(resumed, 5)  # said once, at the start
         self._apply_size()
         self._update_status()
         # The analysis starts once the first screen is drawn: its imports and its work would
@@ -172,6 +184,11 @@ class ReaderScreen(Screen[None]):
     def article(self) -> ArticleView:
         """The article view."""
         return self.query_one("#article", ArticleView)
+
+    @property
+    def topic_map(self) -> TopicMap:
+        """The topic map beside the article."""
+        return self.query_one(TopicMap)
 
     @property
     def panel(self) -> SidePanel:
@@ -251,7 +268,24 @@ class ReaderScreen(Screen[None]):
             self.go_to_paragraph(target)
 
     def action_mention_step(self, step: int) -> None:
-        """Next/previous search hit while searching, else mention of the selected entity."""
+        """Next/previous search hit while searching, else mention of the selected entity. With
+        neither, the first `n` follows the entity mentioned nearest the reading position (and
+        says which, and how to choose another)."""
+        navigator = self.navigator
+        if not navigator.search_query and navigator.selected_entity is None:
+            entity = navigator.choose_nearest_entity(self.current, step)
+            status = self.query_one(StatusLine)
+            if entity is None:
+                status.flash(word("no-entity-yet", self.language), 5)
+                return
+            following = f"{word('following', self.language)} {entity.name}"
+            status.flash(f"{following} · {word('choose-another', self.language)}", 5)
+            target = navigator.mention_paragraph()
+            if target is not None and target != self.current:
+                self.go_to_paragraph(target)
+            self._update_highlights()
+            self._update_status()
+            return
         target = self.navigator.mention_step(self.current, step)
         if target is not None:
             self.go_to_paragraph(target)
@@ -274,6 +308,8 @@ class ReaderScreen(Screen[None]):
 
             bar = SearchBar(self.language, self.navigator.find, id="search")
             await self.mount(bar, before=self.query_one(StatusLine))
+        if self._search_origin is None:  # where the reader was, for escape to go back to
+            self._search_origin = (self.current, self.article.scroll_y)
         bar.display = True
         bar.input.focus()
 
@@ -286,6 +322,9 @@ class ReaderScreen(Screen[None]):
             bar.display = False
             self.navigator.clear_search()
             self._focus_article()
+            if self._search_origin is not None:  # back where the reader was, as in less and vim
+                self.article.return_to(*self._search_origin)
+                self._search_origin = None
         elif self.navigator.search_query:
             self.navigator.clear_search()
             if bar is not None:
@@ -378,7 +417,9 @@ class ReaderScreen(Screen[None]):
         self._update_status()
 
     def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
-        """Keep the search and go back to the article (n/N step through the hits)."""
+        """Keep the search and go back to the article (n/N step through the hits), staying at
+        the hit."""
+        self._search_origin = None
         if not event.query and self.search_bar is not None:
             self.search_bar.display = False
         self._focus_article()
@@ -388,9 +429,14 @@ class ReaderScreen(Screen[None]):
     def on_article_view_current_changed(self, event: ArticleView.CurrentChanged) -> None:
         """Follow the current paragraph in the status line (and move the highlight window)."""
         self.navigator.follow(event.paragraph)
+        self.topic_map.current = event.paragraph
         if abs(event.paragraph - self._highlight_center) > WINDOW // 2:
             self._update_highlights()
         self._update_status()
+
+    def on_topic_map_jump(self, event: TopicMap.Jump) -> None:
+        """A click on the map: go to the stretch of text its row stands for."""
+        self.go_to_paragraph(event.paragraph, top=True)
 
     def on_entities_found(self, event: analysis.EntitiesFound) -> None:
         """Add a batch of mentions; redraw soon (or now, when extraction is over)."""
@@ -409,8 +455,10 @@ class ReaderScreen(Screen[None]):
         self.entity_progress = self._progress_text("finding-entities", event.done, event.total)
 
     def on_topics_found(self, event: analysis.TopicsFound) -> None:
-        """Keep the topic index and show it."""
+        """Keep the topic index and show it: in the panel and in the topic map."""
         self.navigator.set_topics(event.index)
+        self.swatches = legend(event.index.topics, self.language)
+        self.topic_map.show(event.index.main_theme, self.swatches)
         self.topic_progress = ""
         self._refresh_panel()
         self._update_status()
@@ -466,12 +514,18 @@ class ReaderScreen(Screen[None]):
         if entities is not self._shown_entities:  # a new grouping: rebuild the list
             self._shown_entities = entities
             panel.show_entities(
-                [EntityEntry(e.key, e.type, e.name, len(e.mentions)) for e in entities]
+                [EntityEntry(e.key, e.type, e.name, len(mentions_of(e))) for e in entities]
             )
         topics = self.navigator.topics()
         if topics is not self._shown_topics:
             self._shown_topics = topics
-            panel.show_topics([TopicEntry(t.label, tuple(t.paragraphs)) for t in topics])
+            panel.show_topics(
+                [
+                    TopicEntry(t.label, tuple(t.paragraphs), swatch)
+                    for t, swatch in zip(topics, self.swatches, strict=True)
+                ],
+                self.navigator.paragraph_count,
+            )
         self._update_highlights()
 
     def _update_highlights(self) -> None:

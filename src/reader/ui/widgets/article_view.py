@@ -6,6 +6,12 @@ start as estimates from their length and are replaced by the real number of line
 paragraph is laid out (`reader.ui.widgets.rows` keeps them and turns a screen row into a
 paragraph and back). Rendered lines live in an LRU cache.
 
+A structured document's blocks are set by `reader.layout.blocks`: a heading is bold with room
+before it, a quote is indented with a bar beside every line, a list item has its bullet on the
+reading-start side (the right, for Arabic), a preformatted line is never wrapped (what does not
+fit the measure is cut at its far edge). The decoration sits beside the text, never in it, so the
+text's cells and their logical offsets are the same as for any paragraph.
+
 Everything drawn comes from `reader.layout.layout_paragraph`: its `VisualLine.text` is what the
 terminal gets, and its `cells` say which logical characters each cell shows, which is how
 highlights (entities, the selected entity, search hits, topics; `reader.ui.highlights`) land on
@@ -18,7 +24,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar, Literal
 
 from rich.cells import get_character_cell_size
@@ -34,6 +40,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.layout import Direction, ParagraphLayout, VisualLine, layout_paragraph
+from reader.layout.blocks import PLAIN, BlockStyle, block_style, indent_cells
 from reader.text.document import Document
 from reader.ui.highlights import KINDS, Highlight, HighlightMasks, component_class, kinds_of
 from reader.ui.widgets.rows import RowIndex, estimate_heights
@@ -122,16 +129,23 @@ class ArticleView(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *(component_class(kind) for kind in KINDS),
         "article--marker",
+        "article--title",
+        "article--byline",
+        "article--heading",
+        "article--quote",
+        "article--preformatted",
+        "article--block-mark",
     }
-    """One class per highlight kind, and the current-paragraph marker."""
+    """One class per highlight kind, the current-paragraph marker, the block kinds that look
+    different from a paragraph, and the marks beside blocks (bullets, quote bars)."""
 
     DEFAULT_CSS = """
-    /* Theme variables only, so ansi-dark/ansi-light keep to the terminal's 16 colours; what must
-       survive NO_COLOR (which drops every colour) also has a text style: the selected entity is
-       reverse bold, search hits are underlined, the current hit bold underlined. Dark blue
-       ($text-primary in the ANSI themes) is the hardest to read on black, so it goes to MISC;
-       DATE shares the accent colour with another type in some themes and is told apart by
-       italics. */
+    /* Theme variables only, so ansi-dark/ansi-light keep to the terminal's own colours. Where
+       colours are few (16 or 8: pastel theme colours all fall to white or grey there) or none
+       (NO_COLOR), the app has the class -few-colours and every entity type also has its own
+       text style (reader.tcss, outside this widget's scope). Never italics: terminals such as
+       Konsole draw italic Arabic letters unjoined. DATE shares the accent colour with another
+       type in some themes, so it is also underlined where colours are many. */
     ArticleView {
         overflow-x: hidden;
         overflow-y: auto;
@@ -141,7 +155,7 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView .article--location { color: $text-success; }
     ArticleView .article--organization { color: $text-warning; }
     ArticleView .article--event { color: $text-error; }
-    ArticleView .article--date { color: $text-accent; text-style: italic; }
+    ArticleView .article--date { color: $text-accent; text-style: underline; }
     ArticleView .article--misc { color: $text-primary; }
     ArticleView .article--topic { background: $primary-muted; }
     ArticleView .article--selected { text-style: reverse bold; }
@@ -152,6 +166,12 @@ class ArticleView(ScrollView, can_focus=True):
         text-style: bold underline;
     }
     ArticleView .article--marker { color: $accent; }
+    ArticleView .article--title { text-style: bold; }
+    ArticleView .article--byline { color: $text-muted; }
+    ArticleView .article--heading { text-style: bold; }
+    ArticleView .article--quote { color: $text-muted; }
+    ArticleView .article--preformatted { color: $text-secondary; }
+    ArticleView .article--block-mark { color: $text-accent; }
     """
 
     current: reactive[int] = reactive(0, init=False)
@@ -188,6 +208,7 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.document = document
         self._texts = [paragraph.text for paragraph in document.paragraphs]
+        self._structured = document.source_format != "text"
         self._measure = max(1, measure)
         self._direction: Direction = direction
         self._bidi = bidi
@@ -197,7 +218,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._layouts: LRUCache[int, ParagraphLayout] = LRUCache(1024)
         self._strips: LRUCache[tuple[int, int, bool], Strip] = LRUCache(2048)
         self._highlights = HighlightMasks()
-        self._styles: dict[int, Style] = {}
+        self._styles: dict[tuple[int, Style], Style] = {}
         self._anchor: _Anchor | None = None
         self._following = False
         self.layout_count = 0
@@ -230,6 +251,16 @@ class ArticleView(ScrollView, can_focus=True):
         index = self.validate_current(index)
         self._reveal(index, top=top, offset=offset)
         self._choose(index)
+
+    def return_to(self, index: int, y: float) -> None:
+        """Go back to a place remembered earlier: the view scrolled to `y`, `index` current
+        (as the search does when the reader backs out of it with escape)."""
+        if not self._texts:
+            return
+        self.scroll_to(
+            y=max(0, min(y, self.max_scroll_y)), animate=False, immediate=True, force=True
+        )
+        self._choose(self.validate_current(index))
 
     def _choose(self, index: int) -> None:
         """Make `index` current without scrolling (it was just brought into view, or is on
@@ -334,19 +365,36 @@ class ArticleView(ScrollView, can_focus=True):
         if self._frame is None:
             raise RuntimeError("the article view has no size yet")
         if layout is None:
-            width = self.measure
+            style = self._style(paragraph)
+            width = max(1, self.measure - style.indent) if style.wrap else None
             if self._bidi == "terminal":
                 layout = layout_paragraph(
                     self._texts[paragraph], width, self._direction, order="logical"
                 )
             else:
                 layout = layout_paragraph(self._texts[paragraph], width, self._direction)
+            lead = self._lead(paragraph, style)
+            if lead:  # room before a heading: blank lines that show no text
+                spacer = VisualLine("", (), 0, 0, layout.rtl)
+                layout = replace(layout, lines=(spacer,) * lead + layout.lines)
             self.layout_count += 1
             self._layouts.set(paragraph, layout)
         if not self._measured[paragraph]:
             self._measured[paragraph] = 1
             self._rows.set_height(paragraph, len(layout.lines))
         return layout
+
+    def _style(self, paragraph: int) -> BlockStyle:
+        """How the paragraph's block is set (plain text: nothing added)."""
+        if not self._structured:
+            return PLAIN
+        block = self.document.paragraphs[paragraph]
+        return block_style(block.kind, block.level, block.text)
+
+    @staticmethod
+    def _lead(paragraph: int, style: BlockStyle) -> int:
+        """Blank lines drawn before the paragraph's text (none at the top of the article)."""
+        return style.space_before if paragraph > 0 else 0
 
     def _rewrap(self, frame: _Frame) -> None:
         """Take a new frame: keep the reading position, forget every layout, re-estimate."""
@@ -507,29 +555,62 @@ class ArticleView(ScrollView, can_focus=True):
             layout = self._lay_out(paragraph)
             if row >= len(layout.lines):  # an estimate not yet refined: drawn next frame
                 return Strip.blank(width, base)
-            strip = self._draw(frame, paragraph, layout.lines[row], current, base)
+            strip = self._draw(frame, paragraph, row, layout.lines[row], current, base)
             self._strips.set(key, strip)
         return strip.adjust_cell_length(width, base)
 
     def _draw(
-        self, frame: _Frame, paragraph: int, line: VisualLine, current: bool, base: Style
+        self,
+        frame: _Frame,
+        paragraph: int,
+        row: int,
+        line: VisualLine,
+        current: bool,
+        base: Style,
     ) -> Strip:
-        """One visual line inside the frame: margin, gutter, aligned text, gutter, margin."""
-        free = max(0, frame.measure - line.width)
+        """One visual line inside the frame: margin, gutter, the block's indent on the reading
+        side, the aligned text, gutter, margin. Blank lead lines (before a heading) show only
+        the margins."""
+        style = self._style(paragraph)
+        lead = self._lead(paragraph, style)
+        if row < lead:
+            return Strip.blank(frame.width, base)
+        room = max(1, frame.measure - style.indent)
+        free = max(0, room - line.width)
         before, after = (free, 0) if line.rtl else (0, free)
+        text_base = base + self._block_style(paragraph)
+        text = list(self._text_segments(paragraph, line, text_base))
+        if line.width > room:  # an unwrapped preformatted line: cut at its far edge
+            cut = Strip(text, line.width)
+            text = list(cut.crop(line.width - room, line.width) if line.rtl else cut.crop(0, room))
+        mark = indent_cells(style, row == lead, line.rtl)
+        indent = Segment(mark, base + self._kind_style("article--block-mark")) if mark else None
         segments: list[Segment] = [Segment(" " * frame.margin, base)]
         marker = Segment(MARKER, base + self._kind_style("article--marker"))
         blank = Segment(" ", base)
         if frame.gutter:
             segments += [marker if current and not line.rtl else blank, blank]
+        if indent is not None and not line.rtl:
+            segments.append(indent)
         segments.append(Segment(" " * before, base))
-        segments.extend(self._text_segments(paragraph, line, base))
+        segments.extend(text)
         segments.append(Segment(" " * after, base))
+        if indent is not None and line.rtl:
+            segments.append(indent)
         if frame.gutter:
             segments += [blank, marker if current and line.rtl else blank]
         used = frame.margin + 2 * frame.gutter + frame.measure
         segments.append(Segment(" " * max(0, frame.width - used), base))
         return Strip([segment for segment in segments if segment.text]).simplify()
+
+    def _block_style(self, paragraph: int) -> Style:
+        """The text style of the paragraph's block kind (none for a plain paragraph)."""
+        if not self._structured:
+            return Style()
+        kind = self.document.paragraphs[paragraph].kind
+        if kind in ("title", "byline", "heading", "quote", "preformatted"):
+            return self._kind_style(f"article--{kind}")
+        return Style()
 
     def _text_segments(self, paragraph: int, line: VisualLine, base: Style) -> Iterable[Segment]:
         """The line's text as segments, styled by the highlights its cells show."""
@@ -566,10 +647,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _highlight_style(self, bits: int, base: Style) -> Style:
         """The base style with every highlight kind in `bits` applied, weakest first."""
-        style = self._styles.get(bits)
+        style = self._styles.get((bits, base))
         if style is None:
             style = base
             for kind in kinds_of(bits):
                 style += self._kind_style(component_class(kind))
-            self._styles[bits] = style
+            self._styles[bits, base] = style
         return style

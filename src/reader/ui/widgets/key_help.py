@@ -33,6 +33,8 @@ class KeyHelp(Widget):
             keys = ", ".join(key_display(k) for k in keys_in_effect(key.id, self._keymap))
             rows.append((keys, word(key.id, self._language)))
         rows.append(("← →", word("switch-tab", self._language)))
+        rows.append(("tab ↓ enter", word("choose-entity", self._language)))
+        rows.append(("n", word("adjectives-note", self._language)))
         rows.append(("ctrl+p", word("command-palette", self._language)))
         return rows
 

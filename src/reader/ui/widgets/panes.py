@@ -24,6 +24,7 @@ from reader.config import Language
 from reader.layout.lines import Direction
 from reader.ui.highlights import ENTITY_TYPES
 from reader.ui.labels import Align, cut, fit, interface_direction
+from reader.ui.topic_legend import OTHER, Swatch, palette, swatch_style
 from reader.ui.words import word
 
 if TYPE_CHECKING:
@@ -239,29 +240,53 @@ class TopicPane(Pane):
         super().__init__("topics", "topic-list", language, progress, panel_width)
         self.entries: Sequence[TopicEntry] = ()
         """The topics shown, in this order."""
+        self.paragraph_count = -1
+        """How many paragraphs the document has (-1 until the topics are found)."""
 
     def has_entries(self) -> bool:
         """Whether any topic was found."""
         return bool(self.entries)
 
-    def show(self, entries: Sequence[TopicEntry]) -> None:
-        """List `entries`."""
+    def show(self, entries: Sequence[TopicEntry], paragraph_count: int) -> None:
+        """List `entries`, found in a document of `paragraph_count` paragraphs."""
         self.entries = entries
+        self.paragraph_count = paragraph_count
         self.redraw()
 
     def _options(self, width: int) -> Options:
-        """Two lines per topic: its label, and the numbers of the paragraphs it covers."""
+        """Two lines per topic: its swatch in the topic map (the legend), its label with how
+        many paragraphs it covers, then their numbers. An empty document says so; a document
+        of one paragraph says its topics are all on it."""
         options: Options = []
+        if self.paragraph_count == 0:
+            note = word("topics-empty-document", self._language)
+            return [Option(self._entry(note, width, words=True), disabled=True)]
+        if self.paragraph_count == 1 and self.entries:
+            note = word("topics-one-paragraph", self._language)
+            options.append(Option(self._entry(note, width, style="dim", words=True), disabled=True))
         for index, topic in enumerate(self.entries):
-            covered = _numbers(topic.paragraphs, width)
+            covered = _numbers(topic.paragraphs, width - 5)
+            label = _counted(topic.label, len(topic.paragraphs), width - 3)
             prompt = Content("\n").join(
                 [
-                    self._entry(topic.label, width),
-                    self._entry(f"¶ {covered}", width, indent=2, style="dim", words=True),
+                    self._with_swatch(self._entry(label, width - 3), topic.swatch),
+                    self._entry(f"¶ {covered}", width, indent=3, style="dim", words=True),
                 ]
             )
             options.append(Option(prompt, id=f"topic:{index}"))
         return options
+
+    def _with_swatch(self, body: Content, swatch: Swatch | None) -> Content:
+        """`body` with the topic's swatch (its letter on its colour) on the reading side."""
+        if swatch is None or swatch.slot is None:
+            cells = Content(f"{OTHER} ").stylize("$text-muted")
+        else:
+            letter = fit(swatch.letter, 1).plain
+            colours = palette(self.app.current_theme.ansi, self.app.console.color_system)
+            cells = Content(f"{letter} ").stylize(swatch_style(swatch.slot, colours))
+        if self._language == "ar":
+            return Content.assemble(body, " ", cells)
+        return Content.assemble(cells, " ", body)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

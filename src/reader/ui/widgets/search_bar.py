@@ -1,8 +1,9 @@
-"""The search bar: an input for the query, and the query as it reads (shaped) with its hit count.
+"""The search bar: `find`, an input for the query, and the hit counter.
 
 Textual's `Input` shows what is typed in logical order and unshaped, which for Arabic is wrong
 (letters unjoined, words left to right); the bar's `ShapedInput` draws it through the layout
-engine instead, and the echo beside it repeats the query, shaped, with the hit counter.
+engine instead, with a cursor that does not blink (always visible), so the query is shown once,
+where it is typed: an Arabic query reads from the input's right end, beside the counter.
 """
 
 from __future__ import annotations
@@ -26,10 +27,14 @@ Finder = Callable[[str], list[tuple[int, int, int]]]
 """Finds a query's hits: (paragraph, start, end) in reading order."""
 SEARCH_DELAY = 0.15
 """Seconds after the last key typed before the search runs."""
+MAX_QUERY = 200
+"""The longest query kept (characters): each key echoes and shapes the whole query, so a paste of
+100 KB, which may arrive as one key per character, would cost its length squared; longer text is
+cut here, and no search needs more."""
 
 
 class SearchBar(Horizontal):
-    """`find [query input] query-shaped · 3/12`: hidden until the reader presses `/`."""
+    """`find [query input] 3/12`: hidden until the reader presses `/`."""
 
     class HitsFound(Message):
         """The hits of `query`, found in a worker a moment after the last key (a one-letter
@@ -60,14 +65,19 @@ class SearchBar(Horizontal):
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        """The word `find`, the input and the shaped echo of the query."""
+        """The word `find`, the input and the hit counter."""
         yield Static(
             fit(word("search", self._language), 6, direction=interface_direction(self._language)),
             id="search-label",
         )
-        yield ShapedInput(
-            placeholder=word("search-placeholder", "en"), id="search-input", select_on_focus=False
+        query = ShapedInput(
+            placeholder=word("search-placeholder", "en"),
+            id="search-input",
+            select_on_focus=False,
+            max_length=MAX_QUERY,
         )
+        query.cursor_blink = False  # a blinking cursor is seen half the time: keep it shown
+        yield query
         yield Static("", id="search-echo")
 
     @property
@@ -81,17 +91,16 @@ class SearchBar(Horizontal):
         return self.input.value
 
     def show_result(self, summary: str) -> None:
-        """Show the shaped query followed by `summary` (say `3/12` or `no hits`)."""
+        """Show `summary` (say `3/12` or `no hits`) beside the query."""
         self._summary = summary
         self._draw_echo()
 
     def _draw_echo(self) -> None:
-        """Redraw the echo: the query through the layout engine, then the summary."""
+        """Redraw the counter (nothing while the query is empty)."""
         echo = self.query_one("#search-echo", Static)
-        width = max(4, echo.content_region.width or 30)
-        query = self.query_text
-        text = f"{query} · {self._summary}" if query and self._summary else query
-        echo.update(fit(text, width, align="right") if text else Content(""))
+        text = self._summary if self.query_text else ""
+        direction = interface_direction(self._language)
+        echo.update(fit(text, 22, direction=direction, pad=False) if text else Content(""))
 
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:

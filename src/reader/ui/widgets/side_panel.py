@@ -7,7 +7,7 @@ themselves (`reader.ui.widgets.panes`) are built just after the first screen is 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -23,6 +23,7 @@ from reader.ui.words import word
 if TYPE_CHECKING:
     from textual.widgets import TabbedContent
 
+    from reader.ui.topic_legend import Swatch
     from reader.ui.widgets.panes import EntityPane, Pane, TopicPane
 
 
@@ -38,10 +39,12 @@ class EntityEntry:
 
 @dataclass(frozen=True, slots=True)
 class TopicEntry:
-    """What the panel shows of one topic: its label and the paragraphs it covers (0-based)."""
+    """What the panel shows of one topic: its label, the paragraphs it covers (0-based) and its
+    swatch in the topic map (the legend)."""
 
     label: str
     paragraphs: tuple[int, ...]
+    swatch: Swatch | None = None
 
 
 class SidePanel(Vertical):
@@ -74,22 +77,41 @@ class SidePanel(Vertical):
         self.set_reactive(SidePanel.topic_progress, word("finding-topics", language))
         self._entities: Sequence[EntityEntry] = ()
         self._topics: Sequence[TopicEntry] = ()
+        self._paragraph_count = -1
         self._entity_pane: EntityPane | None = None
         self._topic_pane: TopicPane | None = None
+        self._when_built: list[Callable[[], None]] = []
 
     @property
     def built(self) -> bool:
         """True once the tabs are mounted (just after the first screen is drawn)."""
         return self._entity_pane is not None and self._topic_pane is not None
 
+    def when_built(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the tabs are mounted (at once if they are, or if the panel is
+        gone). Quitting waits for this: Textual's tabs raise when the app closes in the middle
+        of their mounting («No Tab with id …»)."""
+        if self.built or not self.is_attached:
+            callback()
+        else:
+            self._when_built.append(callback)
+
     def on_mount(self) -> None:
         """Build the tabs once the first screen is drawn (they cost more than the article)."""
         self.call_after_refresh(self._build)
 
     async def _build(self) -> None:
+        """Mount the two tabs and show what has arrived so far, then run what waited for them."""
+        try:
+            if self.is_attached:  # else the reader quit before the first frame was followed up
+                await self._mount_tabs()
+        finally:
+            waiting, self._when_built = self._when_built, []
+            for callback in waiting:
+                callback()
+
+    async def _mount_tabs(self) -> None:
         """Mount the two tabs and show what has arrived so far."""
-        if not self.is_attached:  # the reader quit before the first frame was followed up
-            return
         from reader.ui.widgets.panes import EntityPane, TopicPane  # after the first paint
 
         width = self._width
@@ -102,6 +124,7 @@ class SidePanel(Vertical):
         entities.set_reactive(EntityPane.progress, self.entity_progress)
         topics.set_reactive(TopicPane.progress, self.topic_progress)
         entities.entries, topics.entries = self._entities, self._topics
+        topics.paragraph_count = self._paragraph_count
         self._entity_pane, self._topic_pane = entities, topics
         entities.redraw()
         topics.redraw()
@@ -147,11 +170,13 @@ class SidePanel(Vertical):
         if self._entity_pane is not None:
             self._entity_pane.show(entities)
 
-    def show_topics(self, topics: Sequence[TopicEntry]) -> None:
-        """Show `topics` in the order given."""
+    def show_topics(self, topics: Sequence[TopicEntry], paragraph_count: int) -> None:
+        """Show `topics` in the order given, found in a document of `paragraph_count`
+        paragraphs."""
         self._topics = topics
+        self._paragraph_count = paragraph_count
         if self._topic_pane is not None:
-            self._topic_pane.show(topics)
+            self._topic_pane.show(topics, paragraph_count)
 
     def on_resize(self) -> None:
         """Labels are fitted to the width: fit them again."""

@@ -14,7 +14,10 @@ TITLE_MAX = 60
 
 
 def document_title(document: Document) -> str:
-    """The title: the first paragraph when it is short (a headline), else the file name."""
+    """The title: the one the document declares (a web page's, a book's), else the first
+    paragraph when it is short (a headline), else the file name."""
+    if document.title:
+        return document.title
     if document.paragraphs and len(document.paragraphs[0].text.strip()) <= TITLE_MAX:
         return document.paragraphs[0].text.strip()
     return document.name

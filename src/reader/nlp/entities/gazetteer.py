@@ -1,0 +1,525 @@
+"""Word lists the entity rules consult: countries (short, formal and adjective forms), a few cities,
+and the function words that must never become an entity.
+
+Country short names are CLDR's Arabic territory names (babel 2.19.0, `Locale("ar").territories`,
+two-letter codes, dependent territories with bracketed or dashed names left out), frozen here so
+nothing is downloaded or installed at run time. On top of them: hand-kept aliases, the formal
+names that a news text uses (``المملكة المغربية``, ``الجمهورية التركية``) built from a formal
+prefix and the country's adjective, and the nisba adjectives (``المغربي``, ``التركية``) derived
+from the short name by the usual rules, with the irregular ones listed.
+
+Everything is compared in *key* form: each word normalised (`reader.nlp.normalise`) and the
+words joined by one space.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reader.nlp.normalise import normalise
+
+__all__ = [
+    "CITIES",
+    "COUNTRIES",
+    "FUNCTION_WORDS",
+    "Country",
+    "country_by_key",
+    "country_of_nisba",
+    "formal_country_prefixes",
+    "is_function_word",
+    "name_key",
+]
+
+# CLDR Arabic territory names (see the module docstring for how they were taken).
+_CLDR_AR: dict[str, str] = {
+    "AC": "جزيرة أسينشيون",
+    "AD": "أندورا",
+    "AE": "الإمارات العربية المتحدة",
+    "AF": "أفغانستان",
+    "AG": "أنتيغوا وبربودا",
+    "AI": "أنغويلا",
+    "AL": "ألبانيا",
+    "AM": "أرمينيا",
+    "AO": "أنغولا",
+    "AR": "الأرجنتين",
+    "AS": "ساموا الأمريكية",
+    "AT": "النمسا",
+    "AU": "أستراليا",
+    "AW": "أروبا",
+    "AX": "جزر آلاند",
+    "AZ": "أذربيجان",
+    "BA": "البوسنة والهرسك",
+    "BB": "بربادوس",
+    "BD": "بنغلاديش",
+    "BE": "بلجيكا",
+    "BF": "بوركينا فاسو",
+    "BG": "بلغاريا",
+    "BH": "البحرين",
+    "BI": "بوروندي",
+    "BJ": "بنين",
+    "BL": "سان بارتليمي",
+    "BM": "برمودا",
+    "BN": "بروناي",
+    "BO": "بوليفيا",
+    "BQ": "هولندا الكاريبية",
+    "BR": "البرازيل",
+    "BS": "جزر البهاما",
+    "BT": "بوتان",
+    "BV": "جزيرة بوفيه",
+    "BW": "بوتسوانا",
+    "BY": "بيلاروس",
+    "BZ": "بليز",
+    "CA": "كندا",
+    "CF": "جمهورية أفريقيا الوسطى",
+    "CH": "سويسرا",
+    "CI": "ساحل العاج",
+    "CK": "جزر كوك",
+    "CL": "تشيلي",
+    "CM": "الكاميرون",
+    "CN": "الصين",
+    "CO": "كولومبيا",
+    "CP": "جزيرة كليبيرتون",
+    "CQ": "سارك",
+    "CR": "كوستاريكا",
+    "CU": "كوبا",
+    "CV": "الرأس الأخضر",
+    "CW": "كوراساو",
+    "CX": "جزيرة كريسماس",
+    "CY": "قبرص",
+    "CZ": "التشيك",
+    "DE": "ألمانيا",
+    "DG": "دييغو غارسيا",
+    "DJ": "جيبوتي",
+    "DK": "الدانمرك",
+    "DM": "دومينيكا",
+    "DO": "جمهورية الدومينيكان",
+    "DZ": "الجزائر",
+    "EA": "سيوتا وميليلا",
+    "EC": "الإكوادور",
+    "EE": "إستونيا",
+    "EG": "مصر",
+    "EH": "الصحراء الغربية",
+    "ER": "إريتريا",
+    "ES": "إسبانيا",
+    "ET": "إثيوبيا",
+    "FI": "فنلندا",
+    "FJ": "فيجي",
+    "FK": "جزر فوكلاند",
+    "FM": "ميكرونيزيا",
+    "FO": "جزر فارو",
+    "FR": "فرنسا",
+    "GA": "الغابون",
+    "GB": "المملكة المتحدة",
+    "GD": "غرينادا",
+    "GE": "جورجيا",
+    "GF": "غويانا الفرنسية",
+    "GG": "غيرنزي",
+    "GH": "غانا",
+    "GI": "جبل طارق",
+    "GL": "غرينلاند",
+    "GM": "غامبيا",
+    "GN": "غينيا",
+    "GP": "غوادلوب",
+    "GQ": "غينيا الاستوائية",
+    "GR": "اليونان",
+    "GS": "جورجيا الجنوبية وجزر ساندويتش الجنوبية",
+    "GT": "غواتيمالا",
+    "GU": "غوام",
+    "GW": "غينيا بيساو",
+    "GY": "غيانا",
+    "HM": "جزيرة هيرد وجزر ماكدونالد",
+    "HN": "هندوراس",
+    "HR": "كرواتيا",
+    "HT": "هايتي",
+    "HU": "هنغاريا",
+    "IC": "جزر الكناري",
+    "ID": "إندونيسيا",
+    "IE": "أيرلندا",
+    "IL": "إسرائيل",
+    "IM": "جزيرة مان",
+    "IN": "الهند",
+    "IO": "الإقليم البريطاني في المحيط الهندي",
+    "IQ": "العراق",
+    "IR": "إيران",
+    "IS": "آيسلندا",
+    "IT": "إيطاليا",
+    "JE": "جيرسي",
+    "JM": "جامايكا",
+    "JO": "الأردن",
+    "JP": "اليابان",
+    "KE": "كينيا",
+    "KG": "قيرغيزستان",
+    "KH": "كمبوديا",
+    "KI": "كيريباتي",
+    "KM": "جزر القمر",
+    "KN": "سانت كيتس ونيفيس",
+    "KP": "كوريا الشمالية",
+    "KR": "كوريا الجنوبية",
+    "KW": "الكويت",
+    "KY": "جزر كايمان",
+    "KZ": "كازاخستان",
+    "LA": "لاوس",
+    "LB": "لبنان",
+    "LC": "سانت لوسيا",
+    "LI": "ليختنشتاين",
+    "LK": "سريلانكا",
+    "LR": "ليبيريا",
+    "LS": "ليسوتو",
+    "LT": "ليتوانيا",
+    "LU": "لوكسمبورغ",
+    "LV": "لاتفيا",
+    "LY": "ليبيا",
+    "MA": "المغرب",
+    "MC": "موناكو",
+    "MD": "مولدوفا",
+    "ME": "الجبل الأسود",
+    "MF": "سان مارتن",
+    "MG": "مدغشقر",
+    "MH": "جزر مارشال",
+    "MK": "مقدونيا الشمالية",
+    "ML": "مالي",
+    "MN": "منغوليا",
+    "MO": "منطقة ماكاو الإدارية الخاصة",
+    "MP": "جزر ماريانا الشمالية",
+    "MQ": "جزر المارتينيك",
+    "MR": "موريتانيا",
+    "MS": "مونتسرات",
+    "MT": "مالطا",
+    "MU": "موريشيوس",
+    "MV": "جزر المالديف",
+    "MW": "ملاوي",
+    "MX": "المكسيك",
+    "MY": "ماليزيا",
+    "MZ": "موزمبيق",
+    "NA": "ناميبيا",
+    "NC": "كاليدونيا الجديدة",
+    "NE": "النيجر",
+    "NF": "جزيرة نورفولك",
+    "NG": "نيجيريا",
+    "NI": "نيكاراغوا",
+    "NL": "هولندا",
+    "NO": "النرويج",
+    "NP": "نيبال",
+    "NR": "ناورو",
+    "NU": "نيوي",
+    "NZ": "نيوزيلندا",
+    "OM": "عُمان",
+    "PA": "بنما",
+    "PE": "بيرو",
+    "PF": "بولينيزيا الفرنسية",
+    "PG": "بابوا غينيا الجديدة",
+    "PH": "الفلبين",
+    "PK": "باكستان",
+    "PL": "بولندا",
+    "PM": "سان بيير ومكويلون",
+    "PN": "جزر بيتكيرن",
+    "PR": "بورتوريكو",
+    "PS": "الأراضي الفلسطينية",
+    "PT": "البرتغال",
+    "PW": "بالاو",
+    "PY": "باراغواي",
+    "QA": "قطر",
+    "RE": "روينيون",
+    "RO": "رومانيا",
+    "RS": "صربيا",
+    "RU": "روسيا",
+    "RW": "رواندا",
+    "SA": "المملكة العربية السعودية",
+    "SB": "جزر سليمان",
+    "SC": "سيشل",
+    "SD": "السودان",
+    "SE": "السويد",
+    "SG": "سنغافورة",
+    "SH": "سانت هيلينا",
+    "SI": "سلوفينيا",
+    "SJ": "سفالبارد وجان ماين",
+    "SK": "سلوفاكيا",
+    "SL": "سيراليون",
+    "SM": "سان مارينو",
+    "SN": "السنغال",
+    "SO": "الصومال",
+    "SR": "سورينام",
+    "SS": "جنوب السودان",
+    "ST": "ساو تومي وبرينسيبي",
+    "SV": "السلفادور",
+    "SX": "سانت مارتن",
+    "SY": "سوريا",
+    "SZ": "إسواتيني",
+    "TA": "تريستان دا كونا",
+    "TC": "جزر توركس وكايكوس",
+    "TD": "تشاد",
+    "TF": "الأقاليم الجنوبية الفرنسية",
+    "TG": "توغو",
+    "TH": "تايلاند",
+    "TJ": "طاجيكستان",
+    "TK": "توكيلاو",
+    "TM": "تركمانستان",
+    "TN": "تونس",
+    "TO": "تونغا",
+    "TR": "تركيا",
+    "TT": "ترينيداد وتوباغو",
+    "TV": "توفالو",
+    "TW": "تايوان",
+    "TZ": "تنزانيا",
+    "UA": "أوكرانيا",
+    "UG": "أوغندا",
+    "UM": "جزر الولايات المتحدة النائية",
+    "US": "الولايات المتحدة",
+    "UY": "أورغواي",
+    "UZ": "أوزبكستان",
+    "VA": "الفاتيكان",
+    "VC": "سانت فنسنت وجزر غرينادين",
+    "VE": "فنزويلا",
+    "VG": "جزر فيرجن البريطانية",
+    "VI": "جزر فيرجن الأمريكية",
+    "VN": "فيتنام",
+    "VU": "فانواتو",
+    "WF": "جزر والس وفوتونا",
+    "WS": "ساموا",
+    "XK": "كوسوفو",
+    "YE": "اليمن",
+    "YT": "مايوت",
+    "ZA": "جنوب أفريقيا",
+    "ZM": "زامبيا",
+    "ZW": "زيمبابوي",
+}
+
+# Names CLDR gives in a formal or unusual form: the short name a news text uses instead.
+_SHORT_NAME: dict[str, str] = {
+    "SA": "السعودية",
+    "AE": "الإمارات",
+    "PS": "فلسطين",
+    "CZ": "التشيك",
+    "DK": "الدنمارك",
+}
+
+# Other names of a country seen in news text (the CLDR name is always kept as well).
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "SA": ("المملكة العربية السعودية", "السعودية"),
+    "AE": ("الإمارات العربية المتحدة", "دولة الإمارات", "دولة الإمارات العربية المتحدة"),
+    "US": ("الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية", "أمريكا", "أميركا"),
+    "GB": ("بريطانيا", "بريطانيا العظمى"),
+    "PS": ("فلسطين", "دولة فلسطين"),
+    "SY": ("سورية", "الجمهورية العربية السورية"),
+    "EG": ("جمهورية مصر العربية",),
+    "JO": ("المملكة الأردنية الهاشمية",),
+    "DE": ("جمهورية ألمانيا الاتحادية",),
+    "RU": ("الاتحاد الروسي", "روسيا الاتحادية"),
+    "CN": ("جمهورية الصين الشعبية",),
+    "IR": ("الجمهورية الإسلامية الإيرانية",),
+    "DZ": ("الجمهورية الجزائرية الديمقراطية الشعبية",),
+    "MR": ("الجمهورية الإسلامية الموريتانية",),
+    "HU": ("المجر",),
+    "DK": ("الدانمرك",),
+    "BY": ("روسيا البيضاء",),
+    "CI": ("كوت ديفوار",),
+    "MM": ("ميانمار", "بورما"),
+    "KR": ("كوريا الجنوبية",),
+    "KP": ("كوريا الشمالية",),
+}
+
+# Nisba adjectives the derivation rules in `_derived_nisba` would get wrong (masculine, without ال).
+_NISBA: dict[str, tuple[str, ...]] = {
+    "US": ("أمريكي", "أميركي"),
+    "GB": ("بريطاني",),
+    "AE": ("إماراتي",),
+    "AT": ("نمساوي",),
+    "AF": ("أفغاني",),
+    "DK": ("دنماركي", "دانمركي"),
+    "HU": ("مجري",),
+    "SA": ("سعودي",),
+    "PS": ("فلسطيني",),
+    "KR": ("كوري",),
+    "CZ": ("تشيكي",),
+    "ML": (),  # مالي is also the adjective "financial"
+    "CL": ("تشيلي",),
+}
+
+_FORMAL_PREFIXES = ("المملكة", "الجمهورية", "جمهورية", "مملكة", "دولة", "سلطنة", "إمارة", "الإمارة")
+"""Words that open a country's formal name: «المملكة المغربية», «دولة قطر», «سلطنة عمان»."""
+
+_FORMAL_TRAILERS = (
+    "الهاشمية",
+    "الشعبية",
+    "الديمقراطية",
+    "الاتحادية",
+    "العربية",
+    "الإسلامية",
+    "المتحدة",
+)
+"""Words that may follow the adjective in a formal name: «المملكة الأردنية الهاشمية»."""
+
+CITIES: tuple[str, ...] = (
+    "أنقرة", "إسطنبول", "اسطنبول", "الرباط", "الدار البيضاء", "مراكش", "فاس", "طنجة", "أكادير",
+    "وجدة", "مكناس", "العيون", "القاهرة", "الإسكندرية", "الرياض", "جدة", "مكة", "دمشق", "حلب",
+    "بيروت", "بغداد", "البصرة", "الموصل", "أربيل", "طرابلس", "بنغازي", "نواكشوط", "الخرطوم",
+    "صنعاء", "عدن", "مسقط", "الدوحة", "المنامة", "أبوظبي", "دبي", "الشارقة", "القدس", "غزة",
+    "رام الله", "باريس", "لندن", "برلين", "مدريد", "روما", "موسكو", "واشنطن", "نيويورك", "بكين",
+    "طوكيو", "طهران", "كابول", "نيودلهي", "بروكسل", "جنيف", "فيينا", "لشبونة", "أثينا",
+    "أمستردام", "كوالالمبور", "جاكرتا", "الجزائر", "تونس", "الكويت",
+)  # fmt: skip
+"""Well-known cities: a lexicon for telling a proclitic from a name's first letter."""
+
+_FUNCTION_WORDS_TEXT = """
+في من إلى الى على عن مع حتى منذ لدى عند بين حول خلال عبر ضد نحو دون بعد قبل أمام خلف فوق تحت
+إن أن لكن أو أم ثم بل لا لم لن ما ماذا كيف متى أين هل قد لقد سوف كل بعض غير سوى هذا هذه ذلك
+تلك هؤلاء أولئك هنا هناك الذي التي الذين اللذان اللتان اللواتي اللاتي هو هي هم هن هما أنا نحن
+أنت أنتم إنه إنها أنه أنها كما بما لما مما عما فيما إذا إذ لو كان كانت يكون تكون ليس ليست
+وقد وفي ومن وعلى وإلى وهو وهي أي أيضا فقط جدا ذات عدة كلا حيث بينما وذلك لذلك كذلك وكذلك إلا
+أما إما بأن لأن كي لكي عليه عليها عليهم فيه فيها منه منها إليه إليها له لها لهم به بها بهم
+عنه عنها معه معها وأن وإن فإن بل ولا ولم ولن وما كلما عندما بعدما قبلما مثل وفق ضمن لدى
+"""
+
+FUNCTION_WORDS: frozenset[str] = frozenset()
+"""Prepositions, particles, pronouns, demonstratives and relatives, in `light_form`."""
+
+
+_LIGHT_TABLE: dict[int, int | None] = {
+    code: (ord(normalise(chr(code))) if normalise(chr(code)) else None)
+    for code in [*range(0x0600, 0x0700), *range(0x08D3, 0x0900)]
+    if normalise(chr(code)) != chr(code) and chr(code) not in "ىة"
+}
+"""`normalise`'s table without its ى→ي and ة→ه folds."""
+
+
+def light_form(word: str) -> str:
+    """Fold only what never separates two words: harakat, tatweel and the hamza seats of alef.
+
+    Unlike `normalise`, ى and ة are kept, so «على» (on) stays apart from «علي» (Ali).
+    """
+    return word.translate(_LIGHT_TABLE)
+
+
+FUNCTION_WORDS = frozenset(light_form(w) for w in _FUNCTION_WORDS_TEXT.split())
+
+
+def is_function_word(word: str) -> bool:
+    """True for a preposition, particle, pronoun or the like (harakat and hamza seats ignored)."""
+    return light_form(word) in FUNCTION_WORDS
+
+
+@lru_cache(maxsize=4096)
+def _normal_word(word: str) -> str:
+    """`normalise`, remembered: the country table is built from a few hundred distinct words
+    put together in some 15,000 ways, and building it is paid at every start."""
+    return normalise(word)
+
+
+def name_key(words: Iterable[str]) -> str:
+    """The comparison form of a name: each word normalised, joined by single spaces."""
+    return " ".join(map(_normal_word, words))
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country: its code, the short name to show, and every key form that names it."""
+
+    code: str
+    """ISO 3166 two-letter code (CLDR's territory key)."""
+    name: str
+    """The short Arabic name («المغرب», «تركيا»)."""
+    keys: frozenset[str]
+    """`name_key` forms of every name: short, CLDR, aliases and formal names."""
+    nisbas: frozenset[str]
+    """`normalise`d forms of the nisba adjective: masculine/feminine, with and without ال."""
+
+
+def _derived_nisba(short: str) -> tuple[str, ...]:
+    """The masculine nisba of a one-word country name by the regular rules (تركيا→تركي)."""
+    if " " in short:
+        return ()
+    stem = short[2:] if short.startswith("ال") else short
+    if stem.endswith("يا") or stem.endswith("ة"):
+        return (stem[:-1],)
+    if stem.endswith("ا"):
+        return (stem[:-1] + "ي",)
+    if stem.endswith(("ي", "ى")):
+        return ()
+    return (stem + "ي",)
+
+
+def _nisba_forms(masculine: Iterable[str]) -> frozenset[str]:
+    """All written forms of masculine nisbas: with and without ال, masculine and feminine."""
+    forms: set[str] = set()
+    for word in masculine:
+        base = normalise(word)
+        for form in (base, base + "ه"):
+            forms.add(form)
+            forms.add("ال" + form)
+    return frozenset(forms)
+
+
+def _build_countries() -> tuple[Country, ...]:
+    """Assemble every country with its names, formal names and nisbas."""
+    countries = []
+    for code, cldr in _CLDR_AR.items():
+        short = _SHORT_NAME.get(code, cldr)
+        names = {cldr, short, *_ALIASES.get(code, ())}
+        nisba_masc = _NISBA.get(code, _derived_nisba(short))
+        nisbas = _nisba_forms(nisba_masc)
+        for prefix in _FORMAL_PREFIXES:
+            if " " not in short:
+                names.add(f"{prefix} {short}")  # «دولة قطر», «سلطنة عمان»
+            for masc in nisba_masc:
+                adjective = "ال" + masc + "ة"  # «المغربية», «التركية»
+                names.add(f"{prefix} {adjective}")
+                names.update(f"{prefix} {adjective} {t}" for t in _FORMAL_TRAILERS)
+        keys = frozenset(name_key(n.split()) for n in names)
+        countries.append(Country(code, short, keys, nisbas))
+    return tuple(countries)
+
+
+COUNTRIES: tuple[Country, ...] = _build_countries()
+"""Every country, with all the names and adjectives that refer to it."""
+
+_BY_KEY: dict[str, Country] = {}
+_BY_NISBA: dict[str, Country] = {}
+for _country in COUNTRIES:
+    for _key in _country.keys:
+        _BY_KEY.setdefault(_key, _country)
+    for _nisba in _country.nisbas:
+        _BY_NISBA.setdefault(_nisba, _country)
+
+_PREFIX_LENGTHS: dict[str, int] = {}
+for _key in _BY_KEY:
+    _first = _key.split(" ", 1)[0]
+    _PREFIX_LENGTHS[_first] = max(_PREFIX_LENGTHS.get(_first, 0), _key.count(" ") + 1)
+
+
+def country_by_key(key: str) -> Country | None:
+    """The country a name (in `name_key` form) denotes, short or formal, or None."""
+    return _BY_KEY.get(key)
+
+
+def country_of_nisba(word: str) -> Country | None:
+    """The country a nisba adjective («المغربي», «تركية») refers to, or None."""
+    return _BY_NISBA.get(normalise(word))
+
+
+def may_start_country(word: str) -> bool:
+    """Whether a normalised word can be the first word of a country name."""
+    return word in _PREFIX_LENGTHS
+
+
+def longest_country_at(words: Sequence[str], start: int) -> tuple[int, Country] | None:
+    """The longest country name starting at ``words[start]`` (words in `normalise`d form).
+
+    Returns ``(stop, country)`` with ``words[start:stop]`` the name, or None.
+    """
+    longest = _PREFIX_LENGTHS.get(words[start], 0)
+    for stop in range(min(len(words), start + longest), start, -1):
+        country = _BY_KEY.get(" ".join(words[start:stop]))
+        if country is not None:
+            return stop, country
+    return None
+
+
+CITY_KEYS: frozenset[str] = frozenset(name_key(c.split()) for c in CITIES)
+"""`name_key` forms of `CITIES`."""
+
+
+def formal_country_prefixes() -> tuple[str, ...]:
+    """The words that open a country's formal name (for callers that build their own rules)."""
+    return _FORMAL_PREFIXES

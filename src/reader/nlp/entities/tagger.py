@@ -1,0 +1,292 @@
+"""The statistical named-entity tagger: a CRF over word features, plus a few fixes after it.
+
+``load_tagger()`` loads the model shipped in ``reader/nlp/entities/data`` once. ``Tagger.tag``
+takes the words of a paragraph (from ``reader.nlp.tokens.tokenize``), tags it sentence by
+sentence like the ANERcorp corpus the model learnt from, and returns one BIO label per word. One
+CRF handle is shared behind a lock, so worker threads may call ``tag`` at the same time.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import threading
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pycrfsuite  # type: ignore[import-untyped]
+
+from reader.errors import UserError
+from reader.nlp.entities.features import FeatureExtractor, is_name_link
+from reader.nlp.entities.memory import NameMemory
+from reader.nlp.entities.neural import NeuralTagger, hints
+from reader.nlp.entities.table import MappedTable, TableError, open_table
+from reader.nlp.tokens import sentence_spans
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
+
+__all__ = [
+    "CLUSTERS_FILE",
+    "GAZETTEER_FILE",
+    "LABELS",
+    "MODEL_FILE",
+    "NETWORK_VECTORS",
+    "NETWORK_WEIGHTS",
+    "NETWORK_WORDS",
+    "NEURAL_FILE",
+    "PRIORS_FILE",
+    "RUNTIME_TABLES",
+    "NameMemory",
+    "Tagger",
+    "load_tagger",
+    "open_shipped_tagger",
+    "read_clusters",
+    "read_gazetteer",
+]
+
+MODEL_FILE = "ner.crfsuite"
+"""The CRF, shipped as training writes it."""
+CLUSTERS_FILE = "clusters.tsv.gz"
+GAZETTEER_FILE = "gazetteer.tsv.gz"
+PRIORS_FILE = "priors.tsv.gz"
+NEURAL_FILE = "neural.npz"
+"""Training's outputs (kept in the checkout): the sources of the runtime files below."""
+
+RUNTIME_TABLES = {
+    CLUSTERS_FILE: "clusters.tab",
+    GAZETTEER_FILE: "gazetteer.tab",
+    PRIORS_FILE: "priors.tab",
+}
+"""Each table as the package ships it: a memory-mapped word table (`reader.nlp.entities.table`)."""
+NETWORK_WEIGHTS = "neural-weights.npz"
+NETWORK_VECTORS = "neural-vectors.npy"
+NETWORK_WORDS = "neural-words.tab"
+"""``neural.npz`` as the package ships it: the weights (small, uncompressed), the int8 word
+vectors as a plain ``.npy`` to memory-map, and the word list as a word table (word -> row)."""
+
+LABELS = ("B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC", "O")
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Halves of surrogate pairs, which can reach us from bytes decoded with surrogateescape."""
+
+
+def read_clusters(lines: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Parse ``word<TAB>cluster<TAB>cluster...`` lines into a word -> cluster ids table."""
+    table: dict[str, tuple[str, ...]] = {}
+    for line in lines:
+        word, *ids = line.rstrip("\n").split("\t")
+        table[word] = tuple(ids)
+    return table
+
+
+def read_gazetteer(lines: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Parse ``word<TAB>class<TAB>class...`` lines into a word -> gazetteer classes table."""
+    return read_clusters(lines)
+
+
+def _repair(labels: list[str]) -> list[str]:
+    """Make the labels valid BIO: an ``I-X`` that does not continue an ``X`` becomes ``B-X``."""
+    previous = "O"
+    for i, label in enumerate(labels):
+        if label.startswith("I-") and previous[2:] != label[2:]:
+            labels[i] = "B-" + label[2:]
+        previous = labels[i]
+    return labels
+
+
+def _fix_name_links(words: Sequence[str], labels: list[str]) -> list[str]:
+    """Never end a name on عبد/أبو/ابن/بن/آل: take in the next word, or let the link go."""
+    n = len(labels)
+    for i in range(n):
+        label = labels[i]
+        if label == "O" or not is_name_link(words[i]):
+            continue
+        ends_here = i + 1 >= n or not labels[i + 1].startswith("I-")
+        if not ends_here:
+            continue
+        kind = label[2:]
+        if i + 1 < n and labels[i + 1] == "O" and any(ch.isalpha() for ch in words[i + 1]):
+            labels[i + 1] = "I-" + kind
+        else:
+            labels[i] = "O"
+    return labels
+
+
+class Tagger:
+    """Tags word sequences with BIO entity labels (PERS, LOC, ORG, MISC) using a CRF model."""
+
+    def __init__(
+        self,
+        model: bytes,
+        clusters: Mapping[str, Sequence[str]],
+        gazetteer: Mapping[str, Sequence[str]],
+        priors: Mapping[str, Sequence[str]],
+        neural: NeuralTagger | None = None,
+    ) -> None:
+        """Open the CRF from the model bytes; keep the tables for feature extraction.
+
+        ``neural`` is the network whose guesses the CRF was trained to read (see
+        ``reader.nlp.entities.neural``); a CRF trained without them is opened without one.
+        """
+        self._model = model  # crfsuite reads the buffer in place: keep it alive
+        self._crf = pycrfsuite.Tagger()
+        try:
+            self._crf.open_inmemory(model)
+        except ValueError as error:
+            raise UserError(f"the entity model is damaged: {error}") from None
+        self._lock = threading.Lock()
+        self.features = FeatureExtractor(clusters, gazetteer, priors)
+        self.neural = neural
+
+    def tag(
+        self,
+        tokens: Sequence[str],
+        postprocess: bool = True,
+        memory: NameMemory | None = None,
+    ) -> list[str]:
+        """One BIO label per token of a paragraph, tagged sentence by sentence.
+
+        ``memory`` is the document's name memory: pass the same one for every paragraph of a
+        document, in reading order, and names found with confidence earlier label their later
+        bare mentions (see ``reader.nlp.entities.memory``). ``postprocess=False`` returns the CRF's
+        labels untouched (for measuring the fixes).
+        """
+        return self.tag_paragraphs([tokens], postprocess, memory)[0]
+
+    def tag_paragraphs(
+        self,
+        paragraphs: Sequence[Sequence[str]],
+        postprocess: bool = True,
+        memory: NameMemory | None = None,
+    ) -> list[list[str]]:
+        """Labels for several paragraphs in reading order (see ``tag``), faster than one by one:
+        the network reads all their sentences in length-sorted batches, then the CRF and the
+        memory take the sentences in order."""
+        units: list[tuple[int, list[str]]] = []
+        for k, tokens in enumerate(paragraphs):
+            words = list(tokens)
+            units.extend((k, _clean(words[a:b])) for a, b in sentence_spans(words))
+        guesses = self._hints([sentence for _, sentence in units])
+        labels: list[list[str]] = [[] for _ in paragraphs]
+        for (k, sentence), hints_of in zip(units, guesses, strict=True):
+            features = self.features.sentence_features(sentence, hints_of)
+            # The marginals belong to the shared CRF's last sentence: read them under the lock.
+            with self._lock:
+                found: list[str] = self._crf.tag(features)
+                if postprocess:
+                    found = _fix_name_links(sentence, _repair(found))
+                if memory is not None:
+                    found = self._remember(sentence, found, memory)
+            labels[k].extend(found)
+        return labels
+
+    def _hints(self, sentences: Sequence[Sequence[str]]) -> list[Sequence[Sequence[str]] | None]:
+        """The network's feature strings for each sentence (one batch), or None without one."""
+        if self.neural is None:
+            return [None] * len(sentences)
+        labels = self.neural.labels
+        return [hints(p, labels) for p in self.neural.probabilities(sentences)]
+
+    def _remember(self, sentence: list[str], labels: list[str], memory: NameMemory) -> list[str]:
+        """Feed the sentence's sure names to ``memory`` and let it label what it recognises.
+
+        Called with the lock held, right after the CRF tagged ``sentence``.
+        """
+        crf = self._crf
+
+        def support(j: int, kind: str) -> float:
+            """How likely the CRF finds word ``j`` part of a name of type ``kind``."""
+            return float(crf.marginal("B-" + kind, j) + crf.marginal("I-" + kind, j))
+
+        sure = [1.0 if label == "O" else support(j, label[2:]) for j, label in enumerate(labels)]
+        memory.observe(sentence, labels, sure)
+        return memory.apply(sentence, labels, support)
+
+
+def _clean(words: Sequence[str]) -> list[str]:
+    """The words as the CRF may see them.
+
+    python-crfsuite raises SystemError on a lone surrogate (found by fuzzing): the model sees
+    U+FFFD in its place; the caller's words and offsets are untouched.
+    """
+    return [_LONE_SURROGATE.sub("\ufffd", word) for word in words]
+
+
+def _resource(name: str) -> Traversable:
+    """A file shipped in ``reader/nlp/entities/data``."""
+    return resources.files("reader.nlp.entities") / "data" / name
+
+
+def _missing(name: str) -> UserError:
+    return UserError(
+        f"the entity model file {name} is missing from the reader package; reinstall reader"
+    )
+
+
+def _read_data(name: str) -> bytes:
+    """Bytes of a file shipped in ``reader/nlp/entities/data``, or a one-line UserError."""
+    try:
+        return _resource(name).read_bytes()
+    except OSError:
+        raise _missing(name) from None
+
+
+def _open_table(name: str) -> MappedTable:
+    """A memory-mapped word table shipped in ``reader/nlp/entities/data``."""
+    try:
+        return open_table(_resource(name))
+    except OSError:
+        raise _missing(name) from None
+    except TableError as error:
+        raise UserError(f"the entity model file {name} is damaged: {error}") from None
+
+
+def _open_network(gazetteer: MappedTable) -> NeuralTagger:
+    """The network from its three runtime files; the vectors memory-mapped when on disk."""
+    import numpy as np
+
+    try:
+        with np.load(io.BytesIO(_read_data(NETWORK_WEIGHTS)), allow_pickle=False) as data:
+            arrays = {name: data[name] for name in data.files}
+        vectors = _resource(NETWORK_VECTORS)
+        if isinstance(vectors, Path):
+            arrays["vectors"] = np.load(vectors, mmap_mode="r", allow_pickle=False)
+        else:
+            arrays["vectors"] = np.load(io.BytesIO(vectors.read_bytes()), allow_pickle=False)
+        return NeuralTagger(arrays, _open_table(NETWORK_WORDS), gazetteer)
+    except FileNotFoundError as error:
+        raise _missing(Path(str(error.filename or NETWORK_VECTORS)).name) from None
+    # np.load's errors on a damaged file
+    except (ValueError, KeyError, OSError, EOFError, zipfile.BadZipFile) as error:
+        raise UserError(f"the entity network's files are damaged: {error}") from None
+
+
+def open_shipped_tagger() -> Tagger:
+    """A new tagger over the model and tables shipped in ``reader/nlp/entities/data``: the
+    tables and the word vectors memory-mapped, so opening costs a few milliseconds and only
+    the words a text uses are ever read."""
+    gazetteer = _open_table(RUNTIME_TABLES[GAZETTEER_FILE])
+    return Tagger(
+        _read_data(MODEL_FILE),
+        _open_table(RUNTIME_TABLES[CLUSTERS_FILE]),
+        gazetteer,
+        _open_table(RUNTIME_TABLES[PRIORS_FILE]),
+        _open_network(gazetteer),
+    )
+
+
+_LOADING = threading.Lock()
+_SHARED: list[Tagger] = []
+
+
+def load_tagger() -> Tagger:
+    """The shipped tagger, loaded once per process and shared by all threads."""
+    with _LOADING:  # two workers starting together must not load the model twice
+        if not _SHARED:
+            _SHARED.append(open_shipped_tagger())
+        return _SHARED[0]

@@ -1,0 +1,70 @@
+"""The topics of a document: its themes, each a set of paragraphs with a label from the text.
+
+Public data (`reader.nlp.topics.model`), what the CLI prints and the app shows:
+
+- `extract_topics(paragraphs, language=None) -> TopicIndex`, for the document's non-blank
+  paragraphs in order; raises `TopicsNotSupported` (a one-line message) for a language with no
+  word lists, or a text with no Arabic-script words. Persian ("fa") and Urdu ("ur") work like
+  Arabic ("ar").
+- `TopicIndex.topics`: the themes, most salient first. Each `Topic` has a `label` (a noun
+  phrase of one to five words as written in the text, or a name), a `score` (1.0 for the most
+  salient theme), `paragraphs` (0-based, ascending: the paragraphs that speak of it, including
+  every paragraph whose main or second theme it is), `main_paragraphs` (those whose main theme
+  it is) and a `number` (from 0, in the order themes first appear in the text: a stable key
+  for a theme's colour or glyph).
+- Per paragraph (tuples as long as the document): `main_topic` / `second_topic` (the label or
+  None) and `main_theme` / `second_theme` (the theme's position in `topics`, or None);
+  `theme_of(p)` and `second_theme_of(p)` return the `Topic` itself.
+- An empty document, or one without any recurring content word, may have no themes: every
+  paragraph then has None. A one-paragraph document has at most a few themes, all on ¶0.
+
+The package, one job per module: `words` (reading words and chunks), `candidates` (phrases and
+their salience), `names` (the entity tagger's persons, organisations and places as candidates,
+short Arabic texts only), `themes` (grouping paragraphs into themes, main and second theme),
+`labels` (naming a theme), `lexicon` (the measured word kinds that never label a theme),
+`stretches` (long documents: themes per stretch of about 600 paragraphs, gathered), `model`
+(the result types), `evaluation` (scoring against hand-made gold).
+Everything is linear in the text (counts in dictionaries), so the 10 MB test document takes
+seconds; the app runs it in a worker thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.nlp.language import count_letters, detect_language
+from reader.nlp.topics.candidates import analyse
+from reader.nlp.topics.model import Topic, TopicIndex, TopicsNotSupported, empty_index
+from reader.nlp.topics.names import entity_names
+from reader.nlp.topics.stretches import STRETCH, by_stretches
+from reader.nlp.topics.themes import build_index
+from reader.nlp.topics.words import MAX_WORDS, Classifier, general_frequencies
+
+__all__ = ["MAX_WORDS", "Topic", "TopicIndex", "TopicsNotSupported", "extract_topics"]
+
+
+def extract_topics(paragraphs: Sequence[str], language: str | None = None) -> TopicIndex:
+    """Find the themes of a document given as its non-blank paragraphs.
+
+    ``language`` is "ar", "fa" or "ur"; None detects it from the letters. Raises
+    `TopicsNotSupported` for a language whose word lists are missing.
+    """
+    if language is None:
+        letters = count_letters(paragraphs)
+        if letters.other and not letters.arabic_script:
+            raise TopicsNotSupported(
+                "topics are not supported for this text: it has no Arabic-script words "
+                "(topics know Arabic, Persian and Urdu)"
+            )
+        language = detect_language(paragraphs)
+    classifier = Classifier(language, general_frequencies(language))
+
+    def themes_of(stretch: Sequence[str]) -> TopicIndex:
+        analysis = analyse(stretch, language, classifier)
+        if not analysis.candidates:
+            return empty_index(len(stretch))
+        return build_index(stretch, analysis, entity_names(stretch, language))
+
+    if len(paragraphs) > STRETCH * 3 // 2:
+        return by_stretches(paragraphs, themes_of)
+    return themes_of(paragraphs)

@@ -1,0 +1,138 @@
+"""Labels: the written form that names a theme, and when two labels name one thing.
+
+A theme is a group of candidate phrases known by their keys (stems). Its label is the best way
+the text writes one of them, read in a few of the theme's paragraphs: the phrase that names the
+theme best (a longer phrase that extends the head and occurs nearly as often: «مارسيل خليفة»
+over «خليفة»; then the head; then the other members), in its best written form (definite,
+words in their base form, commonest), as long as `lexicon.label_fault` allows it: no bare
+adjective, verb, number, unit or filler noun. A single word written without the article must
+recur (`NAME_COUNT`) to be taken for a name, so a verb that slipped through once is no label.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from reader.nlp.stem import fold, stem
+from reader.nlp.topics.candidates import Candidate
+from reader.nlp.topics.lexicon import is_definite, label_fault
+from reader.nlp.topics.words import JOINER_MARK, Classifier, chunks, phrases
+
+__all__ = ["NAME_COUNT", "base_words", "choose_label", "label_key", "written_forms"]
+
+NAME_COUNT = 3
+"""How often a single word written without the article must occur to label a theme."""
+
+LONGER_SHARE = 0.5
+"""A longer phrase extending the head names the theme when it occurs at least this share as
+often as the head."""
+
+
+NAME_EXTENSION_SHARE = 0.25
+"""The same for a one-word head («خليفة» in «مارسيل خليفة»)."""
+
+
+_NAME_STARTS = frozenset(fold(w) for w in ["أبو", "أبي", "أم", "ابن", "بن", "بنت", "عبد"])
+"""Words that begin a name but are stop words to the chunker: a label starting right after
+one takes it along."""
+
+
+def _name_start(word: str) -> str:
+    """``word`` without a glued conjunction or preposition when it begins a name («لأم» →
+    «أم»), else ""."""
+    if fold(word) in _NAME_STARTS:
+        return word
+    if len(word) > 2 and word[0] in "وفبل" and fold(word[1:]) in _NAME_STARTS:
+        return word[1:]
+    return ""
+
+
+def written_forms(
+    member_of: dict[tuple[str, ...], int],
+    paragraphs: Sequence[str],
+    where: dict[int, list[int]],
+    classifier: Classifier,
+) -> dict[tuple[str, ...], Counter[str]]:
+    """The written forms of the member phrases (``member_of`` maps a phrase to its theme),
+    read in the paragraphs ``where`` lists per theme; each paragraph is read once."""
+    forms: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    wanted: dict[int, set[int]] = defaultdict(set)
+    for theme, numbers in where.items():
+        for number in numbers:
+            wanted[number].add(theme)
+    for number in sorted(wanted):
+        text = paragraphs[number]
+        for chunk, spans in chunks(text, classifier):
+            for first, stop in phrases(chunk):
+                keys = chunk[first:stop]
+                if member_of.get(keys, -1) not in wanted[number]:
+                    continue
+                start, end = spans[first]
+                head = classifier.word(text[start:end])
+                assert head is not None  # every word in a chunk was classified
+                form = head.head + text[end : spans[stop - 1][1]]
+                before = text[:start].rstrip().rsplit(maxsplit=1)
+                if not head.glued and before and _name_start(before[-1]):
+                    form = f"{_name_start(before[-1])} {form}"  # «أم كلثوم», «أبو النمرس»
+                forms[keys][form] += 1
+    return forms
+
+
+def _label_order(members: list[Candidate]) -> list[Candidate]:
+    """The member phrases in the order they are tried as label."""
+    head = members[0]
+    longer = [m for m in members if m.stems > head.stems and m.count >= LONGER_SHARE * head.count]
+    longer.sort(key=lambda m: (-m.count, len(m.keys)))
+    rest = [m for m in members if m is not head and m not in longer]
+    return [*longer[:1], head, *longer[1:], *rest]
+
+
+def choose_label(
+    members: list[Candidate],
+    forms: dict[tuple[str, ...], Counter[str]],
+    classifier: Classifier,
+) -> str | None:
+    """The label of a theme, or None when none of its phrases is written as a fit label."""
+    language = classifier.language
+
+    def preference(item: tuple[str, int]) -> tuple[bool, int, int, str]:
+        form, count = item
+        first = form.split()[0]
+        named = is_definite(first) or fold(first) in _NAME_STARTS
+        return named, base_words(form, classifier), count, form
+
+    for member in _label_order(members):
+        counter = forms.get(member.keys)
+        if not counter:
+            continue
+        for form, _ in sorted(counter.items(), key=preference, reverse=True):
+            if label_fault(form, language) is not None:
+                continue
+            words = form.split()
+            if fold(words[-1]) in _NAME_STARTS:
+                continue  # «أبو» alone, or a label cut before the name it begins
+            if len(words) == 1 and not is_definite(form) and member.count < NAME_COUNT:
+                continue
+            return form
+    return None
+
+
+def base_words(form: str, classifier: Classifier) -> int:
+    """How many words of ``form`` are written in their base form: nothing but the article
+    around the stem («الأمن», not the adjective «الأمني»; «الشركة» is as close as it gets)."""
+    base = 0
+    for written in form.split():
+        word = classifier.word(written)
+        if word is None:
+            continue
+        bare = fold(word.head)
+        if bare.startswith("ال") and len(bare) > 3:
+            bare = bare[2:]
+        base += bare == word.key
+    return base
+
+
+def label_key(label: str, language: str) -> frozenset[str]:
+    """The stems of a label's words: two labels with the same stems name one thing."""
+    return frozenset(stem(w, language) for w in label.split() if not w.startswith(JOINER_MARK))

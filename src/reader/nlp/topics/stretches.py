@@ -1,0 +1,73 @@
+"""Long documents: themes per stretch of text, gathered into one index.
+
+A book-length document (the 10 MB test text is 1,939 encyclopaedia articles end to end) does
+not have one set of themes: what is salient in one stretch is noise in another. So a document
+of more than `STRETCH` paragraphs is cut into stretches of about that many paragraphs, each gets
+its own themes (keyness against its own counts), and the themes are gathered: one label found
+in several stretches is one theme, holding the paragraphs of all of them, its score the sum of
+its stretch scores. At most `most_themes` themes are kept, the best; a paragraph whose main
+theme was dropped takes its second one as main, if that was kept. Linear in the text, like a
+single stretch.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Sequence
+
+from reader.nlp.normalise import normalise
+from reader.nlp.topics.model import TopicIndex, assemble
+
+__all__ = ["STRETCH", "by_stretches", "most_themes"]
+
+STRETCH = 600
+"""About how many paragraphs one stretch holds."""
+
+THEMES_PER_STRETCH = 40
+"""How many themes per stretch the gathered index keeps at most, on average."""
+
+
+def most_themes(paragraph_count: int) -> int:
+    """How many themes a long document keeps: 150, or `THEMES_PER_STRETCH` per stretch."""
+    return max(150, THEMES_PER_STRETCH * math.ceil(paragraph_count / STRETCH))
+
+
+def by_stretches(
+    paragraphs: Sequence[str], themes_of: Callable[[Sequence[str]], TopicIndex]
+) -> TopicIndex:
+    """The themes of a long document, found by ``themes_of`` stretch by stretch."""
+    count = len(paragraphs)
+    pieces = max(1, round(count / STRETCH))
+    bounds = [round(i * count / pieces) for i in range(pieces + 1)]
+    labels: list[str] = []
+    scores: list[float] = []
+    spoken: list[set[int]] = []
+    ids: dict[str, int] = {}
+    main: list[int | None] = []
+    second: list[int | None] = []
+    for start, stop in itertools.pairwise(bounds):
+        index = themes_of(paragraphs[start:stop])
+        local: list[int] = []
+        for topic in index.topics:
+            key = " ".join(normalise(topic.label).split())
+            if key not in ids:
+                ids[key] = len(labels)
+                labels.append(topic.label)
+                scores.append(0.0)
+                spoken.append(set())
+            theme = ids[key]
+            scores[theme] += topic.score
+            spoken[theme].update(start + p for p in topic.paragraphs)
+            local.append(theme)
+        main += [None if t is None else local[t] for t in index.main_theme]
+        second += [None if t is None else local[t] for t in index.second_theme]
+    kept = set(sorted(range(len(labels)), key=lambda t: (-scores[t], t))[: most_themes(count)])
+    for number, (first, other) in enumerate(zip(main, second, strict=True)):
+        if first not in kept:
+            first, other = (other, None) if other in kept else (None, None)
+        elif other not in kept:
+            other = None
+        main[number], second[number] = first, other
+    speaks = [sorted(p) if t in kept else [] for t, p in enumerate(spoken)]
+    return assemble(labels, scores, main, second, speaks)

@@ -1,0 +1,359 @@
+"""Themes: groups of paragraphs that speak of one thing, each with its label.
+
+From the ranked candidate phrases (`candidates`), in linear passes:
+
+1. *Where*: the paragraphs each of the best candidates (a pool a few times the number of
+   themes wanted) occurs in, and how often.
+2. *Group*: candidates are taken best first. One joins a theme already made when it is a
+   variant of the theme's head (the same stems in another form or order), a part or an
+   extension of it that mostly occurs with it («واتس» in «واتس آب»), or a near-synonym that
+   covers the same paragraphs (Jaccard of the paragraph sets ≥ `SYNONYM_JACCARD`:
+   «المرض» beside «سرطان الجلد»); otherwise it starts a theme.
+3. *Label*: each theme is named by the best written form of its phrases that a reader would
+   put in a table of contents (`labels`); a theme with no such form is dropped, and a theme
+   whose label names what a better theme's label names (same stems, or one label inside the
+   other) is merged into it.
+4. *Assign*: each paragraph weighs the themes it mentions (keyness of the phrases found,
+   times how few paragraphs the theme spreads over, like tf-idf); the heaviest is its main
+   theme, the next its second when it weighs at least `SECOND_SHARE` as much. A theme's
+   paragraphs are those that mention it; a theme that is no paragraph's main or second theme
+   is dropped. Themes are ranked by the paragraphs they hold and their salience.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from reader.nlp.normalise import normalise
+from reader.nlp.topics.candidates import Analysis, Candidate, phrase_score, phrase_weight
+from reader.nlp.topics.labels import choose_label, label_key, written_forms
+from reader.nlp.topics.lexicon import word_kind
+from reader.nlp.topics.model import TopicIndex, assemble
+from reader.nlp.topics.words import JOINER_MARK, phrases
+
+__all__ = ["build_index", "theme_limit"]
+
+POOL_FACTOR = 6
+"""How many candidates per wanted theme are looked at."""
+
+MERGE_SHARE = 1 / 3
+"""A phrase merges into a theme whose head contains it (or that it contains) when the rarer of
+the two occurs at least this share as often as the other."""
+
+SYNONYM_JACCARD = 0.75
+"""A phrase whose paragraphs overlap a theme head's this much (intersection over union) is
+another name for that theme."""
+
+SYNONYM_SPREAD = 0.8
+"""Only a phrase found in at most this share of the paragraphs can be taken for a synonym: in a
+short text where every paragraph speaks of security, covering the same paragraphs says
+nothing."""
+
+SALIENCE_WEIGHT = 1.5
+"""How much the document-wide salience of a theme's phrases counts in its rank, beside the
+paragraphs it holds."""
+
+RARITY_POWER = 1.5
+"""How much a theme's rarity over the paragraphs weighs in choosing a paragraph's main theme
+(tf-idf: 1; raw weight: 0)."""
+
+SYNONYM_MIN_PARAGRAPHS = 12
+"""In a text shorter than this, two phrases found in the same two or three paragraphs are a
+coincidence more often than synonyms: no merging by paragraphs."""
+
+SECOND_SHARE = 0.5
+"""A paragraph's second theme weighs at least this share of its main theme."""
+
+SPEAKS_SHARE = 0.0
+"""A paragraph speaks of a theme (is one of the theme's paragraphs) when the theme weighs at
+least this share of the paragraph's main theme there. 0, any mention, matched the gold best
+(theme recall 0.49 at 0.25 and above, 0.54 at 0)."""
+
+LABEL_SAMPLE = 8
+"""How many paragraphs (the first ones) per theme its label forms are read from."""
+
+
+def theme_limit(paragraph_count: int) -> int:
+    """How many themes to report: 3–8 for an article, more for a book-length text."""
+    return max(3, min(150, round(1.5 * math.sqrt(paragraph_count)) + 2))
+
+
+def build_index(
+    paragraphs: Sequence[str],
+    analysis: Analysis,
+    names: Sequence[tuple[str, Counter[int]]] = (),
+) -> TopicIndex:
+    """The themes of a document and each paragraph's main and second theme; ``names`` are
+    named entities with their mentions per paragraph (`names.entity_names`)."""
+    limit = theme_limit(len(paragraphs))
+    pool = [c for c in analysis.candidates[: POOL_FACTOR * limit] if c.score > 0]
+    found = _occurrences(analysis, pool)
+    written = _add_names(analysis, pool, found, names)
+    where = _paragraph_sets(found, len(pool))
+    groups = _group(pool, where, limit * 2, len(paragraphs))
+    members = [[pool[i] for i in group] for group in groups]
+    labels, members = _label(paragraphs, analysis, members, where, pool, written)
+    return _assign(len(paragraphs), found, pool, members, labels, limit)
+
+
+def _add_names(
+    analysis: Analysis,
+    pool: list[Candidate],
+    found: list[Counter[int]],
+    names: Sequence[tuple[str, Counter[int]]],
+) -> dict[tuple[str, ...], str]:
+    """Add the named entities to the pool as candidates found where they are mentioned; return
+    their keys with the name to write. A name whose phrase is already a candidate adds only
+    its mentions by other forms (a surname alone) to that candidate's paragraphs."""
+    position = {c.keys: i for i, c in enumerate(pool)}
+    written: dict[tuple[str, ...], str] = {}
+    for name, where in names:
+        words = [analysis.classifier.word(w) for w in name.split()]
+        keys = tuple(w.key for w in words if w is not None)
+        if not keys or any(k not in analysis.keyness for k in keys if k[0] != JOINER_MARK):
+            continue
+        i = position.get(keys)
+        if i is None:
+            candidate = Candidate(keys, sum(where.values()), phrase_weight(keys, analysis.keyness))
+            candidate.free = candidate.count
+            candidate.score = phrase_score(candidate, analysis.counts, analysis.keyness)
+            if candidate.score <= 0:
+                continue
+            i = position[keys] = len(pool)
+            pool.append(candidate)
+        for number, times in where.items():
+            found[number][i] = max(found[number][i], times)
+        written[keys] = name
+    return written
+
+
+def _occurrences(analysis: Analysis, pool: list[Candidate]) -> list[Counter[int]]:
+    """Per paragraph, how often each pool candidate (by position) occurs in it."""
+    position = {c.keys: i for i, c in enumerate(pool)}
+    found: list[Counter[int]] = []
+    for paragraph in analysis.chunked:
+        local: Counter[int] = Counter()
+        for keys in paragraph:
+            for first, stop in phrases(keys):
+                i = position.get(keys[first:stop])
+                if i is not None:
+                    local[i] += 1
+        found.append(local)
+    return found
+
+
+def _paragraph_sets(found: list[Counter[int]], size: int) -> list[set[int]]:
+    where: list[set[int]] = [set() for _ in range(size)]
+    for number, local in enumerate(found):
+        for i in local:
+            where[i].add(number)
+    return where
+
+
+def _group(
+    pool: list[Candidate], where: list[set[int]], most: int, paragraph_count: int
+) -> list[list[int]]:
+    """Group the pool into themes, best first (see the module docstring, step 2)."""
+    groups: list[list[int]] = []
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    head_at: dict[int, list[int]] = defaultdict(list)
+    """Per paragraph, the themes whose head occurs in it."""
+    for i, candidate in enumerate(pool):
+        home = _variant_of(candidate, groups, pool, by_stem)
+        if home is None:
+            home = _synonym_of(where[i], groups, where, head_at, paragraph_count)
+        if home is not None:
+            groups[home].append(i)
+        elif len(groups) < most:
+            for key in candidate.stems:
+                by_stem[key].append(len(groups))
+            for number in where[i]:
+                head_at[number].append(len(groups))
+            groups.append([i])
+    return groups
+
+
+def _variant_of(
+    candidate: Candidate,
+    groups: list[list[int]],
+    pool: list[Candidate],
+    by_stem: dict[str, list[int]],
+) -> int | None:
+    """The theme ``candidate`` is a variant, part or extension of, if any."""
+    stems = candidate.stems
+    for index in sorted({g for key in stems for g in by_stem.get(key, ())}):
+        head = pool[groups[index][0]]
+        if stems == head.stems:
+            return index
+        if (stems < head.stems or head.stems < stems) and min(
+            candidate.count, head.count
+        ) >= MERGE_SHARE * max(candidate.count, head.count):
+            return index
+    return None
+
+
+def _synonym_of(
+    mine: set[int],
+    groups: list[list[int]],
+    where: list[set[int]],
+    head_at: dict[int, list[int]],
+    paragraph_count: int,
+) -> int | None:
+    """The theme whose head covers nearly the same paragraphs as ``mine``, if any."""
+    if (
+        paragraph_count < SYNONYM_MIN_PARAGRAPHS
+        or len(mine) < 2
+        or len(mine) > SYNONYM_SPREAD * paragraph_count
+    ):
+        return None
+    shared: Counter[int] = Counter()
+    for number in mine:
+        shared.update(head_at.get(number, ()))
+    for index, common in shared.most_common():
+        theirs = len(where[groups[index][0]])
+        if common / (len(mine) + theirs - common) >= SYNONYM_JACCARD:
+            return index
+    return None
+
+
+def _label(
+    paragraphs: Sequence[str],
+    analysis: Analysis,
+    members: list[list[Candidate]],
+    where: list[set[int]],
+    pool: list[Candidate],
+    written: dict[tuple[str, ...], str],
+) -> tuple[list[str], list[list[Candidate]]]:
+    """Label the themes; drop the unnamed ones, merge the ones whose labels name one thing."""
+    position = {c.keys: i for i, c in enumerate(pool)}
+    member_of = {m.keys: t for t, group in enumerate(members) for m in group}
+    sample = {
+        t: sorted(set().union(*(where[position[m.keys]] for m in group)))[:LABEL_SAMPLE]
+        for t, group in enumerate(members)
+    }
+    forms = written_forms(member_of, paragraphs, sample, analysis.classifier)
+    for phrase, name in written.items():  # a name is written as the tagger names it
+        forms[phrase][name] += 1 + max(forms[phrase].values(), default=0)
+    labels: list[str] = []
+    kept: list[list[Candidate]] = []
+    keys: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []
+    language = analysis.language
+    for group in members:
+        label = choose_label(group, forms, analysis.classifier)
+        if label is None:
+            continue
+        words = frozenset(normalise(w) for w in label.split())
+        stems = label_key(label, language)
+        nouns = label_key(
+            " ".join(w for w in label.split() if word_kind(w, language) != "adjective"), language
+        )
+        same = next(
+            (
+                t
+                for t, (w, s, n) in enumerate(keys)
+                if s <= stems or stems <= s or w <= words or words <= w or bool(n & nouns)
+            ),
+            None,
+        )
+        if same is not None:
+            kept[same].extend(group)
+            if len(stems) > len(keys[same][1]) and keys[same][1] <= stems:
+                # A phrase and its part («الأمن», «التحديات الأمنية»): the phrase names
+                # the theme, which is more specific than the bare word.
+                labels[same] = label
+                keys[same] = (words, stems, nouns)
+            continue
+        labels.append(label)
+        kept.append(list(group))
+        keys.append((words, stems, nouns))
+    return labels, kept
+
+
+def _assign(
+    count: int,
+    found: list[Counter[int]],
+    pool: list[Candidate],
+    members: list[list[Candidate]],
+    labels: list[str],
+    limit: int,
+) -> TopicIndex:
+    """Give each paragraph its main and second theme and build the index (step 4). Themes
+    are ranked by the paragraphs they hold: the weight of their main paragraphs, and half
+    that of their second ones; only the best `limit` are kept, and the paragraphs assigned
+    again among those."""
+    phrase_scores = [sum(m.score for m in g if m.stems == g[0].stems) for g in members]
+    main, second, owned, _ = _pick(count, found, pool, members, phrase_scores)
+    rank = _rank(owned, phrase_scores)
+    order = sorted(range(len(members)), key=lambda t: (-rank[t], t))
+    order = [t for t in order if owned[t] > 0][:limit]
+    members = [members[t] for t in order]
+    labels = [labels[t] for t in order]
+    phrase_scores = [phrase_scores[t] for t in order]
+    main, second, owned, speaks = _pick(count, found, pool, members, phrase_scores)
+    return assemble(labels, _rank(owned, phrase_scores), main, second, speaks)
+
+
+def _rank(owned: list[float], salience: list[float]) -> list[float]:
+    """A theme's rank: the paragraphs it holds and the salience of its phrases in the whole
+    document, each relative to the best, weighed by `SALIENCE_WEIGHT` (the subject of a text
+    is spread over all its paragraphs and holds few of them as main theme)."""
+    top_owned = max(owned, default=0.0) or 1.0
+    top_salience = max(salience, default=0.0) or 1.0
+    return [
+        o / top_owned + SALIENCE_WEIGHT * s / top_salience
+        for o, s in zip(owned, salience, strict=True)
+    ]
+
+
+def _pick(
+    count: int,
+    found: list[Counter[int]],
+    pool: list[Candidate],
+    members: list[list[Candidate]],
+    scores: list[float],
+) -> tuple[list[int | None], list[int | None], list[float], list[list[int]]]:
+    """Each paragraph's main and second theme, the weight each theme holds, and the
+    paragraphs that speak of each theme (it weighs at least `SPEAKS_SHARE` of the main
+    theme there)."""
+    position = {c.keys: i for i, c in enumerate(pool)}
+    theme_of: dict[int, int] = {}
+    for t, group in enumerate(members):
+        for m in group:
+            theme_of.setdefault(position[m.keys], t)
+    spread = [0] * len(members)
+    weights: list[dict[int, float]] = []
+    for local in found:
+        weight: dict[int, float] = defaultdict(float)
+        for i, times in local.items():
+            home = theme_of.get(i)
+            if home is not None:
+                weight[home] += times * pool[i].weight
+        for t in weight:
+            spread[t] += 1
+        weights.append(weight)
+    rarity = [math.log(1 + count / max(1, s)) ** RARITY_POWER for s in spread]
+    main: list[int | None] = []
+    second: list[int | None] = []
+    owned = [0.0] * len(members)
+    speaks: list[list[int]] = [[] for _ in members]
+    for number, weight in enumerate(weights):
+        ranked = sorted(weight, key=lambda t: (-weight[t] * rarity[t], -scores[t], t))
+        best: int | None = ranked[0] if ranked else None
+        runner = ranked[1] if len(ranked) > 1 else None
+        if best is not None:
+            top = weight[best] * rarity[best]
+            owned[best] += top
+            if runner is not None:
+                held = weight[runner] * rarity[runner]
+                if held < SECOND_SHARE * top:
+                    runner = None
+                else:
+                    owned[runner] += held / 2
+            for t in ranked:
+                if weight[t] * rarity[t] >= SPEAKS_SHARE * top:
+                    speaks[t].append(number)
+        main.append(best)
+        second.append(runner)
+    return main, second, owned, speaks

@@ -1,0 +1,77 @@
+"""Memory follows the document's size, not its shape: `reader render` of lines without spaces
+peaks within a fixed baseline plus a small multiple of the file (it used about 270 times the
+file before), and the pieces a long paragraph is laid out in give the lines of one pass."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from terminals import reader_command, reader_environment
+
+from reader.layout.engine import layout_clusters_once, layout_once
+from reader.layout.pieces import LONG_PARAGRAPH
+
+MB = 1024 * 1024
+BASELINE_MB = 80
+"""What the interpreter and the reader's modules take before any document (about 20 MB
+measured; generous, as other tests run beside)."""
+MULTIPLE = 12
+"""Peak memory allowed per byte of input, beyond the baseline."""
+
+
+MEASURE = """
+import resource, subprocess, sys
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)
+print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+"""A fresh process whose one child is the reader: its children's peak is the reader's."""
+
+
+def peak_of(arguments: list[str], home: Path) -> int:
+    """Peak resident memory (bytes) of one run of `reader ARGUMENTS...`."""
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, *reader_command(), *arguments],
+        env=reader_environment(home),
+        capture_output=True,
+        timeout=300,
+        check=True,
+    )
+    status, kilobytes = done.stdout.split()
+    assert status == b"0", done.stderr.decode()
+    return int(kilobytes) * 1024
+
+
+SHAPES = {"latin": ("x", 4 * MB), "arabic": ("ب", MB), "marks": ("بَ", MB // 2)}
+"""Lines without a space: what is repeated, and how many times."""
+
+
+@pytest.mark.parametrize("name", list(SHAPES))
+@pytest.mark.parametrize("width", ["80", "0"])
+def test_render_of_a_line_without_spaces(name: str, width: str, tmp_path: Path, home: Path) -> None:
+    """One line of 4 MB of `x` (or 2 MB of Arabic letters, with or without harakat): peak
+    within the bound."""
+    unit, count = SHAPES[name]
+    path = tmp_path / f"{name}.txt"
+    path.write_text(unit * count + "\n", "utf-8")
+    size = path.stat().st_size
+    peak = peak_of(["render", "--width", width, str(path)], home)
+    assert peak <= BASELINE_MB * MB + MULTIPLE * size, f"{peak / MB:.0f} MB for {size / MB:.1f} MB"
+
+
+@pytest.mark.parametrize("width", [80, 33, 7])
+def test_pieces_give_the_lines_of_one_pass(texts: Path, width: int) -> None:
+    """Real prose joined into one paragraph of about 70,000 characters: the pieced layout's
+    lines are the one-pass pipeline's, line for line (text and offsets)."""
+    paragraphs = (texts / "large-01.ar.txt").read_text("utf-8").splitlines()
+    text = " ".join(p for p in paragraphs[:1200] if p.strip())
+    assert len(text) > 2 * LONG_PARAGRAPH
+    pieced = layout_once(text, width)
+    whole = layout_clusters_once(text, width)
+    assert [(line.text, line.start, line.end) for line in pieced.lines] == [
+        (line.text, line.start, line.end) for line in whole.lines
+    ]
+    assert pieced.lines[len(pieced.lines) // 2].cells == whole.lines[len(whole.lines) // 2].cells
+    assert pieced.removed == whole.removed

@@ -1,0 +1,192 @@
+"""Build `src/reader/nlp/data/topics-lexicon-ar.tsv.gz`: Arabic words that never make a label.
+
+A theme label is a noun phrase a reader would put in a table of contents. Four kinds of word
+cannot stand as one on their own (or, for verbs, start one), and each is told from measurement
+over the 1,939 Arabic Wikipedia articles of `shared/data/texts/large-01.ar.txt` (the articles
+annotated as topic gold are left out), not from a hand list:
+
+- **adjective**: a word that, when it carries the article, mostly follows another definite
+  word in the same noun phrase (agreement: «التعاون الأمني», «الدولة التونسية»): share of its
+  definite occurrences right after a definite content word ≥ `ADJECTIVE_SHARE`.
+- **verb**: a word almost never written with the article (≤ `VERB_DEFINITE` of its
+  occurrences) that follows the verbal particles «قد، لم، لن، سوف، لقد» or a relative pronoun
+  «الذي، التي، الذين» (≥ `VERB_PARTICLE`).
+- **unit**: a word mostly written right after a number (≥ `UNIT_SHARE`): «دولار», «كيلومتر»,
+  «صوتا», «نقطة», «مليون».
+- **filler**: a noun found in many documents (at least `FILLER_DF` of them) but key in almost
+  none: among a document's `KEY_TOP` words by tf-idf (and repeated) in at most
+  `FILLER_KEY_RATE` of the documents holding it — «المستوى», «الإطار», «الجانب», «المقارنة»
+  name no subject of their own. (Residual IDF, tried first, did not tell «الإطار» from
+  «سرطان» in articles this short.)
+
+One more kind marks what is *not* a name: **common**, a word written with the article in at
+least `COMMON_DEFINITE` of its (at least `COMMON_MIN`) occurrences. Such a word written
+without the article is a common noun in a construction («اكتشاف المرض»), not a name, so it
+does not label a theme alone; names («فيسبوك», «تونس», «هوميروس») are seldom definite.
+
+Words are keyed by their folded form without glued conjunction/preposition and article
+(`reader.nlp.stem.fold`), the form a label's words are checked in. Run from the checkout:
+
+    PYTHONPATH=src python training/build_topic_lexicon.py
+
+The result is derived from Arabic Wikipedia text (CC BY-SA) and shared under CC BY-SA 4.0.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from reader.nlp.stem import fold
+
+ROOT = Path(__file__).resolve().parents[1]
+LARGE = ROOT.parent / "shared" / "data" / "texts" / "large-01.ar.txt"
+OUT = ROOT / "src" / "reader" / "nlp" / "data" / "topics-lexicon-ar.tsv.gz"
+GOLD_ARTICLES = {"28228", "1760735", "36965", "11998", "45714"}
+"""The articles annotated in tests/data/topics-gold: kept out of the measurement."""
+
+ADJECTIVE_SHARE = 0.6
+ADJECTIVE_MIN = 8
+VERB_DEFINITE = 0.03
+VERB_PARTICLE = 0.04
+VERB_MIN = 8
+UNIT_SHARE = 0.3
+UNIT_MIN = 8
+FILLER_KEY_RATE = 0.035
+FILLER_DEFINITE = 0.1
+FILLER_DF = 0.03
+KEY_TOP = 20
+COMMON_MIN = 20
+COMMON_DEFINITE = 0.3
+
+_TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670\u0640]+|\d+(?:[.,]\d+)*|\S")
+_DOC = re.compile(r'<doc id="(\d+)"[^>]*>\n(.*?)</doc>', re.S)
+_PARTICLES = {
+    fold(w)
+    for w in ("قد", "لم", "لن", "سوف", "لقد", "وقد", "ولم", "ولن", "فقد", "الذي", "التي", "الذين")
+}
+"""Words a verb follows: the verbal particles, and the relative pronouns (whose clause most
+often starts with its verb)."""
+_NUMBER_WORDS = {fold(w) for w in ["ألف", "آلاف", "مليون", "ملايين", "مليار", "مليارات", "بليون"]}
+"""Number words: what follows them counts as following a number («مليار دولار»)."""
+_ARTICLE = re.compile("^(?:[وف]?[بك]?ال|[وف]?لل)(?=..)")
+_CLITIC = re.compile("^[وف]?[بكل]?")
+
+
+def bare(word: str) -> tuple[str, bool]:
+    """The folded word without a glued clitic and the article, and whether it had the article."""
+    folded = fold(word)
+    match = _ARTICLE.match(folded)
+    if match:
+        return folded[match.end() :], True
+    return folded, False
+
+
+def main() -> int:
+    """Measure and write the table."""
+    text = LARGE.read_text(encoding="utf-8")
+    total: Counter[str] = Counter()
+    definite: Counter[str] = Counter()
+    after_definite: Counter[str] = Counter()
+    after_particle: Counter[str] = Counter()
+    after_number: Counter[str] = Counter()
+    df: Counter[str] = Counter()
+    construct: Counter[str] = Counter()
+    documents = 0
+    per_document: list[Counter[str]] = []
+    for doc_id, body in _DOC.findall(text):
+        if doc_id in GOLD_ARTICLES:
+            continue
+        documents += 1
+        seen: set[str] = set()
+        local: Counter[str] = Counter()
+        for line in body.split("\n"):
+            previous_kind = ""  # "definite", "particle", "number", "word" or "" (break)
+            previous_form = ""
+            for token in _TOKEN.findall(line):
+                if token[0].isdigit():
+                    previous_kind = "number"
+                    continue
+                if not ("\u0621" <= token[0] <= "\u06d3"):
+                    previous_kind = ""
+                    continue
+                form, is_definite = bare(token)
+                if len(form) < 2:
+                    previous_kind = ""
+                    continue
+                total[form] += 1
+                seen.add(form)
+                local[form] += 1
+                if is_definite and previous_kind == "word" and _CLITIC.match(token).end() == 0:
+                    construct[previous_form] += 1
+                if is_definite:
+                    definite[form] += 1
+                    if previous_kind == "definite":
+                        after_definite[form] += 1
+                if previous_kind == "particle":
+                    after_particle[form] += 1
+                if previous_kind == "number":
+                    after_number[form] += 1
+                folded = fold(token)
+                if form in _NUMBER_WORDS:
+                    previous_kind = "number"
+                elif folded in _PARTICLES:
+                    previous_kind = "particle"
+                else:
+                    previous_kind = "definite" if is_definite else "word"
+                previous_form = form
+        df.update(seen)
+        per_document.append(local)
+    # Keyness across documents: in how many of the documents holding a word is it among the
+    # document's KEY_TOP words by tf-idf (and repeated)? A subject is key where it occurs;
+    # a filler noun is everywhere and key nowhere.
+    key_documents: Counter[str] = Counter()
+    for local in per_document:
+        ranked = sorted(
+            (c * math.log(documents / df[w]) for w, c in local.items() if c >= 2), reverse=True
+        )
+        if not ranked:
+            continue
+        cut = ranked[min(KEY_TOP, len(ranked)) - 1]
+        key_documents.update(
+            w for w, c in local.items() if c >= 2 and c * math.log(documents / df[w]) >= cut
+        )
+
+    kinds: dict[str, tuple[str, str]] = {}
+    for form, count in total.items():
+        d = definite[form]
+        if d >= ADJECTIVE_MIN and after_definite[form] / d >= ADJECTIVE_SHARE:
+            kinds[form] = ("adjective", f"{after_definite[form]}/{d}")
+        elif (
+            count >= VERB_MIN
+            and d / count <= VERB_DEFINITE
+            and after_particle[form] / count >= VERB_PARTICLE
+        ):
+            kinds[form] = ("verb", f"{after_particle[form]}/{count}")
+        elif count >= UNIT_MIN and after_number[form] / count >= UNIT_SHARE:
+            kinds[form] = ("unit", f"{after_number[form]}/{count}")
+        elif df[form] >= FILLER_DF * documents and d >= FILLER_DEFINITE * count:
+            rate = key_documents[form] / df[form]
+            if rate <= FILLER_KEY_RATE:
+                kinds[form] = ("filler", f"key in {key_documents[form]}/{df[form]} documents")
+        if form not in kinds and count >= COMMON_MIN and d >= COMMON_DEFINITE * count:
+            kinds[form] = ("common", f"{d}/{count}")
+    by_kind: dict[str, int] = defaultdict(int)
+    lines = [
+        f"# form\tkind\tevidence; from {LARGE.name}, {documents} articles; "
+        "see training/build_topic_lexicon.py"
+    ]
+    for form in sorted(kinds):
+        kind, evidence = kinds[form]
+        by_kind[kind] += 1
+        lines.append(f"{form}\t{kind}\t{evidence}")
+    OUT.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0))
+    print(f"{documents} documents; {dict(by_kind)} -> {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
