@@ -55,8 +55,21 @@ TERMINALS: dict[str, list[str]] = {
     ],
     "mlterm": ["mlterm", "-g", f"{COLUMNS}x{ROWS}+0+0", "-e"],
     "pterm": ["pterm", "-geometry", f"{COLUMNS}x{ROWS}+0+0", "-e"],
+    "pterm-settings": ["pterm", "-geometry", f"{COLUMNS}x{ROWS}+0+0", "-e"],
 }
 """How to start each terminal running a command (the command follows)."""
+
+PUTTY_SETTINGS = "DisableBidi=1\nDisableArabicShaping=1\n"
+"""PuTTY's own bidi and shaping switched off, as the README advises (Settings › Terminal ›
+Features); `pterm-settings` runs with these as its default settings, `pterm` without."""
+
+
+def putty_home(home: Path) -> Path:
+    """A home whose PuTTY default settings turn off PuTTY's bidi and Arabic shaping."""
+    settings = home / "putty-settings" / ".putty" / "sessions" / "Default%20Settings"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(PUTTY_SETTINGS, encoding="ascii")
+    return home / "putty-settings"
 
 
 def reader_command() -> list[str]:
@@ -105,9 +118,14 @@ def main() -> int:
                 if shutil.which(start[0]) is None:
                     print(f"{name}: {start[0]} is not installed, skipped")
                     continue
+                own = (
+                    {**env, "HOME": str(putty_home(Path(home)))}
+                    if name == "pterm-settings"
+                    else env
+                )
                 terminal = subprocess.Popen(
                     start + command,
-                    env=env,
+                    env=own,
                     stdout=subprocess.DEVNULL,
                     stderr=subprocess.DEVNULL,
                     start_new_session=True,

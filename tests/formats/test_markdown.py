@@ -112,3 +112,37 @@ def test_code_is_not_read_for_entities(tmp_path: Path) -> None:
     rows = [row.split("\t") for row in result.stdout.splitlines()[1:]]
     mentions = [row for row in rows if row[5] == name]
     assert [row[2] for row in mentions] == ["2"]  # paragraph 2: the prose, not the code (1)
+
+
+def test_a_heading_is_its_own_sentence_for_entities(tmp_path: Path) -> None:
+    """Entities are told where the headings are: a heading is tagged as a block of its own, so
+    a name that ends a heading is found there and never runs on into the paragraph after it
+    (which here starts with a word that would extend a name)."""
+    note = (
+        "# انتخابات الائتلاف\n\n"
+        "## هادي البحرة\n\n"
+        "عبد الله وزير الخارجية السوري المعارض زار إسطنبول أمس.\n\n"
+        "## ردود الفعل\n\n"
+        "رحب أحمد الجربا بالنتيجة في إسطنبول.\n"
+    )
+    path = tmp_path / "sections.md"
+    path.write_text(note, encoding="utf-8")
+    document = load_document(str(path))
+    kinds = [p.kind for p in document.paragraphs]
+    assert kinds == ["title", "heading", "paragraph", "heading", "paragraph"]
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "entities", "--format", "tsv", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [row.split("\t") for row in result.stdout.splitlines()[1:]]
+    for _kind, _name, paragraph, start, end, text, _number in rows:
+        block = document.paragraphs[int(paragraph)]
+        assert block.start <= int(start) < int(end) <= block.start + len(block.text), text
+    people = {(row[5], int(row[2])) for row in rows if row[0] == "PERSON"}
+    assert ("هادي البحرة", 1) in people  # the heading's name, in the heading
+    assert ("أحمد الجربا", 4) in people

@@ -44,18 +44,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def choose_bidi(requested: str, source: str) -> Decision:
+def choose_bidi(requested: str, source: str) -> tuple[Decision, str]:
     """Decide the bidi mode: from the environment, else (auto, on a terminal) from what the
-    terminal answers to a short query made before the app takes the screen."""
+    terminal answers to a short query made before the app takes the screen. Also returns the
+    keys the user typed meanwhile, for the app to press once it is ready."""
     from reader.terminals.detect import decide, needs_query, parse_answers
 
     mode = cast("Requested", requested)
     answers = None
+    typed = ""
     if needs_query(mode, os.environ) and sys.stdin.isatty() and sys.stdout.isatty():
-        from reader.terminals.query import ask
+        from reader.terminals.query import ask, typed_keys
 
-        answers = parse_answers(ask(sys.stdin.fileno(), sys.stdout.fileno()))
-    return decide(mode, os.environ, answers, source=source)
+        replies = ask(sys.stdin.fileno(), sys.stdout.fileno())
+        answers = parse_answers(replies)
+        typed = typed_keys(replies)
+    return decide(mode, os.environ, answers, source=source), typed
 
 
 def run(args: argparse.Namespace) -> int:
@@ -70,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         theme=args.theme or settings.theme,
         language=args.lang or settings.language,
     )
-    decision = choose_bidi(
+    decision, typed = choose_bidi(
         args.bidi or settings.bidi_request, "--bidi" if args.bidi else "bidi in config.toml"
     )
     # The app always draws visual order; in terminal mode its writes are defended against a
@@ -99,6 +103,7 @@ def run(args: argparse.Namespace) -> int:
     from reader.terminals.detect import switch_sequences
 
     app.terminal_switch = switch_sequences(decision)
+    app.typed_ahead = typed
     app.bidi_note = f"bidi: {decision.mode} ({decision.reason})" + (
         f"; {decision.advice}" if decision.advice else ""
     )

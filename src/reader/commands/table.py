@@ -18,6 +18,7 @@ import shutil
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 from unicodedata import bidirectional
 
 from reader.layout import fit_label, layout_paragraph
@@ -158,9 +159,14 @@ def listing(blocks: Sequence[Block], bidi: str | None, empty: str) -> str:
         return listing_text(as_text(blocks)) if blocks else empty
     if not blocks:
         return fit_label(empty, UNCUT).text
-    if bidi is None:
-        from reader.config import load_settings
+    if bidi is None or bidi == "auto":
+        import os
 
-        bidi = load_settings().bidi
+        from reader.config import load_settings
+        from reader.terminals.detect import Requested, decide
+
+        # As the app decides, from the environment (a listing does not query the terminal).
+        asked = cast("Requested", bidi or load_settings().bidi_request)
+        bidi = decide(asked, os.environ).mode
     width = max(1, shutil.get_terminal_size().columns)
     return as_screen(blocks, width, logical=bidi == "terminal")

@@ -62,6 +62,20 @@ def ask(fd_in: int, fd_out: int, *, timeout: float = TIMEOUT, answerback: bool =
     return data
 
 
+_SEQUENCE = re.compile(
+    rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|P.*?(?:\x1b\\|\x07)|\][^\x07\x1b]*(?:\x07|\x1b\\)|.)", re.S
+)
+"""An escape sequence in what was read: a CSI reply (DA1, DA2), a DCS or OSC string (XTVERSION),
+or any other ESC pair."""
+
+
+def typed_keys(data: bytes) -> str:
+    """What the user typed while the terminal was being asked: the printable characters of
+    `data` once the terminal's replies are taken out (a `q` pressed at once is not lost)."""
+    rest = _SEQUENCE.sub(b"", data).decode("utf-8", "replace")
+    return "".join(c for c in rest if c.isprintable() and c != "\ufffd")
+
+
 def _answered_da1(data: bytes) -> bool:
     """Whether `data` holds a complete DA1 reply (`ESC [ ? ... c`)."""
     return _DA1.search(data) is not None

@@ -98,6 +98,9 @@ class ReaderApp(App[None]):
         (mlterm's bidi off and on: `reader.terminals.detect.switch_sequences`)."""
         self.bidi_note = ""
         """Which bidi mode is in use and why (the help screen shows it)."""
+        self.typed_ahead = ""
+        """Keys typed while the terminal was asked what it is, before the app took the screen
+        (`q` pressed at once): pressed again once the app is ready, so none is lost."""
         # The analysis threads run pure-Python NLP; a shorter switch interval hands the
         # interpreter back to the keys and the screen sooner (5 ms by default).
         sys.setswitchinterval(SWITCH_INTERVAL)
@@ -168,6 +171,8 @@ class ReaderApp(App[None]):
             self.notify(self.positions.warning, severity="warning", markup=False)
         for warning in self.document.warnings:
             self.notify(warning, severity="warning", markup=False)
+        for key in self.typed_ahead:
+            self.call_after_refresh(self.simulate_key, key)
 
     async def on_event(self, event: events.Event) -> None:
         """Note each key before the bindings see it (for the screen's key guard)."""
