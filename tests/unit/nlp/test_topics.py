@@ -304,3 +304,14 @@ def test_an_ordinal_with_the_article_ends_a_name() -> None:
     assert normalise_label("الحرب العالمية الثانية") in labels
     assert normalise_label("الحرب العالمية") not in labels
     assert label_fault("الثانية") is not None and label_fault("الأول") is not None
+
+
+def test_a_description_before_a_name_is_that_name_s_theme() -> None:
+    """news-08 writes «الشاعر الفلسطيني محمود درويش» once and «الشاعر الفلسطيني» alone after:
+    one theme, named by the name, holding the paragraphs of both (¶3 names only the poet's
+    description)."""
+    index = extract_topics(paragraphs_of(TEXTS / "news-08.ar.txt"))
+    labels = {normalise_label(t.label): t for t in index.topics}
+    assert normalise_label("الشاعر الفلسطيني") not in labels
+    darwish = labels[normalise_label("محمود درويش")]
+    assert 3 in darwish.paragraphs
