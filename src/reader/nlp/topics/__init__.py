@@ -22,6 +22,7 @@ The package, one job per module: `words` (reading words and chunks), `candidates
 their salience), `names` (the entity tagger's persons, organisations and places as candidates,
 short Arabic texts only), `sections` (a structured document's headings as theme evidence),
 `themes` (grouping paragraphs into themes, main and second theme), `labels` (naming a theme),
+`appositions` (a description right before a name labels the name's theme),
 `lexicon` (the measured word kinds that never label a theme), `stretches` (long documents:
 themes per stretch of about 600 paragraphs, gathered), `model` (the result types),
 `evaluation` (scoring against hand-made gold).

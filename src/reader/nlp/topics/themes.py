@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from reader.nlp.normalise import normalise
+from reader.nlp.topics.appositions import Appositions
 from reader.nlp.topics.candidates import Analysis, Candidate, phrase_score, phrase_weight
 from reader.nlp.topics.labels import choose_label, label_key, written_forms
 from reader.nlp.topics.lexicon import word_kind
@@ -245,7 +246,7 @@ def _label(
     labels: list[str] = []
     kept: list[list[Candidate]] = []
     keys: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []
-    appositions = _Appositions(paragraphs, {n for k, n in written.items() if k not in titled})
+    appositions = Appositions(paragraphs, {n for k, n in written.items() if k not in titled})
     language = analysis.language
     for group in members:
         heads = [m for m in group if m.keys in titled]
@@ -283,38 +284,6 @@ def _label(
         kept.append(list(group))
         keys.append((words, stems, nouns))
     return labels, kept
-
-
-class _Appositions:
-    """A description written right before a name («الشاعر الفلسطيني محمود درويش») is another
-    label of that person's theme: it is merged into the name's theme, named by the name."""
-
-    def __init__(self, paragraphs: Sequence[str], names: set[str]) -> None:
-        self.names = {_flat(n) for n in names}
-        self.text = f" {' '.join(_flat(p) for p in paragraphs)} " if self.names else ""
-
-    def is_name(self, label: str) -> bool:
-        return _flat(label) in self.names
-
-    def match(self, label: str, labels: list[str]) -> int | None:
-        """The theme (position in ``labels``) of the name ``label`` describes, or of the
-        description of the name ``label`` is; None."""
-        mine = _flat(label)
-        for t, other in enumerate(labels):
-            theirs = _flat(other)
-            if mine in self.names and theirs not in self.names:
-                description, name = theirs, mine
-            elif theirs in self.names and mine not in self.names:
-                description, name = mine, theirs
-            else:
-                continue
-            if f" {description} {name} " in self.text:
-                return t
-        return None
-
-
-def _flat(text: str) -> str:
-    return " ".join(normalise(text).split())
 
 
 def _assign(
