@@ -136,12 +136,17 @@ def prose_texts(document: Document) -> list[str]:
     return [p.text if p.kind in PROSE_KINDS else "" for p in document.paragraphs]
 
 
+def kinds_of(document: Document) -> list[str]:
+    """The blocks' kinds: topics take a heading's section as evidence for a theme."""
+    return [p.kind for p in document.paragraphs]
+
+
 def document_topics(path: str, language: str | None = None) -> Outcome:
     """One document's topics as its JSON line, ``{"path", "topics", "paragraphs"}``: the pure
     function a batch maps over its documents."""
     try:
         document = read_document(path)
-        index = extract_topics(prose_texts(document), language)
+        index = extract_topics(prose_texts(document), language, kinds_of(document))
     except UserError as error:
         return Outcome(path, error=str(error))
     except TopicsNotSupported as error:
@@ -168,7 +173,7 @@ def _run_one(path: str | None, args: argparse.Namespace) -> int:
     for warning in document.warnings:
         print(f"reader: {warning}", file=sys.stderr)
     try:
-        index = extract_topics(prose_texts(document), args.language)
+        index = extract_topics(prose_texts(document), args.language, kinds_of(document))
     except TopicsNotSupported as error:
         raise UserError(str(error)) from None
     if args.format in (None, "json"):

@@ -205,7 +205,8 @@ def find_topics(document: Document, post: Post, cancelled: Cancelled) -> None:
     try:
         # Preformatted lines count as empty paragraphs: the numbering stays the document's.
         index = extract_topics(
-            [p.text if p.kind in PROSE_KINDS else "" for p in document.paragraphs]
+            [p.text if p.kind in PROSE_KINDS else "" for p in document.paragraphs],
+            kinds=[p.kind for p in document.paragraphs],
         )
     except TopicsNotSupported as error:
         post(AnalysisFailed("topics", str(error), missing=True))

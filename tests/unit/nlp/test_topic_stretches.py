@@ -22,15 +22,18 @@ def test_one_label_in_several_stretches_is_one_theme(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(stretches_module, "STRETCH", 3)
     monkeypatch.setattr(stretches_module, "most_themes", lambda count: 2)
     seen: list[list[str]] = []
+    starts: list[int] = []
 
-    def themes_of(stretch: Sequence[str]) -> TopicIndex:
+    def themes_of(stretch: Sequence[str], start: int) -> TopicIndex:
         seen.append(list(stretch))
+        starts.append(start)
         if stretch[0] == "a":
             return assemble(["الأمن", "الهجرة"], [1.0, 0.1], [0, 0, 1], [None, 1, 0])
         return assemble(["الأمن", "كأس العالم"], [0.5, 0.8], [1, 0, 0], [None, None, 1])
 
     index = by_stretches(["a", "b", "c", "d", "e", "f"], themes_of)
     assert seen == [["a", "b", "c"], ["d", "e", "f"]]
+    assert starts == [0, 3]
     assert [t.label for t in index.topics] == ["الأمن", "كأس العالم"]  # 1.5, 0.8; «الهجرة» cut
     security = index.topics[0]
     assert security.paragraphs == (0, 1, 2, 4, 5)

@@ -290,3 +290,28 @@ def test_entity_names_only_for_short_arabic_documents() -> None:
     assert sorted(names["مارك زوكربيرغ"]) == [3, 5]
     assert entity_names(news, "fa") == []
     assert entity_names(news * (MAX_PARAGRAPHS // len(news) + 1), "ar") == []
+
+
+def test_an_ordinal_with_the_article_ends_a_name() -> None:
+    """«الثانية» is a stop word as a discourse word, but «الحرب العالمية» cut before it is a
+    fragment: the IMF article's founding theme is named whole; the ordinal alone never labels a
+    theme."""
+    text = (REPO / "tests" / "data" / "topics-gold" / "texts" / "wiki-imf.ar.txt").read_text(
+        encoding="utf-8"
+    )
+    paragraphs = [line for line in text.splitlines() if line.strip()]
+    labels = [normalise_label(t.label) for t in extract_topics(paragraphs).topics]
+    assert normalise_label("الحرب العالمية الثانية") in labels
+    assert normalise_label("الحرب العالمية") not in labels
+    assert label_fault("الثانية") is not None and label_fault("الأول") is not None
+
+
+def test_a_description_before_a_name_is_that_name_s_theme() -> None:
+    """news-08 writes «الشاعر الفلسطيني محمود درويش» once and «الشاعر الفلسطيني» alone after:
+    one theme, named by the name, holding the paragraphs of both (¶3 names only the poet's
+    description)."""
+    index = extract_topics(paragraphs_of(TEXTS / "news-08.ar.txt"))
+    labels = {normalise_label(t.label): t for t in index.topics}
+    assert normalise_label("الشاعر الفلسطيني") not in labels
+    darwish = labels[normalise_label("محمود درويش")]
+    assert 3 in darwish.paragraphs

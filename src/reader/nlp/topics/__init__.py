@@ -20,10 +20,12 @@ Public data (`reader.nlp.topics.model`), what the CLI prints and the app shows:
 
 The package, one job per module: `words` (reading words and chunks), `candidates` (phrases and
 their salience), `names` (the entity tagger's persons, organisations and places as candidates,
-short Arabic texts only), `themes` (grouping paragraphs into themes, main and second theme),
-`labels` (naming a theme), `lexicon` (the measured word kinds that never label a theme),
-`stretches` (long documents: themes per stretch of about 600 paragraphs, gathered), `model`
-(the result types), `evaluation` (scoring against hand-made gold).
+short Arabic texts only), `sections` (a structured document's headings as theme evidence),
+`themes` (grouping paragraphs into themes, main and second theme), `labels` (naming a theme),
+`appositions` (a description right before a name labels the name's theme),
+`lexicon` (the measured word kinds that never label a theme), `stretches` (long documents:
+themes per stretch of about 600 paragraphs, gathered), `model` (the result types),
+`evaluation` (scoring against hand-made gold).
 Everything is linear in the text (counts in dictionaries), so the 10 MB test document takes
 seconds; the app runs it in a worker thread.
 """
@@ -36,6 +38,7 @@ from reader.nlp.language import count_letters, detect_language
 from reader.nlp.topics.candidates import analyse
 from reader.nlp.topics.model import Topic, TopicIndex, TopicsNotSupported, empty_index
 from reader.nlp.topics.names import entity_names
+from reader.nlp.topics.sections import heading_sections
 from reader.nlp.topics.stretches import STRETCH, by_stretches
 from reader.nlp.topics.themes import build_index
 from reader.nlp.topics.words import MAX_WORDS, Classifier, general_frequencies
@@ -43,12 +46,20 @@ from reader.nlp.topics.words import MAX_WORDS, Classifier, general_frequencies
 __all__ = ["MAX_WORDS", "Topic", "TopicIndex", "TopicsNotSupported", "extract_topics"]
 
 
-def extract_topics(paragraphs: Sequence[str], language: str | None = None) -> TopicIndex:
+def extract_topics(
+    paragraphs: Sequence[str],
+    language: str | None = None,
+    kinds: Sequence[str] | None = None,
+) -> TopicIndex:
     """Find the themes of a document given as its non-blank paragraphs.
 
-    ``language`` is "ar", "fa" or "ur"; None detects it from the letters. Raises
-    `TopicsNotSupported` for a language whose word lists are missing.
+    ``language`` is "ar", "fa" or "ur"; None detects it from the letters. ``kinds``, the
+    blocks' kinds (`reader.text.document.BlockKind`, as long as ``paragraphs``), tells where
+    the headings are: each starts a section, evidence for a theme named by the heading
+    (`sections`). Raises `TopicsNotSupported` for a language whose word lists are missing.
     """
+    if kinds is not None and len(kinds) != len(paragraphs):
+        raise ValueError("kinds must give one kind per paragraph")
     if language is None:
         letters = count_letters(paragraphs)
         if letters.other and not letters.arabic_script:
@@ -59,12 +70,16 @@ def extract_topics(paragraphs: Sequence[str], language: str | None = None) -> To
         language = detect_language(paragraphs)
     classifier = Classifier(language, general_frequencies(language))
 
-    def themes_of(stretch: Sequence[str]) -> TopicIndex:
+    def themes_of(stretch: Sequence[str], start: int) -> TopicIndex:
         analysis = analyse(stretch, language, classifier)
         if not analysis.candidates:
             return empty_index(len(stretch))
-        return build_index(stretch, analysis, entity_names(stretch, language))
+        names = entity_names(stretch, language)
+        if kinds is None:
+            return build_index(stretch, analysis, names)
+        sections = heading_sections(stretch, kinds[start : start + len(stretch)])
+        return build_index(stretch, analysis, names, sections)
 
     if len(paragraphs) > STRETCH * 3 // 2:
         return by_stretches(paragraphs, themes_of)
-    return themes_of(paragraphs)
+    return themes_of(paragraphs, 0)

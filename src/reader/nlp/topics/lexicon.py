@@ -32,6 +32,11 @@ NEWS_FILLER = frozenset(fold(w) for w in ["خدمة", "شركتين", "مقار�
 a reader of the news texts named, added by hand."""
 
 
+ORDINALS = frozenset({"اول", "اولي", "ثاني", "ثانيه"})
+"""The ordinals that end names («الحرب العالمية الثانية», `words.NAMING_ORDINALS`): stop words
+when the table was measured, so not in it; adjectives (no label starts with one)."""
+
+
 @cache
 def _kinds(language: str) -> dict[str, str]:
     path = resources.files("reader.nlp") / "data" / f"topics-lexicon-{language}.tsv.gz"
@@ -44,6 +49,7 @@ def _kinds(language: str) -> dict[str, str]:
             kinds[form] = kind
     if language == "ar":
         kinds.update(dict.fromkeys(NEWS_FILLER, "filler"))
+        kinds.update(dict.fromkeys(ORDINALS, "adjective"))
     return kinds
 
 

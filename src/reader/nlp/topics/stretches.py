@@ -34,9 +34,10 @@ def most_themes(paragraph_count: int) -> int:
 
 
 def by_stretches(
-    paragraphs: Sequence[str], themes_of: Callable[[Sequence[str]], TopicIndex]
+    paragraphs: Sequence[str], themes_of: Callable[[Sequence[str], int], TopicIndex]
 ) -> TopicIndex:
-    """The themes of a long document, found by ``themes_of`` stretch by stretch."""
+    """The themes of a long document, found by ``themes_of`` stretch by stretch (given each
+    stretch and the number of its first paragraph in the document)."""
     count = len(paragraphs)
     pieces = max(1, round(count / STRETCH))
     bounds = [round(i * count / pieces) for i in range(pieces + 1)]
@@ -47,7 +48,7 @@ def by_stretches(
     main: list[int | None] = []
     second: list[int | None] = []
     for start, stop in itertools.pairwise(bounds):
-        index = themes_of(paragraphs[start:stop])
+        index = themes_of(paragraphs[start:stop], start)
         local: list[int] = []
         for topic in index.topics:
             key = " ".join(normalise(topic.label).split())

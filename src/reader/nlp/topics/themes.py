@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from reader.nlp.normalise import normalise
+from reader.nlp.topics.appositions import Appositions
 from reader.nlp.topics.candidates import Analysis, Candidate, phrase_score, phrase_weight
 from reader.nlp.topics.labels import choose_label, label_key, written_forms
 from reader.nlp.topics.lexicon import word_kind
@@ -84,17 +85,21 @@ def build_index(
     paragraphs: Sequence[str],
     analysis: Analysis,
     names: Sequence[tuple[str, Counter[int]]] = (),
+    headings: Sequence[tuple[str, Counter[int]]] = (),
 ) -> TopicIndex:
     """The themes of a document and each paragraph's main and second theme; ``names`` are
-    named entities with their mentions per paragraph (`names.entity_names`)."""
+    named entities with their mentions per paragraph (`names.entity_names`), ``headings`` the
+    headings with their sections' paragraphs (`sections.heading_sections`); both are written
+    as given, and a theme holding a heading's phrase is named by the heading first."""
     limit = theme_limit(len(paragraphs))
     pool = [c for c in analysis.candidates[: POOL_FACTOR * limit] if c.score > 0]
     found = _occurrences(analysis, pool)
-    written = _add_names(analysis, pool, found, names)
+    written = _add_names(analysis, pool, found, [*names, *headings])
+    titled = {k for k, name in written.items() if any(name == h for h, _ in headings)}
     where = _paragraph_sets(found, len(pool))
     groups = _group(pool, where, limit * 2, len(paragraphs))
     members = [[pool[i] for i in group] for group in groups]
-    labels, members = _label(paragraphs, analysis, members, where, pool, written)
+    labels, members = _label(paragraphs, analysis, members, where, pool, written, titled)
     return _assign(len(paragraphs), found, pool, members, labels, limit)
 
 
@@ -225,8 +230,10 @@ def _label(
     where: list[set[int]],
     pool: list[Candidate],
     written: dict[tuple[str, ...], str],
+    titled: set[tuple[str, ...]],
 ) -> tuple[list[str], list[list[Candidate]]]:
-    """Label the themes; drop the unnamed ones, merge the ones whose labels name one thing."""
+    """Label the themes; drop the unnamed ones, merge the ones whose labels name one thing.
+    A theme holding a heading's phrase (``titled``) tries the heading's words first."""
     position = {c.keys: i for i, c in enumerate(pool)}
     member_of = {m.keys: t for t, group in enumerate(members) for m in group}
     sample = {
@@ -239,9 +246,13 @@ def _label(
     labels: list[str] = []
     kept: list[list[Candidate]] = []
     keys: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []
+    appositions = Appositions(paragraphs, {n for k, n in written.items() if k not in titled})
     language = analysis.language
     for group in members:
-        label = choose_label(group, forms, analysis.classifier)
+        heads = [m for m in group if m.keys in titled]
+        label = (heads and choose_label(heads, forms, analysis.classifier)) or choose_label(
+            group, forms, analysis.classifier
+        )
         if label is None:
             continue
         words = frozenset(normalise(w) for w in label.split())
@@ -257,6 +268,10 @@ def _label(
             ),
             None,
         )
+        if same is None:
+            same = appositions.match(label, labels)
+            if same is not None and appositions.is_name(label):
+                labels[same], keys[same] = label, (words, stems, nouns)
         if same is not None:
             kept[same].extend(group)
             if len(stems) > len(keys[same][1]) and keys[same][1] <= stems:

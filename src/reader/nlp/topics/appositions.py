@@ -1,0 +1,46 @@
+"""Appositions: a description written right before a name is another label of the name's theme.
+
+«الشاعر الفلسطيني محمود درويش»: the article then says «الشاعر الفلسطيني» alone for the poet, so
+the two phrases name one theme, and the reader wants it named by the name (issue 10: no two
+labels name one theme). Only a description found immediately before a tagged name counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.nlp.normalise import normalise
+
+__all__ = ["Appositions"]
+
+
+class Appositions:
+    """A description written right before a name («الشاعر الفلسطيني محمود درويش») is another
+    label of that person's theme: it is merged into the name's theme, named by the name."""
+
+    def __init__(self, paragraphs: Sequence[str], names: set[str]) -> None:
+        self.names = {_flat(n) for n in names}
+        self.text = f" {' '.join(_flat(p) for p in paragraphs)} " if self.names else ""
+
+    def is_name(self, label: str) -> bool:
+        return _flat(label) in self.names
+
+    def match(self, label: str, labels: list[str]) -> int | None:
+        """The theme (position in ``labels``) of the name ``label`` describes, or of the
+        description of the name ``label`` is; None."""
+        mine = _flat(label)
+        for t, other in enumerate(labels):
+            theirs = _flat(other)
+            if mine in self.names and theirs not in self.names:
+                description, name = theirs, mine
+            elif theirs in self.names and mine not in self.names:
+                description, name = mine, theirs
+            else:
+                continue
+            if f" {description} {name} " in self.text:
+                return t
+        return None
+
+
+def _flat(text: str) -> str:
+    return " ".join(normalise(text).split())

@@ -1,0 +1,61 @@
+"""Sections: a structured document's headings as evidence for its themes.
+
+A heading (block kind "heading" in a Markdown, HTML or EPUB document) starts a section that runs
+to the next heading, and a section is a natural boundary for themes: its paragraphs speak of
+what the heading names. So each heading whose words make a label (one to `MAX_WORDS` words,
+numbering and punctuation dropped) becomes a theme candidate found in every paragraph of its
+section, `SECTION_TIMES` times, written as the heading writes it; the theme finder then groups,
+labels and assigns it like any other candidate (`themes.build_index`). A theme may still recur
+across sections through its own phrases. The title is no section: it names the whole document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+__all__ = ["MAX_WORDS", "SECTION_TIMES", "heading_sections"]
+
+MAX_WORDS = 5
+"""The longest heading (in words) taken as a label."""
+
+SECTION_TIMES = 2
+"""How many mentions of the heading's phrase each paragraph of its section counts: more than
+one passing mention, so the section's subject tends to be its paragraphs' main theme, but not
+so many that a paragraph clearly about something else loses its own theme."""
+
+_NOT_WORD = re.compile(r"[^\w\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
+_NUMBERING = re.compile(r"^[\d\u0660-\u0669\u06f0-\u06f9.\-)(:]+$")
+
+
+def heading_label(text: str) -> str | None:
+    """The heading's words as a label (numbering such as «2.» and punctuation dropped), or None
+    when it has no word or more than `MAX_WORDS`."""
+    words = [_NOT_WORD.sub("", w) for w in text.split() if not _NUMBERING.match(w)]
+    words = [w for w in words if w and not w.isdigit()]
+    if not words or len(words) > MAX_WORDS:
+        return None
+    return " ".join(words)
+
+
+def heading_sections(
+    paragraphs: Sequence[str], kinds: Sequence[str]
+) -> list[tuple[str, Counter[int]]]:
+    """Per heading that makes a label, the label and the paragraphs of its section (the
+    heading's own and the non-empty ones up to the next heading), each counted
+    `SECTION_TIMES` times; none without headings. ``kinds`` are the blocks' kinds, as long as
+    ``paragraphs``."""
+    sections: list[tuple[str, Counter[int]]] = []
+    current: Counter[int] | None = None
+    for number, (text, kind) in enumerate(zip(paragraphs, kinds, strict=True)):
+        if kind == "heading":
+            label = heading_label(text)
+            current = Counter() if label is not None else None
+            if label is not None and current is not None:
+                sections.append((label, current))
+        elif kind == "title":
+            current = None
+        if current is not None and text.strip():
+            current[number] = SECTION_TIMES
+    return [(label, where) for label, where in sections if len(where) > 1]
