@@ -93,17 +93,39 @@ _CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 
 
+def _with_clitics(words: frozenset[str]) -> dict[str, int]:
+    """Every form of ``words`` with a glued clitic, mapped to how many letters to cut: the word
+    itself (0), clitic + word, and «لل» + an ال-word without its alef (cut by one letter)."""
+    forms: dict[str, int] = {}
+    for word in words:
+        for clitic in _CLITICS:
+            forms.setdefault(clitic + word, len(clitic))
+        if word.startswith("ال"):
+            forms.setdefault("لل" + word[2:], 1)
+    for word in words:
+        forms[word] = 0
+    return forms
+
+
+_FORMS: dict[frozenset[str], dict[str, int]] = {
+    heads: _with_clitics(heads)
+    for heads in (
+        PLACE_QUALIFIERS,
+        STATE_HEADS,
+        ORGANIZATION_HEADS,
+        DEFINITE_ORGANIZATION_HEADS,
+        PERSON_TITLES,
+        SOFTWARE_HEADS,
+    )
+}
+"""The head lists with their clitic forms, built once at import (read-only afterwards)."""
+
+
 def _bare(word: str, words: frozenset[str]) -> int | None:
     """How many clitic letters to cut so that ``word`` is in ``words`` (0 if it is as is),
-    or None; «لل» counts as «ال» cut by one letter."""
-    if word in words:
-        return 0
-    if word.startswith("لل") and "ال" + word[2:] in words:
-        return 1
-    for clitic in _CLITICS:
-        if word.startswith(clitic) and word[len(clitic) :] in words:
-            return len(clitic)
-    return None
+    or None; «لل» counts as «ال» cut by one letter. One dictionary look-up: the forms of each
+    list are built once."""
+    return _FORMS[words].get(word)
 
 
 def _adjective(word: str) -> bool:
