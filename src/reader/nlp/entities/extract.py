@@ -45,6 +45,7 @@ from reader.nlp.entities.gazetteer import (
     may_start_country,
 )
 from reader.nlp.entities.memory import NameMemory
+from reader.nlp.entities.shapes import refine_spans
 from reader.nlp.entities.spans import bio_spans
 from reader.nlp.entities.tagger import load_tagger
 from reader.nlp.normalise import normalise, normalised_words
@@ -461,7 +462,7 @@ def _mentions(
     ruled: list[_Span] = sorted([*dates, *acronyms, *events])
     in_ruled = dated | in_acronym | in_event
     countries = _country_spans(words, lambda k: k in in_ruled)
-    spans = _resolve(ruled, [*countries, *organisations, *people], tagged)
+    spans = refine_spans(raw, words, _resolve(ruled, [*countries, *organisations, *people], tagged))
     covered = {i for s in spans for i in range(s[0], s[1])}
     spans = sorted([*spans, *_nisba_spans(words, lambda k: k in covered)])
 

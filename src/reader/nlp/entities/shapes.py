@@ -1,0 +1,301 @@
+"""Span rules for the edges and types the tagger gets wrong outside newswire.
+
+The tagger learnt ANERcorp's conventions, where «شمال» and «منتخب» stay outside a place, and its
+errors on encyclopaedic text fall into a few classes. Each rule here fixes one class from the
+shape of the text around a span, never from a list of the names themselves:
+
+- a place keeps its qualifier: a direction, island or landform head before it («شمال قبرص»,
+  «جزيرة قبرص», «جبال طوروس»), a regional adjective after it («آسيا الصغرى»), and a state head
+  with its adjective is a place even untagged («الدولة الأموية»);
+- an organisation head makes what follows an organisation: a team, club, army, government,
+  school, paper… before a tagged name («منتخب البرتغال», «نادي شانغهاي»), or a definite head
+  before adjectives («القوات التركية», «الكنيسة الكاثوليكية»);
+- a person's span drops the titles at its start («البابا سلفستر») and is cut at a title inside
+  it («فرانشيسكو الأول بن ملك»), and keeps a regnal ordinal or an epithet after it
+  («لويس التاسع», «لويس السادس عشر», «الإسكندر الأكبر») and the word after a name link
+  («الوليد بن عبد الملك»);
+- a word with tanween (an adverb or indefinite adjective: «زوراً», «فاسدً») or an indefinite
+  nisba («برازيلي») is never a person alone, nor a word after «أنا»/«نحن»/«أنت» («أنا سعيد»);
+- a name right after a software head («نظام التشغيل», «لغة البرمجة», «متصفح») is software, typed
+  MISC, not a person or an organisation.
+
+Spans are ``(first, stop, lead, type)`` over a paragraph's tokens, sorted and never overlapping,
+as `reader.nlp.entities.extract` makes them; ``words`` are the normalised tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.nlp.entities.gazetteer import country_of_nisba
+from reader.nlp.normalise import normalised_words
+
+__all__ = ["refine_spans"]
+
+Span = tuple[int, int, int, str]
+
+PLACE_QUALIFIERS = normalised_words(
+    "شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي جزيرة جزر أرخبيل بحر جبال جبل هضبة سهل "
+    "وادي نهر بحيرة خليج صحراء بلاد قناة مضيق شبه"
+)
+"""Heads that belong to a place's name when they come right before it («شمال فرنسا»)."""
+
+STATE_HEADS = normalised_words("الدولة الإمبراطورية الخلافة السلطنة الإمارة")
+"""Definite heads that with an adjective name a state («الدولة الأموية»)."""
+
+REGION_ADJECTIVES = normalised_words(
+    "الصغرى الكبرى الوسطى الغربية الشرقية الشمالية الجنوبية الغربي الشرقي الشمالي الجنوبي "
+    "العليا السفلى الأوسط"
+)
+"""Adjectives that are part of a region's name after it («أوروبا الغربية», «آسيا الصغرى»)."""
+
+ORGANIZATION_HEADS = normalised_words(
+    "منتخب نادي فريق جيش حكومة قوات جامعة كلية مدرسة صحيفة جريدة مجلة مستشفى مختبرات مختبر "
+    "مجلس جمعية لجنة حزب كنيسة أكاديمية معهد"
+)
+"""Heads that make the name after them an organisation («منتخب البرتغال» is a team)."""
+
+DEFINITE_ORGANIZATION_HEADS = normalised_words(
+    "المنتخب الجيش الحكومة القوات الجمعية المجلس الكنيسة الأكاديمية"
+)
+"""Definite heads that with adjectives name an organisation («القوات التركية»)."""
+
+PERSON_TITLES = normalised_words(
+    "الرئيس السيد السيدة الشيخ الملك الملكة الأمير الأميرة الوزير الدكتور العاهل الجنرال "
+    "البابا بابا الإمام السلطان الإمبراطور الإمبراطورة الخليفة القيصر الدوق الكاردينال "
+    "المطران الأسقف ملك ملكة دوق أمير"
+)
+"""Titles and offices: outside a person's span («البابا إسكندر الثاني» → «إسكندر الثاني»)."""
+
+REGNAL = normalised_words(
+    "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي "
+    "الأكبر الكبير الأصغر الصغير العظيم الأعظم الأكرم"
+)
+"""Ordinals and epithets that end a sovereign's name («لويس التاسع», «الإسكندر الأكبر»)."""
+
+TENS = normalised_words("عشر")
+"""The second word of an ordinal from 11 to 19 («السادس عشر»)."""
+
+NAME_LINKS = normalised_words("عبد أبو أبي ابن بن بنت آل")
+"""Words that bind to the next word of a name («عبد الملك»)."""
+
+_SERVANT = normalised_words("عبد")
+
+PRONOUNS = normalised_words("أنا نحن أنت أنتم أنتما أنتن")
+"""First and second person pronouns: a lone word after one is a predicate («أنا سعيد»)."""
+
+SOFTWARE_HEADS = normalised_words(
+    "التشغيل البرمجة متصفح برنامج برمجية توزيعة نواة تطبيق لغة منصة محرر"
+)
+"""Words right before a program's or a language's name («نظام التشغيل لينكس»)."""
+
+_CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
+def _with_clitics(words: frozenset[str]) -> dict[str, int]:
+    """Every form of ``words`` with a glued clitic, mapped to how many letters to cut: the word
+    itself (0), clitic + word, and «لل» + an ال-word without its alef (cut by one letter)."""
+    forms: dict[str, int] = {}
+    for word in words:
+        for clitic in _CLITICS:
+            forms.setdefault(clitic + word, len(clitic))
+        if word.startswith("ال"):
+            forms.setdefault("لل" + word[2:], 1)
+    for word in words:
+        forms[word] = 0
+    return forms
+
+
+_FORMS: dict[frozenset[str], dict[str, int]] = {
+    heads: _with_clitics(heads)
+    for heads in (
+        PLACE_QUALIFIERS,
+        STATE_HEADS,
+        ORGANIZATION_HEADS,
+        DEFINITE_ORGANIZATION_HEADS,
+        PERSON_TITLES,
+        SOFTWARE_HEADS,
+    )
+}
+"""The head lists with their clitic forms, built once at import (read-only afterwards)."""
+
+
+def _bare(word: str, words: frozenset[str]) -> int | None:
+    """How many clitic letters to cut so that ``word`` is in ``words`` (0 if it is as is),
+    or None; «لل» counts as «ال» cut by one letter. One dictionary look-up: the forms of each
+    list are built once."""
+    return _FORMS[words].get(word)
+
+
+def _adjective(word: str) -> bool:
+    """A definite word shaped like an adjective: a nisba or a feminine of one («الأموية»)."""
+    return word.startswith("ال") and len(word) > 4 and word.endswith(("ي", "يه"))
+
+
+def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]) -> list[Span]:
+    """``spans`` with the rules of this module applied, still sorted and non-overlapping."""
+    n = len(words)
+    result = _people(raw, words, spans)
+    result = _places(words, result)
+    result = _organisations(words, result)
+    result = _software(words, result)
+    taken = [False] * n
+    final: list[Span] = []
+    for span in sorted(result):
+        if span[0] < span[1] and not any(taken[span[0] : span[1]]):
+            final.append(span)
+            for k in range(span[0], span[1]):
+                taken[k] = True
+    return final
+
+
+def _people(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]) -> list[Span]:
+    """Titles out, ordinals and epithets in, lone adjectives dropped."""
+    n = len(words)
+    starts = {s[0] for s in spans}
+    out: list[Span] = []
+    for first, stop, lead, kind in spans:
+        if kind != "PERSON":
+            out.append((first, stop, lead, kind))
+            continue
+        while first < stop and _bare(words[first], PERSON_TITLES) is not None:
+            first, lead = first + 1, 0
+        if first < stop and words[first].startswith("ال") and country_of_nisba(words[first]):
+            first, lead = first + 1, 0  # «الكورسيكي باسكوالي دي باولي»
+        if first >= stop:
+            continue
+        # A name link at the end takes the next word («الوليد بن عبد الملك»).
+        if stop < n and words[stop - 1] in NAME_LINKS and stop not in starts:
+            stop += 1
+        # A title inside: what comes after it is another person, what comes before ends at
+        # the last name word («فرانشيسكو الأول بن ملك», «بارما فيليب بن الملك فيليب الخامس»);
+        # after «عبد» a title is a name («عبد الملك»).
+        pieces: list[tuple[int, int, int]] = []
+        begin, begin_lead = first, lead
+        for k in range(first + 1, stop):
+            if _bare(words[k], PERSON_TITLES) is not None and words[k - 1] not in _SERVANT:
+                pieces.append((begin, k, begin_lead))
+                begin, begin_lead = k + 1, 0
+        pieces.append((begin, stop, begin_lead))
+        for a, b, piece_lead in pieces:
+            while b > a and words[b - 1] in NAME_LINKS:
+                b -= 1
+            if b <= a:
+                continue
+            # A regnal ordinal or epithet after the name is part of it.
+            if b < n and b not in starts and words[b] in REGNAL:
+                b += 1
+                if b < n and words[b] in TENS:
+                    b += 1
+            if b - a == 1 and _lone_word_not_person(raw, words, a):
+                continue
+            out.append((a, b, piece_lead, "PERSON"))
+    return out
+
+
+def _lone_word_not_person(raw: Sequence[str], words: Sequence[str], i: int) -> bool:
+    """Whether the one word at ``i`` is shaped as no name is: tanween, an indefinite nisba,
+    or a predicate after a first or second person pronoun."""
+    if any(c in _TANWEEN for c in raw[i]):
+        return True
+    if not words[i].startswith("ال") and country_of_nisba(words[i]) is not None:
+        return True
+    return i > 0 and words[i - 1] in PRONOUNS
+
+
+def _places(words: Sequence[str], spans: list[Span]) -> list[Span]:
+    """Qualifiers into places; untagged states named by a head and an adjective."""
+    n = len(words)
+    covered = {k for s in spans for k in range(s[0], s[1])}
+    out: list[Span] = []
+    for first, stop, lead, kind in spans:
+        if kind == "LOCATION":
+            # «شبه جزيرة آسيا», «شمال قبرص», «وجبال طوروس»
+            while first > 0 and first - 1 not in covered:
+                cut = _bare(words[first - 1], PLACE_QUALIFIERS)
+                if cut is None:
+                    break
+                first, lead = first - 1, cut
+            while stop < n and words[stop] in REGION_ADJECTIVES:
+                covered.add(stop)
+                stop += 1
+        out.append((first, stop, lead, kind))
+    for i in range(n - 1):
+        if i in covered or i + 1 in covered:
+            continue
+        cut = _bare(words[i], STATE_HEADS)
+        if cut is not None and _adjective(words[i + 1]) and country_of_nisba(words[i + 1]) is None:
+            out.append((i, i + 2, cut, "LOCATION"))
+            covered.update((i, i + 1))
+    # A span swallowed by a grown one goes: keep the longest at each place.
+    return _drop_inside(out)
+
+
+def _organisations(words: Sequence[str], spans: list[Span]) -> list[Span]:
+    """Heads that make what follows an organisation."""
+    n = len(words)
+    covered = {k for s in spans for k in range(s[0], s[1])}
+    out: list[Span] = []
+    for first, stop, lead, kind in sorted(spans):
+        if (
+            out
+            and out[-1][:2] == (first - 1, first)
+            and _bare(words[first - 1], ORGANIZATION_HEADS) is not None
+        ):
+            covered.discard(out.pop()[0])  # the head tagged alone: «نادي» | «شانغهاي»
+        if kind in ("LOCATION", "PERSON", "ORGANIZATION", "MISC") and first > 0:
+            cut = None if first - 1 in covered else _bare(words[first - 1], ORGANIZATION_HEADS)
+            if cut is not None:
+                first, lead, kind = first - 1, cut, "ORGANIZATION"
+                covered.add(first)
+                # Adjectives of the institution, not of a country («مستشفى برمنجهام العام»).
+                while (
+                    stop < n
+                    and stop not in covered
+                    and words[stop].startswith("ال")
+                    and (_adjective(words[stop]) or words[stop] in _INSTITUTION_ADJECTIVES)
+                    and country_of_nisba(words[stop]) is None
+                ):
+                    covered.add(stop)
+                    stop += 1
+        out.append((first, stop, lead, kind))
+    i = 0
+    while i < n - 1:
+        cut = None if i in covered else _bare(words[i], DEFINITE_ORGANIZATION_HEADS)
+        j = i + 1
+        while cut is not None and j < n and j not in covered and _adjective(words[j]):
+            j += 1
+        if cut is not None and j > i + 1:
+            out.append((i, j, cut, "ORGANIZATION"))
+            covered.update(range(i, j))
+            i = j
+        else:
+            i += 1
+    return _drop_inside(out)
+
+
+_INSTITUTION_ADJECTIVES = normalised_words("العام العامة الثانوية الابتدائية الطبية الملكية")
+
+
+def _software(words: Sequence[str], spans: list[Span]) -> list[Span]:
+    """A name right after a software head is software (MISC)."""
+    out: list[Span] = []
+    for first, stop, lead, kind in spans:
+        if (
+            kind in ("PERSON", "ORGANIZATION", "LOCATION")
+            and first > 0
+            and _bare(words[first - 1], SOFTWARE_HEADS) is not None
+        ):
+            kind = "MISC"
+        out.append((first, stop, lead, kind))
+    return out
+
+
+def _drop_inside(spans: list[Span]) -> list[Span]:
+    """Sorted spans with each span that overlaps an earlier, longer one removed."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+        if not any(span[0] < k[1] and k[0] < span[1] for k in kept):
+            kept.append(span)
+    return sorted(kept)
