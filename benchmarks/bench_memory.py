@@ -1,7 +1,7 @@
 """Peak memory of `reader render`, `entities` and `topics` over document shapes, as a multiple of
 the file's size beyond a baseline measured in the same run.
 
-    python benchmarks/bench_memory.py [--bytes 1000000] [--commands render,entities,topics]
+    python benchmarks/bench_memory.py [--bytes 1000000] [--commands render,entities,topics,app]
 
 Shapes, all about `--bytes` long and built from shared/data/texts/large-01.ar.txt: `prose`
 (its own paragraphs), `one-line` (the same text as one paragraph), `no-spaces-arabic` (its
@@ -9,14 +9,24 @@ letters without spaces), `no-spaces-latin` (`x` repeated), `short-lines` (one wo
 Each command runs as a whole process; its peak resident memory is read by a fresh parent
 (`RUSAGE_CHILDREN`). The baseline is the same command on a one-line file. Reported per shape and
 command: peak MB, and (peak - baseline) / size, the multiple the promise bounds.
+
+`app` is the reader itself on a pseudo-terminal of 100 x 30: it draws the article, its worker
+analyses it (entities, topics) for `--app-seconds`, then `q`; its peak is read from `wait4`.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
+import os
+import select
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,11 +61,49 @@ def peak(arguments: list[str]) -> tuple[int, float]:
     return int(status), int(kilobytes) / 1024
 
 
+def app_peak(reader: str, path: Path, seconds: float) -> tuple[int, float]:
+    """(exit status, peak MB) of the app on `path`, on a pty, left after `seconds` with q."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    environment = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
+    with tempfile.TemporaryDirectory() as state:
+        environment["XDG_STATE_HOME"] = state  # the user's reading positions stay untouched
+        process = subprocess.Popen(
+            [reader, str(path)],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=environment,
+            start_new_session=True,
+        )
+        os.close(slave)
+        deadline = time.monotonic() + seconds
+        quit_sent = False
+        while True:
+            if time.monotonic() > deadline:
+                if quit_sent:
+                    process.kill()
+                os.write(master, b"q")
+                quit_sent = True
+                deadline = time.monotonic() + 30
+            ready, _, _ = select.select([master], [], [], 0.1)
+            if ready:
+                with contextlib.suppress(OSError):  # closed: the app has gone
+                    os.read(master, 65536)
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:  # reaped here, with its own resource usage
+                process.returncode = os.waitstatus_to_exitcode(status)
+                break
+        os.close(master)
+    return process.returncode, usage.ru_maxrss / 1024
+
+
 def main() -> None:
     """Measure every shape with every command and print a table."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--bytes", type=int, default=1_000_000)
-    parser.add_argument("--commands", default="render,entities,topics")
+    parser.add_argument("--commands", default="render,entities,topics,app")
+    parser.add_argument("--app-seconds", type=float, default=20.0)
     args = parser.parse_args()
     reader = str(Path(sys.executable).with_name("reader"))
     with tempfile.TemporaryDirectory() as folder:
@@ -63,13 +111,20 @@ def main() -> None:
         tiny.write_text("سلام عليكم\n", "utf-8")
         print(f"{'shape':18} {'command':9} {'MB':>7} {'x size':>7}")
         for command in args.commands.split(","):
-            _, base = peak([reader, command, str(tiny)])
+
+            def measure(path: Path, command: str = command) -> tuple[int, float]:
+                """(exit status, peak MB) of `command` on `path`."""
+                if command == "app":
+                    return app_peak(reader, path, args.app_seconds)
+                return peak([reader, command, str(path)])
+
+            _, base = measure(tiny)
             print(f"{'(baseline)':18} {command:9} {base:7.0f}")
             for name, text in shapes(args.bytes).items():
                 path = Path(folder) / f"{name}.txt"
                 path.write_text(text + "\n", "utf-8")
                 size = path.stat().st_size / 2**20
-                status, used = peak([reader, command, str(path)])
+                status, used = measure(path)
                 mark = "" if status == 0 else f"  (exit {status})"
                 print(f"{name:18} {command:9} {used:7.0f} {(used - base) / size:7.1f}{mark}")
 

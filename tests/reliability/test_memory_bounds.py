@@ -75,3 +75,15 @@ def test_pieces_give_the_lines_of_one_pass(texts: Path, width: int) -> None:
     ]
     assert pieced.lines[len(pieced.lines) // 2].cells == whole.lines[len(whole.lines) // 2].cells
     assert pieced.removed == whole.removed
+
+
+def test_render_of_a_million_short_lines(texts: Path, tmp_path: Path, home: Path) -> None:
+    """A million lines of one word each (the words of real prose, about 7 MB): peak within the
+    bound (each line held as its own paragraph object took about 25 times the file before)."""
+    words = (texts / "large-01.ar.txt").read_text("utf-8").split()
+    lines = (words * (1_000_000 // len(words) + 1))[:1_000_000]
+    path = tmp_path / "short-lines.txt"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    size = path.stat().st_size
+    peak = peak_of(["render", "--width", "80", str(path)], home)
+    assert peak <= BASELINE_MB * MB + MULTIPLE * size, f"{peak / MB:.0f} MB for {size / MB:.1f} MB"

@@ -107,6 +107,9 @@ def run(args: argparse.Namespace) -> int:
     app.bidi_note = f"bidi: {decision.mode} ({decision.reason})" + (
         f"; {decision.advice}" if decision.advice else ""
     )
+    from reader.terminals.paste import pasting
+
+    app.driver_class = pasting(app.driver_class)  # a paste is one event, ESC in it is data
     if decision.mode == "terminal":
         from reader.terminals.driver import overriding
 

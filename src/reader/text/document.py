@@ -12,9 +12,11 @@ logical text, so search, copy, highlights and reading positions need not know ab
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, overload
 
 BlockKind = Literal["title", "byline", "heading", "paragraph", "quote", "item", "preformatted"]
 """What a block is: the article's title, its author and date, a heading, prose, a quote, a list
@@ -58,6 +60,70 @@ class Paragraph:
         return self.start + len(self.text)
 
 
+_LINE = re.compile("[^\n]+")
+
+
+class TextParagraphs(Sequence[Paragraph]):
+    """The paragraphs of plain text, kept as offsets into the text: a `Paragraph` is made when
+    asked for. A million short lines held as a million `Paragraph`s (each with its own string
+    and integers) took about 25 times the file; offsets take 16 bytes a line. Compares equal to
+    a tuple of the same paragraphs."""
+
+    __slots__ = ("_ends", "_starts", "_text")
+
+    def __init__(self, text: str) -> None:
+        """The non-blank lines of `text` (newlines already `\n`); a line of white space only
+        is blank."""
+        self._text = text
+        self._starts = array("q")
+        self._ends = array("q")
+        for match in _LINE.finditer(text):
+            if match.group().strip():
+                self._starts.append(match.start())
+                self._ends.append(match.end())
+
+    def __len__(self) -> int:
+        """How many paragraphs."""
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Paragraph: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Paragraph, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Paragraph | tuple[Paragraph, ...]:
+        """The paragraph at `index` (negative counts from the end), or a slice's as a tuple."""
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("paragraph index out of range")
+        start = self._starts[index]
+        return Paragraph(index, start, self._text[start : self._ends[index]])
+
+    def __iter__(self) -> Iterator[Paragraph]:
+        """The paragraphs in order."""
+        text = self._text
+        for index, (start, end) in enumerate(zip(self._starts, self._ends, strict=True)):
+            yield Paragraph(index, start, text[start:end])
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to any sequence of the same paragraphs (a tuple, or another of these)."""
+        if not isinstance(other, Sequence) or len(other) != len(self):
+            return False
+        return all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        """As the tuple of the same paragraphs."""
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        """Short: how many paragraphs."""
+        return f"<{len(self)} paragraphs>"
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """A block before it is placed in a document: its text, kind and level."""
@@ -83,8 +149,8 @@ class Document:
     """What to call the document on screen: the file name, or `<stdin>`."""
     text: str
     """The whole decoded text, newlines normalised to `\\n`."""
-    paragraphs: tuple[Paragraph, ...]
-    """The non-blank lines, in order."""
+    paragraphs: Sequence[Paragraph]
+    """The non-blank lines, in order (a tuple, or for plain text `TextParagraphs`)."""
     encoding: str = "utf-8"
     """The encoding the bytes were decoded with."""
     warnings: tuple[str, ...] = field(default=())
@@ -112,13 +178,7 @@ class Document:
         """Build a document from decoded text: CRLF and CR become LF; each non-blank line is a
         paragraph (a line holding only white space counts as blank)."""
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        paragraphs: list[Paragraph] = []
-        offset = 0
-        for line in text.split("\n"):
-            if line.strip():
-                paragraphs.append(Paragraph(len(paragraphs), offset, line))
-            offset += len(line) + 1
-        return cls(name, text, tuple(paragraphs), encoding, warnings)
+        return cls(name, text, TextParagraphs(text), encoding, warnings)
 
     @classmethod
     def from_blocks(

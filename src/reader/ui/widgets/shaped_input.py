@@ -13,6 +13,7 @@ import re
 
 from rich.cells import get_character_cell_size
 from rich.segment import Segment
+from textual import events
 from textual.app import ComposeResult
 from textual.command import CommandInput, CommandPalette
 from textual.strip import Strip
@@ -20,6 +21,21 @@ from textual.widgets import Input
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 """Hebrew, Arabic, Syriac, Thaana, NKo... and the Arabic presentation forms."""
+_LINE_END = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+"""Where a pasted line ends (what `str.splitlines` splits at)."""
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def pasted_line(text: str, room: int) -> str:
+    """What a one-line input takes of a paste: its first line, at most `room` characters, with
+    each control character (ESC, BEL, C1...) as its visible picture, so that it is inert data
+    wherever the value is drawn or sent. Found in one pass over the start of `text` only: a
+    paste of megabytes costs no more than a short one."""
+    from reader.layout.clusters import control_picture
+
+    end = _LINE_END.search(text, 0, room + 1)
+    line = text[: min(room, end.start() if end else len(text))]
+    return _CONTROL.sub(lambda match: control_picture(match.group()), line)
 
 
 def _cell_texts(text: str) -> list[str]:
@@ -35,6 +51,18 @@ def _cell_texts(text: str) -> list[str]:
 
 class ShapedInput(Input):
     """An `Input` whose right-to-left value is drawn through the layout engine."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """Insert the paste's first line, controls made visible and cut to the room left under
+        `max_length` (Textual's `Input` refuses a paste longer than that whole, and splits all
+        of a paste into lines to keep the first)."""
+        event.stop()
+        event.prevent_default()
+        start, end = sorted(self.selection)
+        room = (self.max_length or len(event.text)) - (len(self.value) - (end - start))
+        line = pasted_line(event.text, max(0, room))
+        if line:
+            self.replace(line, start, end)
 
     def render_line(self, y: int) -> Strip:
         """The value as one shaped visual line with the cursor on its cell; plain `Input`
