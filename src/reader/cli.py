@@ -73,6 +73,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except RuntimeError as error:
+        # ctrl+c while a class is being built (a Textual widget's reactive attributes, during
+        # the app's imports) reaches us wrapped: «Error calling __set_name__», caused by it.
+        if _caused_by_interrupt(error):
+            return EXIT_INTERRUPTED
+        raise
+
+
+def _caused_by_interrupt(error: BaseException) -> bool:
+    """Whether a KeyboardInterrupt is somewhere in `error`'s chain of causes."""
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def _main(argv: Sequence[str] | None) -> int:
