@@ -14,6 +14,20 @@ from reader.text.load import load_document
 from reader.text.markdown_blocks import markdown_blocks
 
 
+def entity_rows(path: Path) -> list[list[str]]:
+    """The rows of `reader entities --format tsv` on `path` (the real command), header left out."""
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "entities", "--format", "tsv", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return [row.split("\t") for row in result.stdout.splitlines()[1:]]
+
+
 def test_a_markdown_article_gives_its_blocks(tmp_path: Path) -> None:
     text, expected = markdown_article()
     path = tmp_path / "notes.md"
@@ -100,16 +114,7 @@ def test_code_is_not_read_for_entities(tmp_path: Path) -> None:
     note = f"# ملاحظة\n\n```\n{sentence}\n```\n\n{sentence}\n"
     path = tmp_path / "code.md"
     path.write_text(note, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "reader", "entities", "--format", "tsv", str(path)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    rows = [row.split("\t") for row in result.stdout.splitlines()[1:]]
+    rows = entity_rows(path)
     mentions = [row for row in rows if row[5] == name]
     assert [row[2] for row in mentions] == ["2"]  # paragraph 2: the prose, not the code (1)
 
@@ -130,16 +135,7 @@ def test_a_heading_is_its_own_sentence_for_entities(tmp_path: Path) -> None:
     document = load_document(str(path))
     kinds = [p.kind for p in document.paragraphs]
     assert kinds == ["title", "heading", "paragraph", "heading", "paragraph"]
-    result = subprocess.run(
-        [sys.executable, "-m", "reader", "entities", "--format", "tsv", str(path)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    rows = [row.split("\t") for row in result.stdout.splitlines()[1:]]
+    rows = entity_rows(path)
     for _kind, _name, paragraph, start, end, text, _number in rows:
         block = document.paragraphs[int(paragraph)]
         assert block.start <= int(start) < int(end) <= block.start + len(block.text), text

@@ -45,7 +45,7 @@ from reader.nlp.entities.gazetteer import (
     may_start_country,
 )
 from reader.nlp.entities.memory import NameMemory
-from reader.nlp.entities.shapes import refine_spans
+from reader.nlp.entities.shapes import NAME_LINKS, ORDINALS, refine_spans
 from reader.nlp.entities.spans import bio_spans
 from reader.nlp.entities.tagger import load_tagger
 from reader.nlp.normalise import normalise, normalised_words
@@ -122,12 +122,6 @@ _NOT_NAMES = normalised_words(
     "وصل زار قام أجرى عقد ترأس يزور يقوم كان كانت خلال لدى عبر وفد رئيس وزير مدير"
 )
 """Verbs and nouns that follow a title but are not a name («الرئيس قال»)."""
-
-_REGNAL = normalised_words("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر")
-"""Ordinals that end a sovereign's name («محمد السادس»)."""
-
-_NAME_LINKS = normalised_words("عبد أبو أبي ابن بن بنت آل")
-"""Words that bind to the next word of a name («عبد اللطيف»), even an ال-word."""
 
 _AMBIGUOUS_COUNTRIES = normalised_words("مالي بنين")
 """Country names that are also common words (مالي "financial"): only the tagger names them."""
@@ -249,7 +243,7 @@ def _person_spans(words: Sequence[str], labels: Sequence[str]) -> list[_Span]:
         first = j
         while j < n and j - first < 4:
             word_j = words[j]
-            linked = j > first and words[j - 1] in _NAME_LINKS
+            linked = j > first and words[j - 1] in NAME_LINKS
             if not word_j[:1].isalpha() or word_j.isascii() or is_function_word(word_j):
                 break
             if word_j in _NOT_NAMES or word_j in _TITLES or word_j in CITY_KEYS:
@@ -258,7 +252,7 @@ def _person_spans(words: Sequence[str], labels: Sequence[str]) -> list[_Span]:
                 break
             if head_at(word_j, ORGANIZATION_HEADS) or head_at(word_j, EVENT_HEADS):
                 break  # «الأستاذ بجامعة ليدز»: an institution follows, not a name
-            if j > first and word_j in _REGNAL:
+            if j > first and word_j in ORDINALS:
                 j += 1  # «الملك محمد السادس»
                 break
             untagged = labels[j] == "O"
@@ -267,7 +261,7 @@ def _person_spans(words: Sequence[str], labels: Sequence[str]) -> list[_Span]:
             if word_j.startswith(("ال", "و")) and not linked and untagged:
                 break
             j += 1
-        if j > first and words[j - 1] in _NAME_LINKS:
+        if j > first and words[j - 1] in NAME_LINKS:
             j -= 1
         if j > first:
             spans.append((first, j, 0, "PERSON"))

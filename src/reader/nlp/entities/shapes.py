@@ -67,10 +67,10 @@ PERSON_TITLES = normalised_words(
 )
 """Titles and offices: outside a person's span («البابا إسكندر الثاني» → «إسكندر الثاني»)."""
 
-REGNAL = normalised_words(
-    "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي "
-    "الأكبر الكبير الأصغر الصغير العظيم الأعظم الأكرم"
-)
+ORDINALS = normalised_words("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر")
+"""Ordinals that end a sovereign's name («محمد السادس»)."""
+
+REGNAL = ORDINALS | normalised_words("الحادي الأكبر الكبير الأصغر الصغير العظيم الأعظم الأكرم")
 """Ordinals and epithets that end a sovereign's name («لويس التاسع», «الإسكندر الأكبر»)."""
 
 TENS = normalised_words("عشر")
