@@ -200,6 +200,11 @@ class FeatureExtractor:
             self._cache[word] = result
         return result
 
+    def window_features(self, word: str) -> tuple[list[str], ...]:
+        """The strings ``word`` gives a token at each window offset (``-WINDOW`` first): its
+        own features with the offset's prefix, and at offset 0 also its affixes."""
+        return self._word_features(word)
+
     def _prefixed(self, hints: Sequence[str]) -> tuple[list[str], list[str]]:
         """A word's hints as its right neighbour sees them (``-1:``) and its left one
         (``+1:``), cached: words share few patterns of hints."""

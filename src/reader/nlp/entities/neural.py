@@ -15,22 +15,16 @@ at its own length (no padding reaches a real word), and each word's input vector
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-# One BLAS thread. OpenBLAS's own threads spin while they wait for work; beside the app's
-# screen thread and the topic worker on a 2-core machine they took the interpreter from the
-# entity worker so often that the 10 MB article was tagged nine times slower in the app (7% in
-# 30 s against 64%). Our products are small; one thread loses little (~5% in the benchmark).
-# This only takes effect if NumPy was not imported before, as in the reader.
-for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_variable, "1")
+# isort: off
+import reader.nlp.entities.blas  # noqa: F401  (one BLAS thread: before NumPy)
+import numpy as np
 
-import numpy as np  # noqa: E402
-
-from reader.nlp.entities.features import strip_clitics  # noqa: E402
-from reader.nlp.normalise import normalise  # noqa: E402
+# isort: on
+from reader.nlp.entities.features import strip_clitics
+from reader.nlp.normalise import normalise
 
 __all__ = ["NeuralTagger", "hints"]
 
