@@ -38,6 +38,9 @@ _CQDB = struct.Struct("<4sIIIII")
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
 _STATE, _TRANSITION = 0, 1
 
+_DECODE_CELLS = 16_384
+"""Most (position, sentence) cells decoded together (each holds a few rows of label scores)."""
+
 
 class ModelError(ValueError):
     """The bytes are not a crfsuite 1d model this reader understands."""
@@ -111,7 +114,8 @@ class LinearCRF:
         """The label scores of one token's feature strings (strings the model lacks add 0)."""
         rows = self.attribute_rows(features)
         if not rows:
-            return self._zero.copy()
+            zero: Scores = self._zero.copy()
+            return zero
         total: Scores = self.weights[rows].sum(axis=0)
         return total
 
@@ -140,21 +144,35 @@ class LinearCRF:
         order = sorted(
             (k for k in range(len(scores)) if len(scores[k])), key=lambda k: -len(scores[k])
         )
-        if not order:
-            return paths, marginals
-        lengths = np.array([len(scores[k]) for k in order])
+        while order:
+            # The batch is padded to its longest sentence: bound its cells, so memory is too.
+            take = max(1, min(len(order), _DECODE_CELLS // len(scores[order[0]])))
+            group, order = order[:take], order[take:]
+            self._decode_group([scores[k] for k in group], group, paths, marginals)
+        return paths, marginals
+
+    def _decode_group(
+        self,
+        scores: Sequence[Scores],
+        group: Sequence[int],
+        paths: list[list[int]],
+        marginals: list[Scores],
+    ) -> None:
+        """`decode` one group of non-empty sentences, longest first, into ``paths`` and
+        ``marginals`` at the places ``group`` gives."""
+        n = len(self.labels)
+        lengths = np.array([len(found) for found in scores])
         longest = int(lengths[0])
-        state = np.zeros((longest, len(order), n), dtype=np.float64)
-        for column, k in enumerate(order):
-            state[: lengths[column], column] = scores[k]
+        state = np.zeros((longest, len(scores), n), dtype=np.float64)
+        for column, found in enumerate(scores):
+            state[: lengths[column], column] = found
         active = [int(np.searchsorted(-lengths, -t, side="left")) for t in range(longest)]
         best = self._viterbi(state, lengths, active)
         probabilities = self._marginals(state, lengths, active)
-        for column, k in enumerate(order):
+        for column, k in enumerate(group):
             length = int(lengths[column])
             paths[k] = best[:length, column].tolist()
             marginals[k] = probabilities[:length, column]
-        return paths, marginals
 
     def _viterbi(self, state: Scores, lengths: npt.NDArray[Any], active: list[int]) -> Any:
         """Best label ids ``(T, B)`` of the batch (past a sentence's end: meaningless)."""
