@@ -248,25 +248,59 @@ class WindowScorer:
         self._table = np.zeros((1024, 2 * WINDOW + 1, labels), dtype=np.float64)
         self._hints: dict[tuple[str, ...], int] = {}
         self._hint_table = np.zeros((64, 3, labels), dtype=np.float64)
+        # The model's weights and a zero row after them, for a feature the model lacks.
+        self._none = len(crf.weights)
+        self._weights = np.concatenate([crf.weights, np.zeros((1, labels))])
+        self._own: dict[str, int] = {}
+        self._own_rows = np.full((4096, 2 * WINDOW + 1), self._none, dtype=np.intp)
         self._bias = crf.score(["bias"])
         self._bos = crf.score(["BOS"])
         self._eos = crf.score(["EOS"])
 
+    def _own_ids(self, own: Sequence[str]) -> list[int]:
+        """Each own feature's row in `_own_rows` (new ones added): the weight rows of the
+        feature with each offset's prefix, shared by every word that has it."""
+        known = self._own
+        ids = []
+        for feature in own:
+            found = known.get(feature)
+            if found is None:
+                found = len(known)
+                if found == len(self._own_rows):
+                    self._own_rows = np.concatenate(
+                        [self._own_rows, np.full_like(self._own_rows, self._none)]
+                    )
+                index = self._crf.attribute_index
+                self._own_rows[found] = [
+                    index.get(f"{offset}:{feature}" if offset else feature, self._none)
+                    for offset in range(-WINDOW, WINDOW + 1)
+                ]
+                known[feature] = found
+            ids.append(found)
+        return ids
+
     def _word_scores(self, words: Sequence[str]) -> Scores:
         """``(len(words), 2 * WINDOW + 1, labels)``: each word's features' scores at each
-        window offset."""
-        index = self._crf.attribute_rows
-        slots: list[int] = []
-        rows: list[int] = []
+        window offset (the sums of the weights of the strings `FeatureExtractor` gives it)."""
+        owners: list[int] = []
+        own_ids: list[int] = []
+        affix_owners: list[int] = []
+        affix_rows: list[int] = []
+        parts = self._features.word_parts
+        attribute_rows = self._crf.attribute_rows
         for k, word in enumerate(words):
-            for offset, strings in enumerate(self._features.window_features(word)):
-                slot = k * (2 * WINDOW + 1) + offset
-                for row in index(strings):
-                    slots.append(slot)
-                    rows.append(row)
-        out = np.zeros((len(words) * (2 * WINDOW + 1), len(self._crf.labels)), dtype=np.float64)
-        np.add.at(out, np.array(slots, dtype=np.intp), self._crf.weights[rows])
-        return out.reshape(len(words), 2 * WINDOW + 1, -1)
+            own, affixes = parts(word)
+            ids = self._own_ids(own)
+            owners.extend([k] * len(ids))
+            own_ids.extend(ids)
+            rows = attribute_rows(affixes)
+            affix_owners.extend([k] * len(rows))
+            affix_rows.extend(rows)
+        weights = self._weights
+        out = np.zeros((len(words), 2 * WINDOW + 1, weights.shape[1]), dtype=np.float64)
+        np.add.at(out, np.array(owners, dtype=np.intp), weights[self._own_rows[own_ids]])
+        np.add.at(out[:, WINDOW], np.array(affix_owners, dtype=np.intp), weights[affix_rows])
+        return out
 
     def _word_ids(self, words: Sequence[str]) -> tuple[npt.NDArray[np.intp], Scores]:
         """Each word's row in the score table, and the table (new words scored and added;
