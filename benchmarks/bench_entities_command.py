@@ -1,6 +1,6 @@
 """The real `reader entities` process, timed from outside, beside reference processes in one run.
 
-    python benchmarks/bench_entities_command.py [--runs 5] [--megabytes 1] [--documents 8]
+    python benchmarks/bench_entities_command.py [--runs 3] [--megabytes 1] [--documents 8]
 
 ``bench_entities.py`` measures extraction inside one process; a user waits for the whole
 command: interpreter start, imports, model opening, reading, extraction, grouping, JSON. Here
@@ -79,7 +79,7 @@ def medians(commands: dict[str, Sequence[str]], runs: int) -> dict[str, tuple[fl
 def main() -> int:
     """Measure and print the three tables."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--megabytes", type=float, default=1.0)
     parser.add_argument("--documents", type=int, default=8)
     args = parser.parse_args()
@@ -109,7 +109,7 @@ def main() -> int:
         big = folder / "large.txt"
         big.write_text(text, encoding="utf-8")
         tokens = len(text.split())
-        runs = max(1, args.runs // 2)
+        runs = args.runs
         whole = medians(
             {
                 "reader entities": [*reader, str(big)],
