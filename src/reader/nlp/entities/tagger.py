@@ -170,27 +170,47 @@ class Tagger:
         decodes them together (`reader.nlp.entities.crf`), then the fixes and the memory take
         the sentences in order. ``reference=True`` runs crfsuite itself sentence by sentence
         on the feature strings instead: the same labels, slowly (tests compare the two)."""
-        units: list[tuple[int, list[str]]] = []
-        for k, tokens in enumerate(paragraphs):
-            words = list(tokens)
-            units.extend((k, _clean(words[a:b])) for a, b in sentence_spans(words))
-        sentences = [sentence for _, sentence in units]
-        guesses = self._hints(sentences)
-        labels: list[list[str]] = [[] for _ in paragraphs]
+        decoded: Sequence[tuple[list[str], Any]]
         if reference:
-            decoded = self._reference(sentences, guesses)
+            sentences = _sentences(paragraphs)
+            decoded = self._reference(sentences, self._hints(sentences))
         else:
-            with self._lock:
-                paths, marginals = self._linear.decode(self._scorer.scores(sentences, guesses))
-            names = self._linear.labels
-            decoded = [
-                ([names[i] for i in path], _support(names, found))
-                for path, found in zip(paths, marginals, strict=True)
-            ]
-        for (k, sentence), (found, support) in zip(units, decoded, strict=True):
+            decoded = self.decode(paragraphs)
+        return self.finish(paragraphs, decoded, postprocess, memory)
+
+    def decode(self, paragraphs: Sequence[Sequence[str]]) -> list[tuple[list[str], Any]]:
+        """The CRF's labels and marginals ``(words, labels)`` of each sentence of the
+        paragraphs: the costly part of tagging, a pure function of the words (so it may run in
+        another process, see `reader.nlp.entities.extract`); `finish` does the rest."""
+        sentences = _sentences(paragraphs)
+        guesses = self._hints(sentences)
+        with self._lock:
+            paths, marginals = self._linear.decode(self._scorer.scores(sentences, guesses))
+        names = self._linear.labels
+        return [
+            ([names[i] for i in path], found) for path, found in zip(paths, marginals, strict=True)
+        ]
+
+    def finish(
+        self,
+        paragraphs: Sequence[Sequence[str]],
+        decoded: Sequence[tuple[list[str], Any]],
+        postprocess: bool = True,
+        memory: NameMemory | None = None,
+    ) -> list[list[str]]:
+        """The paragraphs' labels from `decode`'s (or crfsuite's) sentence labels: the fixes,
+        then the name memory, sentence by sentence in reading order. ``decoded`` pairs a
+        sentence's labels with its marginals, or with a ``support(word, kind)`` function."""
+        units = [k for k, tokens in enumerate(paragraphs) for _ in sentence_spans(list(tokens))]
+        sentences = _sentences(paragraphs)
+        names = self._linear.labels
+        labels: list[list[str]] = [[] for _ in paragraphs]
+        for k, sentence, (found, marginals) in zip(units, sentences, decoded, strict=True):
+            found = list(found)
             if postprocess:
                 found = _fix_name_links(sentence, _repair(found))
             if memory is not None:
+                support = marginals if callable(marginals) else _support(names, marginals)
                 found = _remember(sentence, found, memory, support)
             labels[k].extend(found)
         return labels
@@ -255,6 +275,15 @@ def _remember(
     sure = [1.0 if label == "O" else support(j, label[2:]) for j, label in enumerate(labels)]
     memory.observe(sentence, labels, sure)
     return memory.apply(sentence, labels, support)
+
+
+def _sentences(paragraphs: Sequence[Sequence[str]]) -> list[list[str]]:
+    """The sentences of the paragraphs in order, each as the CRF may see its words."""
+    out: list[list[str]] = []
+    for tokens in paragraphs:
+        words = list(tokens)
+        out.extend(_clean(words[a:b]) for a, b in sentence_spans(words))
+    return out
 
 
 def _clean(words: Sequence[str]) -> list[str]:
