@@ -54,13 +54,20 @@ def _strings(data: bytes, offset: int) -> list[str]:
     if magic != b"CQDB" or offset + backward + 4 * count > len(data):
         raise ModelError("a string table is damaged")
     places = np.frombuffer(data, dtype="<u4", count=count, offset=offset + backward)
-    out = []
-    for place in places.tolist():
-        start = offset + place
-        if start + 8 > offset + size:
-            raise ModelError("a string lies outside its table")
-        length = int.from_bytes(data[start + 4 : start + 8], "little")
-        out.append(data[start + 8 : start + 8 + length].rstrip(b"\0").decode("utf-8"))
+    starts = places.astype(np.int64) + offset  # each record: id, key size (uint32), key + NUL
+    if count and (starts.min() < offset or starts.max() + 8 > offset + size):
+        raise ModelError("a string lies outside its table")
+    raw = np.frombuffer(data, dtype=np.uint8)
+    sizes = sum(raw[starts + 4 + i].astype(np.int64) << (8 * i) for i in range(4))
+    ends = starts + 8 + np.maximum(sizes - 1, 0)  # without the NUL
+    if count and (ends.max() > offset + size):
+        raise ModelError("a string lies outside its table")
+    pieces = [data[a:b] for a, b in zip((starts + 8).tolist(), ends.tolist(), strict=True)]
+    # Feature strings are words and tags, never a newline: decode them all at once.
+    joined = b"\n".join(pieces).decode("utf-8")
+    out = joined.split("\n") if count else []
+    if len(out) != count:
+        out = [piece.decode("utf-8") for piece in pieces]
     return out
 
 
