@@ -194,9 +194,7 @@ class LinearCRF:
             k = active[t]
             candidates = score[:k, :, None] + trans[None, :, :]  # (k, from, to)
             back[t, :k] = candidates.argmax(axis=1)
-            score = (
-                np.take_along_axis(candidates, back[t, :k, None, :], axis=1)[:, 0] + state[t, :k]
-            )
+            score = candidates.max(axis=1) + state[t, :k]  # the value at the argmax
             done = lengths[:k] == t + 1
             ends[:k][done] = score[done]
         path = np.zeros((longest, batch), dtype=np.intp)
