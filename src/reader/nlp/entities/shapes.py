@@ -27,7 +27,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.nlp.entities.gazetteer import country_of_nisba
+from reader.nlp.entities.foreign import foreign_names, foreign_score
+from reader.nlp.entities.gazetteer import country_of_nisba, is_function_word
 from reader.nlp.normalise import normalised_words
 
 __all__ = ["refine_spans"]
@@ -136,7 +137,7 @@ def _adjective(word: str) -> bool:
 def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]) -> list[Span]:
     """``spans`` with the rules of this module applied, still sorted and non-overlapping."""
     n = len(words)
-    result = _people(raw, words, spans)
+    result = _people(raw, words, _foreign_people(words, list(spans)))
     result = _places(words, result)
     result = _organisations(words, result)
     result = _software(words, result)
@@ -192,6 +193,85 @@ def _people(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]) -> 
                 continue
             out.append((a, b, piece_lead, "PERSON"))
     return out
+
+
+_NAME_CLITICS = ("و", "ل", "ب", "ف", "ك")
+
+FOREIGN_RUN = 10.0
+"""`foreign_score` above which each word of an untagged run of two or more is a name's word."""
+
+FOREIGN_LONE = 15.0
+"""`foreign_score` above which one untagged word alone is a person («حصل ستاينمان على»): higher
+than a run's, as a lone word has no second name beside it to confirm it. Both were chosen on the
+outside dev set (training/dev), never on ANERcorp."""
+
+
+def _foreign_people(words: Sequence[str], spans: list[Span]) -> list[Span]:
+    """Untagged transliterated foreign names become persons.
+
+    * a run of words of the mined foreign-name list (`reader.nlp.entities.foreign`), a given
+      name first and a surname last («جين شارب»), a proclitic on the first allowed;
+    * a run of two or more words spelt like foreign names (`foreign_score`, no nisba
+      ending: «بيارن ستروستروب»);
+    * one such word alone when its spelling is foreign beyond doubt (`FOREIGN_LONE`).
+
+    Places and organisations spelt the same way are mostly tagged already (their gazetteers);
+    only words no span covers are looked at.
+    """
+    names = foreign_names()
+    n = len(words)
+    covered = [False] * n
+    for a, b, _, _ in spans:
+        for k in range(a, b):
+            covered[k] = True
+    out = list(spans)
+
+    def claim(a: int, b: int, lead: int) -> None:
+        out.append((a, b, lead, "PERSON"))
+        for k in range(a, b):
+            covered[k] = True
+
+    i = 0
+    while i < n:
+        word, lead = words[i], 0
+        if word not in names.given and word[:1] in _NAME_CLITICS and word[1:] in names.given:
+            word, lead = word[1:], 1
+        if covered[i] or word not in names.given:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not covered[j] and words[j] in names.words:
+            j += 1
+        while j > i + 1 and words[j - 1] not in names.surnames:
+            j -= 1
+        if j - i >= 2:
+            claim(i, j, lead)
+            i = j
+        else:
+            i += 1
+    k = 0
+    while k < n:
+        if covered[k] or not _foreign_looking(words[k], FOREIGN_RUN):
+            k += 1
+            continue
+        j = k + 1
+        while j < n and not covered[j] and _foreign_looking(words[j], FOREIGN_RUN):
+            j += 1
+        if j - k >= 2 or foreign_score(words[k]) >= FOREIGN_LONE:
+            claim(k, j, 0)
+        k = j
+    return out
+
+
+def _foreign_looking(word: str, threshold: float) -> bool:
+    """A word spelt like a transliterated foreign name, not a nisba adjective («ميكانيكية»)."""
+    return (
+        len(word) >= 4
+        and word.isalpha()
+        and not word.endswith(("ي", "يه", "يون", "يين"))
+        and not is_function_word(word)
+        and foreign_score(word) >= threshold
+    )
 
 
 def _lone_word_not_person(raw: Sequence[str], words: Sequence[str], i: int) -> bool:
