@@ -45,6 +45,8 @@ DEV = REPO / "training" / "dev" / "outside-dev.txt"
 OUT = REPO / "src" / "reader" / "nlp" / "entities" / "data" / "foreign-names.tsv"
 
 SHAPE_OUT = OUT.with_name("foreign-shape.tsv")
+COMMON_OUT = OUT.with_name("foreign-lookalikes.txt")
+LOOKALIKE_SCORE = 10.0
 GAZETTEER = OUT.with_name("gazetteer.tsv.gz")
 
 log = logging.getLogger("mine_foreign_names")
@@ -78,6 +80,13 @@ def dev_titles() -> set[str]:
         if line and not line.startswith("#"):
             titles.add(line.split("\t", 1)[0])
     return titles
+
+
+def article_texts() -> list[str]:
+    """The text of every Wikipedia article but the dev set's."""
+    skip = dev_titles()
+    text = WIKI.read_text(encoding="utf-8")
+    return [m.group(2) for m in _DOC.finditer(text) if m.group(1) not in skip]
 
 
 def _letter_fits(latin: str, arabic: str) -> bool:
@@ -135,7 +144,9 @@ def mine() -> dict[str, Counter[str]]:
                 _add(classes, norms)
     # Frequent words are function words or common nouns caught by a loose alignment or a title
     # («من», «علي» read as «على»): never a name cue.
-    frequency = Counter(normalise(w) for w in text.split() if _ARABIC_WORD.match(w))
+    frequency = Counter(
+        normalise(w) for body in article_texts() for w in body.split() if _ARABIC_WORD.match(w)
+    )
     common = {w for w, _ in frequency.most_common(COMMON_WORDS)}
     for word in list(classes):
         if word in common or len(word) < 3:
@@ -164,25 +175,31 @@ def _grams(word: str) -> list[str]:
     return [padded[i : i + n] for n in (1, 2, 3) for i in range(len(padded) - n + 1)]
 
 
-def shape_weights(foreign: set[str]) -> dict[str, float]:
+def shape_weights(foreign: set[str]) -> tuple[dict[str, float], list[str]]:
     """Naive-Bayes log-odds of letter n-grams: a foreign name's spelling against a common word's.
 
     Foreign spellings: the mined names and the gazetteer's ``PERSx`` words (arabnamer's
     dictionary) that are not Arabic given or family names. Common words: the 30,000 most frequent
     words of the Wikipedia text that are in no name list. Only n-grams seen 3 times or more are
-    kept, rounded to 0.1.
+    kept, rounded to 0.1. Also returns the 30,000 most frequent words that still score 10 or
+    more and are in no person list («سيكون», «كيلو», places): the rules never take them for
+    persons.
     """
     foreign = set(foreign)
     named: set[str] = set()
+    people = set(foreign)
     with gzip.open(GAZETTEER, "rt", encoding="utf-8") as handle:
         for line in handle:
             word, *classes = line.rstrip("\n").split("\t")
             if any(c.startswith(("PERS", "LOC", "WK")) for c in classes):
                 named.add(word)
+            if any(c.startswith(("PERS", "WK_PERS")) for c in classes):
+                people.add(word)
             if "PERSx" in classes and not {"PERSg", "PERSs"} & set(classes) and len(word) >= 3:
                 foreign.add(word)
-    text = WIKI.read_text(encoding="utf-8")
-    frequency = Counter(normalise(w) for w in text.split() if _ARABIC_WORD.match(w))
+    frequency = Counter(
+        normalise(w) for body in article_texts() for w in body.split() if _ARABIC_WORD.match(w)
+    )
     common = [w for w, _ in frequency.most_common(30000) if w not in named and w not in foreign]
     counts = (
         Counter(g for w in foreign for g in _grams(w)),
@@ -200,15 +217,29 @@ def shape_weights(foreign: set[str]) -> dict[str, float]:
     log.info(
         "shape: %d foreign, %d common words, %d n-grams", len(foreign), len(common), len(weights)
     )
-    return weights
+    # Places and organisations spelt like foreign names are lookalikes too: a person rule must
+    # leave them alone. Person names of the lists are not.
+    lookalikes = [
+        w
+        for w, _ in frequency.most_common(30000)
+        if w not in people and score(weights, w) >= LOOKALIKE_SCORE
+    ]
+    log.info("%d common words spelt like foreign names", len(lookalikes))
+    return weights, sorted(lookalikes)
+
+
+def score(weights: dict[str, float], word: str) -> float:
+    """The spelling score `reader.nlp.entities.foreign.foreign_score` computes at run time."""
+    return sum(weights.get(g, 0.0) for g in _grams(word))
 
 
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     classes = mine()
-    weights = shape_weights(set(classes))
+    weights, lookalikes = shape_weights(set(classes))
     lines = [f"{gram}\t{weight}\n" for gram, weight in sorted(weights.items()) if weight]
     SHAPE_OUT.write_text("".join(lines), encoding="utf-8", newline="\n")
+    COMMON_OUT.write_text("".join(w + "\n" for w in lookalikes), encoding="utf-8", newline="\n")
     lines = [word + "\t" + "\t".join(sorted(classes[word])) + "\n" for word in sorted(classes)]
     OUT.write_text("".join(lines), encoding="utf-8", newline="\n")
     log.info("wrote %s (%d words)", OUT, len(classes))

@@ -24,6 +24,7 @@ __all__ = [
 
 FOREIGN_NAMES_FILE = "foreign-names.tsv"
 FOREIGN_SHAPE_FILE = "foreign-shape.tsv"
+LOOKALIKES_FILE = "foreign-lookalikes.txt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,14 @@ def _shape_weights() -> dict[str, float]:
         gram, weight = line.split("\t")
         weights[gram] = float(weight)
     return weights
+
+
+@lru_cache(maxsize=1)
+def lookalikes() -> frozenset[str]:
+    """Common words whose spelling scores like a foreign name's («سيكون», «كيلو», «نيسان»):
+    the frequent Wikipedia words in no name list that `foreign_score` puts at 10 or more."""
+    data = resources.files("reader.nlp.entities") / "data" / LOOKALIKES_FILE
+    return frozenset(data.read_text(encoding="utf-8").split())
 
 
 @lru_cache(maxsize=1 << 16)

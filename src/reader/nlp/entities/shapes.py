@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.nlp.entities.foreign import foreign_names, foreign_score
+from reader.nlp.entities.foreign import foreign_names, foreign_score, lookalikes
 from reader.nlp.entities.gazetteer import country_of_nisba, is_function_word
 from reader.nlp.normalise import normalised_words
 
@@ -197,6 +197,10 @@ def _people(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]) -> 
 
 _NAME_CLITICS = ("و", "ل", "ب", "ف", "ك")
 
+_VERB_PREFIXES = ("ي", "وي", "سي", "في")
+_VERB_SUFFIXES = ("ون", "ين", "وا", "و")
+"""An imperfect verb's plural shape («ويشيرون», «سيكونو»), never a name's."""
+
 FOREIGN_RUN = 10.0
 """`foreign_score` above which each word of an untagged run of two or more is a name's word."""
 
@@ -269,8 +273,10 @@ def _foreign_looking(word: str, threshold: float) -> bool:
         len(word) >= 4
         and word.isalpha()
         and not word.endswith(("ي", "يه", "يون", "يين"))
+        and not (word.startswith(_VERB_PREFIXES) and word.endswith(_VERB_SUFFIXES))
         and not is_function_word(word)
         and foreign_score(word) >= threshold
+        and word not in lookalikes()
     )
 
 
