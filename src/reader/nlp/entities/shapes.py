@@ -137,7 +137,7 @@ def _adjective(word: str) -> bool:
 def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]) -> list[Span]:
     """``spans`` with the rules of this module applied, still sorted and non-overlapping."""
     n = len(words)
-    result = _people(raw, words, _foreign_people(words, list(spans)))
+    result = _people(raw, words, _foreign_people(raw, words, list(spans)))
     result = _places(words, result)
     result = _organisations(words, result)
     result = _software(words, result)
@@ -204,13 +204,13 @@ _VERB_SUFFIXES = ("ون", "ين", "وا", "و")
 FOREIGN_RUN = 10.0
 """`foreign_score` above which each word of an untagged run of two or more is a name's word."""
 
-FOREIGN_LONE = 15.0
+FOREIGN_LONE = 20.0
 """`foreign_score` above which one untagged word alone is a person («حصل ستاينمان على»): higher
 than a run's, as a lone word has no second name beside it to confirm it. Both were chosen on the
 outside dev set (training/dev), never on ANERcorp."""
 
 
-def _foreign_people(words: Sequence[str], spans: list[Span]) -> list[Span]:
+def _foreign_people(raw: Sequence[str], words: Sequence[str], spans: list[Span]) -> list[Span]:
     """Untagged transliterated foreign names become persons.
 
     * a run of words of the mined foreign-name list (`reader.nlp.entities.foreign`), a given
@@ -261,10 +261,24 @@ def _foreign_people(words: Sequence[str], spans: list[Span]) -> list[Span]:
         j = k + 1
         while j < n and not covered[j] and _foreign_looking(words[j], FOREIGN_RUN):
             j += 1
-        if j - k >= 2 or foreign_score(words[k]) >= FOREIGN_LONE:
+        if j - k >= 2 or (
+            foreign_score(words[k]) >= FOREIGN_LONE and _lone_name_place(raw, words, k)
+        ):
             claim(k, j, 0)
         k = j
     return out
+
+
+_PLACE_BEFORE = normalised_words("في إلى من مدينة مدينه بلدة قرية ولاية مقاطعة نهر ميدان")
+"""Words after which a lone foreign-looking word is a place more often than a person."""
+
+
+def _lone_name_place(raw: Sequence[str], words: Sequence[str], k: int) -> bool:
+    """Whether the lone word at ``k`` stands where a person's name can: not after a word that
+    introduces a place («في», «مدينة»), not a plural («بروتوكولات»), no tanween («فيلسوفاً»)."""
+    if words[k].endswith("ات") or _lone_word_not_person(raw, words, k):
+        return False
+    return k == 0 or words[k - 1] not in _PLACE_BEFORE
 
 
 def _foreign_looking(word: str, threshold: float) -> bool:
