@@ -2,7 +2,13 @@
 
 The tagger learnt ANERcorp's conventions, where «شمال» and «منتخب» stay outside a place, and its
 errors on encyclopaedic text fall into a few classes. Each rule here fixes one class from the
-shape of the text around a span, never from a list of the names themselves:
+shape of the text around a span, never from a list of the names themselves (the one list, of
+foreign names mined from Wikipedia, is a source that generalises, not the names of a text):
+
+- a transliterated foreign name left untagged is a person: a run of mined given name and
+  surname, a run of two words spelt like foreign names («بيارن ستروستروب»), or one such word
+  alone when its spelling leaves no doubt and no «في» or «مدينة» makes it a place
+  (`reader.nlp.entities.foreign`);
 
 - a place keeps its qualifier: a direction, island or landform head before it («شمال قبرص»,
   «جزيرة قبرص», «جبال طوروس»), a regional adjective after it («آسيا الصغرى»), and a state head
