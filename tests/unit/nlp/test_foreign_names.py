@@ -90,13 +90,18 @@ def test_the_dev_set_gains_persons() -> None:
     assert scores["PERS"].f1 >= 0.74, scores["PERS"].f1
 
 
-def test_shipped_list_is_what_the_miner_makes() -> None:
+def test_shipped_lists_are_what_the_miner_makes() -> None:
     sys.path.insert(0, str(REPO / "training"))
     try:
         import mine_foreign_names as miner  # type: ignore[import-not-found]
     finally:
         sys.path.remove(str(REPO / "training"))
     classes = miner.mine()
+    weights, common = miner.shape_weights(set(classes))
+    assert (DATA / "foreign-shape.tsv").read_text(encoding="utf-8") == "".join(
+        f"{gram}\t{weight}\n" for gram, weight in sorted(weights.items()) if weight
+    )
+    assert (DATA / "foreign-lookalikes.txt").read_text(encoding="utf-8").split() == common
     shipped = {
         line.split("\t")[0]: set(line.split("\t")[1:])
         for line in (DATA / "foreign-names.tsv").read_text(encoding="utf-8").splitlines()
