@@ -11,13 +11,14 @@ From the ranked candidate phrases (`candidates`), in linear passes:
    «المرض» beside «سرطان الجلد»); otherwise it starts a theme.
 3. *Label*: each theme is named by the best written form of its phrases that a reader would
    put in a table of contents (`labels`); a theme with no such form is dropped, and a theme
-   whose label names what a better theme's label names (same stems, or one label inside the
-   other) is merged into it.
+   whose label names what a better theme's label names (same stems, one label inside the
+   other, or only an adjective shared that is not all over the text: «اللقاحات الحيوانية»,
+   «انتشار الأمراض الحيوانية») is merged into it; the commoner phrase names the merged theme.
 4. *Assign*: each paragraph weighs the themes it mentions (keyness of the phrases found,
    times how few paragraphs the theme spreads over, like tf-idf); the heaviest is its main
    theme, the next its second when it weighs at least `SECOND_SHARE` as much. A theme's
-   paragraphs are those that mention it; a theme that is no paragraph's main or second theme
-   is dropped. Themes are ranked by the paragraphs they hold and their salience.
+   paragraphs are those that mention it; a theme that is no paragraph's main theme is
+   dropped (an aspect only ever second to another is no theme of the document). Themes are ranked by the paragraphs they hold and their salience.
 """
 
 from __future__ import annotations
@@ -29,7 +30,13 @@ from collections.abc import Sequence
 from reader.nlp.normalise import normalise
 from reader.nlp.topics.appositions import Appositions
 from reader.nlp.topics.candidates import Analysis, Candidate, phrase_score, phrase_weight
-from reader.nlp.topics.labels import choose_label, label_key, written_forms
+from reader.nlp.topics.labels import (
+    choose_label,
+    label_key,
+    pervasive_keys,
+    share_only_qualifiers,
+    written_forms,
+)
 from reader.nlp.topics.lexicon import word_kind
 from reader.nlp.topics.model import TopicIndex, assemble
 from reader.nlp.topics.words import JOINER_MARK, phrases
@@ -246,6 +253,9 @@ def _label(
     labels: list[str] = []
     kept: list[list[Candidate]] = []
     keys: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []
+    counts: list[int] = []
+    pervasive = pervasive_keys(analysis.chunked)
+    """Per theme, how often its label's phrase occurs."""
     appositions = Appositions(paragraphs, {n for k, n in written.items() if k not in titled})
     language = analysis.language
     for group in members:
@@ -264,7 +274,12 @@ def _label(
             (
                 t
                 for t, (w, s, n) in enumerate(keys)
-                if s <= stems or stems <= s or w <= words or words <= w or bool(n & nouns)
+                if s <= stems
+                or stems <= s
+                or w <= words
+                or words <= w
+                or bool(n & nouns)
+                or share_only_qualifiers((s & stems) - pervasive, n | nouns)
             ),
             None,
         )
@@ -274,15 +289,21 @@ def _label(
                 labels[same], keys[same] = label, (words, stems, nouns)
         if same is not None:
             kept[same].extend(group)
-            if len(stems) > len(keys[same][1]) and keys[same][1] <= stems:
-                # A phrase and its part («الأمن», «التحديات الأمنية»): the phrase names
-                # the theme, which is more specific than the bare word.
+            old = keys[same][1]
+            if (len(stems) > len(old) and old <= stems) or (
+                not (old <= stems or stems <= old) and group[0].count > counts[same]
+            ):
+                # A phrase and its part («الأمن», «التحديات الأمنية»): the phrase names the
+                # theme, which is more specific than the bare word; of two phrases sharing
+                # words, the commoner («التعاون الأمني» over «التحديات الأمنية»).
                 labels[same] = label
                 keys[same] = (words, stems, nouns)
+                counts[same] = group[0].count
             continue
         labels.append(label)
         kept.append(list(group))
         keys.append((words, stems, nouns))
+        counts.append(group[0].count)
     return labels, kept
 
 
@@ -302,7 +323,8 @@ def _assign(
     main, second, owned, _ = _pick(count, found, pool, members, phrase_scores)
     rank = _rank(owned, phrase_scores)
     order = sorted(range(len(members)), key=lambda t: (-rank[t], t))
-    order = [t for t in order if owned[t] > 0][:limit]
+    mains = set(main)
+    order = [t for t in order if owned[t] > 0 and t in mains][:limit]
     members = [members[t] for t in order]
     labels = [labels[t] for t in order]
     phrase_scores = [phrase_scores[t] for t in order]
