@@ -24,6 +24,7 @@ __all__ = [
     "QUALIFIER_SPREAD",
     "base_words",
     "choose_label",
+    "facets",
     "label_key",
     "pervasive_keys",
     "share_only_qualifiers",
@@ -165,3 +166,17 @@ def share_only_qualifiers(shared: frozenset[str], nouns: frozenset[str]) -> bool
     """Whether two labels share only adjectives: «اللقاحات الحيوانية» and «انتشار الأمراض
     الحيوانية» qualify two nouns by one adjective and speak of one field."""
     return bool(shared) and not shared & nouns
+
+
+def facets(labels: list[str], pervasive: frozenset[str], language: str) -> list[frozenset[int]]:
+    """Per theme, the other themes whose label shares a word's stem with its label, that stem
+    not being all over the text («السياسات الاقتصادية», «أداء الاقتصاد الكلي»): of two such
+    themes only the better ranked is kept, the other being a facet of it."""
+    stems = [label_key(label, language) - pervasive for label in labels]
+    holders: dict[str, set[int]] = defaultdict(set)
+    for t, keys in enumerate(stems):
+        for key in keys:
+            holders[key].add(t)
+    return [
+        frozenset(o for key in keys for o in holders[key] if o != t) for t, keys in enumerate(stems)
+    ]

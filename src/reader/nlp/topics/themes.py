@@ -17,8 +17,11 @@ From the ranked candidate phrases (`candidates`), in linear passes:
 4. *Assign*: each paragraph weighs the themes it mentions (keyness of the phrases found,
    times how few paragraphs the theme spreads over, like tf-idf); the heaviest is its main
    theme, the next its second when it weighs at least `SECOND_SHARE` as much. A theme's
-   paragraphs are those that mention it; a theme that is no paragraph's main theme is
-   dropped (an aspect only ever second to another is no theme of the document). Themes are ranked by the paragraphs they hold and their salience.
+   paragraphs are those that mention it. A theme that is no paragraph's main theme is dropped
+   (an aspect only ever second to another), and so is one found in a single paragraph of a
+   text of `SYNONYM_MIN_PARAGRAPHS` or more (a passing mention), or one whose label shares a
+   word's stem with a better theme's label (`labels.facets`). Themes are ranked by the
+   paragraphs they hold and their salience.
 """
 
 from __future__ import annotations
@@ -29,9 +32,10 @@ from collections.abc import Sequence
 
 from reader.nlp.normalise import normalise
 from reader.nlp.topics.appositions import Appositions
-from reader.nlp.topics.candidates import Analysis, Candidate, phrase_score, phrase_weight
+from reader.nlp.topics.candidates import Analysis, Candidate
 from reader.nlp.topics.labels import (
     choose_label,
+    facets,
     label_key,
     pervasive_keys,
     share_only_qualifiers,
@@ -39,7 +43,8 @@ from reader.nlp.topics.labels import (
 )
 from reader.nlp.topics.lexicon import word_kind
 from reader.nlp.topics.model import TopicIndex, assemble
-from reader.nlp.topics.words import JOINER_MARK, phrases
+from reader.nlp.topics.names import add_names
+from reader.nlp.topics.words import phrases
 
 __all__ = ["build_index", "theme_limit"]
 
@@ -69,7 +74,8 @@ RARITY_POWER = 1.5
 
 SYNONYM_MIN_PARAGRAPHS = 12
 """In a text shorter than this, two phrases found in the same two or three paragraphs are a
-coincidence more often than synonyms: no merging by paragraphs."""
+coincidence more often than synonyms: no merging by paragraphs; and a theme may hold a single
+paragraph (in a longer text, that is a passing mention)."""
 
 SECOND_SHARE = 0.5
 """A paragraph's second theme weighs at least this share of its main theme."""
@@ -101,44 +107,15 @@ def build_index(
     limit = theme_limit(len(paragraphs))
     pool = [c for c in analysis.candidates[: POOL_FACTOR * limit] if c.score > 0]
     found = _occurrences(analysis, pool)
-    written = _add_names(analysis, pool, found, [*names, *headings])
+    written = add_names(analysis, pool, found, [*names, *headings])
     titled = {k for k, name in written.items() if any(name == h for h, _ in headings)}
     where = _paragraph_sets(found, len(pool))
     groups = _group(pool, where, limit * 2, len(paragraphs))
     members = [[pool[i] for i in group] for group in groups]
-    labels, members = _label(paragraphs, analysis, members, where, pool, written, titled)
-    return _assign(len(paragraphs), found, pool, members, labels, limit)
-
-
-def _add_names(
-    analysis: Analysis,
-    pool: list[Candidate],
-    found: list[Counter[int]],
-    names: Sequence[tuple[str, Counter[int]]],
-) -> dict[tuple[str, ...], str]:
-    """Add the named entities to the pool as candidates found where they are mentioned; return
-    their keys with the name to write. A name whose phrase is already a candidate adds only
-    its mentions by other forms (a surname alone) to that candidate's paragraphs."""
-    position = {c.keys: i for i, c in enumerate(pool)}
-    written: dict[tuple[str, ...], str] = {}
-    for name, where in names:
-        words = [analysis.classifier.word(w) for w in name.split()]
-        keys = tuple(w.key for w in words if w is not None)
-        if not keys or any(k not in analysis.keyness for k in keys if k[0] != JOINER_MARK):
-            continue
-        i = position.get(keys)
-        if i is None:
-            candidate = Candidate(keys, sum(where.values()), phrase_weight(keys, analysis.keyness))
-            candidate.free = candidate.count
-            candidate.score = phrase_score(candidate, analysis.counts, analysis.keyness)
-            if candidate.score <= 0:
-                continue
-            i = position[keys] = len(pool)
-            pool.append(candidate)
-        for number, times in where.items():
-            found[number][i] = max(found[number][i], times)
-        written[keys] = name
-    return written
+    pervasive = pervasive_keys(analysis.chunked)
+    labels, members = _label(paragraphs, analysis, members, where, pool, written, titled, pervasive)
+    overlaps = facets(labels, pervasive, analysis.language)
+    return _assign(len(paragraphs), found, pool, members, labels, limit, overlaps)
 
 
 def _occurrences(analysis: Analysis, pool: list[Candidate]) -> list[Counter[int]]:
@@ -238,9 +215,11 @@ def _label(
     pool: list[Candidate],
     written: dict[tuple[str, ...], str],
     titled: set[tuple[str, ...]],
+    pervasive: frozenset[str],
 ) -> tuple[list[str], list[list[Candidate]]]:
     """Label the themes; drop the unnamed ones, merge the ones whose labels name one thing.
-    A theme holding a heading's phrase (``titled``) tries the heading's words first."""
+    A theme holding a heading's phrase (``titled``) tries the heading's words first;
+    ``pervasive`` keys (`labels.pervasive_keys`) shared tell nothing."""
     position = {c.keys: i for i, c in enumerate(pool)}
     member_of = {m.keys: t for t, group in enumerate(members) for m in group}
     sample = {
@@ -253,9 +232,7 @@ def _label(
     labels: list[str] = []
     kept: list[list[Candidate]] = []
     keys: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []
-    counts: list[int] = []
-    pervasive = pervasive_keys(analysis.chunked)
-    """Per theme, how often its label's phrase occurs."""
+    counts: list[int] = []  # per theme, how often its label's phrase occurs
     appositions = Appositions(paragraphs, {n for k, n in written.items() if k not in titled})
     language = analysis.language
     for group in members:
@@ -294,8 +271,8 @@ def _label(
                 not (old <= stems or stems <= old) and group[0].count > counts[same]
             ):
                 # A phrase and its part («الأمن», «التحديات الأمنية»): the phrase names the
-                # theme, which is more specific than the bare word; of two phrases sharing
-                # words, the commoner («التعاون الأمني» over «التحديات الأمنية»).
+                # theme, more specific than the bare word; of two phrases sharing a word, the
+                # commoner.
                 labels[same] = label
                 keys[same] = (words, stems, nouns)
                 counts[same] = group[0].count
@@ -314,17 +291,24 @@ def _assign(
     members: list[list[Candidate]],
     labels: list[str],
     limit: int,
+    facets: Sequence[frozenset[int]] = (),
 ) -> TopicIndex:
     """Give each paragraph its main and second theme and build the index (step 4). Themes
     are ranked by the paragraphs they hold: the weight of their main paragraphs, and half
     that of their second ones; only the best `limit` are kept, and the paragraphs assigned
     again among those."""
     phrase_scores = [sum(m.score for m in g if m.stems == g[0].stems) for g in members]
-    main, second, owned, _ = _pick(count, found, pool, members, phrase_scores)
+    main, second, owned, speaks = _pick(count, found, pool, members, phrase_scores)
     rank = _rank(owned, phrase_scores)
     order = sorted(range(len(members)), key=lambda t: (-rank[t], t))
     mains = set(main)
-    order = [t for t in order if owned[t] > 0 and t in mains][:limit]
+    least = 2 if count >= SYNONYM_MIN_PARAGRAPHS else 1  # no passing mention in a long text
+    order = [t for t in order if owned[t] > 0 and t in mains and len(speaks[t]) >= least]
+    kept: list[int] = []
+    for t in order:
+        if not (facets and facets[t] & set(kept)):
+            kept.append(t)
+    order = kept[:limit]
     members = [members[t] for t in order]
     labels = [labels[t] for t in order]
     phrase_scores = [phrase_scores[t] for t in order]
