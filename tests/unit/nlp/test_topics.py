@@ -348,3 +348,12 @@ def test_a_label_sharing_a_word_with_a_better_one_is_a_facet_of_it() -> None:
     assert "أداء الاقتصاد الكلي" in found
     assert "السياسات الاقتصادية" not in found
     assert {"صندوق النقد الدولي", "النظام النقدي الدولي"} <= set(found)
+
+
+def test_a_name_competes_with_the_phrases_for_a_theme() -> None:
+    """news-01: «خالد خوجة», the coalition's new president, is named in full in ¶5 and ¶8 by
+    the entity tagger; ranked by its salience among the phrases (not after them all), it is a
+    theme holding those paragraphs."""
+    index = extract_topics(paragraphs_of(TEXTS / "news-01.ar.txt"))
+    theme = next(t for t in index.topics if t.label == "خالد خوجة")
+    assert {5, 8} <= set(theme.paragraphs)

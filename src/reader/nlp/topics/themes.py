@@ -149,7 +149,8 @@ def _group(
     by_stem: dict[str, list[int]] = defaultdict(list)
     head_at: dict[int, list[int]] = defaultdict(list)
     """Per paragraph, the themes whose head occurs in it."""
-    for i, candidate in enumerate(pool):
+    for i in sorted(range(len(pool)), key=lambda i: -pool[i].score):  # names come last
+        candidate = pool[i]
         home = _variant_of(candidate, groups, pool, by_stem)
         if home is None:
             home = _synonym_of(where[i], groups, where, head_at, paragraph_count)
