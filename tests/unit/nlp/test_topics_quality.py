@@ -142,6 +142,7 @@ def test_scorer_command_prints_the_table(capsys: pytest.CaptureFixture[str]) -> 
         ("الهجرة غير الشرعية", None),
         ("مارك زوكربيرغ", None),
         ("سرطان الجلد", None),
+        ("الأغنية", None),  # ends like a feminine nisba, but measured as a noun
     ],
 )
 def test_label_faults(label: str, fault: str | None) -> None:
