@@ -172,13 +172,13 @@ def _totals(scores: list[TextScore]) -> tuple[float, float, float, int]:
 
 def test_figures_on_the_gold_hold() -> None:
     """The theme finder's figures on the tuning texts stay at least where they were measured
-    (recall@8 0.58 = 34/59, label precision 0.78 = 45/58, paragraph accuracy 0.47 = 95/202,
+    (recall@8 0.59 = 35/59, label precision 0.78 = 45/58, paragraph accuracy 0.47 = 95/202,
     4 duplicates), and on the held-out texts (never tuned on: recall@8 0.26 = 7/27, label
     precision 0.79 = 19/24, paragraph accuracy 0.26 = 20/77, 4 duplicates)."""
     gold = load_gold(GOLD)
     scores = [score_text(g, *predict(g)) for g in gold if g.split == "tune"]
     recall, precision, accuracy, duplicates = _totals(scores)
-    assert recall >= 0.57
+    assert recall >= 0.58
     assert precision >= 0.77
     assert accuracy >= 0.46
     assert duplicates <= 4
