@@ -149,20 +149,15 @@ def _paragraph_sets(found: list[Counter[int]], size: int) -> list[set[int]]:
 def _group(
     pool: list[Candidate], where: list[set[int]], most: int, paragraph_count: int
 ) -> list[list[int]]:
-    """Group the pool into themes, best first (see the module docstring, step 2). At most
-    ``most`` themes are started; in a short text (under `SYNONYM_MIN_PARAGRAPHS`) themes
-    headed by a single word and themes headed by a phrase have ``most`` each, so recurring
-    single words («مستوى», «تركيا», «زيارة»), salient but often no label, do not take every
-    place before a phrase further down the ranking («كرة القدم», the default article's ¶3).
-    Tune recall 0.57 → 0.58, precision 0.76 → 0.78 (a cap of ``limit * 3`` for all, tried
-    before, cost held-out precision 0.79 → 0.69)."""
+    """Group the pool into themes, best first (see the module docstring, step 2), starting at
+    most ``most``; in a short text, ``most`` headed by single words and ``most`` by phrases, so
+    recurring words («مستوى», «تركيا») do not crowd out a phrase ranked lower («كرة القدم»)."""
     groups: list[list[int]] = []
     by_stem: dict[str, list[int]] = defaultdict(list)
     head_at: dict[int, list[int]] = defaultdict(list)
     """Per paragraph, the themes whose head occurs in it."""
     short = paragraph_count < SYNONYM_MIN_PARAGRAPHS
-    singles = 0
-    """In a short text, themes headed by a single word, capped apart from the phrases."""
+    singles = 0  # in a short text, themes headed by a single word
     for i in sorted(range(len(pool)), key=lambda i: -pool[i].score):  # names come last
         candidate = pool[i]
         home = _variant_of(candidate, groups, pool, by_stem)
