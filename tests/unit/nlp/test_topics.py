@@ -79,6 +79,22 @@ def test_default_article_is_about_security_cooperation() -> None:
     assert not {"التركية", "المستوى", "التكنولوجية"} & set(top)
 
 
+def test_default_article_names_the_big_events_of_its_fourth_paragraph() -> None:
+    """The default article's ¶4 is about the big events Morocco will host (Interpol's assembly,
+    the football cups): a theme named «كرة القدم» holds it, once the recurring single words
+    («مستوى», «تركيا», «زيارة») no longer take every place a short text has for themes; no
+    person's description («المسؤول الأمني», which held ¶4 before) labels a theme, and at most
+    two labels are «… الأمني» phrases (three before)."""
+    index = extract_topics(paragraphs_of(DEFAULT_ARTICLE))
+    top = labels(index, 8)
+    events = next(t for t in index.topics if t.label == "كرة القدم")
+    assert 3 in events.paragraphs
+    assert index.main_topic[3] == "كرة القدم"
+    assert "المسؤول الأمني" not in top and "المسؤولان الأمنيان" not in top
+    security = [label for label in top if label.split()[-1] in ("الأمني", "الأمنية")]
+    assert len(security) <= 2  # «التحديات الأمنية», «التعاون الأمني»: distinct gold themes
+
+
 def test_concert_dedicated_to_darwish() -> None:
     """news-08 «مارسيل خليفة يهدي أمسيته في قرطاج إلى محمود درويش»: the singer and the poet
     are themes, named in full; no bare adjective («التونسية», «الموسيقية») or verb («حضر»)."""

@@ -135,6 +135,8 @@ def test_scorer_command_prints_the_table(capsys: pytest.CaptureFixture[str]) -> 
         ("دولار أميركي", "unit"),
         ("المستوى", "filler"),
         ("الإطار", "filler"),
+        ("المرة الأولى", "filler"),  # a filler noun with only an ordinal: «for the first time»
+        ("الحرب العالمية الثانية", None),  # an ordinal ends a name
         ("أوضح", "verb"),
         ("19 مليار", "number"),
         ("أصواته", "pronoun"),
@@ -171,20 +173,21 @@ def _totals(scores: list[TextScore]) -> tuple[float, float, float, int]:
 
 
 def test_figures_on_the_gold_hold() -> None:
-    """The theme finder's figures on the tuning texts stay at least where they were measured
-    (recall@8 0.59 = 35/59, label precision 0.78 = 45/58, paragraph accuracy 0.47 = 95/202,
-    4 duplicates), and on the held-out texts (never tuned on: recall@8 0.26 = 7/27, label
-    precision 0.79 = 19/24, paragraph accuracy 0.26 = 20/77, 4 duplicates)."""
+    """The theme finder's figures on the tuning texts (the default article among them) stay at
+    least where they were measured (recall@8 0.58 = 38/65, label precision 0.79 = 50/63,
+    paragraph accuracy 0.48 = 101/209, 4 duplicates), and on the held-out texts (never tuned
+    on: recall@8 0.26 = 7/27, label precision 0.80 = 20/25, paragraph accuracy 0.25 = 19/77,
+    4 duplicates)."""
     gold = load_gold(GOLD)
     scores = [score_text(g, *predict(g)) for g in gold if g.split == "tune"]
     recall, precision, accuracy, duplicates = _totals(scores)
     assert recall >= 0.58
-    assert precision >= 0.77
-    assert accuracy >= 0.46
+    assert precision >= 0.79
+    assert accuracy >= 0.48
     assert duplicates <= 4
     held = [score_text(g, *predict(g)) for g in gold if g.split == "heldout"]
     recall, precision, accuracy, duplicates = _totals(held)
     assert recall >= 0.25
-    assert precision >= 0.78
+    assert precision >= 0.79
     assert accuracy >= 0.24
     assert duplicates <= 4

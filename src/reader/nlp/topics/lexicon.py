@@ -97,8 +97,8 @@ def label_fault(form: str, language: str = "ar") -> str | None:
     first = _kind_of(_bare(words[0])[0], kinds)
     if first in ("verb", "unit", "adjective"):
         return first
-    if len(words) == 1 and first == "filler":
-        return first
+    if first == "filler" and all(_bare(w)[0] in ORDINALS for w in words[1:]):
+        return first  # «المستوى», and with an ordinal only: «المرة الأولى» (for the first time)
     if len(words) == 1 and first == "common" and not is_definite(words[0]):
         return "common"  # «اكتشاف», «نجم»: a common noun without its article names nothing
     if (

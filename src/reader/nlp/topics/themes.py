@@ -149,19 +149,25 @@ def _paragraph_sets(found: list[Counter[int]], size: int) -> list[set[int]]:
 def _group(
     pool: list[Candidate], where: list[set[int]], most: int, paragraph_count: int
 ) -> list[list[int]]:
-    """Group the pool into themes, best first (see the module docstring, step 2)."""
+    """Group the pool into themes, best first (see the module docstring, step 2), starting at
+    most ``most``; in a short text, ``most`` headed by single words and ``most`` by phrases, so
+    recurring words («مستوى», «تركيا») do not crowd out a phrase ranked lower («كرة القدم»)."""
     groups: list[list[int]] = []
     by_stem: dict[str, list[int]] = defaultdict(list)
     head_at: dict[int, list[int]] = defaultdict(list)
     """Per paragraph, the themes whose head occurs in it."""
+    short = paragraph_count < SYNONYM_MIN_PARAGRAPHS
+    singles = 0  # in a short text, themes headed by a single word
     for i in sorted(range(len(pool)), key=lambda i: -pool[i].score):  # names come last
         candidate = pool[i]
         home = _variant_of(candidate, groups, pool, by_stem)
         if home is None:
             home = _synonym_of(where[i], groups, where, head_at, paragraph_count)
+        single = len(candidate.stems) == 1
         if home is not None:
             groups[home].append(i)
-        elif len(groups) < most:
+        elif (singles if single and short else len(groups) - singles) < most:
+            singles += single and short
             for key in candidate.stems:
                 by_stem[key].append(len(groups))
             for number in where[i]:
