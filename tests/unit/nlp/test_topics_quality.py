@@ -135,6 +135,8 @@ def test_scorer_command_prints_the_table(capsys: pytest.CaptureFixture[str]) -> 
         ("دولار أميركي", "unit"),
         ("المستوى", "filler"),
         ("الإطار", "filler"),
+        ("المرة الأولى", "filler"),  # a filler noun with only an ordinal: «for the first time»
+        ("الحرب العالمية الثانية", None),  # an ordinal ends a name
         ("أوضح", "verb"),
         ("19 مليار", "number"),
         ("أصواته", "pronoun"),
@@ -142,6 +144,7 @@ def test_scorer_command_prints_the_table(capsys: pytest.CaptureFixture[str]) -> 
         ("الهجرة غير الشرعية", None),
         ("مارك زوكربيرغ", None),
         ("سرطان الجلد", None),
+        ("الأغنية", None),  # ends like a feminine nisba, but measured as a noun
     ],
 )
 def test_label_faults(label: str, fault: str | None) -> None:
@@ -170,20 +173,21 @@ def _totals(scores: list[TextScore]) -> tuple[float, float, float, int]:
 
 
 def test_figures_on_the_gold_hold() -> None:
-    """The theme finder's figures on the tuning texts stay at least where they were measured
-    (recall@8 0.56 = 33/59, label precision 0.69 = 49/71, paragraph accuracy 0.44 = 88/202,
-    7 duplicates), and on the held-out texts (never tuned on: recall@8 0.26 = 7/27, label
-    precision 0.76 = 19/25, paragraph accuracy 0.26 = 20/77, 4 duplicates)."""
+    """The theme finder's figures on the tuning texts (the default article among them) stay at
+    least where they were measured (recall@8 0.58 = 38/65, label precision 0.79 = 50/63,
+    paragraph accuracy 0.48 = 101/209, 4 duplicates), and on the held-out texts (never tuned
+    on: recall@8 0.26 = 7/27, label precision 0.80 = 20/25, paragraph accuracy 0.25 = 19/77,
+    4 duplicates)."""
     gold = load_gold(GOLD)
     scores = [score_text(g, *predict(g)) for g in gold if g.split == "tune"]
     recall, precision, accuracy, duplicates = _totals(scores)
-    assert recall >= 0.55
-    assert precision >= 0.67
-    assert accuracy >= 0.42
-    assert duplicates <= 7
+    assert recall >= 0.58
+    assert precision >= 0.79
+    assert accuracy >= 0.48
+    assert duplicates <= 4
     held = [score_text(g, *predict(g)) for g in gold if g.split == "heldout"]
     recall, precision, accuracy, duplicates = _totals(held)
     assert recall >= 0.25
-    assert precision >= 0.72
+    assert precision >= 0.79
     assert accuracy >= 0.24
     assert duplicates <= 4

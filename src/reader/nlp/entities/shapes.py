@@ -2,7 +2,13 @@
 
 The tagger learnt ANERcorp's conventions, where «شمال» and «منتخب» stay outside a place, and its
 errors on encyclopaedic text fall into a few classes. Each rule here fixes one class from the
-shape of the text around a span, never from a list of the names themselves:
+shape of the text around a span, never from a list of the names themselves (the one list, of
+foreign names mined from Wikipedia, is a source that generalises, not the names of a text):
+
+- a transliterated foreign name left untagged is a person: a run of mined given name and
+  surname, a run of two words spelt like foreign names («بيارن ستروستروب»), or one such word
+  alone when its spelling leaves no doubt and no «في» or «مدينة» makes it a place
+  (`reader.nlp.entities.foreign`);
 
 - a place keeps its qualifier: a direction, island or landform head before it («شمال قبرص»,
   «جزيرة قبرص», «جبال طوروس»), a regional adjective after it («آسيا الصغرى»), and a state head
@@ -27,7 +33,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.nlp.entities.gazetteer import country_of_nisba
+from reader.nlp.entities.foreign import foreign_names, foreign_score, lookalikes
+from reader.nlp.entities.gazetteer import country_of_nisba, is_function_word
 from reader.nlp.normalise import normalised_words
 
 __all__ = ["refine_spans"]
@@ -136,7 +143,7 @@ def _adjective(word: str) -> bool:
 def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]) -> list[Span]:
     """``spans`` with the rules of this module applied, still sorted and non-overlapping."""
     n = len(words)
-    result = _people(raw, words, spans)
+    result = _people(raw, words, _foreign_people(raw, words, list(spans)))
     result = _places(words, result)
     result = _organisations(words, result)
     result = _software(words, result)
@@ -192,6 +199,105 @@ def _people(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]) -> 
                 continue
             out.append((a, b, piece_lead, "PERSON"))
     return out
+
+
+_NAME_CLITICS = ("و", "ل", "ب", "ف", "ك")
+
+_VERB_PREFIXES = ("ي", "وي", "سي", "في")
+_VERB_SUFFIXES = ("ون", "ين", "وا", "و")
+"""An imperfect verb's plural shape («ويشيرون», «سيكونو»), never a name's."""
+
+FOREIGN_RUN = 10.0
+"""`foreign_score` above which each word of an untagged run of two or more is a name's word."""
+
+FOREIGN_LONE = 20.0
+"""`foreign_score` above which one untagged word alone is a person («حصل ستاينمان على»): higher
+than a run's, as a lone word has no second name beside it to confirm it. Both were chosen on the
+outside dev set (training/dev), never on ANERcorp."""
+
+
+def _foreign_people(raw: Sequence[str], words: Sequence[str], spans: list[Span]) -> list[Span]:
+    """Untagged transliterated foreign names become persons.
+
+    * a run of words of the mined foreign-name list (`reader.nlp.entities.foreign`), a given
+      name first and a surname last («جين شارب»), a proclitic on the first allowed;
+    * a run of two or more words spelt like foreign names (`foreign_score`, no nisba
+      ending: «بيارن ستروستروب»);
+    * one such word alone when its spelling is foreign beyond doubt (`FOREIGN_LONE`).
+
+    Places and organisations spelt the same way are mostly tagged already (their gazetteers);
+    only words no span covers are looked at.
+    """
+    names = foreign_names()
+    n = len(words)
+    covered = [False] * n
+    for a, b, _, _ in spans:
+        for k in range(a, b):
+            covered[k] = True
+    out = list(spans)
+
+    def claim(a: int, b: int, lead: int) -> None:
+        out.append((a, b, lead, "PERSON"))
+        for k in range(a, b):
+            covered[k] = True
+
+    i = 0
+    while i < n:
+        word, lead = words[i], 0
+        if word not in names.given and word[:1] in _NAME_CLITICS and word[1:] in names.given:
+            word, lead = word[1:], 1
+        if covered[i] or word not in names.given:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not covered[j] and words[j] in names.words:
+            j += 1
+        while j > i + 1 and words[j - 1] not in names.surnames:
+            j -= 1
+        if j - i >= 2:
+            claim(i, j, lead)
+            i = j
+        else:
+            i += 1
+    k = 0
+    while k < n:
+        if covered[k] or not _foreign_looking(words[k], FOREIGN_RUN):
+            k += 1
+            continue
+        j = k + 1
+        while j < n and not covered[j] and _foreign_looking(words[j], FOREIGN_RUN):
+            j += 1
+        if j - k >= 2 or (
+            foreign_score(words[k]) >= FOREIGN_LONE and _lone_name_place(raw, words, k)
+        ):
+            claim(k, j, 0)
+        k = j
+    return out
+
+
+_PLACE_BEFORE = normalised_words("في إلى من مدينة مدينه بلدة قرية ولاية مقاطعة نهر ميدان")
+"""Words after which a lone foreign-looking word is a place more often than a person."""
+
+
+def _lone_name_place(raw: Sequence[str], words: Sequence[str], k: int) -> bool:
+    """Whether the lone word at ``k`` stands where a person's name can: not after a word that
+    introduces a place («في», «مدينة»), not a plural («بروتوكولات»), no tanween («فيلسوفاً»)."""
+    if words[k].endswith("ات") or _lone_word_not_person(raw, words, k):
+        return False
+    return k == 0 or words[k - 1] not in _PLACE_BEFORE
+
+
+def _foreign_looking(word: str, threshold: float) -> bool:
+    """A word spelt like a transliterated foreign name, not a nisba adjective («ميكانيكية»)."""
+    return (
+        len(word) >= 4
+        and word.isalpha()
+        and not word.endswith(("ي", "يه", "يون", "يين"))
+        and not (word.startswith(_VERB_PREFIXES) and word.endswith(_VERB_SUFFIXES))
+        and not is_function_word(word)
+        and foreign_score(word) >= threshold
+        and word not in lookalikes()
+    )
 
 
 def _lone_word_not_person(raw: Sequence[str], words: Sequence[str], i: int) -> bool:

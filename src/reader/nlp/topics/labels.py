@@ -19,7 +19,17 @@ from reader.nlp.topics.candidates import Candidate
 from reader.nlp.topics.lexicon import is_definite, label_fault
 from reader.nlp.topics.words import JOINER_MARK, Classifier, chunks, phrases
 
-__all__ = ["NAME_COUNT", "base_words", "choose_label", "label_key", "written_forms"]
+__all__ = [
+    "NAME_COUNT",
+    "QUALIFIER_SPREAD",
+    "base_words",
+    "choose_label",
+    "facets",
+    "label_key",
+    "pervasive_keys",
+    "share_only_qualifiers",
+    "written_forms",
+]
 
 NAME_COUNT = 3
 """How often a single word written without the article must occur to label a theme."""
@@ -32,6 +42,10 @@ often as the head."""
 NAME_EXTENSION_SHARE = 0.25
 """The same for a one-word head («خليفة» in «مارسيل خليفة»)."""
 
+
+QUALIFIER_SPREAD = 0.5
+"""Two labels sharing only an adjective name one theme unless the adjective is in more than
+this share of the paragraphs."""
 
 _NAME_STARTS = frozenset(fold(w) for w in ["أبو", "أبي", "أم", "ابن", "بن", "بنت", "عبد"])
 """Words that begin a name but are stop words to the chunker: a label starting right after
@@ -136,3 +150,33 @@ def base_words(form: str, classifier: Classifier) -> int:
 def label_key(label: str, language: str) -> frozenset[str]:
     """The stems of a label's words: two labels with the same stems name one thing."""
     return frozenset(stem(w, language) for w in label.split() if not w.startswith(JOINER_MARK))
+
+
+def pervasive_keys(chunked: Sequence[Sequence[Sequence[str]]]) -> frozenset[str]:
+    """The keys found in more than `QUALIFIER_SPREAD` of the paragraphs: an adjective of the
+    whole text's subject («الأمني» in an article on security) says nothing when shared."""
+    spread: Counter[str] = Counter()
+    for paragraph in chunked:
+        spread.update({key for chunk in paragraph for key in chunk})
+    most = QUALIFIER_SPREAD * len(chunked)
+    return frozenset(key for key, n in spread.items() if n > most)
+
+
+def share_only_qualifiers(shared: frozenset[str], nouns: frozenset[str]) -> bool:
+    """Whether two labels share only adjectives: «اللقاحات الحيوانية» and «انتشار الأمراض
+    الحيوانية» qualify two nouns by one adjective and speak of one field."""
+    return bool(shared) and not shared & nouns
+
+
+def facets(labels: list[str], pervasive: frozenset[str], language: str) -> list[frozenset[int]]:
+    """Per theme, the other themes whose label shares a word's stem with its label, that stem
+    not being all over the text («السياسات الاقتصادية», «أداء الاقتصاد الكلي»): of two such
+    themes only the better ranked is kept, the other being a facet of it."""
+    stems = [label_key(label, language) - pervasive for label in labels]
+    holders: dict[str, set[int]] = defaultdict(set)
+    for t, keys in enumerate(stems):
+        for key in keys:
+            holders[key].add(t)
+    return [
+        frozenset(o for key in keys for o in holders[key] if o != t) for t, keys in enumerate(stems)
+    ]

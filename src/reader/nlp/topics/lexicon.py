@@ -97,12 +97,19 @@ def label_fault(form: str, language: str = "ar") -> str | None:
     first = _kind_of(_bare(words[0])[0], kinds)
     if first in ("verb", "unit", "adjective"):
         return first
-    if len(words) == 1 and first == "filler":
-        return first
+    if first == "filler" and all(_bare(w)[0] in ORDINALS for w in words[1:]):
+        return first  # «المستوى», and with an ordinal only: «المرة الأولى» (for the first time)
     if len(words) == 1 and first == "common" and not is_definite(words[0]):
         return "common"  # «اكتشاف», «نجم»: a common noun without its article names nothing
-    if len(words) == 1 and is_definite(words[0]) and _NISBA.search(_bare(words[0])[0]):
-        return "adjective"  # a feminine or plural nisba too rare to be measured: «التكنولوجية»
+    if (
+        len(words) == 1
+        and first is None
+        and is_definite(words[0])
+        and _NISBA.search(_bare(words[0])[0])
+    ):
+        # A feminine or plural nisba too rare to be measured: «التكنولوجية»; a word measured
+        # as a noun with that ending is none («الأغنية»).
+        return "adjective"
     last = _kind_of(_bare(words[-1])[0], kinds)
     if last in ("verb", "unit"):
         return last

@@ -13,7 +13,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-__all__ = ["MAX_PARAGRAPHS", "NAMED_TYPES", "entity_names"]
+from reader.nlp.topics.candidates import Analysis, Candidate, phrase_score, phrase_weight
+from reader.nlp.topics.words import JOINER_MARK
+
+__all__ = ["MAX_PARAGRAPHS", "NAMED_TYPES", "add_names", "entity_names"]
 
 MAX_PARAGRAPHS = 200
 """The longest document (in paragraphs) the tagger is run on for themes."""
@@ -51,3 +54,34 @@ def entity_names(paragraphs: Sequence[str], language: str) -> list[tuple[str, Co
         if len(where) >= MIN_PARAGRAPHS:
             names.append((entity.name, where))
     return names
+
+
+def add_names(
+    analysis: Analysis,
+    pool: list[Candidate],
+    found: list[Counter[int]],
+    names: Sequence[tuple[str, Counter[int]]],
+) -> dict[tuple[str, ...], str]:
+    """Add the named entities to the pool as candidates found where they are mentioned; return
+    their keys with the name to write. A name whose phrase is already a candidate adds only
+    its mentions by other forms (a surname alone) to that candidate's paragraphs."""
+    position = {c.keys: i for i, c in enumerate(pool)}
+    written: dict[tuple[str, ...], str] = {}
+    for name, where in names:
+        words = [analysis.classifier.word(w) for w in name.split()]
+        keys = tuple(w.key for w in words if w is not None)
+        if not keys or any(k not in analysis.keyness for k in keys if k[0] != JOINER_MARK):
+            continue
+        i = position.get(keys)
+        if i is None:
+            candidate = Candidate(keys, sum(where.values()), phrase_weight(keys, analysis.keyness))
+            candidate.free = candidate.count
+            candidate.score = phrase_score(candidate, analysis.counts, analysis.keyness)
+            if candidate.score <= 0:
+                continue
+            i = position[keys] = len(pool)
+            pool.append(candidate)
+        for number, times in where.items():
+            found[number][i] = max(found[number][i], times)
+        written[keys] = name
+    return written

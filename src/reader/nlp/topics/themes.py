@@ -11,13 +11,16 @@ From the ranked candidate phrases (`candidates`), in linear passes:
    «المرض» beside «سرطان الجلد»); otherwise it starts a theme.
 3. *Label*: each theme is named by the best written form of its phrases that a reader would
    put in a table of contents (`labels`); a theme with no such form is dropped, and a theme
-   whose label names what a better theme's label names (same stems, or one label inside the
-   other) is merged into it.
+   whose label names what a better theme's label names (same stems, one label inside the
+   other, or only an adjective shared that is not all over the text: «اللقاحات الحيوانية»,
+   «انتشار الأمراض الحيوانية») is merged into it; the commoner phrase names the merged theme.
 4. *Assign*: each paragraph weighs the themes it mentions (keyness of the phrases found,
    times how few paragraphs the theme spreads over, like tf-idf); the heaviest is its main
-   theme, the next its second when it weighs at least `SECOND_SHARE` as much. A theme's
-   paragraphs are those that mention it; a theme that is no paragraph's main or second theme
-   is dropped. Themes are ranked by the paragraphs they hold and their salience.
+   theme, the next its second when it weighs at least `SECOND_SHARE` as much. Dropped: a
+   theme that is no paragraph's main theme (only ever second), one found in one paragraph of
+   a longer text (a passing mention), one whose label shares a stem with a better theme's
+   (`labels.facets`). Ranked by the paragraphs held and salience, a theme holds those that
+   mention it (in a longer text, those `NEAR_HELD` where it is main or second theme).
 """
 
 from __future__ import annotations
@@ -28,11 +31,19 @@ from collections.abc import Sequence
 
 from reader.nlp.normalise import normalise
 from reader.nlp.topics.appositions import Appositions
-from reader.nlp.topics.candidates import Analysis, Candidate, phrase_score, phrase_weight
-from reader.nlp.topics.labels import choose_label, label_key, written_forms
+from reader.nlp.topics.candidates import Analysis, Candidate
+from reader.nlp.topics.labels import (
+    choose_label,
+    facets,
+    label_key,
+    pervasive_keys,
+    share_only_qualifiers,
+    written_forms,
+)
 from reader.nlp.topics.lexicon import word_kind
 from reader.nlp.topics.model import TopicIndex, assemble
-from reader.nlp.topics.words import JOINER_MARK, phrases
+from reader.nlp.topics.names import add_names
+from reader.nlp.topics.words import phrases
 
 __all__ = ["build_index", "theme_limit"]
 
@@ -62,7 +73,8 @@ RARITY_POWER = 1.5
 
 SYNONYM_MIN_PARAGRAPHS = 12
 """In a text shorter than this, two phrases found in the same two or three paragraphs are a
-coincidence more often than synonyms: no merging by paragraphs."""
+coincidence more often than synonyms: no merging by paragraphs; and a theme may hold a single
+paragraph (in a longer text, that is a passing mention)."""
 
 SECOND_SHARE = 0.5
 """A paragraph's second theme weighs at least this share of its main theme."""
@@ -71,6 +83,11 @@ SPEAKS_SHARE = 0.0
 """A paragraph speaks of a theme (is one of the theme's paragraphs) when the theme weighs at
 least this share of the paragraph's main theme there. 0, any mention, matched the gold best
 (theme recall 0.49 at 0.25 and above, 0.54 at 0)."""
+
+NEAR_HELD = 1
+"""In a longer plain text (a heading's section keeps all its paragraphs) a theme's paragraphs
+are its mentions at most this far from one it is main or second theme of (tune recall 0.58 →
+0.59; 0, those paragraphs only: 0.53)."""
 
 LABEL_SAMPLE = 8
 """How many paragraphs (the first ones) per theme its label forms are read from."""
@@ -94,44 +111,16 @@ def build_index(
     limit = theme_limit(len(paragraphs))
     pool = [c for c in analysis.candidates[: POOL_FACTOR * limit] if c.score > 0]
     found = _occurrences(analysis, pool)
-    written = _add_names(analysis, pool, found, [*names, *headings])
+    written = add_names(analysis, pool, found, [*names, *headings])
     titled = {k for k, name in written.items() if any(name == h for h, _ in headings)}
     where = _paragraph_sets(found, len(pool))
     groups = _group(pool, where, limit * 2, len(paragraphs))
     members = [[pool[i] for i in group] for group in groups]
-    labels, members = _label(paragraphs, analysis, members, where, pool, written, titled)
-    return _assign(len(paragraphs), found, pool, members, labels, limit)
-
-
-def _add_names(
-    analysis: Analysis,
-    pool: list[Candidate],
-    found: list[Counter[int]],
-    names: Sequence[tuple[str, Counter[int]]],
-) -> dict[tuple[str, ...], str]:
-    """Add the named entities to the pool as candidates found where they are mentioned; return
-    their keys with the name to write. A name whose phrase is already a candidate adds only
-    its mentions by other forms (a surname alone) to that candidate's paragraphs."""
-    position = {c.keys: i for i, c in enumerate(pool)}
-    written: dict[tuple[str, ...], str] = {}
-    for name, where in names:
-        words = [analysis.classifier.word(w) for w in name.split()]
-        keys = tuple(w.key for w in words if w is not None)
-        if not keys or any(k not in analysis.keyness for k in keys if k[0] != JOINER_MARK):
-            continue
-        i = position.get(keys)
-        if i is None:
-            candidate = Candidate(keys, sum(where.values()), phrase_weight(keys, analysis.keyness))
-            candidate.free = candidate.count
-            candidate.score = phrase_score(candidate, analysis.counts, analysis.keyness)
-            if candidate.score <= 0:
-                continue
-            i = position[keys] = len(pool)
-            pool.append(candidate)
-        for number, times in where.items():
-            found[number][i] = max(found[number][i], times)
-        written[keys] = name
-    return written
+    pervasive = pervasive_keys(analysis.chunked)
+    labels, members = _label(paragraphs, analysis, members, where, pool, written, titled, pervasive)
+    overlaps = facets(labels, pervasive, analysis.language)
+    near = NEAR_HELD if not headings and len(paragraphs) >= SYNONYM_MIN_PARAGRAPHS else None
+    return _assign(len(paragraphs), found, pool, members, labels, limit, overlaps, near)
 
 
 def _occurrences(analysis: Analysis, pool: list[Candidate]) -> list[Counter[int]]:
@@ -160,18 +149,25 @@ def _paragraph_sets(found: list[Counter[int]], size: int) -> list[set[int]]:
 def _group(
     pool: list[Candidate], where: list[set[int]], most: int, paragraph_count: int
 ) -> list[list[int]]:
-    """Group the pool into themes, best first (see the module docstring, step 2)."""
+    """Group the pool into themes, best first (see the module docstring, step 2), starting at
+    most ``most``; in a short text, ``most`` headed by single words and ``most`` by phrases, so
+    recurring words («مستوى», «تركيا») do not crowd out a phrase ranked lower («كرة القدم»)."""
     groups: list[list[int]] = []
     by_stem: dict[str, list[int]] = defaultdict(list)
     head_at: dict[int, list[int]] = defaultdict(list)
     """Per paragraph, the themes whose head occurs in it."""
-    for i, candidate in enumerate(pool):
+    short = paragraph_count < SYNONYM_MIN_PARAGRAPHS
+    singles = 0  # in a short text, themes headed by a single word
+    for i in sorted(range(len(pool)), key=lambda i: -pool[i].score):  # names come last
+        candidate = pool[i]
         home = _variant_of(candidate, groups, pool, by_stem)
         if home is None:
             home = _synonym_of(where[i], groups, where, head_at, paragraph_count)
+        single = len(candidate.stems) == 1
         if home is not None:
             groups[home].append(i)
-        elif len(groups) < most:
+        elif (singles if single and short else len(groups) - singles) < most:
+            singles += single and short
             for key in candidate.stems:
                 by_stem[key].append(len(groups))
             for number in where[i]:
@@ -231,9 +227,11 @@ def _label(
     pool: list[Candidate],
     written: dict[tuple[str, ...], str],
     titled: set[tuple[str, ...]],
+    pervasive: frozenset[str],
 ) -> tuple[list[str], list[list[Candidate]]]:
     """Label the themes; drop the unnamed ones, merge the ones whose labels name one thing.
-    A theme holding a heading's phrase (``titled``) tries the heading's words first."""
+    A theme holding a heading's phrase (``titled``) tries the heading's words first;
+    ``pervasive`` keys (`labels.pervasive_keys`) shared tell nothing."""
     position = {c.keys: i for i, c in enumerate(pool)}
     member_of = {m.keys: t for t, group in enumerate(members) for m in group}
     sample = {
@@ -246,6 +244,7 @@ def _label(
     labels: list[str] = []
     kept: list[list[Candidate]] = []
     keys: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []
+    counts: list[int] = []  # per theme, how often its label's phrase occurs
     appositions = Appositions(paragraphs, {n for k, n in written.items() if k not in titled})
     language = analysis.language
     for group in members:
@@ -264,7 +263,12 @@ def _label(
             (
                 t
                 for t, (w, s, n) in enumerate(keys)
-                if s <= stems or stems <= s or w <= words or words <= w or bool(n & nouns)
+                if s <= stems
+                or stems <= s
+                or w <= words
+                or words <= w
+                or bool(n & nouns)
+                or share_only_qualifiers((s & stems) - pervasive, n | nouns)
             ),
             None,
         )
@@ -274,15 +278,21 @@ def _label(
                 labels[same], keys[same] = label, (words, stems, nouns)
         if same is not None:
             kept[same].extend(group)
-            if len(stems) > len(keys[same][1]) and keys[same][1] <= stems:
-                # A phrase and its part («الأمن», «التحديات الأمنية»): the phrase names
-                # the theme, which is more specific than the bare word.
+            old = keys[same][1]
+            if (len(stems) > len(old) and old <= stems) or (
+                not (old <= stems or stems <= old) and group[0].count > counts[same]
+            ):
+                # A phrase and its part («الأمن», «التحديات الأمنية»): the phrase names the
+                # theme, more specific than the bare word; of two phrases sharing a word, the
+                # commoner.
                 labels[same] = label
                 keys[same] = (words, stems, nouns)
+                counts[same] = group[0].count
             continue
         labels.append(label)
         kept.append(list(group))
         keys.append((words, stems, nouns))
+        counts.append(group[0].count)
     return labels, kept
 
 
@@ -293,21 +303,43 @@ def _assign(
     members: list[list[Candidate]],
     labels: list[str],
     limit: int,
+    facets: Sequence[frozenset[int]] = (),
+    near: int | None = None,
 ) -> TopicIndex:
     """Give each paragraph its main and second theme and build the index (step 4). Themes
     are ranked by the paragraphs they hold: the weight of their main paragraphs, and half
     that of their second ones; only the best `limit` are kept, and the paragraphs assigned
     again among those."""
     phrase_scores = [sum(m.score for m in g if m.stems == g[0].stems) for g in members]
-    main, second, owned, _ = _pick(count, found, pool, members, phrase_scores)
+    main, second, owned, speaks = _pick(count, found, pool, members, phrase_scores)
     rank = _rank(owned, phrase_scores)
     order = sorted(range(len(members)), key=lambda t: (-rank[t], t))
-    order = [t for t in order if owned[t] > 0][:limit]
+    mains = set(main)
+    least = 2 if count >= SYNONYM_MIN_PARAGRAPHS else 1  # no passing mention in a long text
+    order = [t for t in order if owned[t] > 0 and t in mains and len(speaks[t]) >= least]
+    kept: list[int] = []
+    for t in order:
+        if not (facets and facets[t] & set(kept)):
+            kept.append(t)
+    order = kept[:limit]
     members = [members[t] for t in order]
     labels = [labels[t] for t in order]
     phrase_scores = [phrase_scores[t] for t in order]
     main, second, owned, speaks = _pick(count, found, pool, members, phrase_scores)
+    if near is not None:
+        speaks = _near_held(speaks, main, second, near)
     return assemble(labels, _rank(owned, phrase_scores), main, second, speaks)
+
+
+def _near_held(
+    speaks: list[list[int]], main: list[int | None], second: list[int | None], near: int
+) -> list[list[int]]:
+    """Each theme's paragraphs within ``near`` of one it is main or second theme of."""
+    close: list[set[int]] = [set() for _ in speaks]
+    for number, theme in [*enumerate(main), *enumerate(second)]:
+        if theme is not None:
+            close[theme].update(range(number - near, number + near + 1))
+    return [[p for p in ps if p in close[t]] for t, ps in enumerate(speaks)]
 
 
 def _rank(owned: list[float], salience: list[float]) -> list[float]:
