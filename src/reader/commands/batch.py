@@ -91,7 +91,8 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
         type=_positive,
         default=None,
         metavar="N",
-        help="documents analysed at once, each in its own process (default: the cores)",
+        help="documents analysed at once, each in its own process (default: the cores); "
+        "for one document, reader entities tags its chunks on N processes (default 1)",
     )
     parser.add_argument(
         "--scheduler",

@@ -144,15 +144,15 @@ def as_table(entities: Sequence[Entity]) -> str:
     return as_text(blocks) if blocks else NO_ENTITIES
 
 
-def _entities_of(document: Document) -> tuple[list[Entity], str | None]:
+def _entities_of(document: Document, jobs: int = 1) -> tuple[list[Entity], str | None]:
     """The document's entities, and why none were looked for (a language the tagger does not
-    read), if so."""
+    read), if so; ``jobs`` processes run the tagger (see `extract_document`)."""
     skipped = unsupported_entity_language([p.text for p in document.paragraphs])
     if skipped is not None:
         return [], entities_skipped_reason(skipped)
     # Entities are read from prose: a preformatted line (code) is not a sentence about anyone.
     # The prose keeps its paragraph indexes, so offsets still address the whole document.
-    return extract_document(dataclasses.replace(document, paragraphs=document.prose)), None
+    return extract_document(dataclasses.replace(document, paragraphs=document.prose), jobs), None
 
 
 def document_entities(path: str) -> Outcome:
@@ -176,15 +176,18 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(f"--format {args.format} reads one document; use jsonl for several")
         check_batch_files(files, args)
         return run_batch(document_paths(files, args), document_entities, args, sys.stdout)
-    return _run_one(files[0] if files else None, args.format or "json", args.bidi, args.refresh)
+    jobs = args.jobs or 1  # one document: its chunks on --jobs processes, if asked
+    return _run_one(
+        files[0] if files else None, args.format or "json", args.bidi, args.refresh, jobs
+    )
 
 
-def _run_one(path: str | None, form: str, bidi: str | None, refresh: bool) -> int:
-    """Print the document's entities in the chosen format."""
+def _run_one(path: str | None, form: str, bidi: str | None, refresh: bool, jobs: int = 1) -> int:
+    """Print the document's entities in the chosen format (the tagger on ``jobs`` processes)."""
     document = load_path(path, refresh)
     for warning in document.warnings:
         print(f"reader: {warning}", file=sys.stderr)
-    entities, skipped = _entities_of(document)
+    entities, skipped = _entities_of(document, jobs)
     if skipped is not None:
         print(f"reader: {skipped}", file=sys.stderr)
         if form == "table":

@@ -178,24 +178,27 @@ class FeatureExtractor:
             feats.append("nisba")
         return feats
 
+    def word_parts(self, word: str) -> tuple[list[str], list[str]]:
+        """``(own features, affixes)`` of ``word``: a token sees its window's words' own
+        features with the offset's prefix (``-1:n=...``), and its own word's affixes too."""
+        own = self.own_features(word)
+        norm = folded(word)
+        affixes: list[str] = []
+        if len(norm) > 2:
+            affixes.extend(f"p{k}={norm[:k]}" for k in (1, 2, 3) if len(norm) > k)
+            affixes.extend(f"s{k}={norm[-k:]}" for k in (1, 2, 3) if len(norm) > k)
+        return own, affixes
+
     def _word_features(self, word: str) -> tuple[list[str], ...]:
         """Own features of ``word`` prefixed for each window offset, plus affixes at offset 0."""
         cached = self._cache.get(word)
         if cached is not None:
             return cached
-        own = self.own_features(word)
-        norm = normalise(word.lower())
-        per_offset: list[list[str]] = []
-        for offset in range(-WINDOW, WINDOW + 1):
-            if offset == 0:
-                centre = [*own]
-                if len(norm) > 2:
-                    centre.extend(f"p{k}={norm[:k]}" for k in (1, 2, 3) if len(norm) > k)
-                    centre.extend(f"s{k}={norm[-k:]}" for k in (1, 2, 3) if len(norm) > k)
-                per_offset.append(centre)
-            else:
-                per_offset.append([f"{offset}:{f}" for f in own])
-        result = tuple(per_offset)
+        own, affixes = self.word_parts(word)
+        result = tuple(
+            [*own, *affixes] if offset == 0 else [f"{offset}:{f}" for f in own]
+            for offset in range(-WINDOW, WINDOW + 1)
+        )
         if len(self._cache) < _CACHE_WORDS:
             self._cache[word] = result
         return result

@@ -15,22 +15,16 @@ at its own length (no padding reaches a real word), and each word's input vector
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-# One BLAS thread. OpenBLAS's own threads spin while they wait for work; beside the app's
-# screen thread and the topic worker on a 2-core machine they took the interpreter from the
-# entity worker so often that the 10 MB article was tagged nine times slower in the app (7% in
-# 30 s against 64%). Our products are small; one thread loses little (~5% in the benchmark).
-# This only takes effect if NumPy was not imported before, as in the reader.
-for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_variable, "1")
+# isort: off
+import reader.nlp.entities.blas  # noqa: F401  (one BLAS thread: before NumPy)
+import numpy as np
 
-import numpy as np  # noqa: E402
-
-from reader.nlp.entities.features import strip_clitics  # noqa: E402
-from reader.nlp.normalise import normalise  # noqa: E402
+# isort: on
+from reader.nlp.entities.features import strip_clitics
+from reader.nlp.normalise import normalise
 
 __all__ = ["NeuralTagger", "hints"]
 
@@ -285,7 +279,8 @@ class NeuralTagger:
 
         The words of all sentences are one packed ``(N, D)`` array; step ``t`` of the forward
         LSTM reads word ``t`` of every sentence longer than ``t`` (a prefix of the batch), the
-        backward one word ``length - 1 - t``, and each writes its state straight to that word.
+        backward one word ``length - 1 - t``; inputs and states are kept in step order (each
+        step a contiguous block), and the states go to their words once, at the end.
         """
         lengths = np.array([len(s) for s in sentences])
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
@@ -295,25 +290,32 @@ class NeuralTagger:
         where = [places.setdefault(w, len(places)) for sentence in sentences for w in sentence]
         inputs = self.word_vectors(list(places))
         spread = np.array(where)
-        ahead = (inputs @ self._in["f"] + self._bias["f"])[spread]
-        behind = (inputs @ self._in["b"] + self._bias["b"])[spread]
         size = self._size
         total = len(where)
-        states = np.empty((total, 2 * size), dtype=np.float32)  # [forward, backward] per word
+        # Time-major order: step t's words are rows offsets[t]:offsets[t + 1] (contiguous, so a
+        # step reads its inputs and writes its states without gathering or scattering).
+        active = [
+            int(np.searchsorted(-lengths, -t, side="left")) for t in range(int(lengths[0]))
+        ]  # sentences longer than t
+        offsets = np.concatenate([[0], np.cumsum(active)]).tolist()
+        forward = np.concatenate([starts[:k] + t for t, k in enumerate(active)])
+        backward = np.concatenate([starts[:k] + lengths[:k] - 1 - t for t, k in enumerate(active)])
+        ahead = (inputs @ self._in["f"] + self._bias["f"])[spread[forward]]
+        behind = (inputs @ self._in["b"] + self._bias["b"])[spread[backward]]
+        out_f = np.empty((total, size), dtype=np.float32)
+        out_b = np.empty((total, size), dtype=np.float32)
         h = np.zeros((2, len(sentences), size), dtype=np.float32)
         c = np.zeros_like(h)
         squashed_c = np.empty_like(h)
         gates = np.empty((2, len(sentences), 4 * size), dtype=np.float32)
         hh_f, hh_b = self._hh["f"], self._hh["b"]
-        for t in range(int(lengths[0])):
-            k = int(np.searchsorted(-lengths, -t, side="left"))  # sentences longer than t
-            rows_f = starts[:k] + t
-            rows_b = starts[:k] + lengths[:k] - 1 - t
+        for t, k in enumerate(active):
+            a, b = offsets[t], offsets[t + 1]
             g = gates[:, :k]
             np.dot(h[0, :k], hh_f, out=g[0])
             np.dot(h[1, :k], hh_b, out=g[1])
-            g[0] += ahead[rows_f]
-            g[1] += behind[rows_b]
+            g[0] += ahead[a:b]
+            g[1] += behind[a:b]
             np.tanh(g, out=g)
             g[:, :, : 3 * size] *= 0.5  # i, f, o: sigmoids from tanh of their halved inputs
             g[:, :, : 3 * size] += 0.5
@@ -322,8 +324,11 @@ class NeuralTagger:
             cell += g[:, :, :size] * g[:, :, 3 * size :]
             np.tanh(cell, out=squashed)
             np.multiply(g[:, :, 2 * size : 3 * size], squashed, out=out)
-            states[rows_f, :size] = out[0]
-            states[rows_b, size:] = out[1]
+            out_f[a:b] = out[0]
+            out_b[a:b] = out[1]
+        states = np.empty((total, 2 * size), dtype=np.float32)  # [forward, backward] per word
+        states[forward, :size] = out_f
+        states[backward, size:] = out_b
         logits = states @ self._w["out_w"].T + self._w["out_b"]
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)

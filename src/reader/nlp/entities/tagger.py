@@ -2,8 +2,9 @@
 
 ``load_tagger()`` loads the model shipped in ``reader/nlp/entities/data`` once. ``Tagger.tag``
 takes the words of a paragraph (from ``reader.nlp.tokens.tokenize``), tags it sentence by
-sentence like the ANERcorp corpus the model learnt from, and returns one BIO label per word. One
-CRF handle is shared behind a lock, so worker threads may call ``tag`` at the same time.
+sentence like the ANERcorp corpus the model learnt from, and returns one BIO label per word. The
+CRF runs in NumPy (`reader.nlp.entities.crf`); its caches are shared behind a lock, so worker
+threads may call ``tag`` at the same time.
 """
 
 from __future__ import annotations
@@ -12,14 +13,13 @@ import io
 import re
 import threading
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-import pycrfsuite  # type: ignore[import-untyped]
+from typing import TYPE_CHECKING, Any
 
 from reader.errors import UserError
+from reader.nlp.entities.crf import LinearCRF, ModelError, WindowScorer
 from reader.nlp.entities.features import FeatureExtractor, is_name_link
 from reader.nlp.entities.memory import NameMemory
 from reader.nlp.entities.neural import NeuralTagger, hints
@@ -133,14 +133,14 @@ class Tagger:
         ``neural`` is the network whose guesses the CRF was trained to read (see
         ``reader.nlp.entities.neural``); a CRF trained without them is opened without one.
         """
-        self._model = model  # crfsuite reads the buffer in place: keep it alive
-        self._crf = pycrfsuite.Tagger()
+        self._model = model
         try:
-            self._crf.open_inmemory(model)
-        except ValueError as error:
+            self._linear = LinearCRF(model)
+        except ModelError as error:
             raise UserError(f"the entity model is damaged: {error}") from None
         self._lock = threading.Lock()
         self.features = FeatureExtractor(clusters, gazetteer, priors)
+        self._scorer = WindowScorer(self._linear, self.features)
         self.neural = neural
 
     def tag(
@@ -163,27 +163,78 @@ class Tagger:
         paragraphs: Sequence[Sequence[str]],
         postprocess: bool = True,
         memory: NameMemory | None = None,
+        reference: bool = False,
     ) -> list[list[str]]:
         """Labels for several paragraphs in reading order (see ``tag``), faster than one by one:
-        the network reads all their sentences in length-sorted batches, then the CRF and the
-        memory take the sentences in order."""
-        units: list[tuple[int, list[str]]] = []
-        for k, tokens in enumerate(paragraphs):
-            words = list(tokens)
-            units.extend((k, _clean(words[a:b])) for a, b in sentence_spans(words))
-        guesses = self._hints([sentence for _, sentence in units])
+        the network reads all their sentences in length-sorted batches, the CRF scores and
+        decodes them together (`reader.nlp.entities.crf`), then the fixes and the memory take
+        the sentences in order. ``reference=True`` runs crfsuite itself sentence by sentence
+        on the feature strings instead: the same labels, slowly (tests compare the two)."""
+        decoded: Sequence[tuple[list[str], Any]]
+        if reference:
+            sentences = _sentences(paragraphs)
+            decoded = self._reference(sentences, self._hints(sentences))
+        else:
+            decoded = self.decode(paragraphs)
+        return self.finish(paragraphs, decoded, postprocess, memory)
+
+    def decode(self, paragraphs: Sequence[Sequence[str]]) -> list[tuple[list[str], Any]]:
+        """The CRF's labels and marginals ``(words, labels)`` of each sentence of the
+        paragraphs: the costly part of tagging, a pure function of the words (so it may run in
+        another process, see `reader.nlp.entities.extract`); `finish` does the rest."""
+        sentences = _sentences(paragraphs)
+        guesses = self._hints(sentences)
+        with self._lock:
+            paths, marginals = self._linear.decode(self._scorer.scores(sentences, guesses))
+        names = self._linear.labels
+        return [
+            ([names[i] for i in path], found) for path, found in zip(paths, marginals, strict=True)
+        ]
+
+    def finish(
+        self,
+        paragraphs: Sequence[Sequence[str]],
+        decoded: Sequence[tuple[list[str], Any]],
+        postprocess: bool = True,
+        memory: NameMemory | None = None,
+    ) -> list[list[str]]:
+        """The paragraphs' labels from `decode`'s (or crfsuite's) sentence labels: the fixes,
+        then the name memory, sentence by sentence in reading order. ``decoded`` pairs a
+        sentence's labels with its marginals, or with a ``support(word, kind)`` function."""
+        units = [k for k, tokens in enumerate(paragraphs) for _ in sentence_spans(list(tokens))]
+        sentences = _sentences(paragraphs)
+        names = self._linear.labels
         labels: list[list[str]] = [[] for _ in paragraphs]
-        for (k, sentence), hints_of in zip(units, guesses, strict=True):
-            features = self.features.sentence_features(sentence, hints_of)
-            # The marginals belong to the shared CRF's last sentence: read them under the lock.
-            with self._lock:
-                found: list[str] = self._crf.tag(features)
-                if postprocess:
-                    found = _fix_name_links(sentence, _repair(found))
-                if memory is not None:
-                    found = self._remember(sentence, found, memory)
+        for k, sentence, (found, marginals) in zip(units, sentences, decoded, strict=True):
+            found = list(found)
+            if postprocess:
+                found = _fix_name_links(sentence, _repair(found))
+            if memory is not None:
+                support = marginals if callable(marginals) else _support(names, marginals)
+                found = _remember(sentence, found, memory, support)
             labels[k].extend(found)
         return labels
+
+    def _reference(
+        self,
+        sentences: Sequence[list[str]],
+        guesses: Sequence[Sequence[Sequence[str]] | None],
+    ) -> list[tuple[list[str], Callable[[int, str], float]]]:
+        """crfsuite's labels and marginals of each sentence, from its feature strings."""
+        import pycrfsuite  # type: ignore[import-untyped]
+
+        crf = pycrfsuite.Tagger()
+        crf.open_inmemory(self._model)
+        out: list[tuple[list[str], Callable[[int, str], float]]] = []
+        for sentence, hints_of in zip(sentences, guesses, strict=True):
+            found: list[str] = crf.tag(self.features.sentence_features(sentence, hints_of))
+            table = {
+                (j, label): float(crf.marginal(label, j))
+                for j in range(len(sentence))
+                for label in crf.labels()
+            }
+            out.append((found, _table_support(table)))
+        return out
 
     def _hints(self, sentences: Sequence[Sequence[str]]) -> list[Sequence[Sequence[str]] | None]:
         """The network's feature strings for each sentence (one batch), or None without one."""
@@ -192,20 +243,47 @@ class Tagger:
         labels = self.neural.labels
         return [hints(p, labels) for p in self.neural.probabilities(sentences)]
 
-    def _remember(self, sentence: list[str], labels: list[str], memory: NameMemory) -> list[str]:
-        """Feed the sentence's sure names to ``memory`` and let it label what it recognises.
 
-        Called with the lock held, right after the CRF tagged ``sentence``.
-        """
-        crf = self._crf
+def _support(labels: Sequence[str], marginals: Any) -> Callable[[int, str], float]:
+    """How likely the CRF finds word ``j`` part of a name of type ``kind``, from a sentence's
+    marginals ``(words, labels)``."""
+    column = {label: i for i, label in enumerate(labels)}
 
-        def support(j: int, kind: str) -> float:
-            """How likely the CRF finds word ``j`` part of a name of type ``kind``."""
-            return float(crf.marginal("B-" + kind, j) + crf.marginal("I-" + kind, j))
+    def support(j: int, kind: str) -> float:
+        row = marginals[j]
+        return float(row[column["B-" + kind]]) + float(row[column["I-" + kind]])
 
-        sure = [1.0 if label == "O" else support(j, label[2:]) for j, label in enumerate(labels)]
-        memory.observe(sentence, labels, sure)
-        return memory.apply(sentence, labels, support)
+    return support
+
+
+def _table_support(table: Mapping[tuple[int, str], float]) -> Callable[[int, str], float]:
+    """`_support` over marginals kept as ``(word, label) -> probability``."""
+
+    def support(j: int, kind: str) -> float:
+        return table[j, "B-" + kind] + table[j, "I-" + kind]
+
+    return support
+
+
+def _remember(
+    sentence: list[str],
+    labels: list[str],
+    memory: NameMemory,
+    support: Callable[[int, str], float],
+) -> list[str]:
+    """Feed the sentence's sure names to ``memory`` and let it label what it recognises."""
+    sure = [1.0 if label == "O" else support(j, label[2:]) for j, label in enumerate(labels)]
+    memory.observe(sentence, labels, sure)
+    return memory.apply(sentence, labels, support)
+
+
+def _sentences(paragraphs: Sequence[Sequence[str]]) -> list[list[str]]:
+    """The sentences of the paragraphs in order, each as the CRF may see its words."""
+    out: list[list[str]] = []
+    for tokens in paragraphs:
+        words = list(tokens)
+        out.extend(_clean(words[a:b]) for a, b in sentence_spans(words))
+    return out
 
 
 def _clean(words: Sequence[str]) -> list[str]:

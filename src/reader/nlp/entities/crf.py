@@ -1,0 +1,424 @@
+"""The trained CRF run in NumPy: label scores per word type, Viterbi and marginals over a batch.
+
+python-crfsuite tags one sentence per call and wants every token's feature strings: on 1 MB of
+text building those strings (about 150 per token) and handing them to crfsuite took half of
+`reader entities`. A linear-chain CRF's score of a label at a token is a sum of weights, one per
+feature string, and almost all of a token's strings are its window's words' own features with
+an offset prefix. So here each distinct word is scored once per window offset (a vector of
+label scores), and a token's scores are five such vectors, the two word pairs' and the network
+hints' weights added up; Viterbi and forward-backward then run over a whole batch of sentences
+at once, one NumPy step per position. The weights are read straight from the ``.crfsuite``
+file crfsuite itself wrote (`read_model`), so there is one model and no conversion step; the
+results are crfsuite's (``tests/unit/nlp/test_entities_crf.py`` holds them to it).
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+# isort: off
+import reader.nlp.entities.blas  # noqa: F401  (one BLAS thread: before NumPy)
+import numpy as np
+
+# isort: on
+from reader.nlp.entities.features import WINDOW, FeatureExtractor, folded
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    Scores = npt.NDArray[np.float64]
+
+__all__ = ["LinearCRF", "ModelError", "WindowScorer", "read_model"]
+
+_HEADER = struct.Struct("<4sI4sIIIIIIIII")
+_CHUNK = struct.Struct("<4sII")
+_CQDB = struct.Struct("<4sIIIII")
+_FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
+_STATE, _TRANSITION = 0, 1
+
+_DECODE_CELLS = 16_384
+"""Most (position, sentence) cells decoded together (each holds a few rows of label scores)."""
+
+
+class ModelError(ValueError):
+    """The bytes are not a crfsuite 1d model this reader understands."""
+
+
+def _strings(data: bytes, offset: int) -> list[str]:
+    """The strings of a crfsuite string database (CQDB chunk at ``offset``), by id."""
+    if offset + _CQDB.size > len(data):
+        raise ModelError("a string table lies outside the model")
+    magic, size, _flag, _order, count, backward = _CQDB.unpack_from(data, offset)
+    if magic != b"CQDB" or offset + backward + 4 * count > len(data):
+        raise ModelError("a string table is damaged")
+    places = np.frombuffer(data, dtype="<u4", count=count, offset=offset + backward)
+    starts = places.astype(np.int64) + offset  # each record: id, key size (uint32), key + NUL
+    if count and (starts.min() < offset or starts.max() + 8 > offset + size):
+        raise ModelError("a string lies outside its table")
+    raw = np.frombuffer(data, dtype=np.uint8)
+    sizes = sum(raw[starts + 4 + i].astype(np.int64) << (8 * i) for i in range(4))
+    ends = starts + 8 + np.maximum(sizes - 1, 0)  # without the NUL
+    if count and (ends.max() > offset + size):
+        raise ModelError("a string lies outside its table")
+    pieces = [data[a:b] for a, b in zip((starts + 8).tolist(), ends.tolist(), strict=True)]
+    # Feature strings are words and tags, never a newline: decode them all at once.
+    joined = b"\n".join(pieces).decode("utf-8")
+    out = joined.split("\n") if count else []
+    if len(out) != count:
+        out = [piece.decode("utf-8") for piece in pieces]
+    return out
+
+
+def read_model(data: bytes) -> tuple[list[str], dict[str, int], Scores, Scores]:
+    """``(labels, attribute -> row, state weights (attributes, labels), transitions (from,
+    to))`` of a crfsuite 1d model file's bytes; ModelError if it is not one."""
+    if len(data) < _HEADER.size:
+        raise ModelError("too short for a crfsuite model")
+    magic, _size, kind, _version, _features, n_labels, n_attrs, *offsets = _HEADER.unpack_from(
+        data, 0
+    )
+    off_features, off_labels, off_attrs = offsets[:3]
+    if magic != b"lCRF" or kind != b"FOMC" or off_features + _CHUNK.size > len(data):
+        raise ModelError("not a crfsuite 1d model")
+    chunk, _chunk_size, count = _CHUNK.unpack_from(data, off_features)
+    start = off_features + _CHUNK.size
+    if chunk != b"FEAT" or start + count * _FEATURE.itemsize > len(data):
+        raise ModelError("the model's features are damaged")
+    features = np.frombuffer(data, dtype=_FEATURE, count=count, offset=start)
+    labels = _strings(data, off_labels)
+    attributes = _strings(data, off_attrs)
+    if len(labels) != n_labels or len(attributes) != n_attrs:
+        raise ModelError("the model's string tables do not match its header")
+    kinds, sources, targets = features["type"], features["src"], features["dst"]
+    state = kinds == _STATE
+    transition = kinds == _TRANSITION
+    if (
+        (sources[state] >= n_attrs).any()
+        or (targets >= n_labels).any()
+        or (sources[transition] >= n_labels).any()
+    ):
+        raise ModelError("a feature refers outside the model")
+    weights = np.zeros((n_attrs, n_labels), dtype=np.float64)
+    weights[sources[state], targets[state]] = features["weight"][state]
+    transitions = np.zeros((n_labels, n_labels), dtype=np.float64)
+    transitions[sources[transition], targets[transition]] = features["weight"][transition]
+    index = {name: row for row, name in enumerate(attributes)}
+    return labels, index, weights, transitions
+
+
+class LinearCRF:
+    """A crfsuite linear-chain CRF: scores of feature strings, best paths and marginals."""
+
+    def __init__(self, model: bytes) -> None:
+        """Read the model's labels and weights (see `read_model`)."""
+        self.labels, self.attribute_index, self.weights, self._transitions = read_model(model)
+        self._zero = np.zeros(len(self.labels), dtype=np.float64)
+        self._exp_transitions = np.exp(self._transitions)
+
+    def score(self, features: Sequence[str]) -> Scores:
+        """The label scores of one token's feature strings (strings the model lacks add 0)."""
+        rows = self.attribute_rows(features)
+        if not rows:
+            zero: Scores = self._zero.copy()
+            return zero
+        total: Scores = self.weights[rows].sum(axis=0)
+        return total
+
+    def attribute_rows(self, features: Sequence[str]) -> list[int]:
+        """The weight rows of those of ``features`` the model has (a string met twice counts
+        twice, as in crfsuite)."""
+        index = self.attribute_index
+        return [row for row in (index.get(f) for f in features) if row is not None]
+
+    def score_rows(self, features: Sequence[Sequence[str]]) -> Scores:
+        """`score` of several tokens' feature strings, ``(tokens, labels)``."""
+        out = np.zeros((len(features), len(self.labels)), dtype=np.float64)
+        for k, strings in enumerate(features):
+            out[k] = self.score(strings)
+        return out
+
+    def decode(self, scores: Sequence[Scores]) -> tuple[list[list[int]], list[Scores]]:
+        """Best label ids and marginals (``(words, labels)``) of each sentence's state scores.
+
+        All sentences run together, longest first: step ``t`` serves every sentence longer than
+        ``t``. Ties go to the lower label id, as in crfsuite.
+        """
+        n = len(self.labels)
+        paths: list[list[int]] = [[] for _ in scores]
+        marginals: list[Scores] = [np.zeros((0, n)) for _ in scores]
+        order = sorted(
+            (k for k in range(len(scores)) if len(scores[k])), key=lambda k: -len(scores[k])
+        )
+        while order:
+            # The batch is padded to its longest sentence: bound its cells, so memory is too.
+            take = max(1, min(len(order), _DECODE_CELLS // len(scores[order[0]])))
+            group, order = order[:take], order[take:]
+            self._decode_group([scores[k] for k in group], group, paths, marginals)
+        return paths, marginals
+
+    def _decode_group(
+        self,
+        scores: Sequence[Scores],
+        group: Sequence[int],
+        paths: list[list[int]],
+        marginals: list[Scores],
+    ) -> None:
+        """`decode` one group of non-empty sentences, longest first, into ``paths`` and
+        ``marginals`` at the places ``group`` gives."""
+        n = len(self.labels)
+        lengths = np.array([len(found) for found in scores])
+        longest = int(lengths[0])
+        state = np.zeros((longest, len(scores), n), dtype=np.float64)
+        for column, found in enumerate(scores):
+            state[: lengths[column], column] = found
+        active = [int(np.searchsorted(-lengths, -t, side="left")) for t in range(longest)]
+        best = self._viterbi(state, lengths, active)
+        probabilities = self._marginals(state, lengths, active)
+        for column, k in enumerate(group):
+            length = int(lengths[column])
+            paths[k] = best[:length, column].tolist()
+            marginals[k] = probabilities[:length, column]
+
+    def _viterbi(self, state: Scores, lengths: npt.NDArray[Any], active: list[int]) -> Any:
+        """Best label ids ``(T, B)`` of the batch (past a sentence's end: meaningless)."""
+        longest, batch, _ = state.shape
+        trans = self._transitions
+        back = np.zeros(state.shape, dtype=np.intp)
+        score = state[0].copy()
+        ends = np.zeros((batch, state.shape[2]), dtype=np.float64)
+        finished = lengths == 1
+        ends[finished] = score[finished]
+        for t in range(1, longest):
+            k = active[t]
+            candidates = score[:k, :, None] + trans[None, :, :]  # (k, from, to)
+            back[t, :k] = candidates.argmax(axis=1)
+            score = candidates.max(axis=1) + state[t, :k]  # the value at the argmax
+            done = lengths[:k] == t + 1
+            ends[:k][done] = score[done]
+        path = np.zeros((longest, batch), dtype=np.intp)
+        last = ends.argmax(axis=1)
+        columns = np.arange(batch)
+        for column in range(batch):
+            path[lengths[column] - 1, column] = last[column]
+        for t in range(longest - 1, 0, -1):
+            k = active[t]
+            path[t - 1, :k] = back[t, columns[:k], path[t, :k]]
+        return path
+
+    def _marginals(self, state: Scores, lengths: npt.NDArray[Any], active: list[int]) -> Scores:
+        """Each word's label probabilities ``(T, B, labels)`` by scaled forward-backward."""
+        longest, batch, _ = state.shape
+        exp_state = np.exp(state)
+        trans = self._exp_transitions
+        alpha = np.zeros_like(exp_state)
+        alpha[0] = exp_state[0]
+        alpha[0] /= alpha[0].sum(axis=1, keepdims=True)
+        for t in range(1, longest):
+            k = active[t]
+            row = (alpha[t - 1, :k] @ trans) * exp_state[t, :k]
+            alpha[t, :k] = row / row.sum(axis=1, keepdims=True)
+        beta = np.zeros_like(exp_state)
+        columns = np.arange(batch)
+        beta[lengths - 1, columns] = 1.0
+        for t in range(longest - 2, -1, -1):
+            k = active[t + 1]  # sentences that go on past t
+            row = (beta[t + 1, :k] * exp_state[t + 1, :k]) @ trans.T
+            beta[t, :k] = row / row.sum(axis=1, keepdims=True)
+        product = alpha * beta
+        total = product.sum(axis=2, keepdims=True)
+        total[total == 0] = 1.0
+        out: Scores = product / total
+        return out
+
+
+_CACHE_WORDS = 100_000
+"""How many distinct words keep their label scores cached (360 bytes each, so at most 36 MB)."""
+
+
+class WindowScorer:
+    """State scores of sentences from per-word-type scores (see the module's docstring).
+
+    ``features`` is the tagger's `FeatureExtractor`: the scores are exactly those of the strings
+    its ``sentence_features`` would build, summed, without building them per token.
+    """
+
+    def __init__(self, crf: LinearCRF, features: FeatureExtractor) -> None:
+        """Score nothing yet: words are scored as they are met, hint patterns likewise."""
+        self._crf = crf
+        self._features = features
+        labels = len(crf.labels)
+        self._words: dict[str, int] = {}
+        self._table = np.zeros((1024, 2 * WINDOW + 1, labels), dtype=np.float64)
+        self._hints: dict[tuple[str, ...], int] = {}
+        self._hint_table = np.zeros((64, 3, labels), dtype=np.float64)
+        # The model's weights and a zero row after them, for a feature the model lacks.
+        self._none = len(crf.weights)
+        self._weights = np.concatenate([crf.weights, np.zeros((1, labels))])
+        self._own: dict[str, int] = {}
+        self._own_rows = np.full((4096, 2 * WINDOW + 1), self._none, dtype=np.intp)
+        self._bias = crf.score(["bias"])
+        self._bos = crf.score(["BOS"])
+        self._eos = crf.score(["EOS"])
+
+    def _own_ids(self, own: Sequence[str]) -> list[int]:
+        """Each own feature's row in `_own_rows` (new ones added): the weight rows of the
+        feature with each offset's prefix, shared by every word that has it."""
+        known = self._own
+        ids = []
+        for feature in own:
+            found = known.get(feature)
+            if found is None:
+                found = len(known)
+                if found == len(self._own_rows):
+                    self._own_rows = np.concatenate(
+                        [self._own_rows, np.full_like(self._own_rows, self._none)]
+                    )
+                index = self._crf.attribute_index
+                self._own_rows[found] = [
+                    index.get(f"{offset}:{feature}" if offset else feature, self._none)
+                    for offset in range(-WINDOW, WINDOW + 1)
+                ]
+                known[feature] = found
+            ids.append(found)
+        return ids
+
+    def _word_scores(self, words: Sequence[str]) -> Scores:
+        """``(len(words), 2 * WINDOW + 1, labels)``: each word's features' scores at each
+        window offset (the sums of the weights of the strings `FeatureExtractor` gives it)."""
+        owners: list[int] = []
+        own_ids: list[int] = []
+        affix_owners: list[int] = []
+        affix_rows: list[int] = []
+        parts = self._features.word_parts
+        attribute_rows = self._crf.attribute_rows
+        for k, word in enumerate(words):
+            own, affixes = parts(word)
+            ids = self._own_ids(own)
+            owners.extend([k] * len(ids))
+            own_ids.extend(ids)
+            rows = attribute_rows(affixes)
+            affix_owners.extend([k] * len(rows))
+            affix_rows.extend(rows)
+        weights = self._weights
+        out = np.zeros((len(words), 2 * WINDOW + 1, weights.shape[1]), dtype=np.float64)
+        np.add.at(out, np.array(owners, dtype=np.intp), weights[self._own_rows[own_ids]])
+        np.add.at(out[:, WINDOW], np.array(affix_owners, dtype=np.intp), weights[affix_rows])
+        return out
+
+    def _word_ids(self, words: Sequence[str]) -> tuple[npt.NDArray[np.intp], Scores]:
+        """Each word's row in the score table, and the table (new words scored and added;
+        past `_CACHE_WORDS`, scored for this call only, after the cached rows)."""
+        known = self._words
+        fresh = list(dict.fromkeys(w for w in words if w not in known))
+        table = self._table
+        extra: dict[str, int] = {}
+        if fresh:
+            scored = self._word_scores(fresh)
+            room = max(0, _CACHE_WORDS - len(known))
+            kept, spare = fresh[:room], fresh[room:]
+            start = len(known)
+            if start + len(kept) > len(table):
+                size = len(table)
+                while size < start + len(kept):
+                    size *= 2
+                grown = np.zeros((size, *table.shape[1:]), dtype=np.float64)
+                grown[:start] = table[:start]
+                self._table = table = grown
+            table[start : start + len(kept)] = scored[: len(kept)]
+            known.update((w, start + i) for i, w in enumerate(kept))
+            if spare:
+                end = start + len(kept)
+                extra = {w: end + i for i, w in enumerate(spare)}
+                table = np.concatenate([table[:end], scored[len(kept) :]])
+        ids = np.array([known[w] if w in known else extra[w] for w in words], dtype=np.intp)
+        return ids, table
+
+    def _hint_ids(self, hints: Sequence[Sequence[str]]) -> npt.NDArray[np.intp]:
+        """Each hint pattern's row in the hint table: its strings' scores as the word's own,
+        as its right neighbour sees them (``-1:``) and as its left one does (``+1:``)."""
+        known = self._hints
+        score = self._crf.score
+        ids = []
+        for pattern in hints:
+            key = tuple(pattern)
+            found = known.get(key)
+            if found is None:
+                found = len(known)
+                if found == len(self._hint_table):
+                    self._hint_table = np.concatenate([self._hint_table, self._hint_table])
+                self._hint_table[found] = (
+                    score(key),
+                    score([f"-1:{h}" for h in key]),
+                    score([f"+1:{h}" for h in key]),
+                )
+                known[key] = found
+            ids.append(found)
+        return np.array(ids, dtype=np.intp)
+
+    def scores(
+        self,
+        sentences: Sequence[Sequence[str]],
+        hints: Sequence[Sequence[Sequence[str]] | None],
+    ) -> list[Scores]:
+        """The state scores ``(words, labels)`` of each sentence, hints as for
+        ``FeatureExtractor.sentence_features``."""
+        lengths = np.array([len(s) for s in sentences], dtype=np.intp)
+        total = int(lengths.sum())
+        if not total:
+            return [np.zeros((0, len(self._crf.labels))) for _ in sentences]
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        words = [w for sentence in sentences for w in sentence]
+        length_of = np.repeat(lengths, lengths)
+        position = np.arange(total) - np.repeat(starts, lengths)
+        first = position == 0
+        last = position == length_of - 1
+        ids, table = self._word_ids(words)
+        out = np.empty((total, len(self._crf.labels)), dtype=np.float64)
+        out[:] = self._bias
+        here = np.arange(total)
+        for offset in range(-WINDOW, WINDOW + 1):
+            inside = (position + offset >= 0) & (position + offset < length_of)
+            out[inside] += table[ids[here[inside] + offset], offset + WINDOW]
+        out[first] += self._bos
+        out[last] += self._eos
+        self._pairs(words, first, last, out)
+        if all(h is not None for h in hints) and hints:
+            flat = [pattern for h in hints if h is not None for pattern in h]
+            hint = self._hint_ids(flat)
+            rows = self._hint_table
+            out += rows[hint, 0]
+            out[~first] += rows[hint[:-1][~first[1:]], 1]
+            out[~last] += rows[hint[1:][~last[:-1]], 2]
+        elif any(h is not None for h in hints):
+            raise ValueError("hints for some sentences but not all")
+        return [out[a : a + n] for a, n in zip(starts.tolist(), lengths.tolist(), strict=True)]
+
+    def _pairs(
+        self,
+        words: Sequence[str],
+        first: npt.NDArray[np.bool_],
+        last: npt.NDArray[np.bool_],
+        out: Scores,
+    ) -> None:
+        """Add the word-pair features' scores (``b-1=``, ``b+1=``) to ``out``."""
+        index = self._crf.attribute_index
+        norms = [folded(w) for w in words]
+        ends = last.tolist()
+        tokens: list[int] = []
+        rows: list[int] = []
+        for i in range(len(words) - 1):
+            if ends[i]:
+                continue
+            pair = f"{norms[i]}|{norms[i + 1]}"
+            row = index.get("b+1=" + pair)
+            if row is not None:
+                tokens.append(i)
+                rows.append(row)
+            row = index.get("b-1=" + pair)
+            if row is not None:
+                tokens.append(i + 1)
+                rows.append(row)
+        if tokens:
+            np.add.at(out, np.array(tokens, dtype=np.intp), self._crf.weights[rows])

@@ -1,0 +1,118 @@
+"""The NumPy CRF (`reader.nlp.entities.crf`) against crfsuite itself, on the shared texts.
+
+The tagger scores each distinct word once and decodes batches of sentences in NumPy; crfsuite
+tags one sentence at a time from its feature strings. Labels, marginals and the document's
+final labels (with the name memory, which reads the marginals) must agree.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pycrfsuite  # type: ignore[import-untyped]
+import pytest
+
+from reader.errors import UserError
+from reader.nlp.entities.crf import LinearCRF, ModelError, read_model
+from reader.nlp.entities.memory import NameMemory
+from reader.nlp.entities.tagger import MODEL_FILE, Tagger, _clean, _read_data, load_tagger
+from reader.nlp.tokens import sentence_spans, tokenize
+
+TEXTS = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "texts"
+
+
+def _words(name: str, characters: int) -> list[str]:
+    text = (TEXTS / name).read_text(encoding="utf-8")[:characters]
+    return [token.text for token in tokenize(text)]
+
+
+def _sentences(words: list[str]) -> list[list[str]]:
+    return [_clean(words[a:b]) for a, b in sentence_spans(words)]
+
+
+_MODEL = _read_data(MODEL_FILE)  # crfsuite reads the buffer in place: keep it alive
+
+
+@pytest.fixture(scope="module")
+def crfsuite() -> pycrfsuite.Tagger:
+    crf = pycrfsuite.Tagger()
+    crf.open_inmemory(_MODEL)
+    return crf
+
+
+def test_weights_are_crfsuites_own(crfsuite: pycrfsuite.Tagger) -> None:
+    """Every state feature and transition crfsuite's dump lists has our weight (the dump
+    prints six decimals), and no other weight is non-zero."""
+    labels, index, weights, transitions = read_model(_read_data(MODEL_FILE))
+    info = crfsuite.info()
+    assert labels == crfsuite.labels()
+    column = {label: i for i, label in enumerate(labels)}
+    ours = np.zeros_like(weights)
+    for (attribute, label), weight in info.state_features.items():
+        ours[index[attribute], column[label]] = weight
+    assert np.abs(ours - weights).max() < 1e-6
+    assert np.count_nonzero(weights) == len(info.state_features)
+    theirs = np.zeros_like(transitions)
+    for (source, target), weight in info.transitions.items():
+        theirs[column[source], column[target]] = weight
+    assert np.abs(theirs - transitions).max() < 1e-6
+
+
+@pytest.mark.parametrize(
+    ("name", "characters"),
+    [("news-03.ar.txt", 40_000), ("mixed-01.ar.txt", 40_000), ("large-01.ar.txt", 60_000)],
+)
+def test_batched_scores_paths_and_marginals_match_crfsuite(
+    crfsuite: pycrfsuite.Tagger, name: str, characters: int
+) -> None:
+    """Per word-type scores equal the sums over each token's feature strings, and the batched
+    Viterbi and forward-backward give crfsuite's labels and marginals, sentence by sentence."""
+    tagger = load_tagger()
+    crf = LinearCRF(_read_data(MODEL_FILE))
+    sentences = _sentences(_words(name, characters))
+    assert len(sentences) > 5
+    guesses = tagger._hints(sentences)
+    features = [
+        tagger.features.sentence_features(s, h) for s, h in zip(sentences, guesses, strict=True)
+    ]
+    slow = [crf.score_rows(f) for f in features]
+    fast = tagger._scorer.scores(sentences, guesses)
+    for a, b in zip(slow, fast, strict=True):
+        np.testing.assert_allclose(a, b, rtol=0, atol=1e-9)
+    paths, marginals = crf.decode(fast)
+    for strings, path, found in zip(features, paths, marginals, strict=True):
+        assert [crf.labels[i] for i in path] == crfsuite.tag(strings)
+        theirs = [[crfsuite.marginal(label, j) for label in crf.labels] for j in range(len(path))]
+        np.testing.assert_allclose(found, theirs, rtol=0, atol=1e-9)
+
+
+@pytest.mark.parametrize("name", ["news-01.ar.txt", "mixed-02.ar.txt", "diacritics-01.ar.txt"])
+def test_document_labels_match_the_crfsuite_path(name: str) -> None:
+    """Whole documents, with the name memory: the fast path and the crfsuite path agree."""
+    tagger = load_tagger()
+    text = (TEXTS / name).read_text(encoding="utf-8")
+    paragraphs = [[t.text for t in tokenize(p)] for p in text.split("\n") if p.strip()]
+    fast = tagger.tag_paragraphs(paragraphs, memory=NameMemory())
+    slow = tagger.tag_paragraphs(paragraphs, memory=NameMemory(), reference=True)
+    assert fast == slow
+    assert any(label != "O" for labels in fast for label in labels)
+
+
+def test_empty_sentences_and_a_lone_word() -> None:
+    """Edge shapes: no sentence, empty sentences, a one-word sentence."""
+    tagger = load_tagger()
+    assert tagger.tag_paragraphs([]) == []
+    assert tagger.tag_paragraphs([[], ["القاهرة"], []]) == tagger.tag_paragraphs(
+        [[], ["القاهرة"], []], reference=True
+    )
+
+
+@pytest.mark.parametrize("cut", [0, 20, 60, 1000])
+def test_a_damaged_model_is_a_one_line_error(cut: int) -> None:
+    """Truncated model bytes are refused with ModelError, and by the tagger as a UserError."""
+    model = _read_data(MODEL_FILE)[:cut]
+    with pytest.raises(ModelError):
+        read_model(model)
+    with pytest.raises(UserError, match="damaged"):
+        Tagger(model, {}, {}, {})
