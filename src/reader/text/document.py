@@ -118,6 +118,12 @@ class TextParagraphs(Sequence[Paragraph]):
         """The text of paragraph `index` (no `Paragraph` made)."""
         return self._text[self._starts[index] : self._ends[index]]
 
+    def iter_texts(self) -> Iterator[str]:
+        """Each paragraph's text in order (no `Paragraph` made)."""
+        text = self._text
+        for start, end in zip(self._starts, self._ends, strict=True):
+            yield text[start:end]
+
     def lengths(self) -> array[int]:
         """Each paragraph's length in characters, 8 bytes a paragraph."""
         return array("q", map(int.__sub__, self._ends, self._starts))
@@ -174,8 +180,12 @@ class ParagraphTexts(Sequence[str]):
         return paragraphs[index].text
 
     def __iter__(self) -> Iterator[str]:
-        """The texts in order."""
-        for paragraph in self._paragraphs:
+        """The texts in order (plain text: sliced straight from the text, no `Paragraph`)."""
+        paragraphs = self._paragraphs
+        if isinstance(paragraphs, TextParagraphs):
+            yield from paragraphs.iter_texts()
+            return
+        for paragraph in paragraphs:
             yield paragraph.text
 
     def __eq__(self, other: object) -> bool:
