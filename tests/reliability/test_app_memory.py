@@ -95,9 +95,10 @@ def test_arabic_one_word_a_line(
     run_in_pty: Callable[..., PtyRun], texts: Path, tmp_path: Path
 ) -> None:
     """1.75 MB of Arabic prose, one word a line: within the app's peak on 20,000 characters of
-    the same prose (the entity and topic models loaded) plus 85 times the file, analysed for
-    at most `WAIT_SECONDS`. It was about 110 times (356 MB after 42 s); now about 65: the
-    entity tagger's own working memory is most of what is left (see the README)."""
+    the same prose (the entity and topic models loaded) plus 95 times the file, analysed for
+    at most `WAIT_SECONDS`. It was about 114 times (358 MB after 45 s, still analysing); now
+    about 78 with the analysis finished: the entity tagger's working memory is most of what is
+    left (see the README)."""
     source = texts / "large-01.ar.txt"
     prose = source.read_text("utf-8")
     sample = tmp_path / "sample.ar.txt"
@@ -107,4 +108,4 @@ def test_arabic_one_word_a_line(
     path.write_text("\n".join(prose[:1_000_000].split()) + "\n", "utf-8")
     size = path.stat().st_size
     peak, _ = app_peak(run_in_pty, path)
-    assert peak <= base + 85 * size, f"{peak / MB:.0f} MB, {base / MB:.0f} MB on the sample"
+    assert peak <= base + 95 * size, f"{peak / MB:.0f} MB, {base / MB:.0f} MB on the sample"
