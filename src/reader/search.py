@@ -16,12 +16,14 @@ back to original offsets is only built for paragraphs that hold a hit.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from reader.nlp.normalise import IGNORED, LETTER_FOLDS
+from reader.text.document import ParagraphTexts
 
 __all__ = ["Hit", "find", "normalise"]
 
@@ -117,19 +119,22 @@ class _NormalisedDocument:
     """All paragraphs normalised and joined by newlines, with where each one starts."""
 
     text: str
-    starts: tuple[int, ...]
+    starts: Sequence[int]
 
 
 @lru_cache(maxsize=4)
-def _normalised_document(paragraphs: tuple[str, ...]) -> _NormalisedDocument:
-    """Normalise every paragraph once (cached for the last few documents searched)."""
-    normalised = [normalise(paragraph) for paragraph in paragraphs]
-    starts: list[int] = []
+def _normalised_document(paragraphs: Sequence[str]) -> _NormalisedDocument:
+    """Normalise every paragraph once (cached for the last few documents searched). The starts
+    are an array of 8-byte offsets; the normalised paragraphs are joined as they are made."""
+    starts = array("q")
+    pieces: list[str] = []
     offset = 0
-    for paragraph in normalised:
+    for paragraph in paragraphs:
+        folded = normalise(paragraph)
         starts.append(offset)
-        offset += len(paragraph) + 1
-    return _NormalisedDocument("\n".join(normalised), tuple(starts))
+        offset += len(folded) + 1
+        pieces.append(folded)
+    return _NormalisedDocument("\n".join(pieces), starts)
 
 
 def find(paragraphs: Sequence[str], query: str) -> list[Hit]:
@@ -141,7 +146,10 @@ def find(paragraphs: Sequence[str], query: str) -> list[Hit]:
     needle = normalise(query)
     if not needle or "\n" in needle:
         return []
-    document = _normalised_document(tuple(paragraphs))
+    # A document's own texts view (`ParagraphTexts`) is the cache key as it is; anything else is
+    # keyed by its texts' tuple.
+    key = paragraphs if isinstance(paragraphs, ParagraphTexts) else tuple(paragraphs)
+    document = _normalised_document(key)
     hits: list[Hit] = []
     origins: dict[int, Sequence[int]] = {}
     position = document.text.find(needle)

@@ -109,6 +109,25 @@ class TextParagraphs(Sequence[Paragraph]):
         for index, (start, end) in enumerate(zip(self._starts, self._ends, strict=True)):
             yield Paragraph(index, start, text[start:end])
 
+    @property
+    def texts(self) -> ParagraphTexts:
+        """Each paragraph's text, sliced from the document's text when asked for."""
+        return ParagraphTexts(self)
+
+    def text_of(self, index: int) -> str:
+        """The text of paragraph `index` (no `Paragraph` made)."""
+        return self._text[self._starts[index] : self._ends[index]]
+
+    def iter_texts(self) -> Iterator[str]:
+        """Each paragraph's text in order (no `Paragraph` made)."""
+        text = self._text
+        for start, end in zip(self._starts, self._ends, strict=True):
+            yield text[start:end]
+
+    def lengths(self) -> array[int]:
+        """Each paragraph's length in characters, 8 bytes a paragraph."""
+        return array("q", map(int.__sub__, self._ends, self._starts))
+
     def __eq__(self, other: object) -> bool:
         """Equal to any sequence of the same paragraphs (a tuple, or another of these)."""
         if not isinstance(other, Sequence) or len(other) != len(self):
@@ -122,6 +141,74 @@ class TextParagraphs(Sequence[Paragraph]):
     def __repr__(self) -> str:
         """Short: how many paragraphs."""
         return f"<{len(self)} paragraphs>"
+
+
+class ParagraphTexts(Sequence[str]):
+    """The paragraphs' texts as a sequence of strings that holds none of them: each is taken from
+    its paragraph when asked for. The article view, the navigator and search each kept a list of
+    every paragraph's text, which for a million short lines is a million strings (about 25 times
+    the file) per copy. Hashed and compared by identity (it stands for one document's texts), so
+    a cache can be keyed by it without building a tuple."""
+
+    __slots__ = ("_paragraphs",)
+
+    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
+        """The texts of `paragraphs`."""
+        self._paragraphs = paragraphs
+
+    def __len__(self) -> int:
+        """How many paragraphs."""
+        return len(self._paragraphs)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[str, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
+        """The text of paragraph `index`, or a slice's texts as a tuple."""
+        paragraphs = self._paragraphs
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(paragraphs))))
+        if isinstance(paragraphs, TextParagraphs):
+            if index < 0:
+                index += len(paragraphs)
+            if not 0 <= index < len(paragraphs):
+                raise IndexError("paragraph index out of range")
+            return paragraphs.text_of(index)
+        return paragraphs[index].text
+
+    def __iter__(self) -> Iterator[str]:
+        """The texts in order (plain text: sliced straight from the text, no `Paragraph`)."""
+        paragraphs = self._paragraphs
+        if isinstance(paragraphs, TextParagraphs):
+            yield from paragraphs.iter_texts()
+            return
+        for paragraph in paragraphs:
+            yield paragraph.text
+
+    def __eq__(self, other: object) -> bool:
+        """The same view (identity): two views are never compared text by text."""
+        return self is other
+
+    def __hash__(self) -> int:
+        """By identity, as `__eq__`."""
+        return id(self)
+
+
+def paragraph_texts(paragraphs: Sequence[Paragraph]) -> ParagraphTexts:
+    """The texts of `paragraphs` without copying them (see `ParagraphTexts`)."""
+    if isinstance(paragraphs, TextParagraphs):
+        return paragraphs.texts
+    return ParagraphTexts(paragraphs)
+
+
+def paragraph_lengths(paragraphs: Sequence[Paragraph]) -> array[int]:
+    """Each paragraph's length in characters, compactly (no string made for plain text)."""
+    if isinstance(paragraphs, TextParagraphs):
+        return paragraphs.lengths()
+    return array("q", (len(paragraph.text) for paragraph in paragraphs))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,14 +17,20 @@ from __future__ import annotations
 import gc
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, overload
 
 from textual.message import Message
 
 from reader.layout import layout_paragraph
-from reader.text.document import PROSE_KINDS, Document
+from reader.text.document import (
+    PROSE_KINDS,
+    Document,
+    Paragraph,
+    TextParagraphs,
+    paragraph_texts,
+)
 
 if TYPE_CHECKING:  # for the checker only: reader.nlp is imported in the workers
     from reader.nlp.entities import Entity, Mention
@@ -144,7 +150,7 @@ def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
     except ImportError as error:
         post(AnalysisFailed("entities", str(error), missing=True))
         return
-    language = unsupported_entity_language([paragraph.text for paragraph in document.paragraphs])
+    language = unsupported_entity_language(paragraph_texts(document.paragraphs))
     if language is not None:
         reason = entities_skipped_reason(language)
         post(AnalysisFailed("entities", reason, missing=True, note=_arabic_only_note(language)))
@@ -157,7 +163,9 @@ def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
     group_cost = 0.0
     found = grouped = 0  # mentions found in all, and when last grouped
     # Prose only (a code line is not a sentence about anyone); indexes stay the document's.
-    for chunk in paragraph_chunks([(p.index, p.text) for p in document.prose]):
+    # The chunks are made as they are read: no list of every paragraph (a million short lines
+    # made a million tuples and strings, held until the end).
+    for chunk in paragraph_chunks(_prose_pairs(document)):
         if cancelled():
             return
         time.sleep(0)  # let a waiting key or frame have the interpreter first
@@ -186,6 +194,75 @@ def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
     post(EntitiesFound(batch, index.entities(), total, total, finished=True))
 
 
+def _prose_pairs(document: Document) -> Iterator[tuple[int, str]]:
+    """(index, text) of each prose paragraph, in order, made one at a time."""
+    paragraphs = document.paragraphs
+    if isinstance(paragraphs, TextParagraphs):  # plain text: every paragraph is prose
+        yield from enumerate(paragraphs.texts)
+        return
+    for paragraph in paragraphs:
+        if paragraph.kind in PROSE_KINDS:
+            yield paragraph.index, paragraph.text
+
+
+class ProseTexts(Sequence[str]):
+    """Each paragraph's text, or "" for a preformatted line (entities and topics read prose
+    only; the numbering stays the document's), taken from the document when asked for."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
+        """The prose texts of `paragraphs`."""
+        self._paragraphs = paragraphs
+        self._texts = paragraph_texts(paragraphs)
+
+    def __len__(self) -> int:
+        """How many paragraphs."""
+        return len(self._paragraphs)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        """The text of paragraph `index` ("" if preformatted); a slice gives a tuple."""
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        if isinstance(self._paragraphs, TextParagraphs):
+            return self._texts[index]
+        paragraph = self._paragraphs[index]
+        return paragraph.text if paragraph.kind in PROSE_KINDS else ""
+
+
+class Kinds(Sequence[str]):
+    """Each paragraph's block kind, taken from the document when asked for (plain text: all
+    "paragraph", no `Paragraph` made)."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
+        """The kinds of `paragraphs`."""
+        self._paragraphs = paragraphs
+
+    def __len__(self) -> int:
+        """How many paragraphs."""
+        return len(self._paragraphs)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        """The kind of paragraph `index`; a slice gives a tuple."""
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        if isinstance(self._paragraphs, TextParagraphs):
+            if not -len(self) <= index < len(self):
+                raise IndexError("paragraph index out of range")
+            return "paragraph"
+        return self._paragraphs[index].kind
+
+
 def _arabic_only_note(language: str) -> str:
     """The interface word saying entities are for Arabic text only, naming `language` when
     there is a word for it."""
@@ -204,10 +281,7 @@ def find_topics(document: Document, post: Post, cancelled: Cancelled) -> None:
         return
     try:
         # Preformatted lines count as empty paragraphs: the numbering stays the document's.
-        index = extract_topics(
-            [p.text if p.kind in PROSE_KINDS else "" for p in document.paragraphs],
-            kinds=[p.kind for p in document.paragraphs],
-        )
+        index = extract_topics(ProseTexts(document.paragraphs), kinds=Kinds(document.paragraphs))
     except TopicsNotSupported as error:
         post(AnalysisFailed("topics", str(error), missing=True))
         return

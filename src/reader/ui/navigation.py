@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from reader.config import Language
-from reader.text.document import Document
+from reader.text.document import Document, paragraph_texts
 from reader.ui.highlights import entity_kind
 from reader.ui.words import word
 
@@ -42,7 +42,7 @@ class Navigator:
     def __init__(self, document: Document) -> None:
         """Nothing found yet in `document`."""
         self.document = document
-        self._texts = tuple(paragraph.text for paragraph in document.paragraphs)
+        self._texts = paragraph_texts(document.paragraphs)  # no copy of the text
         self._entities: list[Entity] = []
         self._by_paragraph: dict[int, list[Mention]] = {}
         self._adjectives: dict[int, list[tuple[int, int, str]]] = {}  # paragraph -> spans

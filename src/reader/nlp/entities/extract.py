@@ -19,7 +19,7 @@ canonical names (`reader.nlp.entities.canonical`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -540,7 +540,7 @@ class EntityIndex:
 
 
 def paragraph_chunks(
-    paragraphs: Sequence[tuple[int, str]], characters: int = CHUNK_CHARACTERS
+    paragraphs: Iterable[tuple[int, str]], characters: int = CHUNK_CHARACTERS
 ) -> Iterator[list[tuple[int, str]]]:
     """Runs of consecutive paragraphs (index, text) of about ``characters`` together (a long
     paragraph alone), in order: `extract_paragraphs` reads a chunk several times faster than

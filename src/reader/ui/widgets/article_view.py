@@ -41,7 +41,7 @@ from textual.strip import Strip
 
 from reader.layout import Direction, ParagraphLayout, VisualLine, layout_paragraph
 from reader.layout.blocks import PLAIN, BlockStyle, block_style, indent_cells
-from reader.text.document import Document
+from reader.text.document import Document, paragraph_texts
 from reader.ui.highlights import KINDS, Highlight, HighlightMasks, component_class, kinds_of
 from reader.ui.widgets.rows import RowIndex, estimate_heights
 
@@ -207,7 +207,7 @@ class ArticleView(ScrollView, can_focus=True):
         """
         super().__init__(id=id)
         self.document = document
-        self._texts = [paragraph.text for paragraph in document.paragraphs]
+        self._texts = paragraph_texts(document.paragraphs)  # no copy of the text
         self._structured = document.source_format != "text"
         self._measure = max(1, measure)
         self._direction: Direction = direction

@@ -8,7 +8,8 @@ module only counts rows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 
 
@@ -20,13 +21,17 @@ class RowIndex:
     row all take O(log n): refining an estimate never rescans the document.
     """
 
-    def __init__(self, heights: Sequence[int]) -> None:
+    def __init__(self, heights: Iterable[int]) -> None:
         """Start from each paragraph's height in lines (estimated or real)."""
-        self._blocks = [height + 1 for height in heights]
+        # Arrays of 8-byte integers, not lists of int objects: a million short lines.
+        self._blocks = array("q", (height + 1 for height in heights))
         size = len(self._blocks)
         # Node i holds the sum of blocks (i - lowbit(i), i]: a difference of prefix sums.
-        prefix = [0, *accumulate(self._blocks)]
-        self._tree = [0] + [prefix[i] - prefix[i - (i & -i)] for i in range(1, size + 1)]
+        prefix = array("q", [0])
+        prefix.extend(accumulate(self._blocks))
+        self._tree = array("q", [0])
+        self._tree.extend(prefix[i] - prefix[i - (i & -i)] for i in range(1, size + 1))
+        del prefix
         self._top_bit = 1 << (size.bit_length() - 1) if size else 0
 
     def __len__(self) -> int:
@@ -83,7 +88,7 @@ class RowIndex:
         return position, remaining
 
 
-def estimate_heights(texts: Sequence[str], width: int) -> list[int]:
+def estimate_heights(texts: Sequence[str], width: int) -> Iterator[int]:
     """Each paragraph's likely height in lines at `width` cells, without laying it out.
 
     Wrapping at spaces leaves on average a few cells free at the end of each line (measured on
@@ -92,4 +97,4 @@ def estimate_heights(texts: Sequence[str], width: int) -> list[int]:
     soon as its paragraph is laid out.
     """
     usable = max(1, width - 3) if width > 8 else width
-    return [max(1, -(-len(text) // usable)) for text in texts]
+    return (max(1, -(-len(text) // usable)) for text in texts)

@@ -1,0 +1,50 @@
+"""The views the app reads paragraphs through (`ParagraphTexts`, `paragraph_lengths`) give what a
+list of every paragraph's text would, for plain text and for structured documents, and search
+finds the same hits through a view as through a tuple of the texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.search import find
+from reader.text.document import Block, Document, paragraph_lengths, paragraph_texts
+
+
+def documents(texts: Path) -> list[Document]:
+    """A real article as plain text (blank and white-space lines included) and as blocks."""
+    article = (texts / "news-01.ar.txt").read_text("utf-8")
+    plain = Document.from_text(article + "\n \n\n" + article)
+    blocks = [
+        Block(line, "heading" if i == 0 else "paragraph", 1 if i == 0 else 0)
+        for i, line in enumerate(article.splitlines())
+    ]
+    return [plain, Document.from_blocks(blocks, "news")]
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_the_views_give_every_paragraphs_text_and_length(texts: Path, which: int) -> None:
+    """Index, negative index, slice, iteration and lengths match the paragraphs' own texts."""
+    document = documents(texts)[which]
+    expected = [paragraph.text for paragraph in document.paragraphs]
+    view = paragraph_texts(document.paragraphs)
+    assert len(view) == len(expected) > 3
+    assert list(view) == expected
+    assert [view[i] for i in range(len(view))] == expected
+    assert view[-1] == expected[-1] and view[-len(expected)] == expected[0]
+    assert view[1:4] == tuple(expected[1:4])
+    assert list(paragraph_lengths(document.paragraphs)) == [len(text) for text in expected]
+    with pytest.raises(IndexError):
+        view[len(expected)]
+
+
+def test_search_through_a_view_finds_what_a_tuple_finds(texts: Path) -> None:
+    """The same hits for a view (cached by identity) and for the tuple of texts."""
+    document = documents(texts)[0]
+    view = paragraph_texts(document.paragraphs)
+    tupled = tuple(paragraph.text for paragraph in document.paragraphs)
+    for query in ("في", "ال", "مصر"):
+        hits = find(view, query)
+        assert hits == find(tupled, query)
+    assert find(view, "في")  # the article has this word: the comparison is not of two nothings
