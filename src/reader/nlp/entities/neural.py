@@ -40,7 +40,12 @@ BATCH = 256
 """Most sentences run through the network together."""
 
 BATCH_WORDS = 16_384
-"""Most words run through the network together (its working arrays take ~5 KB a word)."""
+"""Most words run through the network together (its working arrays take 1 to 5 KB a word)."""
+
+LETTER_WORDS = 512
+"""Most words whose letters are convolved together: the convolution's working arrays take
+~10 KB a word (more for long words), so a whole batch's new words at once were most of the
+tagger's peak memory."""
 
 _CACHE_WORDS = 20_000
 """How many distinct words keep their input vector cached (about 1.2 KB each)."""
@@ -217,7 +222,13 @@ class NeuralTagger:
         missing = list(dict.fromkeys(w for w in words if w not in self._cache))
         if missing:
             encoded = [self.encode(word) for word in missing]
-            letters = self._letters([e[3] for e in encoded])
+            spelled = [e[3] for e in encoded]
+            letters = np.concatenate(
+                [
+                    self._letters(spelled[k : k + LETTER_WORDS])
+                    for k in range(0, len(spelled), LETTER_WORDS)
+                ]
+            )
             flags = np.zeros((len(missing), len(self.flag_names)), dtype=np.float32)
             for row, (_, _, flag_ids, _) in enumerate(encoded):
                 flags[row, flag_ids] = 1.0
@@ -279,31 +290,37 @@ class NeuralTagger:
 
         The words of all sentences are one packed ``(N, D)`` array; step ``t`` of the forward
         LSTM reads word ``t`` of every sentence longer than ``t`` (a prefix of the batch), the
-        backward one word ``length - 1 - t``; inputs and states are kept in step order (each
-        step a contiguous block), and the states go to their words once, at the end.
+        backward one word ``length - 1 - t``. Each step gathers its words' projected inputs
+        (kept once per distinct word) and writes its states straight to their words' rows, so
+        the working arrays are about 1 KB a word plus 4 KB a distinct word (projecting every
+        word in step order first took 5 KB a word more, most of the tagger's peak memory).
         """
         lengths = np.array([len(s) for s in sentences])
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
         # Each distinct word's input is projected once (running text repeats its words), one
-        # product per direction, then spread to its places: (N, 4H).
+        # product per direction: (U, 4H), read at its places step by step.
         places: dict[str, int] = {}
         where = [places.setdefault(w, len(places)) for sentence in sentences for w in sentence]
         inputs = self.word_vectors(list(places))
         spread = np.array(where)
         size = self._size
         total = len(where)
-        # Time-major order: step t's words are rows offsets[t]:offsets[t + 1] (contiguous, so a
-        # step reads its inputs and writes its states without gathering or scattering).
+        # Time-major order: step t's words are forward[offsets[t]:offsets[t + 1]] (and
+        # backward[...] for the other direction), their distinct-word rows rows_f / rows_b.
         active = [
             int(np.searchsorted(-lengths, -t, side="left")) for t in range(int(lengths[0]))
         ]  # sentences longer than t
         offsets = np.concatenate([[0], np.cumsum(active)]).tolist()
         forward = np.concatenate([starts[:k] + t for t, k in enumerate(active)])
         backward = np.concatenate([starts[:k] + lengths[:k] - 1 - t for t, k in enumerate(active)])
-        ahead = (inputs @ self._in["f"] + self._bias["f"])[spread[forward]]
-        behind = (inputs @ self._in["b"] + self._bias["b"])[spread[backward]]
-        out_f = np.empty((total, size), dtype=np.float32)
-        out_b = np.empty((total, size), dtype=np.float32)
+        ahead = inputs @ self._in["f"]
+        ahead += self._bias["f"]
+        behind = inputs @ self._in["b"]
+        behind += self._bias["b"]
+        del inputs
+        rows_f = spread[forward]
+        rows_b = spread[backward]
+        states = np.empty((total, 2 * size), dtype=np.float32)  # [forward, backward] per word
         h = np.zeros((2, len(sentences), size), dtype=np.float32)
         c = np.zeros_like(h)
         squashed_c = np.empty_like(h)
@@ -314,8 +331,8 @@ class NeuralTagger:
             g = gates[:, :k]
             np.dot(h[0, :k], hh_f, out=g[0])
             np.dot(h[1, :k], hh_b, out=g[1])
-            g[0] += ahead[a:b]
-            g[1] += behind[a:b]
+            g[0] += ahead[rows_f[a:b]]
+            g[1] += behind[rows_b[a:b]]
             np.tanh(g, out=g)
             g[:, :, : 3 * size] *= 0.5  # i, f, o: sigmoids from tanh of their halved inputs
             g[:, :, : 3 * size] += 0.5
@@ -324,11 +341,8 @@ class NeuralTagger:
             cell += g[:, :, :size] * g[:, :, 3 * size :]
             np.tanh(cell, out=squashed)
             np.multiply(g[:, :, 2 * size : 3 * size], squashed, out=out)
-            out_f[a:b] = out[0]
-            out_b[a:b] = out[1]
-        states = np.empty((total, 2 * size), dtype=np.float32)  # [forward, backward] per word
-        states[forward, :size] = out_f
-        states[backward, size:] = out_b
+            states[forward[a:b], :size] = out[0]
+            states[backward[a:b], size:] = out[1]
         logits = states @ self._w["out_w"].T + self._w["out_b"]
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
