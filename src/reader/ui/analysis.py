@@ -42,6 +42,11 @@ GROUP_SECONDS = 0.5
 """The shortest interval between two groupings of the mentions into entities."""
 PROGRESS_SECONDS = 0.05
 """The shortest interval between two progress messages."""
+ANALYSIS_LIMIT = 12_000_000
+"""The most characters of text the entity and topic workers analyse. A longer document is
+read as usual, but its Entities and Topics tabs say it is too long to analyse instead of the
+workers growing with it: twice the 10 MB test article (5.7 million characters, which is
+analysed), about 22 MB of Arabic; the document limit itself is 64 MB."""
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 """The explicit bidi controls the layout engine removes (and reports)."""
 
@@ -149,6 +154,8 @@ def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
         from reader.nlp.language import entities_skipped_reason, unsupported_entity_language
     except ImportError as error:
         post(AnalysisFailed("entities", str(error), missing=True))
+        return
+    if too_long_to_analyse(document, "entities", post):
         return
     language = unsupported_entity_language(paragraph_texts(document.paragraphs))
     if language is not None:
@@ -263,6 +270,19 @@ class Kinds(Sequence[str]):
         return self._paragraphs[index].kind
 
 
+def too_long_to_analyse(document: Document, job: PanelJob, post: Post) -> bool:
+    """Whether ``document`` is over `ANALYSIS_LIMIT`; if so, post why the ``job`` is not run."""
+    size = len(document.text)
+    if size <= ANALYSIS_LIMIT:
+        return False
+    reason = (
+        f"too long to analyse: {size:,} characters (the {job} are found in documents "
+        f"of up to {ANALYSIS_LIMIT:,})"
+    )
+    post(AnalysisFailed(job, reason, missing=True, note="too-long-to-analyse"))
+    return True
+
+
 def _arabic_only_note(language: str) -> str:
     """The interface word saying entities are for Arabic text only, naming `language` when
     there is a word for it."""
@@ -278,6 +298,8 @@ def find_topics(document: Document, post: Post, cancelled: Cancelled) -> None:
         from reader.nlp.topics import TopicsNotSupported, extract_topics
     except ImportError as error:
         post(AnalysisFailed("topics", str(error), missing=True))
+        return
+    if too_long_to_analyse(document, "topics", post):
         return
     try:
         # Preformatted lines count as empty paragraphs: the numbering stays the document's.

@@ -30,6 +30,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "entities-missing": ("entity finding is not available", "استخراج الكيانات غير متاح"),
     "topics-missing": ("topic finding is not available", "استخراج المواضيع غير متاح"),
+    "too-long-to-analyse": ("too long to analyse", "النص أطول من أن يحلل"),
     "entities-arabic-only": ("Arabic text only", "للنصوص العربية فقط"),
     "entities-arabic-only-fa": (
         "Arabic text only: this document looks Persian",
