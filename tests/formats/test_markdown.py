@@ -14,10 +14,10 @@ from reader.text.load import load_document
 from reader.text.markdown_blocks import markdown_blocks
 
 
-def entity_rows(path: Path) -> list[list[str]]:
-    """The rows of `reader entities --format tsv` on `path` (the real command), header left out."""
+def run_reader(*args: str) -> str:
+    """The output of the real `reader` command with `args`, which must succeed."""
     result = subprocess.run(
-        [sys.executable, "-m", "reader", "entities", "--format", "tsv", str(path)],
+        [sys.executable, "-m", "reader", *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -25,7 +25,13 @@ def entity_rows(path: Path) -> list[list[str]]:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    return [row.split("\t") for row in result.stdout.splitlines()[1:]]
+    return result.stdout
+
+
+def entity_rows(path: Path) -> list[list[str]]:
+    """The rows of `reader entities --format tsv` on `path` (the real command), header left out."""
+    stdout = run_reader("entities", "--format", "tsv", str(path))
+    return [row.split("\t") for row in stdout.splitlines()[1:]]
 
 
 def test_a_markdown_article_gives_its_blocks(tmp_path: Path) -> None:
@@ -92,16 +98,7 @@ def test_render_keeps_code_whole_and_together(tmp_path: Path) -> None:
     text, _expected = markdown_article()
     path = tmp_path / "notes.md"
     path.write_text(text, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "reader", "render", "--width", "30", str(path)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.split("\n")
+    lines = run_reader("render", "--width", "30", str(path)).split("\n")
     at = lines.index("curl -s https://example.org/data.json")
     assert lines[at + 1] == "  | jq '.items[]'"
     assert lines[at - 1] == "" and lines[at + 2] == ""

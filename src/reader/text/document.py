@@ -143,17 +143,15 @@ class TextParagraphs(Sequence[Paragraph]):
         return f"<{len(self)} paragraphs>"
 
 
-class ParagraphTexts(Sequence[str]):
-    """The paragraphs' texts as a sequence of strings that holds none of them: each is taken from
-    its paragraph when asked for. The article view, the navigator and search each kept a list of
-    every paragraph's text, which for a million short lines is a million strings (about 25 times
-    the file) per copy. Hashed and compared by identity (it stands for one document's texts), so
-    a cache can be keyed by it without building a tuple."""
+class ParagraphView(Sequence[str]):
+    """A sequence of one string per paragraph that holds none of them: each is taken from its
+    paragraph when asked for (plain text: sliced from the document's text, no `Paragraph`
+    made). Subclasses say which string (`_item`)."""
 
     __slots__ = ("_paragraphs",)
 
     def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
-        """The texts of `paragraphs`."""
+        """The view over `paragraphs`."""
         self._paragraphs = paragraphs
 
     def __len__(self) -> int:
@@ -167,15 +165,33 @@ class ParagraphTexts(Sequence[str]):
     def __getitem__(self, index: slice) -> tuple[str, ...]: ...
 
     def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
-        """The text of paragraph `index`, or a slice's texts as a tuple."""
-        paragraphs = self._paragraphs
+        """The string of paragraph `index` (negative counts from the end), or a slice's as a
+        tuple."""
+        count = len(self._paragraphs)
         if isinstance(index, slice):
-            return tuple(self[i] for i in range(*index.indices(len(paragraphs))))
+            return tuple(self._item(i) for i in range(*index.indices(count)))
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError("paragraph index out of range")
+        return self._item(index)
+
+    def _item(self, index: int) -> str:
+        """The string of paragraph `index` (0 <= index < len)."""
+        raise NotImplementedError
+
+
+class ParagraphTexts(ParagraphView):
+    """The paragraphs' texts. The article view, the navigator and search each kept a list of
+    every paragraph's text, which for a million short lines is a million strings (about 25 times
+    the file) per copy. Hashed and compared by identity (it stands for one document's texts), so
+    a cache can be keyed by it without building a tuple."""
+
+    __slots__ = ()
+
+    def _item(self, index: int) -> str:
+        paragraphs = self._paragraphs
         if isinstance(paragraphs, TextParagraphs):
-            if index < 0:
-                index += len(paragraphs)
-            if not 0 <= index < len(paragraphs):
-                raise IndexError("paragraph index out of range")
             return paragraphs.text_of(index)
         return paragraphs[index].text
 
@@ -195,6 +211,32 @@ class ParagraphTexts(Sequence[str]):
     def __hash__(self) -> int:
         """By identity, as `__eq__`."""
         return id(self)
+
+
+class ProseTexts(ParagraphView):
+    """Each paragraph's text, or "" for a block that is not prose (entities and topics read
+    prose only; the numbering stays the document's)."""
+
+    __slots__ = ()
+
+    def _item(self, index: int) -> str:
+        paragraphs = self._paragraphs
+        if isinstance(paragraphs, TextParagraphs):  # plain text: every paragraph is prose
+            return paragraphs.text_of(index)
+        paragraph = paragraphs[index]
+        return paragraph.text if paragraph.kind in PROSE_KINDS else ""
+
+
+class BlockKinds(ParagraphView):
+    """Each paragraph's block kind (plain text: all "paragraph", no `Paragraph` made)."""
+
+    __slots__ = ()
+
+    def _item(self, index: int) -> str:
+        paragraphs = self._paragraphs
+        if isinstance(paragraphs, TextParagraphs):
+            return "paragraph"
+        return paragraphs[index].kind
 
 
 def paragraph_texts(paragraphs: Sequence[Paragraph]) -> ParagraphTexts:

@@ -19,15 +19,16 @@ import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, overload
+from typing import TYPE_CHECKING, Literal
 
 from textual.message import Message
 
 from reader.layout import layout_paragraph
 from reader.text.document import (
     PROSE_KINDS,
+    BlockKinds,
     Document,
-    Paragraph,
+    ProseTexts,
     TextParagraphs,
     paragraph_texts,
 )
@@ -212,64 +213,6 @@ def _prose_pairs(document: Document) -> Iterator[tuple[int, str]]:
             yield paragraph.index, paragraph.text
 
 
-class ProseTexts(Sequence[str]):
-    """Each paragraph's text, or "" for a preformatted line (entities and topics read prose
-    only; the numbering stays the document's), taken from the document when asked for."""
-
-    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
-        """The prose texts of `paragraphs`."""
-        self._paragraphs = paragraphs
-        self._texts = paragraph_texts(paragraphs)
-
-    def __len__(self) -> int:
-        """How many paragraphs."""
-        return len(self._paragraphs)
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[str]: ...
-
-    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
-        """The text of paragraph `index` ("" if preformatted); a slice gives a tuple."""
-        if isinstance(index, slice):
-            return tuple(self[i] for i in range(*index.indices(len(self))))
-        if isinstance(self._paragraphs, TextParagraphs):
-            return self._texts[index]
-        paragraph = self._paragraphs[index]
-        return paragraph.text if paragraph.kind in PROSE_KINDS else ""
-
-
-class Kinds(Sequence[str]):
-    """Each paragraph's block kind, taken from the document when asked for (plain text: all
-    "paragraph", no `Paragraph` made)."""
-
-    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
-        """The kinds of `paragraphs`."""
-        self._paragraphs = paragraphs
-
-    def __len__(self) -> int:
-        """How many paragraphs."""
-        return len(self._paragraphs)
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[str]: ...
-
-    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
-        """The kind of paragraph `index`; a slice gives a tuple."""
-        if isinstance(index, slice):
-            return tuple(self[i] for i in range(*index.indices(len(self))))
-        if isinstance(self._paragraphs, TextParagraphs):
-            if not -len(self) <= index < len(self):
-                raise IndexError("paragraph index out of range")
-            return "paragraph"
-        return self._paragraphs[index].kind
-
-
 def too_long_to_analyse(document: Document, job: PanelJob, post: Post) -> bool:
     """Whether ``document`` is over `ANALYSIS_LIMIT`; if so, post why the ``job`` is not run."""
     size = len(document.text)
@@ -303,7 +246,9 @@ def find_topics(document: Document, post: Post, cancelled: Cancelled) -> None:
         return
     try:
         # Preformatted lines count as empty paragraphs: the numbering stays the document's.
-        index = extract_topics(ProseTexts(document.paragraphs), kinds=Kinds(document.paragraphs))
+        index = extract_topics(
+            ProseTexts(document.paragraphs), kinds=BlockKinds(document.paragraphs)
+        )
     except TopicsNotSupported as error:
         post(AnalysisFailed("topics", str(error), missing=True))
         return
