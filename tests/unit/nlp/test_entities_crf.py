@@ -14,7 +14,8 @@ import pycrfsuite  # type: ignore[import-untyped]
 import pytest
 
 from reader.errors import UserError
-from reader.nlp.entities.crf import LinearCRF, ModelError, read_model
+from reader.nlp.entities import crf as crf_module
+from reader.nlp.entities.crf import LinearCRF, ModelError, WindowScorer, read_model
 from reader.nlp.entities.memory import NameMemory
 from reader.nlp.entities.tagger import MODEL_FILE, Tagger, _clean, _read_data, load_tagger
 from reader.nlp.tokens import sentence_spans, tokenize
@@ -116,3 +117,35 @@ def test_a_damaged_model_is_a_one_line_error(cut: int) -> None:
         read_model(model)
     with pytest.raises(UserError, match="damaged"):
         Tagger(model, {}, {}, {})
+
+
+def test_scores_past_the_caches_caps_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Words and features met once the scorer's caches are full are scored for their call
+    only: the scores, labels and marginals are bit for bit those of an uncapped scorer, call
+    after call over real text, and the caches never grow past their caps."""
+    tagger = load_tagger()
+    sentences = _sentences(_words("large-01.ar.txt", 60_000))
+    guesses = tagger._hints(sentences)
+    calls = [(sentences[k : k + 40], guesses[k : k + 40]) for k in range(0, len(sentences), 40)]
+    assert len(calls) > 5
+    monkeypatch.setattr(crf_module, "_CACHE_WORDS", 10**9)
+    monkeypatch.setattr(crf_module, "_CACHE_FEATURES", 10**9)
+    uncapped = WindowScorer(tagger._linear, tagger.features)
+    wanted = [uncapped.scores(s, g) for s, g in calls]
+    words, features = 1500, 3000  # a few calls fill them
+    assert len(uncapped._words) > 2 * words and len(uncapped._own) > 2 * features
+    monkeypatch.setattr(crf_module, "_CACHE_WORDS", words)
+    monkeypatch.setattr(crf_module, "_CACHE_FEATURES", features)
+    capped = WindowScorer(tagger._linear, tagger.features)
+    for (s, g), expected in zip(calls, wanted, strict=True):
+        found = capped.scores(s, g)
+        for a, b in zip(found, expected, strict=True):
+            assert a.tobytes() == b.tobytes()
+        paths, marginals = tagger._linear.decode(found)
+        their_paths, their_marginals = tagger._linear.decode(expected)
+        assert paths == their_paths
+        assert all(
+            a.tobytes() == b.tobytes() for a, b in zip(marginals, their_marginals, strict=True)
+        )
+    assert len(capped._words) == words and len(capped._table) <= words
+    assert len(capped._own) == features and len(capped._own_rows) <= features

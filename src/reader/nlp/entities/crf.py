@@ -233,8 +233,14 @@ class LinearCRF:
         return out
 
 
-_CACHE_WORDS = 100_000
-"""How many distinct words keep their label scores cached (360 bytes each, so at most 36 MB)."""
+_CACHE_WORDS = 32_768
+"""How many distinct words keep their label scores cached (360 bytes each: at most 12 MB). The
+first words met are the text's common ones; a rarer word past the cap is scored again in each
+call that meets it, which gave the same output at a third of 100,000's memory."""
+_CACHE_FEATURES = 65_536
+"""How many distinct own features (``n=``, ``st=``, ... of the words met) keep their weight
+rows cached (about 130 bytes each with their strings: at most ~9 MB). They grow with the text's
+vocabulary, so without a cap they grew with the document."""
 
 
 class WindowScorer:
@@ -250,37 +256,47 @@ class WindowScorer:
         self._features = features
         labels = len(crf.labels)
         self._words: dict[str, int] = {}
-        self._table = np.zeros((1024, 2 * WINDOW + 1, labels), dtype=np.float64)
+        self._table = np.zeros((min(1024, _CACHE_WORDS), 2 * WINDOW + 1, labels), dtype=np.float64)
         self._hints: dict[tuple[str, ...], int] = {}
         self._hint_table = np.zeros((64, 3, labels), dtype=np.float64)
         # The model's weights and a zero row after them, for a feature the model lacks.
         self._none = len(crf.weights)
         self._weights = np.concatenate([crf.weights, np.zeros((1, labels))])
         self._own: dict[str, int] = {}
-        self._own_rows = np.full((4096, 2 * WINDOW + 1), self._none, dtype=np.intp)
+        self._own_rows = np.full(
+            (min(4096, _CACHE_FEATURES), 2 * WINDOW + 1), self._none, dtype=np.intp
+        )
         self._bias = crf.score(["bias"])
         self._bos = crf.score(["BOS"])
         self._eos = crf.score(["EOS"])
 
-    def _own_ids(self, own: Sequence[str]) -> list[int]:
-        """Each own feature's row in `_own_rows` (new ones added): the weight rows of the
-        feature with each offset's prefix, shared by every word that has it."""
+    def _own_ids(self, own: Sequence[str], extra: list[list[int]]) -> list[int]:
+        """Each own feature's row in `_own_rows` (new ones added up to `_CACHE_FEATURES`): the
+        weight rows of the feature with each offset's prefix, shared by every word that has it.
+        A new feature past the cap gets its rows appended to ``extra`` (for this call only) and
+        the id ``len(_own_rows) + its place there``."""
         known = self._own
         ids = []
         for feature in own:
             found = known.get(feature)
             if found is None:
-                found = len(known)
-                if found == len(self._own_rows):
-                    self._own_rows = np.concatenate(
-                        [self._own_rows, np.full_like(self._own_rows, self._none)]
-                    )
                 index = self._crf.attribute_index
-                self._own_rows[found] = [
+                rows = [
                     index.get(f"{offset}:{feature}" if offset else feature, self._none)
                     for offset in range(-WINDOW, WINDOW + 1)
                 ]
-                known[feature] = found
+                found = len(known)
+                if found < _CACHE_FEATURES:
+                    if found == len(self._own_rows):
+                        grown = min(2 * found, _CACHE_FEATURES)
+                        self._own_rows = np.concatenate(
+                            [self._own_rows, np.full((grown - found, 2 * WINDOW + 1), self._none)]
+                        )
+                    self._own_rows[found] = rows
+                    known[feature] = found
+                else:
+                    found = len(self._own_rows) + len(extra)
+                    extra.append(rows)
             ids.append(found)
         return ids
 
@@ -291,49 +307,57 @@ class WindowScorer:
         own_ids: list[int] = []
         affix_owners: list[int] = []
         affix_rows: list[int] = []
+        extra: list[list[int]] = []
         parts = self._features.word_parts
         attribute_rows = self._crf.attribute_rows
         for k, word in enumerate(words):
             own, affixes = parts(word)
-            ids = self._own_ids(own)
+            ids = self._own_ids(own, extra)
             owners.extend([k] * len(ids))
             own_ids.extend(ids)
             rows = attribute_rows(affixes)
             affix_owners.extend([k] * len(rows))
             affix_rows.extend(rows)
         weights = self._weights
+        feature_rows = self._own_rows
+        if extra:  # features past the cap: their rows for this call, after the cached ones
+            feature_rows = np.concatenate([feature_rows, np.array(extra, dtype=np.intp)])
         out = np.zeros((len(words), 2 * WINDOW + 1, weights.shape[1]), dtype=np.float64)
-        np.add.at(out, np.array(owners, dtype=np.intp), weights[self._own_rows[own_ids]])
+        np.add.at(out, np.array(owners, dtype=np.intp), weights[feature_rows[own_ids]])
         np.add.at(out[:, WINDOW], np.array(affix_owners, dtype=np.intp), weights[affix_rows])
         return out
 
     def _word_ids(self, words: Sequence[str]) -> tuple[npt.NDArray[np.intp], Scores]:
-        """Each word's row in the score table, and the table (new words scored and added;
-        past `_CACHE_WORDS`, scored for this call only, after the cached rows)."""
+        """Each word's row in a score table, and that table: the cache itself (new words
+        scored and added), or, once new words are past `_CACHE_WORDS`, a table of this call's
+        distinct words only (their cached rows, then the uncached ones scored), so no array
+        grows with the document beyond the cache."""
         known = self._words
         fresh = list(dict.fromkeys(w for w in words if w not in known))
         table = self._table
-        extra: dict[str, int] = {}
-        if fresh:
-            scored = self._word_scores(fresh)
-            room = max(0, _CACHE_WORDS - len(known))
-            kept, spare = fresh[:room], fresh[room:]
-            start = len(known)
-            if start + len(kept) > len(table):
-                size = len(table)
-                while size < start + len(kept):
-                    size *= 2
-                grown = np.zeros((size, *table.shape[1:]), dtype=np.float64)
-                grown[:start] = table[:start]
-                self._table = table = grown
-            table[start : start + len(kept)] = scored[: len(kept)]
-            known.update((w, start + i) for i, w in enumerate(kept))
-            if spare:
-                end = start + len(kept)
-                extra = {w: end + i for i, w in enumerate(spare)}
-                table = np.concatenate([table[:end], scored[len(kept) :]])
-        ids = np.array([known[w] if w in known else extra[w] for w in words], dtype=np.intp)
-        return ids, table
+        if not fresh:
+            return np.array([known[w] for w in words], dtype=np.intp), table
+        scored = self._word_scores(fresh)
+        room = max(0, _CACHE_WORDS - len(known))
+        kept, spare = fresh[:room], fresh[room:]
+        start = len(known)
+        if start + len(kept) > len(table):
+            size = len(table)
+            while size < start + len(kept):
+                size *= 2
+            grown = np.zeros((min(size, _CACHE_WORDS), *table.shape[1:]), dtype=np.float64)
+            grown[:start] = table[:start]
+            self._table = table = grown
+        table[start : start + len(kept)] = scored[: len(kept)]
+        known.update((w, start + i) for i, w in enumerate(kept))
+        if not spare:
+            return np.array([known[w] for w in words], dtype=np.intp), table
+        cached = [w for w in dict.fromkeys(words) if w in known]
+        place = {w: i for i, w in enumerate(cached)}
+        place.update((w, len(cached) + i) for i, w in enumerate(spare))
+        rows = np.array([known[w] for w in cached], dtype=np.intp)
+        local = np.concatenate([table[rows], scored[len(kept) :]])
+        return np.array([place[w] for w in words], dtype=np.intp), local
 
     def _hint_ids(self, hints: Sequence[Sequence[str]]) -> npt.NDArray[np.intp]:
         """Each hint pattern's row in the hint table: its strings' scores as the word's own,
