@@ -166,3 +166,33 @@ def test_the_network_runs_blas_on_one_thread() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "1"
+
+
+def test_inputs_past_the_cache_are_the_cached_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The input-vector cache keeps the first words met in one array of at most its cap;
+    words past it are computed per call: the same bytes as a fresh network's, and the
+    probabilities of real sentences are unchanged."""
+    from reader.nlp.entities import neural as neural_module
+
+    shipped = _network()
+    sentences = _sentences("news-07.ar.txt")
+    calls = [sentences[k : k + 4] for k in range(0, len(sentences), 4)]
+    assert len(calls) > 3
+    network = open_shipped_tagger().neural
+    assert network is not None
+    wanted = [network.probabilities(c) for c in calls]
+    alone = [[network.word_vectors([w]) for w in s] for s in sentences]
+    monkeypatch.setattr(neural_module, "_CACHE_WORDS", 300)
+    network = open_shipped_tagger().neural
+    assert network is not None
+    for call, expected in zip(calls, wanted, strict=True):
+        found = network.probabilities(call)
+        assert all(a.tobytes() == b.tobytes() for a, b in zip(found, expected, strict=True))
+    assert len(network._cache) == 300 and len(network._cached) <= 300
+    again = [[network.word_vectors([w]) for w in s] for s in sentences]
+    assert all(
+        a.tobytes() == b.tobytes()
+        for s, t in zip(alone, again, strict=True)
+        for a, b in zip(s, t, strict=True)
+    )
+    assert shipped is load_tagger().neural  # the shared tagger was not touched
