@@ -29,6 +29,7 @@ from reader.text.clipboard import clipboard_text
 from reader.text.document import Document, paragraph_lengths
 from reader.ui import analysis
 from reader.ui.commands import ReaderCommands
+from reader.ui.heap import trim_heap
 from reader.ui.highlights import Highlight
 from reader.ui.keys import PANEL_KEYS, READER_KEYS, LastKey, bindings
 from reader.ui.navigation import WINDOW, Navigator, mentions_of
@@ -172,9 +173,13 @@ class ReaderScreen(Screen[None]):
         """A thread-worker body running `job(document, post, cancelled)`."""
 
         def run() -> None:
-            """Run the job with this worker's cancellation flag."""
+            """Run the job with this worker's cancellation flag, then give what it freed back
+            to the system (`reader.ui.heap`): otherwise it stays in the thread's heap."""
             worker = get_current_worker()
-            job(self.document, self.post_message, lambda: worker.is_cancelled)
+            try:
+                job(self.document, self.post_message, lambda: worker.is_cancelled)
+            finally:
+                trim_heap()
 
         return run
 
