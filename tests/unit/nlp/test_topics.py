@@ -26,7 +26,7 @@ from reader.nlp.topics.candidates import analyse
 from reader.nlp.topics.evaluation import Gold, duplicate_flags, normalise_label
 from reader.nlp.topics.labels import facets, pervasive_keys
 from reader.nlp.topics.lexicon import label_fault
-from reader.nlp.topics.names import MAX_PARAGRAPHS, entity_names
+from reader.nlp.topics.names import MAX_CHARACTERS, MAX_PARAGRAPHS, entity_names
 from reader.nlp.topics.names import MAX_WORDS as NAME_WORDS
 from reader.nlp.topics.themes import NEAR_HELD, SYNONYM_MIN_PARAGRAPHS
 from reader.text.document import Document
@@ -324,6 +324,17 @@ def test_entity_names_only_for_short_arabic_documents() -> None:
     assert sorted(names["مارك زوكربيرغ"]) == [3, 5]
     assert entity_names(news, "fa") == []
     assert entity_names(news * (MAX_PARAGRAPHS // len(news) + 1), "ar") == []
+
+
+def test_entity_names_not_for_a_few_long_paragraphs() -> None:
+    """A document of few but long paragraphs is not short: over `MAX_CHARACTERS` the tagger is
+    not run again for themes (a one-line 4 MB file ran it whole, beside the app's entity
+    worker), and a single paragraph never has a name in two."""
+    news = " ".join(paragraphs_of(TEXTS / "news-04.ar.txt"))
+    copies = MAX_CHARACTERS // (2 * len(news)) + 1
+    assert entity_names([news, news], "ar")  # short: Zuckerberg in both
+    assert entity_names([news * copies, news * copies], "ar") == []
+    assert entity_names([news], "ar") == []
 
 
 def test_an_ordinal_with_the_article_ends_a_name() -> None:

@@ -6,6 +6,9 @@ The names come from the entity tagger (`reader.nlp.entities`), with its canonica
 join «مارك زوكربيرغ» and «زوكربيرغ». It is run only on short Arabic documents (at most
 `MAX_PARAGRAPHS` paragraphs): its model takes about a second to load and its network is far
 slower than the topic finder, and in a long document recurring phrases find the names anyway.
+"Short" counts characters too (`MAX_CHARACTERS`): a document of one 4 MB paragraph ran the
+whole tagger a second time, beside the app's entity worker, for names that could never count
+(`MIN_PARAGRAPHS`), and was most of the app's peak memory on that shape.
 """
 
 from __future__ import annotations
@@ -16,10 +19,13 @@ from collections.abc import Sequence
 from reader.nlp.topics.candidates import Analysis, Candidate, phrase_score, phrase_weight
 from reader.nlp.topics.words import JOINER_MARK
 
-__all__ = ["MAX_PARAGRAPHS", "NAMED_TYPES", "add_names", "entity_names"]
+__all__ = ["MAX_CHARACTERS", "MAX_PARAGRAPHS", "NAMED_TYPES", "add_names", "entity_names"]
 
 MAX_PARAGRAPHS = 200
 """The longest document (in paragraphs) the tagger is run on for themes."""
+MAX_CHARACTERS = 100_000
+"""The longest document (in characters) the tagger is run on for themes: over twice the longest
+gold or shared text (wiki-stalingrad, 43,311 characters), whose themes are unchanged."""
 
 NAMED_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 """The entity types that can be what paragraphs are about."""
@@ -35,7 +41,9 @@ def entity_names(paragraphs: Sequence[str], language: str) -> list[tuple[str, Co
     """The names of the persons, organisations and places mentioned in at least
     `MIN_PARAGRAPHS` paragraphs, each with its mentions per paragraph; none for a long or
     non-Arabic document, or when the tagger cannot be loaded."""
-    if language != "ar" or len(paragraphs) > MAX_PARAGRAPHS:
+    if language != "ar" or not MIN_PARAGRAPHS <= len(paragraphs) <= MAX_PARAGRAPHS:
+        return []
+    if sum(len(paragraph) for paragraph in paragraphs) > MAX_CHARACTERS:
         return []
     try:
         from reader.nlp.entities import EntityIndex, extract_paragraphs
