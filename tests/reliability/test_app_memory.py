@@ -109,3 +109,23 @@ def test_arabic_one_word_a_line(
     size = path.stat().st_size
     peak, _ = app_peak(run_in_pty, path)
     assert peak <= base + 95 * size, f"{peak / MB:.0f} MB, {base / MB:.0f} MB on the sample"
+
+
+def test_arabic_one_long_line(
+    run_in_pty: Callable[..., PtyRun], texts: Path, tmp_path: Path
+) -> None:
+    """2 MB of Arabic prose as one line (one paragraph): within the app's peak on 20,000
+    characters of the same prose plus 100 times the file, its analysis finished. It was 122
+    times: the topic finder ran the whole entity tagger a second time on the document
+    (for names of a short text), beside the entity worker, whose caches were also larger and
+    whose freed memory stayed in its thread's heap; now 81 (see the README)."""
+    prose = (texts / "large-01.ar.txt").read_text("utf-8")
+    sample = tmp_path / "sample.ar.txt"
+    sample.write_text(prose[:20_000], "utf-8")
+    base, _ = app_peak(run_in_pty, sample)
+    path = tmp_path / "one-line.ar.txt"
+    path.write_text(" ".join(prose[:1_000_000].split()) + "\n", "utf-8")
+    size = path.stat().st_size
+    peak, finished = app_peak(run_in_pty, path)
+    assert finished, f"still analysing after {WAIT_SECONDS} s"
+    assert peak <= base + 100 * size, f"{peak / MB:.0f} MB, {base / MB:.0f} MB on the sample"
