@@ -28,7 +28,8 @@ from reader.nlp.topics.labels import facets, pervasive_keys
 from reader.nlp.topics.lexicon import label_fault
 from reader.nlp.topics.names import MAX_PARAGRAPHS, entity_names
 from reader.nlp.topics.names import MAX_WORDS as NAME_WORDS
-from reader.nlp.topics.themes import NEAR_HELD, SYNONYM_MIN_PARAGRAPHS
+from reader.nlp.topics.grouping import SYNONYM_MIN_PARAGRAPHS
+from reader.nlp.topics.themes import NEAR_HELD
 from reader.text.document import Document
 
 NO_GOLD = Gold("none", Path(), "tune", (), frozenset(), frozenset())

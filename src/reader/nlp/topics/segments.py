@@ -1,0 +1,158 @@
+"""Long articles (`LONG_TEXT` paragraphs or more, plain text): themes where they are discussed.
+
+An encyclopaedia article is built of sections, each about one subject, and the finder built
+for news groups by phrases shared across the whole text: the article's pervasive phrase
+swallows every paragraph it is named in, and the sections' subjects, named by phrases that
+recur inside one stretch only, never make a theme. Four rules, each measured on the tuning
+gold (wiki-iodine, wiki-sheikh-imam, wiki-stalingrad, wiki-imf):
+
+- *Title*: a short first line is the article's title (wikiextractor keeps it as ¶0). A label
+  that shares a noun with the title but not its head noun (the first word: «نقص هرمون الغدة
+  الدرقية» beside «متلازمة نقص اليود الخلقي») names another subject and is not merged into
+  the title's theme (`apart_from_title`); one sharing the head («أعمال الصندوق» beside
+  «صندوق النقد الدولي») is still a facet of the subject.
+- *Concentrated phrases*: each candidate phrase is also weighed by its densest window of
+  paragraphs (`window_size`): its occurrences there, times the share of all its occurrences
+  that window holds (a phrase spread evenly scores little), times its weight. The best join
+  the pool with their own quota of themes (`concentrated`), so «السجن» (four paragraphs of
+  wiki-sheikh-imam) is looked at beside the names that run through the whole article.
+- *Pervasive themes*: a theme found in more than `PERVASIVE_SHARE` of the paragraphs weighs
+  `PERVASIVE_DAMPING` as much in a paragraph where it is named less than on average
+  (`damp_pervasive`): it stays the main theme where it is discussed, and yields elsewhere.
+- *Near*: a theme holds its mentions within `near` paragraphs of one it is the main or second
+  theme of (`near_held`), not every mention.
+
+Everything is one pass over the chunks, linear like the rest of the finder.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from reader.nlp.topics.candidates import Analysis, Candidate
+from reader.nlp.topics.labels import label_key
+from reader.nlp.topics.words import phrases
+
+__all__ = [
+    "LONG_TEXT",
+    "PERVASIVE_DAMPING",
+    "PERVASIVE_SHARE",
+    "Title",
+    "apart_from_title",
+    "concentrated",
+    "damp_pervasive",
+    "near_held",
+    "title_of",
+    "window_size",
+]
+
+LONG_TEXT = 12
+"""A text of at least this many paragraphs is read as an article of sections."""
+
+TITLE_WORDS = 5
+"""A first paragraph of at most this many words is the article's title."""
+
+PERVASIVE_SHARE = 0.5
+"""A theme named in more than this share of the paragraphs is pervasive (tune: 0.3 and 0.5
+gave the same recall; 0.5 kept news-06's paragraph themes better)."""
+
+PERVASIVE_DAMPING = 0.3
+"""What a pervasive theme weighs, as a share, where it is named less than on average (0.1
+lost wiki-iodine's «نقص هرمون الغدة الدرقية»: it was no longer main where it is
+discussed)."""
+
+Title = tuple[str, frozenset[str]]
+"""A title's head stem (its first word's) and all its stems."""
+
+
+def window_size(paragraph_count: int) -> int:
+    """How many paragraphs a section is taken to span, about: an eighth of the text, at
+    least three."""
+    return max(3, paragraph_count // 8)
+
+
+def title_of(paragraphs: Sequence[str], language: str) -> Title | None:
+    """The head stem and stems of the title of a long text (a first paragraph of at most
+    `TITLE_WORDS` words), or None."""
+    if len(paragraphs) < LONG_TEXT:
+        return None
+    words = paragraphs[0].split()
+    if not words or len(words) > TITLE_WORDS:
+        return None
+    head = label_key(words[0], language)
+    stems = label_key(paragraphs[0], language)
+    return (next(iter(head)), stems) if len(head) == 1 else None
+
+
+def apart_from_title(title: Title | None, stems: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two labels' stems name two subjects though they share a noun: one is the title
+    and they share none of the title's head (nor does one hold the other)."""
+    if title is None or title[1] not in (stems, other) or stems <= other or other <= stems:
+        return False
+    return title[0] not in stems & other
+
+
+def concentrated(analysis: Analysis, have: Sequence[Candidate], most: int) -> list[Candidate]:
+    """Up to ``most`` candidates not in ``have``, best first by their densest window (see the
+    module docstring); none in a short text."""
+    count = len(analysis.chunked)
+    if count < LONG_TEXT or most <= 0:
+        return []
+    taken = {c.keys for c in have}
+    by_keys = {c.keys: c for c in analysis.candidates if c.keys not in taken and c.score > 0}
+    where: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for number, paragraph in enumerate(analysis.chunked):
+        for keys in paragraph:
+            for first, stop in phrases(keys):
+                phrase = keys[first:stop]
+                if phrase in by_keys:
+                    where[phrase].append(number)
+    size = window_size(count)
+    scored: list[tuple[float, Candidate]] = []
+    for phrase, numbers in where.items():
+        best = _densest(numbers, size)
+        if best >= 2:
+            candidate = by_keys[phrase]
+            scored.append((candidate.weight * best * best / len(numbers), candidate))
+    scored.sort(key=lambda item: (-item[0], item[1].keys))
+    return [c for _, c in scored[:most]]
+
+
+def _densest(numbers: Sequence[int], size: int) -> int:
+    """The most of ``numbers`` (ascending) inside one window of ``size`` consecutive ones."""
+    best = low = 0
+    for high, number in enumerate(numbers):
+        while number - numbers[low] >= size:
+            low += 1
+        best = max(best, high - low + 1)
+    return best
+
+
+def damp_pervasive(weights: Sequence[dict[int, float]], spread: Sequence[int]) -> None:
+    """Lower, in place, a pervasive theme's weight in the paragraphs (``weights``: per
+    paragraph, each theme's weight there) where it is named less than on average; ``spread``
+    is each theme's number of paragraphs."""
+    count = len(weights)
+    pervasive = {t for t, s in enumerate(spread) if s > PERVASIVE_SHARE * count}
+    if not pervasive:
+        return
+    total: dict[int, float] = defaultdict(float)
+    for weight in weights:
+        for t in pervasive & weight.keys():
+            total[t] += weight[t]
+    for weight in weights:
+        for t in pervasive & weight.keys():
+            if weight[t] < total[t] / spread[t]:
+                weight[t] *= PERVASIVE_DAMPING
+
+
+def near_held(
+    speaks: list[list[int]], main: list[int | None], second: list[int | None], near: int
+) -> list[list[int]]:
+    """Each theme's paragraphs within ``near`` of one it is main or second theme of."""
+    close: list[set[int]] = [set() for _ in speaks]
+    for number, theme in [*enumerate(main), *enumerate(second)]:
+        if theme is not None:
+            close[theme].update(range(number - near, number + near + 1))
+    return [[p for p in ps if p in close[t]] for t, ps in enumerate(speaks)]
