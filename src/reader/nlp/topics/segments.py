@@ -1,4 +1,5 @@
-"""Long articles (`LONG_TEXT` paragraphs or more, plain text): themes where they are discussed.
+"""Long articles (`LONG_TEXT` to `LONGEST_ARTICLE` paragraphs of plain text under a title
+line): themes where they are discussed.
 
 An encyclopaedia article is built of sections, each about one subject, and the finder built
 for news groups by phrases shared across the whole text: the article's pervasive phrase
@@ -32,9 +33,12 @@ from collections.abc import Sequence
 
 from reader.nlp.topics.candidates import Analysis, Candidate
 from reader.nlp.topics.labels import label_key
+from reader.nlp.topics.lexicon import label_fault
+from reader.nlp.topics.sections import heading_label
 from reader.nlp.topics.words import phrases
 
 __all__ = [
+    "LONGEST_ARTICLE",
     "LONG_TEXT",
     "PERVASIVE_DAMPING",
     "PERVASIVE_SHARE",
@@ -42,6 +46,7 @@ __all__ = [
     "apart_from_title",
     "concentrated",
     "damp_pervasive",
+    "name_by_title",
     "near_held",
     "title_of",
     "window_size",
@@ -49,6 +54,10 @@ __all__ = [
 
 LONG_TEXT = 12
 """A text of at least this many paragraphs is read as an article of sections."""
+
+LONGEST_ARTICLE = 300
+"""A text of more paragraphs is a book or a collection, not one article (the 10 MB test
+text's stretches of about 600 paragraphs hold dozens of articles each)."""
 
 TITLE_WORDS = 5
 """A first paragraph of at most this many words is the article's title."""
@@ -73,9 +82,9 @@ def window_size(paragraph_count: int) -> int:
 
 
 def title_of(paragraphs: Sequence[str], language: str) -> Title | None:
-    """The head stem and stems of the title of a long text (a first paragraph of at most
-    `TITLE_WORDS` words), or None."""
-    if len(paragraphs) < LONG_TEXT:
+    """The head stem and stems of the title of an article (a first paragraph of at most
+    `TITLE_WORDS` words in a text of `LONG_TEXT` to `LONGEST_ARTICLE` paragraphs), or None."""
+    if not LONG_TEXT <= len(paragraphs) <= LONGEST_ARTICLE:
         return None
     words = paragraphs[0].split()
     if not words or len(words) > TITLE_WORDS:
@@ -91,6 +100,24 @@ def apart_from_title(title: Title | None, stems: frozenset[str], other: frozense
     if title is None or title[1] not in (stems, other) or stems <= other or other <= stems:
         return False
     return title[0] not in stems & other
+
+
+def name_by_title(line: str, title: Title, labels: Sequence[str], language: str) -> list[str]:
+    """The labels, the best one holding the title's head noun named by the title ``line``
+    when no label is the title already: «الشيخ الحريري» for the theme of «الشيخ إمام», whose
+    name the chunker cannot read as a phrase («إمام» folds to the preposition «أمام»)."""
+    named = list(labels)
+    written = heading_label(line)
+    if written is None or label_fault(written, language) is not None:
+        return named
+    stems = [label_key(label, language) for label in labels]
+    if title[1] in stems:
+        return named
+    for t, keys in enumerate(stems):
+        if title[0] in keys:
+            named[t] = written
+            break
+    return named
 
 
 def concentrated(analysis: Analysis, have: Sequence[Candidate], most: int) -> list[Candidate]:

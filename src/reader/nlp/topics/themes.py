@@ -51,6 +51,7 @@ from reader.nlp.topics.segments import (
     apart_from_title,
     concentrated,
     damp_pervasive,
+    name_by_title,
     near_held,
     title_of,
 )
@@ -118,6 +119,8 @@ def build_index(
     labels, members = _label(
         paragraphs, analysis, members, where, pool, written, titled, pervasive, title
     )
+    if title is not None:
+        labels = name_by_title(paragraphs[0], title, labels, analysis.language)
     overlaps = facets(labels, pervasive, analysis.language)
     near = NEAR_HELD if not headings and len(paragraphs) >= SYNONYM_MIN_PARAGRAPHS else None
     article = title is not None
