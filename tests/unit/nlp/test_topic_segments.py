@@ -63,8 +63,7 @@ def test_sheikh_imam_article_is_named_by_its_title() -> None:
     phrase and the article's subject was labelled «الشيخ الحريري» (his teacher, ¶4–6); the
     title line names it, and the prison years (¶12–15) are a theme of their own."""
     index = extract_topics(paragraphs_of(GOLD_TEXTS / "wiki-sheikh-imam.ar.txt"))
-    subject = index.topics[0]
-    assert subject.label == "الشيخ إمام"
+    subject = next(t for t in index.topics if t.label == "الشيخ إمام")
     assert index.main_topic[0] == "الشيخ إمام"
     assert jaccard(set(subject.paragraphs), {0, 1, 2, 3, 4, 8, 16, 17, 18}) >= 0.3
     assert "الشيخ الحريري" not in [t.label for t in index.topics]
@@ -153,3 +152,16 @@ def test_a_pervasive_theme_yields_where_it_is_named_less_than_on_average() -> No
     untouched = [{0: 1.0}, {0: 5.0}, {1: 1.0}, {1: 1.0}]
     damp_pervasive(untouched, [2, 2])
     assert untouched == [{0: 1.0}, {0: 5.0}, {1: 1.0}, {1: 1.0}]
+
+
+def test_stalingrad_top_themes_include_a_section_subject() -> None:
+    """wiki-stalingrad (86 paragraphs): in an article a theme's rank counts the paragraphs it
+    holds more than its salience over the whole text, so the air war («سلاح الجو الألماني»,
+    the gold's «القصف الجوي» over ¶2, ¶21–28, ¶41–46) is among the top 8 beside the names
+    that run through every section."""
+    index = extract_topics(paragraphs_of(GOLD_TEXTS / "wiki-stalingrad.ar.txt"))
+    top = {t.label: t for t in index.topics[:8]}
+    air = top["سلاح الجو الألماني"]
+    gold = {2, 21, 23, 24, 27, 28, 41, 42, 43, 44, 45, 46}
+    assert jaccard(set(air.paragraphs), gold) >= 0.3
+    assert "معركة ستالينغراد" in top and "باولوس" in top

@@ -174,14 +174,14 @@ def _totals(scores: list[TextScore]) -> tuple[float, float, float, int]:
 
 def test_figures_on_the_gold_hold() -> None:
     """The theme finder's figures on the tuning texts (the default article among them) stay at
-    least where they were measured (recall@8 0.65 = 42/65, label precision 0.80 = 52/65,
+    least where they were measured (recall@8 0.66 = 43/65, label precision 0.80 = 52/65,
     paragraph accuracy 0.53 = 111/209, 4 duplicates), and on the held-out texts (never tuned
     on: recall@8 0.26 = 7/27, label precision 0.80 = 20/25, paragraph accuracy 0.25 = 19/77,
     4 duplicates)."""
     gold = load_gold(GOLD)
     scores = [score_text(g, *predict(g)) for g in gold if g.split == "tune"]
     recall, precision, accuracy, duplicates = _totals(scores)
-    assert recall >= 0.64
+    assert recall >= 0.66
     assert precision >= 0.8
     assert accuracy >= 0.53
     assert duplicates <= 4

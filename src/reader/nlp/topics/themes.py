@@ -47,6 +47,7 @@ from reader.nlp.topics.lexicon import word_kind
 from reader.nlp.topics.model import TopicIndex, assemble
 from reader.nlp.topics.names import add_names
 from reader.nlp.topics.segments import (
+    ARTICLE_SALIENCE_WEIGHT,
     Title,
     apart_from_title,
     concentrated,
@@ -251,7 +252,8 @@ def _assign(
     again among those."""
     phrase_scores = [sum(m.score for m in g if m.stems == g[0].stems) for g in members]
     main, second, owned, speaks = _pick(count, found, pool, members, phrase_scores, article)
-    rank = _rank(owned, phrase_scores)
+    salience = ARTICLE_SALIENCE_WEIGHT if article else SALIENCE_WEIGHT
+    rank = _rank(owned, phrase_scores, salience)
     order = sorted(range(len(members)), key=lambda t: (-rank[t], t))
     mains = set(main)
     least = 2 if count >= SYNONYM_MIN_PARAGRAPHS else 1  # no passing mention in a long text
@@ -271,19 +273,16 @@ def _assign(
         order = [t for t, ps in enumerate(speaks) if len(ps) >= least or not article]
         if len(order) == len(members):
             break
-    return assemble(labels, _rank(owned, phrase_scores), main, second, speaks)
+    return assemble(labels, _rank(owned, phrase_scores, salience), main, second, speaks)
 
 
-def _rank(owned: list[float], salience: list[float]) -> list[float]:
+def _rank(owned: list[float], salience: list[float], weight: float) -> list[float]:
     """A theme's rank: the paragraphs it holds and the salience of its phrases in the whole
-    document, each relative to the best, weighed by `SALIENCE_WEIGHT` (the subject of a text
-    is spread over all its paragraphs and holds few of them as main theme)."""
+    document, each relative to the best, the salience weighed by ``weight`` (the subject of a
+    text is spread over all its paragraphs and holds few of them as main theme)."""
     top_owned = max(owned, default=0.0) or 1.0
     top_salience = max(salience, default=0.0) or 1.0
-    return [
-        o / top_owned + SALIENCE_WEIGHT * s / top_salience
-        for o, s in zip(owned, salience, strict=True)
-    ]
+    return [o / top_owned + weight * s / top_salience for o, s in zip(owned, salience, strict=True)]
 
 
 def _pick(
