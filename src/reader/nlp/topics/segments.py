@@ -4,14 +4,16 @@ line): themes where they are discussed.
 An encyclopaedia article is built of sections, each about one subject, and the finder built
 for news groups by phrases shared across the whole text: the article's pervasive phrase
 swallows every paragraph it is named in, and the sections' subjects, named by phrases that
-recur inside one stretch only, never make a theme. Five rules, each measured on the tuning
-gold (wiki-iodine, wiki-sheikh-imam, wiki-stalingrad, wiki-imf):
+recur inside one stretch only, never make a theme. The rules below were each measured on the
+tuning gold (wiki-iodine, wiki-sheikh-imam, wiki-stalingrad, wiki-imf); a news text, whose
+first line is a headline of more than `TITLE_WORDS` words, is read as before:
 
 - *Title*: a short first line is the article's title (wikiextractor keeps it as ¶0). A label
   that shares a noun with the title but not its head noun (the first word: «نقص هرمون الغدة
   الدرقية» beside «متلازمة نقص اليود الخلقي») names another subject and is not merged into
   the title's theme (`apart_from_title`); one sharing the head («أعمال الصندوق» beside
-  «صندوق النقد الدولي») is still a facet of the subject.
+  «صندوق النقد الدولي») is still a facet of the subject. When no label is the title, the
+  best theme holding the title's head noun is named by the title line (`name_by_title`).
 - *Concentrated phrases*: each candidate phrase is also weighed by its densest window of
   paragraphs (`window_size`): its occurrences there, times the share of all its occurrences
   that window holds (a phrase spread evenly scores little), times its weight. The best join
@@ -22,8 +24,12 @@ gold (wiki-iodine, wiki-sheikh-imam, wiki-stalingrad, wiki-imf):
   (`damp_pervasive`): it stays the main theme where it is discussed, and yields elsewhere.
 - *Rank*: a theme's rank counts the paragraphs it holds more, and its salience over the
   whole text less, than in a news text (`ARTICLE_SALIENCE_WEIGHT`).
-- *Near*: a theme holds its mentions within `near` paragraphs of one it is the main or second
-  theme of (`near_held`), not every mention.
+- *Passing mentions*: a theme left with a single paragraph once paragraphs are assigned is
+  dropped, and the paragraphs assigned again without it.
+
+Any longer plain text (an article or not) also keeps a theme's paragraphs near where it is
+held: its mentions within `near` paragraphs of one it is the main or second theme of
+(`near_held`), not every mention.
 
 Everything is one pass over the chunks, linear like the rest of the finder.
 """
