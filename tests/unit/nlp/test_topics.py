@@ -24,11 +24,12 @@ from reader.nlp.topics import (
 )
 from reader.nlp.topics.candidates import analyse
 from reader.nlp.topics.evaluation import Gold, duplicate_flags, normalise_label
+from reader.nlp.topics.grouping import SYNONYM_MIN_PARAGRAPHS
 from reader.nlp.topics.labels import facets, pervasive_keys
 from reader.nlp.topics.lexicon import label_fault
 from reader.nlp.topics.names import MAX_CHARACTERS, MAX_PARAGRAPHS, entity_names
 from reader.nlp.topics.names import MAX_WORDS as NAME_WORDS
-from reader.nlp.topics.themes import NEAR_HELD, SYNONYM_MIN_PARAGRAPHS
+from reader.nlp.topics.themes import NEAR_HELD
 from reader.text.document import Document
 
 NO_GOLD = Gold("none", Path(), "tune", (), frozenset(), frozenset())

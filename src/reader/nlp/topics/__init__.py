@@ -21,7 +21,9 @@ Public data (`reader.nlp.topics.model`), what the CLI prints and the app shows:
 The package, one job per module: `words` (reading words and chunks), `candidates` (phrases and
 their salience), `names` (the entity tagger's persons, organisations and places as candidates,
 short Arabic texts only), `sections` (a structured document's headings as theme evidence),
-`themes` (grouping paragraphs into themes, main and second theme), `labels` (naming a theme),
+`themes` (grouping paragraphs into themes, main and second theme), `grouping` (which
+phrases make one theme), `segments` (long articles: themes where they are discussed, the title
+line, phrases concentrated in one stretch), `labels` (naming a theme),
 `appositions` (a description right before a name labels the name's theme),
 `lexicon` (the measured word kinds that never label a theme), `stretches` (long documents:
 themes per stretch of about 600 paragraphs, gathered), `model` (the result types),

@@ -4,11 +4,8 @@ From the ranked candidate phrases (`candidates`), in linear passes:
 
 1. *Where*: the paragraphs each of the best candidates (a pool a few times the number of
    themes wanted) occurs in, and how often.
-2. *Group*: candidates are taken best first. One joins a theme already made when it is a
-   variant of the theme's head (the same stems in another form or order), a part or an
-   extension of it that mostly occurs with it («واتس» in «واتس آب»), or a near-synonym that
-   covers the same paragraphs (Jaccard of the paragraph sets ≥ `SYNONYM_JACCARD`:
-   «المرض» beside «سرطان الجلد»); otherwise it starts a theme.
+2. *Group*: candidates are taken best first into themes: variants, parts and near-synonyms
+   of a theme's head join it (`grouping`).
 3. *Label*: each theme is named by the best written form of its phrases that a reader would
    put in a table of contents (`labels`); a theme with no such form is dropped, and a theme
    whose label names what a better theme's label names (same stems, one label inside the
@@ -21,6 +18,11 @@ From the ranked candidate phrases (`candidates`), in linear passes:
    a longer text (a passing mention), one whose label shares a stem with a better theme's
    (`labels.facets`). Ranked by the paragraphs held and salience, a theme holds those that
    mention it (in a longer text, those `NEAR_HELD` where it is main or second theme).
+
+A long plain text under a title line is read as an article of sections (`segments`): phrases
+concentrated in one stretch join the pool, the title keeps apart what only shares its
+dependent nouns, a pervasive theme yields where it is named less than on average, and a theme
+left with one paragraph is dropped.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from collections.abc import Sequence
 from reader.nlp.normalise import normalise
 from reader.nlp.topics.appositions import Appositions
 from reader.nlp.topics.candidates import Analysis, Candidate
+from reader.nlp.topics.grouping import SYNONYM_MIN_PARAGRAPHS, group_pool
 from reader.nlp.topics.labels import (
     choose_label,
     facets,
@@ -43,25 +46,22 @@ from reader.nlp.topics.labels import (
 from reader.nlp.topics.lexicon import word_kind
 from reader.nlp.topics.model import TopicIndex, assemble
 from reader.nlp.topics.names import add_names
+from reader.nlp.topics.segments import (
+    ARTICLE_SALIENCE_WEIGHT,
+    Title,
+    apart_from_title,
+    concentrated,
+    damp_pervasive,
+    name_by_title,
+    near_held,
+    title_of,
+)
 from reader.nlp.topics.words import phrases
 
 __all__ = ["build_index", "theme_limit"]
 
 POOL_FACTOR = 6
 """How many candidates per wanted theme are looked at."""
-
-MERGE_SHARE = 1 / 3
-"""A phrase merges into a theme whose head contains it (or that it contains) when the rarer of
-the two occurs at least this share as often as the other."""
-
-SYNONYM_JACCARD = 0.75
-"""A phrase whose paragraphs overlap a theme head's this much (intersection over union) is
-another name for that theme."""
-
-SYNONYM_SPREAD = 0.8
-"""Only a phrase found in at most this share of the paragraphs can be taken for a synonym: in a
-short text where every paragraph speaks of security, covering the same paragraphs says
-nothing."""
 
 SALIENCE_WEIGHT = 1.5
 """How much the document-wide salience of a theme's phrases counts in its rank, beside the
@@ -70,11 +70,6 @@ paragraphs it holds."""
 RARITY_POWER = 1.5
 """How much a theme's rarity over the paragraphs weighs in choosing a paragraph's main theme
 (tf-idf: 1; raw weight: 0)."""
-
-SYNONYM_MIN_PARAGRAPHS = 12
-"""In a text shorter than this, two phrases found in the same two or three paragraphs are a
-coincidence more often than synonyms: no merging by paragraphs; and a theme may hold a single
-paragraph (in a longer text, that is a passing mention)."""
 
 SECOND_SHARE = 0.5
 """A paragraph's second theme weighs at least this share of its main theme."""
@@ -110,17 +105,27 @@ def build_index(
     as given, and a theme holding a heading's phrase is named by the heading first."""
     limit = theme_limit(len(paragraphs))
     pool = [c for c in analysis.candidates[: POOL_FACTOR * limit] if c.score > 0]
+    # A long plain text under a title line is an article of sections (`segments`).
+    title = None if headings else title_of(paragraphs, analysis.language)
+    local = concentrated(analysis, pool, limit) if title else []
+    pool += local
+    local_at = range(len(pool) - len(local), len(pool))
     found = _occurrences(analysis, pool)
     written = add_names(analysis, pool, found, [*names, *headings])
     titled = {k for k, name in written.items() if any(name == h for h, _ in headings)}
     where = _paragraph_sets(found, len(pool))
-    groups = _group(pool, where, limit * 2, len(paragraphs))
+    groups = group_pool(pool, where, limit * 2, len(paragraphs), local_at, limit)
     members = [[pool[i] for i in group] for group in groups]
     pervasive = pervasive_keys(analysis.chunked)
-    labels, members = _label(paragraphs, analysis, members, where, pool, written, titled, pervasive)
+    labels, members = _label(
+        paragraphs, analysis, members, where, pool, written, titled, pervasive, title
+    )
+    if title is not None:
+        labels = name_by_title(paragraphs[0], title, labels, analysis.language)
     overlaps = facets(labels, pervasive, analysis.language)
     near = NEAR_HELD if not headings and len(paragraphs) >= SYNONYM_MIN_PARAGRAPHS else None
-    return _assign(len(paragraphs), found, pool, members, labels, limit, overlaps, near)
+    article = title is not None
+    return _assign(len(paragraphs), found, pool, members, labels, limit, overlaps, near, article)
 
 
 def _occurrences(analysis: Analysis, pool: list[Candidate]) -> list[Counter[int]]:
@@ -146,79 +151,6 @@ def _paragraph_sets(found: list[Counter[int]], size: int) -> list[set[int]]:
     return where
 
 
-def _group(
-    pool: list[Candidate], where: list[set[int]], most: int, paragraph_count: int
-) -> list[list[int]]:
-    """Group the pool into themes, best first (see the module docstring, step 2), starting at
-    most ``most``; in a short text, ``most`` headed by single words and ``most`` by phrases, so
-    recurring words («مستوى», «تركيا») do not crowd out a phrase ranked lower («كرة القدم»)."""
-    groups: list[list[int]] = []
-    by_stem: dict[str, list[int]] = defaultdict(list)
-    head_at: dict[int, list[int]] = defaultdict(list)
-    """Per paragraph, the themes whose head occurs in it."""
-    short = paragraph_count < SYNONYM_MIN_PARAGRAPHS
-    singles = 0  # in a short text, themes headed by a single word
-    for i in sorted(range(len(pool)), key=lambda i: -pool[i].score):  # names come last
-        candidate = pool[i]
-        home = _variant_of(candidate, groups, pool, by_stem)
-        if home is None:
-            home = _synonym_of(where[i], groups, where, head_at, paragraph_count)
-        single = len(candidate.stems) == 1
-        if home is not None:
-            groups[home].append(i)
-        elif (singles if single and short else len(groups) - singles) < most:
-            singles += single and short
-            for key in candidate.stems:
-                by_stem[key].append(len(groups))
-            for number in where[i]:
-                head_at[number].append(len(groups))
-            groups.append([i])
-    return groups
-
-
-def _variant_of(
-    candidate: Candidate,
-    groups: list[list[int]],
-    pool: list[Candidate],
-    by_stem: dict[str, list[int]],
-) -> int | None:
-    """The theme ``candidate`` is a variant, part or extension of, if any."""
-    stems = candidate.stems
-    for index in sorted({g for key in stems for g in by_stem.get(key, ())}):
-        head = pool[groups[index][0]]
-        if stems == head.stems:
-            return index
-        if (stems < head.stems or head.stems < stems) and min(
-            candidate.count, head.count
-        ) >= MERGE_SHARE * max(candidate.count, head.count):
-            return index
-    return None
-
-
-def _synonym_of(
-    mine: set[int],
-    groups: list[list[int]],
-    where: list[set[int]],
-    head_at: dict[int, list[int]],
-    paragraph_count: int,
-) -> int | None:
-    """The theme whose head covers nearly the same paragraphs as ``mine``, if any."""
-    if (
-        paragraph_count < SYNONYM_MIN_PARAGRAPHS
-        or len(mine) < 2
-        or len(mine) > SYNONYM_SPREAD * paragraph_count
-    ):
-        return None
-    shared: Counter[int] = Counter()
-    for number in mine:
-        shared.update(head_at.get(number, ()))
-    for index, common in shared.most_common():
-        theirs = len(where[groups[index][0]])
-        if common / (len(mine) + theirs - common) >= SYNONYM_JACCARD:
-            return index
-    return None
-
-
 def _label(
     paragraphs: Sequence[str],
     analysis: Analysis,
@@ -228,10 +160,12 @@ def _label(
     written: dict[tuple[str, ...], str],
     titled: set[tuple[str, ...]],
     pervasive: frozenset[str],
+    title: Title | None = None,
 ) -> tuple[list[str], list[list[Candidate]]]:
     """Label the themes; drop the unnamed ones, merge the ones whose labels name one thing.
     A theme holding a heading's phrase (``titled``) tries the heading's words first;
-    ``pervasive`` keys (`labels.pervasive_keys`) shared tell nothing."""
+    ``pervasive`` keys (`labels.pervasive_keys`) shared tell nothing; a long text's ``title``
+    keeps apart a label sharing only its dependent nouns (`segments.apart_from_title`)."""
     position = {c.keys: i for i, c in enumerate(pool)}
     member_of = {m.keys: t for t, group in enumerate(members) for m in group}
     sample = {
@@ -265,10 +199,15 @@ def _label(
                 for t, (w, s, n) in enumerate(keys)
                 if s <= stems
                 or stems <= s
-                or w <= words
-                or words <= w
-                or bool(n & nouns)
-                or share_only_qualifiers((s & stems) - pervasive, n | nouns)
+                or (
+                    not apart_from_title(title, s, stems)
+                    and (
+                        w <= words
+                        or words <= w
+                        or bool(n & nouns)
+                        or share_only_qualifiers((s & stems) - pervasive, n | nouns)
+                    )
+                )
             ),
             None,
         )
@@ -305,14 +244,16 @@ def _assign(
     limit: int,
     facets: Sequence[frozenset[int]] = (),
     near: int | None = None,
+    article: bool = False,
 ) -> TopicIndex:
     """Give each paragraph its main and second theme and build the index (step 4). Themes
     are ranked by the paragraphs they hold: the weight of their main paragraphs, and half
     that of their second ones; only the best `limit` are kept, and the paragraphs assigned
     again among those."""
     phrase_scores = [sum(m.score for m in g if m.stems == g[0].stems) for g in members]
-    main, second, owned, speaks = _pick(count, found, pool, members, phrase_scores)
-    rank = _rank(owned, phrase_scores)
+    main, second, owned, speaks = _pick(count, found, pool, members, phrase_scores, article)
+    salience = ARTICLE_SALIENCE_WEIGHT if article else SALIENCE_WEIGHT
+    rank = _rank(owned, phrase_scores, salience)
     order = sorted(range(len(members)), key=lambda t: (-rank[t], t))
     mains = set(main)
     least = 2 if count >= SYNONYM_MIN_PARAGRAPHS else 1  # no passing mention in a long text
@@ -322,36 +263,26 @@ def _assign(
         if not (facets and facets[t] & set(kept)):
             kept.append(t)
     order = kept[:limit]
-    members = [members[t] for t in order]
-    labels = [labels[t] for t in order]
-    phrase_scores = [phrase_scores[t] for t in order]
-    main, second, owned, speaks = _pick(count, found, pool, members, phrase_scores)
-    if near is not None:
-        speaks = _near_held(speaks, main, second, near)
-    return assemble(labels, _rank(owned, phrase_scores), main, second, speaks)
+    for _ in range(2):  # in an article, again without the themes left with one paragraph
+        members = [members[t] for t in order]
+        labels = [labels[t] for t in order]
+        phrase_scores = [phrase_scores[t] for t in order]
+        main, second, owned, speaks = _pick(count, found, pool, members, phrase_scores, article)
+        if near is not None:
+            speaks = near_held(speaks, main, second, near)
+        order = [t for t, ps in enumerate(speaks) if len(ps) >= least or not article]
+        if len(order) == len(members):
+            break
+    return assemble(labels, _rank(owned, phrase_scores, salience), main, second, speaks)
 
 
-def _near_held(
-    speaks: list[list[int]], main: list[int | None], second: list[int | None], near: int
-) -> list[list[int]]:
-    """Each theme's paragraphs within ``near`` of one it is main or second theme of."""
-    close: list[set[int]] = [set() for _ in speaks]
-    for number, theme in [*enumerate(main), *enumerate(second)]:
-        if theme is not None:
-            close[theme].update(range(number - near, number + near + 1))
-    return [[p for p in ps if p in close[t]] for t, ps in enumerate(speaks)]
-
-
-def _rank(owned: list[float], salience: list[float]) -> list[float]:
+def _rank(owned: list[float], salience: list[float], weight: float) -> list[float]:
     """A theme's rank: the paragraphs it holds and the salience of its phrases in the whole
-    document, each relative to the best, weighed by `SALIENCE_WEIGHT` (the subject of a text
-    is spread over all its paragraphs and holds few of them as main theme)."""
+    document, each relative to the best, the salience weighed by ``weight`` (the subject of a
+    text is spread over all its paragraphs and holds few of them as main theme)."""
     top_owned = max(owned, default=0.0) or 1.0
     top_salience = max(salience, default=0.0) or 1.0
-    return [
-        o / top_owned + SALIENCE_WEIGHT * s / top_salience
-        for o, s in zip(owned, salience, strict=True)
-    ]
+    return [o / top_owned + weight * s / top_salience for o, s in zip(owned, salience, strict=True)]
 
 
 def _pick(
@@ -360,10 +291,12 @@ def _pick(
     pool: list[Candidate],
     members: list[list[Candidate]],
     scores: list[float],
+    article: bool = False,
 ) -> tuple[list[int | None], list[int | None], list[float], list[list[int]]]:
     """Each paragraph's main and second theme, the weight each theme holds, and the
     paragraphs that speak of each theme (it weighs at least `SPEAKS_SHARE` of the main
-    theme there)."""
+    theme there). In an ``article`` (`segments`) a pervasive theme yields where it is named
+    less than on average (`segments.damp_pervasive`)."""
     position = {c.keys: i for i, c in enumerate(pool)}
     theme_of: dict[int, int] = {}
     for t, group in enumerate(members):
@@ -380,6 +313,8 @@ def _pick(
         for t in weight:
             spread[t] += 1
         weights.append(weight)
+    if article:
+        damp_pervasive(weights, spread)
     rarity = [math.log(1 + count / max(1, s)) ** RARITY_POWER for s in spread]
     main: list[int | None] = []
     second: list[int | None] = []
