@@ -66,8 +66,8 @@ def _kind_of(form: str, kinds: dict[str, str]) -> str | None:
     if form.endswith("ات") and kinds.get(form[:-2] + "ه") == "filler":
         return "filler"  # «الخدمات» as «الخدمة»
     kind = kinds.get(form)
-    if kind is not None:
-        return kind
+    if kind is not None and kind != "noun":
+        return kind  # a noun, measured on few occurrences, may still be a nisba's feminine
     for ending in ("يه", "يين", "يون", "يات"):
         if (
             form.endswith(ending)
@@ -75,21 +75,25 @@ def _kind_of(form: str, kinds: dict[str, str]) -> str | None:
             and kinds.get(form[: -len(ending)] + "ي") == "adjective"
         ):
             return "adjective"
-    return None
+    return kind
 
 
 def word_kind(word: str, language: str = "ar") -> str | None:
     """The kind of a word: "adjective", "verb", "unit", "filler" (never a label alone),
-    "common" (a common noun: no label alone without its article), else None."""
+    "common" (a common noun: no label alone without its article), "noun" (the same, measured
+    on fewer occurrences), else None."""
     return _kind_of(_bare(word)[0], _kinds(language))
 
 
 def label_fault(form: str, language: str = "ar") -> str | None:
     """Why ``form`` cannot label a theme ("number", "adjective", "verb", "unit", "filler",
-    "pronoun"), or None when it can: no word may be a number; the first word may not be a
-    verb, a unit or an adjective (a noun phrase starts with its noun), the last not a verb or
-    a unit; a single word may not be a filler noun, nor an indefinite word with a pronoun
-    glued to it."""
+    "common", "pronoun", "indefinite"), or None when it can: no word may be a number; the
+    first word may not be a verb, a unit or an adjective (a noun phrase starts with its noun),
+    the last not a verb or a unit; a single word may not be a filler noun, nor a common noun
+    or a word with a pronoun glued to it written without the article; a phrase with no
+    article anywhere must hold a word that may be a name («مارك زوكربيرغ», «معركة
+    ستالينغراد»): one of common words only («سيدة بريطانية») is a description or a fragment
+    cut from its iḍāfa («أخطر أنواع» [السرطان]), no subject."""
     words = form.split()
     if not words or any(ch.isdigit() for ch in form):
         return "number"
@@ -99,11 +103,11 @@ def label_fault(form: str, language: str = "ar") -> str | None:
         return first
     if first == "filler" and all(_bare(w)[0] in ORDINALS for w in words[1:]):
         return first  # «المستوى», and with an ordinal only: «المرة الأولى» (for the first time)
-    if len(words) == 1 and first == "common" and not is_definite(words[0]):
+    if len(words) == 1 and first in ("common", "noun") and not is_definite(words[0]):
         return "common"  # «اكتشاف», «نجم»: a common noun without its article names nothing
     if (
         len(words) == 1
-        and first is None
+        and first in (None, "noun")
         and is_definite(words[0])
         and _NISBA.search(_bare(words[0])[0])
     ):
@@ -115,7 +119,25 @@ def label_fault(form: str, language: str = "ar") -> str | None:
         return last
     if len(words) == 1 and not is_definite(words[0]) and _POSSESSIVE.search(words[0]):
         return "pronoun"
+    if (
+        len(words) > 1
+        and not any(is_definite(w) for w in words)
+        and not any(_name_like(w, kinds) for w in words)
+    ):
+        return "indefinite"  # «سيدة بريطانية», «صيغة توافقية», «أخطر أنواع»: no name in it
     return None
+
+
+def _name_like(word: str, kinds: dict[str, str]) -> bool:
+    """Whether a word written without the article may be (part of) a name: it has letters,
+    was never measured as any kind (a name is seldom written with the article; «مارك»,
+    «ستالينغراد», «أحمد»), and is not shaped like a nisba adjective («توافقية»)."""
+    bare = _bare(word)[0]
+    return (
+        any(ch.isalpha() for ch in bare)
+        and _kind_of(bare, kinds) is None
+        and not _NISBA.search(bare)
+    )
 
 
 def is_definite(word: str) -> bool:
