@@ -47,6 +47,10 @@ QUALIFIER_SPREAD = 0.5
 """Two labels sharing only an adjective name one theme unless the adjective is in more than
 this share of the paragraphs."""
 
+DESCRIPTION_FAULTS = frozenset({"indefinite", "verb"})
+"""A phrase rejected only for these (`lexicon.label_fault`) is a description or a clause
+(«سيدة بريطانية», «ذاع صيت»): no part of it labels its theme either."""
+
 _NAME_STARTS = frozenset(fold(w) for w in ["أبو", "أبي", "أم", "ابن", "بن", "بنت", "عبد"])
 """Words that begin a name but are stop words to the chunker: a label starting right after
 one takes it along."""
@@ -116,12 +120,16 @@ def choose_label(
         named = is_definite(first) or fold(first) in _NAME_STARTS
         return named, base_words(form, classifier), count, form
 
+    descriptions: list[frozenset[str]] = []
     for member in _label_order(members):
         counter = forms.get(member.keys)
-        if not counter:
-            continue
+        if not counter or any(member.stems <= d for d in descriptions):
+            continue  # a part of a description («سيدة» of «سيدة بريطانية») names no more
+        faults = set()
         for form, _ in sorted(counter.items(), key=preference, reverse=True):
-            if label_fault(form, language) is not None:
+            fault = label_fault(form, language)
+            faults.add(fault)
+            if fault is not None:
                 continue
             words = form.split()
             if fold(words[-1]) in _NAME_STARTS:
@@ -129,6 +137,8 @@ def choose_label(
             if len(words) == 1 and not is_definite(form) and member.count < NAME_COUNT:
                 continue
             return form
+        if faults <= DESCRIPTION_FAULTS:
+            descriptions.append(member.stems)
     return None
 
 
