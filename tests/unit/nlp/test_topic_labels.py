@@ -14,6 +14,7 @@ import pytest
 
 from reader.nlp.normalise import normalise
 from reader.nlp.topics import extract_topics
+from reader.nlp.topics.appositions import Appositions
 from reader.nlp.topics.lexicon import label_fault, word_kind
 from reader.text.document import Document
 
@@ -110,3 +111,17 @@ def test_default_article_labels_are_all_noun_phrases() -> None:
     assert "تكنولوجيات" not in found
     assert all(label_fault(label) is None for label in found)
     assert "التعاون الأمني" in found and "تجهيزات الأمن الداخلي" in found
+
+
+def test_a_description_of_a_person_who_is_no_theme_labels_nothing() -> None:
+    """wiki-sheikh-imam writes «عازف الإيقاع محمد على» (the band's percussionist): the tagger
+    finds «محمد», who is no theme, so the description names none either; the themes beside
+    it stay, and a description followed by no name is no description."""
+    path = GOLD_TEXTS / "wiki-sheikh-imam.ar.txt"
+    paragraphs = _paragraphs(path)
+    found = [t.label for t in extract_topics(paragraphs).topics]
+    assert "عازف الإيقاع" not in found
+    assert {"أحمد فؤاد نجم", "أم كلثوم"} <= set(found)
+    appositions = Appositions(paragraphs, {"محمد"})
+    assert appositions.describes("عازف الإيقاع")
+    assert not appositions.describes("محمد") and not appositions.describes("الشيخ الحريري")

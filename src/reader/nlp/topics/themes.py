@@ -231,7 +231,8 @@ def _label(
 ) -> tuple[list[str], list[list[Candidate]]]:
     """Label the themes; drop the unnamed ones, merge the ones whose labels name one thing.
     A theme holding a heading's phrase (``titled``) tries the heading's words first;
-    ``pervasive`` keys (`labels.pervasive_keys`) shared tell nothing."""
+    ``pervasive`` keys (`labels.pervasive_keys`) shared tell nothing. A theme still named
+    by a description of a tagged person who is no theme (`Appositions.describes`) is dropped."""
     position = {c.keys: i for i, c in enumerate(pool)}
     member_of = {m.keys: t for t, group in enumerate(members) for m in group}
     sample = {
@@ -293,7 +294,8 @@ def _label(
         kept.append(list(group))
         keys.append((words, stems, nouns))
         counts.append(group[0].count)
-    return labels, kept
+    named = [t for t, label in enumerate(labels) if not appositions.describes(label)]
+    return [labels[t] for t in named], [kept[t] for t in named]
 
 
 def _assign(
