@@ -16,6 +16,7 @@ from reader.nlp.normalise import normalise
 from reader.nlp.topics import extract_topics
 from reader.nlp.topics.appositions import Appositions
 from reader.nlp.topics.lexicon import label_fault, word_kind
+from reader.nlp.topics.pairs import Pairs
 from reader.text.document import Document
 
 REPO = Path(__file__).resolve().parents[3]
@@ -125,3 +126,19 @@ def test_a_description_of_a_person_who_is_no_theme_labels_nothing() -> None:
     appositions = Appositions(paragraphs, {"محمد"})
     assert appositions.describes("عازف الإيقاع")
     assert not appositions.describes("محمد") and not appositions.describes("الشيخ الحريري")
+
+
+def test_two_words_the_text_pairs_with_waw_are_one_theme() -> None:
+    """news-06 writes «الرجال والنساء»: men and women are one theme, not two labels; the
+    pairing needs the text to write it, and never pairs names or longer phrases."""
+    path = TEXTS / "news-06.ar.txt"
+    paragraphs = _paragraphs(path)
+    found = [t.label for t in extract_topics(paragraphs).topics]
+    assert ("الرجال" in found) != ("النساء" in found), found
+    pairs = Pairs(paragraphs)
+    assert pairs.match("النساء", ["سرطان الجلد", "الرجال"]) == 1
+    assert pairs.match("الرجال", ["النساء"]) == 0
+    assert pairs.match("المرض", ["الرجال"]) is None  # never written «المرض والرجال»
+    stalingrad = Pairs(_paragraphs(GOLD_TEXTS / "wiki-stalingrad.ar.txt"))
+    assert _written_in("هتلر وباولوس", GOLD_TEXTS / "wiki-stalingrad.ar.txt")
+    assert stalingrad.match("باولوس", ["هتلر"]) is None  # names are not paired

@@ -174,17 +174,17 @@ def _totals(scores: list[TextScore]) -> tuple[float, float, float, int]:
 
 def test_figures_on_the_gold_hold() -> None:
     """The theme finder's figures on the tuning texts (the default article among them) stay at
-    least where they were measured (recall@8 0.60 = 39/65, label precision 0.89 = 50/56,
-    paragraph accuracy 0.52 = 108/209, 3 duplicates), and on the held-out texts (never tuned
+    least where they were measured (recall@8 0.60 = 39/65, label precision 0.93 = 51/55,
+    paragraph accuracy 0.52 = 108/209, 2 duplicates), and on the held-out texts (never tuned
     on: recall@8 0.26 = 7/27, label precision 0.80 = 20/25, paragraph accuracy 0.25 = 19/77,
     4 duplicates)."""
     gold = load_gold(GOLD)
     scores = [score_text(g, *predict(g)) for g in gold if g.split == "tune"]
     recall, precision, accuracy, duplicates = _totals(scores)
     assert recall >= 0.6
-    assert precision >= 0.89
+    assert precision >= 0.92
     assert accuracy >= 0.51
-    assert duplicates <= 3
+    assert duplicates <= 2
     held = [score_text(g, *predict(g)) for g in gold if g.split == "heldout"]
     recall, precision, accuracy, duplicates = _totals(held)
     assert recall >= 0.25

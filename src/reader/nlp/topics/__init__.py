@@ -23,6 +23,7 @@ their salience), `names` (the entity tagger's persons, organisations and places 
 short Arabic texts only), `sections` (a structured document's headings as theme evidence),
 `themes` (grouping paragraphs into themes, main and second theme), `labels` (naming a theme),
 `appositions` (a description right before a name labels the name's theme),
+`pairs` (two words the text joins with «و» name one theme),
 `lexicon` (the measured word kinds that never label a theme), `stretches` (long documents:
 themes per stretch of about 600 paragraphs, gathered), `model` (the result types),
 `evaluation` (scoring against hand-made gold).

@@ -13,7 +13,8 @@ From the ranked candidate phrases (`candidates`), in linear passes:
    put in a table of contents (`labels`); a theme with no such form is dropped, and a theme
    whose label names what a better theme's label names (same stems, one label inside the
    other, or only an adjective shared that is not all over the text: «اللقاحات الحيوانية»,
-   «انتشار الأمراض الحيوانية») is merged into it; the commoner phrase names the merged theme.
+   «انتشار الأمراض الحيوانية», or a word the text pairs with its label: «الرجال والنساء») is
+   merged into it; the commoner phrase names the merged theme.
 4. *Assign*: each paragraph weighs the themes it mentions (keyness of the phrases found,
    times how few paragraphs the theme spreads over, like tf-idf); the heaviest is its main
    theme, the next its second when it weighs at least `SECOND_SHARE` as much. Dropped: a
@@ -43,6 +44,7 @@ from reader.nlp.topics.labels import (
 from reader.nlp.topics.lexicon import word_kind
 from reader.nlp.topics.model import TopicIndex, assemble
 from reader.nlp.topics.names import add_names
+from reader.nlp.topics.pairs import Pairs
 from reader.nlp.topics.words import phrases
 
 __all__ = ["build_index", "theme_limit"]
@@ -247,6 +249,7 @@ def _label(
     keys: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []
     counts: list[int] = []  # per theme, how often its label's phrase occurs
     appositions = Appositions(paragraphs, {n for k, n in written.items() if k not in titled})
+    pairs = Pairs(paragraphs)
     language = analysis.language
     for group in members:
         heads = [m for m in group if m.keys in titled]
@@ -277,6 +280,8 @@ def _label(
             same = appositions.match(label, labels)
             if same is not None and appositions.is_name(label):
                 labels[same], keys[same] = label, (words, stems, nouns)
+        if same is None:
+            same = pairs.match(label, labels)
         if same is not None:
             kept[same].extend(group)
             old = keys[same][1]
