@@ -47,6 +47,8 @@ REJECTED = [
     (DEFAULT_ARTICLE, "تكنولوجيات", "common"),
     # A clause, not a noun phrase: «ذاع صيته» (his fame spread).
     (GOLD_TEXTS / "wiki-sheikh-imam.ar.txt", "ذاع صيت", "verb"),
+    # A measured verb with its object pronoun: «يمكن» + «ك» (you can use).
+    (TEXTS / "mixed-03.ar.txt", "يمكنك استخدام", "verb"),
 ]
 
 KEPT = [

@@ -26,6 +26,10 @@ _POSSESSIVE = re.compile("(?:ه|ها|هم|هما|هن|كم)$")
 ending in ة, folded to ه elsewhere, is checked as written here)."""
 
 
+_OBJECT_PRONOUNS = ("كم", "ها", "هم", "ك", "ه")
+"""Pronouns glued to the end of a verb (folded: «ة» reads «ه»), longest first."""
+
+
 NEWS_FILLER = frozenset(fold(w) for w in ["خدمة", "شركتين", "مقارنة", "تطبيق", "مستوى", "إطار"])
 """Filler nouns of news prose the measurement over encyclopaedia articles misses (it finds
 «المستوى» and «الإطار», but a company is a subject in an article about companies): the ones
@@ -75,6 +79,10 @@ def _kind_of(form: str, kinds: dict[str, str]) -> str | None:
             and kinds.get(form[: -len(ending)] + "ي") == "adjective"
         ):
             return "adjective"
+    if kind is None:
+        for pronoun in _OBJECT_PRONOUNS:
+            if form.endswith(pronoun) and kinds.get(form[: -len(pronoun)]) == "verb":
+                return "verb"  # «يمكنك», «أعلنه»: a measured verb with its object pronoun
     return kind
 
 
