@@ -144,3 +144,10 @@ def test_two_words_the_text_pairs_with_waw_are_one_theme() -> None:
     stalingrad = Pairs(_paragraphs(GOLD_TEXTS / "wiki-stalingrad.ar.txt"))
     assert _written_in("هتلر وباولوس", GOLD_TEXTS / "wiki-stalingrad.ar.txt")
     assert stalingrad.match("باولوس", ["هتلر"]) is None  # names are not paired
+
+
+def test_persian_labels_are_not_held_to_the_arabic_article() -> None:
+    """Persian writes no article and has no measured table: a phrase of words ending like an
+    Arabic nisba («قضیه مالیه») is no fault there, though it would be in Arabic."""
+    assert label_fault("قضیه مالیه", "fa") is None
+    assert label_fault("قضية مالية", "ar") == "indefinite"

@@ -128,7 +128,8 @@ def label_fault(form: str, language: str = "ar") -> str | None:
     if len(words) == 1 and not is_definite(words[0]) and _POSSESSIVE.search(words[0]):
         return "pronoun"
     if (
-        len(words) > 1
+        kinds  # Persian and Urdu have no article and no table: not checked
+        and len(words) > 1
         and not any(is_definite(w) for w in words)
         and not any(_name_like(w, kinds) for w in words)
     ):
