@@ -9,7 +9,9 @@ single definite words are paired: names («هتلر وباولوس») and longer
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
+from itertools import pairwise
 
 from reader.nlp.normalise import normalise
 from reader.nlp.topics.lexicon import is_definite
@@ -18,21 +20,27 @@ __all__ = ["Pairs"]
 
 
 class Pairs:
-    """Finds, for a label, a label it is written paired with («X وY» or «Y وX»)."""
+    """Finds, for a label, a label it is written paired with («X وY» or «Y وX»). The text is
+    read once into the words each word is paired with, so a label no word is paired with
+    costs one look-up however long the text."""
 
     def __init__(self, paragraphs: Sequence[str]) -> None:
-        self.text = f" {' '.join(' '.join(normalise(p).split()) for p in paragraphs)} "
+        self.partners: dict[str, set[str]] = defaultdict(set)
+        """Per word, the words the text joins to it with «و», either way round."""
+        for paragraph in paragraphs:
+            words = normalise(paragraph).split()
+            for first, second in pairwise(words):
+                if second.startswith("و") and len(second) > 3:
+                    self.partners[first].add(second[1:])
+                    self.partners[second[1:]].add(first)
 
     def match(self, label: str, labels: list[str]) -> int | None:
         """The position in ``labels`` of the label ``label`` is paired with, or None."""
-        if not _pairable(label):
+        partners = self.partners.get(normalise(label)) if _pairable(label) else None
+        if not partners:
             return None
-        mine = normalise(label)
         for t, other in enumerate(labels):
-            if not _pairable(other):
-                continue
-            theirs = normalise(other)
-            if f" {mine} و{theirs} " in self.text or f" {theirs} و{mine} " in self.text:
+            if _pairable(other) and normalise(other) in partners:
                 return t
         return None
 
