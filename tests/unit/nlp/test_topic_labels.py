@@ -8,6 +8,7 @@ made up; the kinds behind them are measured over large-01 (`training/build_topic
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,11 @@ import pytest
 from reader.nlp.normalise import normalise
 from reader.nlp.topics import extract_topics
 from reader.nlp.topics.appositions import Appositions
+from reader.nlp.topics.candidates import Candidate
+from reader.nlp.topics.labels import choose_label
 from reader.nlp.topics.lexicon import label_fault, word_kind
 from reader.nlp.topics.pairs import Pairs
+from reader.nlp.topics.words import Classifier, general_frequencies
 from reader.text.document import Document
 
 REPO = Path(__file__).resolve().parents[3]
@@ -151,3 +155,16 @@ def test_persian_labels_are_not_held_to_the_arabic_article() -> None:
     Arabic nisba («قضیه مالیه») is no fault there, though it would be in Arabic."""
     assert label_fault("قضیه مالیه", "fa") is None
     assert label_fault("قضية مالية", "ar") == "indefinite"
+
+
+def test_a_name_of_common_words_is_kept_when_the_tagger_names_it() -> None:
+    """large-01 writes «بيت لحم» (Bethlehem), two common words and no article: alone the filter
+    takes it for a description, but as a name the entity tagger found it labels its theme."""
+    assert _written_in("بيت لحم", TEXTS / "large-01.ar.txt")
+    assert label_fault("بيت لحم") == "indefinite"
+    classifier = Classifier("ar", general_frequencies("ar"))
+    keys = tuple(w.key for w in map(classifier.word, ["بيت", "لحم"]) if w is not None)
+    members = [Candidate(keys, 3, 1.0)]
+    forms = {keys: Counter({"بيت لحم": 3})}
+    assert choose_label(members, forms, classifier) is None
+    assert choose_label(members, forms, classifier, frozenset({"بيت لحم"})) == "بيت لحم"

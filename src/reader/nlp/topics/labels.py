@@ -110,8 +110,11 @@ def choose_label(
     members: list[Candidate],
     forms: dict[tuple[str, ...], Counter[str]],
     classifier: Classifier,
+    names: frozenset[str] = frozenset(),
 ) -> str | None:
-    """The label of a theme, or None when none of its phrases is written as a fit label."""
+    """The label of a theme, or None when none of its phrases is written as a fit label.
+    ``names``, the entity tagger's names, may be written without the article in common words
+    only («بيت لحم»): the tagger found them to be names."""
     language = classifier.language
 
     def preference(item: tuple[str, int]) -> tuple[bool, int, int, str]:
@@ -128,6 +131,8 @@ def choose_label(
         faults = set()
         for form, _ in sorted(counter.items(), key=preference, reverse=True):
             fault = label_fault(form, language)
+            if fault == "indefinite" and form in names:
+                fault = None
             faults.add(fault)
             if fault is not None:
                 continue

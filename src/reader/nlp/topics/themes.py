@@ -250,11 +250,12 @@ def _label(
     counts: list[int] = []  # per theme, how often its label's phrase occurs
     appositions = Appositions(paragraphs, {n for k, n in written.items() if k not in titled})
     pairs = Pairs(paragraphs)
+    names = frozenset(written.values())
     language = analysis.language
     for group in members:
         heads = [m for m in group if m.keys in titled]
-        label = (heads and choose_label(heads, forms, analysis.classifier)) or choose_label(
-            group, forms, analysis.classifier
+        label = (heads and choose_label(heads, forms, analysis.classifier, names)) or choose_label(
+            group, forms, analysis.classifier, names
         )
         if label is None:
             continue
