@@ -168,3 +168,18 @@ def test_a_name_of_common_words_is_kept_when_the_tagger_names_it() -> None:
     forms = {keys: Counter({"بيت لحم": 3})}
     assert choose_label(members, forms, classifier) is None
     assert choose_label(members, forms, classifier, frozenset({"بيت لحم"})) == "بيت لحم"
+
+
+def test_one_word_the_tagger_names_is_kept_though_measured_common() -> None:
+    """«قطر» (news-01, large-01) is measured a noun («القطر», a diameter, 18 of 63 times with
+    the article), so alone it is rejected as a common noun; named by the tagger, it is a
+    country and labels its theme."""
+    assert _written_in("قطر", TEXTS / "news-01.ar.txt")
+    assert label_fault("قطر") == "common"
+    classifier = Classifier("ar", general_frequencies("ar"))
+    word = classifier.word("قطر")
+    assert word is not None
+    members = [Candidate((word.key,), 4, 1.0)]
+    forms = {(word.key,): Counter({"قطر": 4})}
+    assert choose_label(members, forms, classifier) is None
+    assert choose_label(members, forms, classifier, frozenset({"قطر"})) == "قطر"

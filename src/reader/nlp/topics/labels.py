@@ -114,7 +114,8 @@ def choose_label(
 ) -> str | None:
     """The label of a theme, or None when none of its phrases is written as a fit label.
     ``names``, the entity tagger's names, may be written without the article in common words
-    only («بيت لحم»): the tagger found them to be names."""
+    («بيت لحم»), or be one word measured as a common noun («قطر», «حماس»: «القطر» is a
+    diameter, «الحماس» zeal): the tagger found them to be names in this text."""
     language = classifier.language
 
     def preference(item: tuple[str, int]) -> tuple[bool, int, int, str]:
@@ -131,7 +132,7 @@ def choose_label(
         faults = set()
         for form, _ in sorted(counter.items(), key=preference, reverse=True):
             fault = label_fault(form, language)
-            if fault == "indefinite" and form in names:
+            if fault in ("indefinite", "common") and form in names:
                 fault = None
             faults.add(fault)
             if fault is not None:
