@@ -183,3 +183,27 @@ def test_one_word_the_tagger_names_is_kept_though_measured_common() -> None:
     forms = {(word.key,): Counter({"قطر": 4})}
     assert choose_label(members, forms, classifier) is None
     assert choose_label(members, forms, classifier, frozenset({"قطر"})) == "قطر"
+
+
+@pytest.mark.parametrize(
+    ("form", "fault"),
+    [
+        ("جَعَلْنَا", "verb"),  # «جعل» measured a verb, with «نا»
+        ("انطَلَقَا", "verb"),  # «انطلق» with the dual «ا»
+        ("اتَّخَذُوا آيَاتِي", "verb"),  # «اتخذ» with «وا»
+        ("رَبِّهِمْ", "pronoun"),  # a possessive, harakat aside
+        ("رَبِّكَ", "pronoun"),  # «رب» measured a noun, with «ك»
+    ],
+)
+def test_verbs_and_nouns_with_glued_pronouns_in_a_diacritised_text(form: str, fault: str) -> None:
+    """diacritics-01 (fully vowelled) writes these; its themes were labelled by them."""
+    assert _written_in(form, TEXTS / "diacritics-01.ar.txt"), form
+    assert label_fault(form) == fault
+
+
+def test_a_name_ending_like_a_pronoun_is_no_pronoun() -> None:
+    """«نيويورك», «مبارك», «تبوك» (large-01) end in «ك», but what comes before it is no
+    measured noun: names, not «X + your»."""
+    for name in ("نيويورك", "مبارك", "تبوك"):
+        assert _written_in(name, TEXTS / "large-01.ar.txt"), name
+        assert label_fault(name) is None, name

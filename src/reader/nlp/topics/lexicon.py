@@ -15,7 +15,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from reader.nlp.stem import fold
+from reader.nlp.stem import fold, strip_marks
 
 __all__ = ["label_fault", "word_kind"]
 
@@ -26,8 +26,9 @@ _POSSESSIVE = re.compile("(?:ه|ها|هم|هما|هن|كم)$")
 ending in ة, folded to ه elsewhere, is checked as written here)."""
 
 
-_OBJECT_PRONOUNS = ("كم", "ها", "هم", "ك", "ه")
-"""Pronouns glued to the end of a verb (folded: «ة» reads «ه»), longest first."""
+_VERB_ENDINGS = ("كم", "ها", "هم", "نا", "وا", "ك", "ه", "ا")
+"""Pronouns glued to the end of a verb, object or subject (folded: «ة» reads «ه»), longest
+first: «يمكنك», «جعلنا», «اتخذوا», «انطلقا»."""
 
 
 NEWS_FILLER = frozenset(fold(w) for w in ["خدمة", "شركتين", "مقارنة", "تطبيق", "مستوى", "إطار"])
@@ -80,9 +81,10 @@ def _kind_of(form: str, kinds: dict[str, str]) -> str | None:
         ):
             return "adjective"
     if kind is None:
-        for pronoun in _OBJECT_PRONOUNS:
-            if form.endswith(pronoun) and kinds.get(form[: -len(pronoun)]) == "verb":
-                return "verb"  # «يمكنك», «أعلنه»: a measured verb with its object pronoun
+        for pronoun in _VERB_ENDINGS:
+            rest = form[: -len(pronoun)]
+            if form.endswith(pronoun) and len(rest) > 2 and kinds.get(rest) == "verb":
+                return "verb"  # «يمكنك», «جعلنا»: a measured verb with a glued pronoun
     return kind
 
 
@@ -125,8 +127,12 @@ def label_fault(form: str, language: str = "ar") -> str | None:
     last = _kind_of(_bare(words[-1])[0], kinds)
     if last in ("verb", "unit"):
         return last
-    if len(words) == 1 and not is_definite(words[0]) and _POSSESSIVE.search(words[0]):
-        return "pronoun"
+    if len(words) == 1 and not is_definite(words[0]):
+        if _POSSESSIVE.search(strip_marks(words[0])):
+            return "pronoun"  # as written, harakat aside: «رَبِّهِمْ» as «ربهم»
+        bare = _bare(words[0])[0]
+        if bare.endswith("ك") and _kind_of(bare[:-1], kinds) in ("common", "noun"):
+            return "pronoun"  # «ربك» (your lord): a measured noun with «ك»; «فيسبوك» is none
     if (
         kinds  # Persian and Urdu have no article and no table: not checked
         and len(words) > 1
