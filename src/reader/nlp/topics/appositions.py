@@ -25,6 +25,16 @@ class Appositions:
     def is_name(self, label: str) -> bool:
         return _flat(label) in self.names
 
+    def describes(self, label: str) -> bool:
+        """Whether ``label`` is written right before a name and is none itself («عازف الإيقاع
+        محمد على»): a description standing for a person the text names, which labels no
+        theme of its own (docs/topics-annotation.md, rule 9); when the person is a theme,
+        `match` has merged the description into it."""
+        mine = _flat(label)
+        return mine not in self.names and any(
+            f" {mine} {name} " in self.text for name in self.names if name not in mine
+        )
+
     def match(self, label: str, labels: list[str]) -> int | None:
         """The theme (position in ``labels``) of the name ``label`` describes, or of the
         description of the name ``label`` is; None."""

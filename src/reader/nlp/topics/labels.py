@@ -47,6 +47,10 @@ QUALIFIER_SPREAD = 0.5
 """Two labels sharing only an adjective name one theme unless the adjective is in more than
 this share of the paragraphs."""
 
+DESCRIPTION_FAULTS = frozenset({"indefinite", "verb"})
+"""A phrase rejected only for these (`lexicon.label_fault`) is a description or a clause
+(«سيدة بريطانية», «ذاع صيت»): no part of it labels its theme either."""
+
 _NAME_STARTS = frozenset(fold(w) for w in ["أبو", "أبي", "أم", "ابن", "بن", "بنت", "عبد"])
 """Words that begin a name but are stop words to the chunker: a label starting right after
 one takes it along."""
@@ -106,8 +110,12 @@ def choose_label(
     members: list[Candidate],
     forms: dict[tuple[str, ...], Counter[str]],
     classifier: Classifier,
+    names: frozenset[str] = frozenset(),
 ) -> str | None:
-    """The label of a theme, or None when none of its phrases is written as a fit label."""
+    """The label of a theme, or None when none of its phrases is written as a fit label.
+    ``names``, the entity tagger's names, may be written without the article in common words
+    («بيت لحم»), or be one word measured as a common noun («قطر», «حماس»: «القطر» is a
+    diameter, «الحماس» zeal): the tagger found them to be names in this text."""
     language = classifier.language
 
     def preference(item: tuple[str, int]) -> tuple[bool, int, int, str]:
@@ -116,12 +124,18 @@ def choose_label(
         named = is_definite(first) or fold(first) in _NAME_STARTS
         return named, base_words(form, classifier), count, form
 
+    descriptions: list[frozenset[str]] = []
     for member in _label_order(members):
         counter = forms.get(member.keys)
-        if not counter:
-            continue
+        if not counter or any(member.stems <= d for d in descriptions):
+            continue  # a part of a description («سيدة» of «سيدة بريطانية») names no more
+        faults = set()
         for form, _ in sorted(counter.items(), key=preference, reverse=True):
-            if label_fault(form, language) is not None:
+            fault = label_fault(form, language)
+            if fault in ("indefinite", "common") and form in names:
+                fault = None
+            faults.add(fault)
+            if fault is not None:
                 continue
             words = form.split()
             if fold(words[-1]) in _NAME_STARTS:
@@ -129,6 +143,8 @@ def choose_label(
             if len(words) == 1 and not is_definite(form) and member.count < NAME_COUNT:
                 continue
             return form
+        if faults <= DESCRIPTION_FAULTS:
+            descriptions.append(member.stems)
     return None
 
 

@@ -15,7 +15,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from reader.nlp.stem import fold
+from reader.nlp.stem import fold, strip_marks
 
 __all__ = ["label_fault", "word_kind"]
 
@@ -24,6 +24,11 @@ _NISBA = re.compile("..(?:يه|يين|يون|يات)$")
 _POSSESSIVE = re.compile("(?:ه|ها|هم|هما|هن|كم)$")
 """A pronoun glued to the end of a word («أصواته», «شركتها»): «his votes» is no subject (a word
 ending in ة, folded to ه elsewhere, is checked as written here)."""
+
+
+_VERB_ENDINGS = ("كم", "ها", "هم", "نا", "وا", "ك", "ه", "ا")
+"""Pronouns glued to the end of a verb, object or subject (folded: «ة» reads «ه»), longest
+first: «يمكنك», «جعلنا», «اتخذوا», «انطلقا»."""
 
 
 NEWS_FILLER = frozenset(fold(w) for w in ["خدمة", "شركتين", "مقارنة", "تطبيق", "مستوى", "إطار"])
@@ -66,8 +71,8 @@ def _kind_of(form: str, kinds: dict[str, str]) -> str | None:
     if form.endswith("ات") and kinds.get(form[:-2] + "ه") == "filler":
         return "filler"  # «الخدمات» as «الخدمة»
     kind = kinds.get(form)
-    if kind is not None:
-        return kind
+    if kind is not None and kind != "noun":
+        return kind  # a noun, measured on few occurrences, may still be a nisba's feminine
     for ending in ("يه", "يين", "يون", "يات"):
         if (
             form.endswith(ending)
@@ -75,21 +80,30 @@ def _kind_of(form: str, kinds: dict[str, str]) -> str | None:
             and kinds.get(form[: -len(ending)] + "ي") == "adjective"
         ):
             return "adjective"
-    return None
+    if kind is None:
+        for pronoun in _VERB_ENDINGS:
+            rest = form[: -len(pronoun)]
+            if form.endswith(pronoun) and len(rest) > 2 and kinds.get(rest) == "verb":
+                return "verb"  # «يمكنك», «جعلنا»: a measured verb with a glued pronoun
+    return kind
 
 
 def word_kind(word: str, language: str = "ar") -> str | None:
     """The kind of a word: "adjective", "verb", "unit", "filler" (never a label alone),
-    "common" (a common noun: no label alone without its article), else None."""
+    "common" (a common noun: no label alone without its article), "noun" (the same, measured
+    on fewer occurrences), else None."""
     return _kind_of(_bare(word)[0], _kinds(language))
 
 
 def label_fault(form: str, language: str = "ar") -> str | None:
     """Why ``form`` cannot label a theme ("number", "adjective", "verb", "unit", "filler",
-    "pronoun"), or None when it can: no word may be a number; the first word may not be a
-    verb, a unit or an adjective (a noun phrase starts with its noun), the last not a verb or
-    a unit; a single word may not be a filler noun, nor an indefinite word with a pronoun
-    glued to it."""
+    "common", "pronoun", "indefinite"), or None when it can: no word may be a number; the
+    first word may not be a verb, a unit or an adjective (a noun phrase starts with its noun),
+    the last not a verb or a unit; a single word may not be a filler noun, nor a common noun
+    or a word with a pronoun glued to it written without the article; a phrase with no
+    article anywhere must hold a word that may be a name («مارك زوكربيرغ», «معركة
+    ستالينغراد»): one of common words only («سيدة بريطانية») is a description or a fragment
+    cut from its iḍāfa («أخطر أنواع» [السرطان]), no subject."""
     words = form.split()
     if not words or any(ch.isdigit() for ch in form):
         return "number"
@@ -99,11 +113,11 @@ def label_fault(form: str, language: str = "ar") -> str | None:
         return first
     if first == "filler" and all(_bare(w)[0] in ORDINALS for w in words[1:]):
         return first  # «المستوى», and with an ordinal only: «المرة الأولى» (for the first time)
-    if len(words) == 1 and first == "common" and not is_definite(words[0]):
+    if len(words) == 1 and first in ("common", "noun") and not is_definite(words[0]):
         return "common"  # «اكتشاف», «نجم»: a common noun without its article names nothing
     if (
         len(words) == 1
-        and first is None
+        and first in (None, "noun")
         and is_definite(words[0])
         and _NISBA.search(_bare(words[0])[0])
     ):
@@ -113,9 +127,32 @@ def label_fault(form: str, language: str = "ar") -> str | None:
     last = _kind_of(_bare(words[-1])[0], kinds)
     if last in ("verb", "unit"):
         return last
-    if len(words) == 1 and not is_definite(words[0]) and _POSSESSIVE.search(words[0]):
-        return "pronoun"
+    if len(words) == 1 and not is_definite(words[0]):
+        if _POSSESSIVE.search(strip_marks(words[0])):
+            return "pronoun"  # as written, harakat aside: «رَبِّهِمْ» as «ربهم»
+        bare = _bare(words[0])[0]
+        if bare.endswith("ك") and _kind_of(bare[:-1], kinds) in ("common", "noun"):
+            return "pronoun"  # «ربك» (your lord): a measured noun with «ك»; «فيسبوك» is none
+    if (
+        kinds  # Persian and Urdu have no article and no table: not checked
+        and len(words) > 1
+        and not any(is_definite(w) for w in words)
+        and not any(_name_like(w, kinds) for w in words)
+    ):
+        return "indefinite"  # «سيدة بريطانية», «صيغة توافقية», «أخطر أنواع»: no name in it
     return None
+
+
+def _name_like(word: str, kinds: dict[str, str]) -> bool:
+    """Whether a word written without the article may be (part of) a name: it has letters,
+    was never measured as any kind (a name is seldom written with the article; «مارك»,
+    «ستالينغراد», «أحمد»), and is not shaped like a nisba adjective («توافقية»)."""
+    bare = _bare(word)[0]
+    return (
+        any(ch.isalpha() for ch in bare)
+        and _kind_of(bare, kinds) is None
+        and not _NISBA.search(bare)
+    )
 
 
 def is_definite(word: str) -> bool:

@@ -10,7 +10,8 @@ From the ranked candidate phrases (`candidates`), in linear passes:
    put in a table of contents (`labels`); a theme with no such form is dropped, and a theme
    whose label names what a better theme's label names (same stems, one label inside the
    other, or only an adjective shared that is not all over the text: «اللقاحات الحيوانية»,
-   «انتشار الأمراض الحيوانية») is merged into it; the commoner phrase names the merged theme.
+   «انتشار الأمراض الحيوانية», or a word the text pairs with its label: «الرجال والنساء») is
+   merged into it; the commoner phrase names the merged theme.
 4. *Assign*: each paragraph weighs the themes it mentions (keyness of the phrases found,
    times how few paragraphs the theme spreads over, like tf-idf); the heaviest is its main
    theme, the next its second when it weighs at least `SECOND_SHARE` as much. Dropped: a
@@ -46,6 +47,7 @@ from reader.nlp.topics.labels import (
 from reader.nlp.topics.lexicon import word_kind
 from reader.nlp.topics.model import TopicIndex, assemble
 from reader.nlp.topics.names import add_names
+from reader.nlp.topics.pairs import Pairs
 from reader.nlp.topics.segments import (
     ARTICLE_SALIENCE_WEIGHT,
     Title,
@@ -165,7 +167,9 @@ def _label(
     """Label the themes; drop the unnamed ones, merge the ones whose labels name one thing.
     A theme holding a heading's phrase (``titled``) tries the heading's words first;
     ``pervasive`` keys (`labels.pervasive_keys`) shared tell nothing; a long text's ``title``
-    keeps apart a label sharing only its dependent nouns (`segments.apart_from_title`)."""
+    keeps apart a label sharing only its dependent nouns (`segments.apart_from_title`). A
+    theme still named by a description of a tagged person who is no theme
+    (`Appositions.describes`) is dropped."""
     position = {c.keys: i for i, c in enumerate(pool)}
     member_of = {m.keys: t for t, group in enumerate(members) for m in group}
     sample = {
@@ -180,11 +184,13 @@ def _label(
     keys: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []
     counts: list[int] = []  # per theme, how often its label's phrase occurs
     appositions = Appositions(paragraphs, {n for k, n in written.items() if k not in titled})
+    pairs = Pairs(paragraphs)
+    names = frozenset(written.values())
     language = analysis.language
     for group in members:
         heads = [m for m in group if m.keys in titled]
-        label = (heads and choose_label(heads, forms, analysis.classifier)) or choose_label(
-            group, forms, analysis.classifier
+        label = (heads and choose_label(heads, forms, analysis.classifier, names)) or choose_label(
+            group, forms, analysis.classifier, names
         )
         if label is None:
             continue
@@ -215,6 +221,8 @@ def _label(
             same = appositions.match(label, labels)
             if same is not None and appositions.is_name(label):
                 labels[same], keys[same] = label, (words, stems, nouns)
+        if same is None:
+            same = pairs.match(label, labels)
         if same is not None:
             kept[same].extend(group)
             old = keys[same][1]
@@ -232,7 +240,8 @@ def _label(
         kept.append(list(group))
         keys.append((words, stems, nouns))
         counts.append(group[0].count)
-    return labels, kept
+    named = [t for t, label in enumerate(labels) if not appositions.describes(label)]
+    return [labels[t] for t in named], [kept[t] for t in named]
 
 
 def _assign(

@@ -1,0 +1,51 @@
+"""Pairs: two words the text joins with «و» as one subject name one theme.
+
+«الرجال والنساء» (news-06: how skin cancer differs between men and women), «النمو والتطور»
+(wiki-iodine: growth and development): each word alone then heads a theme of its own over
+the same subject, two labels for one thing (issue 10: no two labels name one theme). Only
+single definite words are paired: names («هتلر وباولوس») and longer phrases («الإنتاج والأمن
+الغذائي», two subjects side by side) are not.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from itertools import pairwise
+
+from reader.nlp.normalise import normalise
+from reader.nlp.topics.lexicon import is_definite
+
+__all__ = ["Pairs"]
+
+
+class Pairs:
+    """Finds, for a label, a label it is written paired with («X وY» or «Y وX»). The text is
+    read once into the words each word is paired with, so a label no word is paired with
+    costs one look-up however long the text."""
+
+    def __init__(self, paragraphs: Sequence[str]) -> None:
+        self.partners: dict[str, set[str]] = defaultdict(set)
+        """Per word, the words the text joins to it with «و», either way round."""
+        for paragraph in paragraphs:
+            words = normalise(paragraph).split()
+            for first, second in pairwise(words):
+                if second.startswith("و") and len(second) > 3:
+                    self.partners[first].add(second[1:])
+                    self.partners[second[1:]].add(first)
+
+    def match(self, label: str, labels: list[str]) -> int | None:
+        """The position in ``labels`` of the label ``label`` is paired with, or None."""
+        partners = self.partners.get(normalise(label)) if _pairable(label) else None
+        if not partners:
+            return None
+        for t, other in enumerate(labels):
+            if _pairable(other) and normalise(other) in partners:
+                return t
+        return None
+
+
+def _pairable(label: str) -> bool:
+    """A single word with the article."""
+    words = label.split()
+    return len(words) == 1 and is_definite(words[0])
