@@ -196,3 +196,35 @@ def test_inputs_past_the_cache_are_the_cached_ones(monkeypatch: pytest.MonkeyPat
         for a, b in zip(s, t, strict=True)
     )
     assert shipped is load_tagger().neural  # the shared tagger was not touched
+
+
+def test_threads_sharing_the_network_get_each_word_its_own_inputs() -> None:
+    """The app's entity and topic jobs tag at the same time with one shared tagger: words met
+    by several threads at once are cached under a lock, so each word's inputs are the ones
+    one thread alone computes (without it, two threads claimed the same cache rows and later
+    documents were tagged from another word's inputs)."""
+    import threading
+
+    texts = [f"news-0{k}.ar.txt" for k in range(1, 9)]
+    words_of = [sorted({w for s in _sentences(name) for w in s}) for name in texts]
+    alone = open_shipped_tagger().neural
+    assert alone is not None
+    expected = [alone.word_vectors(words) for words in words_of]
+
+    for _ in range(3):  # a fresh, empty cache each round, filled by eight threads at once
+        shared = open_shipped_tagger().neural
+        assert shared is not None
+        start = threading.Barrier(len(texts))
+
+        def fill(words: list[str], shared: NeuralTagger = shared) -> None:
+            start.wait()
+            for k in range(0, len(words), 40):  # many small batches: many claims of rows
+                shared.word_vectors(words[k : k + 40])
+
+        threads = [threading.Thread(target=fill, args=(words,)) for words in words_of]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        for words, vectors in zip(words_of, expected, strict=True):
+            assert np.array_equal(shared.word_vectors(words), vectors)

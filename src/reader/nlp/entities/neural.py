@@ -15,6 +15,7 @@ at its own length (no padding reaches a real word), and each word's input vector
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -143,6 +144,9 @@ class NeuralTagger:
         self._gazetteer = gazetteer
         self._cache: dict[str, int] = {}  # word -> its row in _cached
         self._cached: Array = np.zeros((0, 0), dtype=np.float32)
+        # The tagger is shared by the app's threads (entities and topics jobs at once): the
+        # cache's rows are claimed and filled under this lock, or two threads write one row.
+        self._cache_lock = threading.Lock()
         width = self._w["conv_w"].shape[2]
         self._conv = self._w["conv_w"].reshape(self._w["conv_w"].shape[0], -1)  # (F, C*W)
         self._width = width
@@ -222,6 +226,11 @@ class NeuralTagger:
         """The network's inputs for a run of words, ``(N, D)``; new words are computed
         together (their letters in one convolution) and the first `_CACHE_WORDS` met are kept
         in one array (per-word arrays were views that each kept their whole batch alive)."""
+        with self._cache_lock:
+            return self._word_vectors(words)
+
+    def _word_vectors(self, words: Sequence[str]) -> Array:
+        """`word_vectors`, its caller holding the cache's lock."""
         cache = self._cache
         missing = list(dict.fromkeys(w for w in words if w not in cache))
         if not missing:
