@@ -265,6 +265,29 @@ def test_title_evidence_takes_regnal_numbers_and_skips_prepositions() -> None:
     assert not any(kind == "PERSON" for kind, _ in found)
 
 
+def test_title_evidence_stops_where_the_tagged_name_stops() -> None:
+    """A title before a name the tagger found does not drag the following verb, noun or the
+    next person into it, nor make a tagged place a person (sentences of ANERcorp's kind)."""
+    found = {
+        (m.type, m.text)
+        for m in extract_paragraph(0, "اعتبرت ان الرئيس جورج بوش تجاوز صلاحياته بانشاء محاكم")
+    }
+    assert ("PERSON", "جورج بوش") in found
+    assert not any("تجاوز" in text for _, text in found)
+    found = {
+        (m.type, m.text)
+        for m in extract_paragraph(0, "وكان فيه فريق الرئيس جورج بوش ورايس والسفير جون بولتون")
+    }
+    assert ("PERSON", "جورج بوش") in found
+    assert ("PERSON", "جون بولتون") in found
+    found = {
+        (m.type, m.text)
+        for m in extract_paragraph(0, "وقال الوزير إنه سيبحث مع نظيره الفرنسي بباريس الأزمة")
+    }
+    assert ("LOCATION", "بباريس") in found
+    assert not any(kind == "PERSON" for kind, _ in found)
+
+
 def test_numbers_alone_are_never_names() -> None:
     """The tagger sometimes tags a bare number as MISC (mixed-03's list items «10», «11»...):
     a mention must hold a letter; dates and years come from the date rules."""

@@ -257,6 +257,14 @@ def _person_spans(words: Sequence[str], labels: Sequence[str]) -> list[_Span]:
                 j += 1  # «الملك محمد السادس»
                 break
             untagged = labels[j] == "O"
+            if not untagged and not labels[j].endswith("PERS"):
+                break  # «نظيره الفرنسي بباريس»: the tagger found a place, not a name
+            if j > first and (
+                labels[j].startswith("B-") or (untagged and not linked and labels[j - 1] != "O")
+            ):
+                # The tagger's name ended (or another began: «جورج بوش ورايس»); an untagged
+                # word after it opens the next phrase («الرئيس بوش تجاوز صلاحياته»).
+                break
             if untagged and j == first and word_j[:1] in "وفبلك":
                 break  # «الرئيس بزيارة»: a glued preposition, not a first name
             if word_j.startswith(("ال", "و")) and not linked and untagged:
