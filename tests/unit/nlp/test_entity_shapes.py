@@ -43,6 +43,15 @@ def test_places_keep_their_qualifiers(large: str) -> None:
     assert found(text).count(("شمال قبرص", "LOCATION")) == 2
 
 
+def test_a_place_qualifier_after_a_conjunction_ends_the_place(large: str) -> None:
+    """«غرب ووسط أفريقيا» is two regions: the place takes the qualifier joined to it by «و» and
+    stops there, never spanning the conjunction (as «غرب ووسط أفريقيا» whole)."""
+    text = real(large, "يوجد في إسبانيا أكثر من 200.000 مهاجر من غرب ووسط أفريقيا")
+    places = [t for t, kind in found(text) if kind == "LOCATION"]
+    assert "وسط أفريقيا" in places
+    assert not any("غرب" in t for t in places)
+
+
 def test_organisation_heads_make_organisations(large: str) -> None:
     text = real(large, "في الدوري الصيني الممتاز نادي شانغهاي والمنتخب البرازيلي الوطني")
     assert ("نادي شانغهاي", "ORGANIZATION") in found(text)

@@ -323,6 +323,8 @@ def _places(words: Sequence[str], spans: list[Span]) -> list[Span]:
                 if cut is None:
                     break
                 first, lead = first - 1, cut
+                if cut and words[first][:1] in "وف":
+                    break  # a conjunction: «غرب ووسط أفريقيا» is two regions, not one name
             while stop < n and words[stop] in REGION_ADJECTIVES:
                 covered.add(stop)
                 stop += 1
