@@ -288,6 +288,23 @@ def test_title_evidence_stops_where_the_tagged_name_stops() -> None:
     assert not any(kind == "PERSON" for kind, _ in found)
 
 
+def test_spelt_letters_and_initials_are_not_trimmed_as_function_words() -> None:
+    """«سي», «ان», «كي» are function words, but in «سي ان ان» (CNN) and «كي ماكيلر» (K. McKellar)
+    they are letters of a name the tagger found whole (sentences of ANERcorp's train split)."""
+    found = {
+        (m.type, m.text)
+        for m in extract_paragraph(0, 'وقال بولتون لشبكة " سي ان ان " التلفزيونية الاميركية')
+    }
+    assert ("ORGANIZATION", "سي ان ان") in found
+    found = {
+        (m.type, m.text)
+        for m in extract_paragraph(
+            0, "من كندا والسيد كي لدبي من نيجيريا ، والسيد كي ماكيلر من انجلترا"
+        )
+    }
+    assert ("PERSON", "كي ماكيلر") in found
+
+
 def test_numbers_alone_are_never_names() -> None:
     """The tagger sometimes tags a bare number as MISC (mixed-03's list items «10», «11»...):
     a mention must hold a letter; dates and years come from the date rules."""

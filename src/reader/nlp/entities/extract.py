@@ -143,9 +143,32 @@ def _is_word(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
 
+_LETTER_NAMES = normalised_words("سي كي جي دي بي تي")
+"""Latin letters spelt out, which are also function words («سي», «كي»): an initial before a
+name («كي ماكيلر») or the start of a model's name («كي جي 320»)."""
+
+
+def _spelt_letters(raw: Sequence[str], first: int, stop: int) -> bool:
+    """Whether a span of two or more words is letters spelt out, each of one to three letters
+    («سي أن أن», «أن أس أيه»): an acronym, whose «أن» is no function word."""
+    words = raw[first:stop]
+    return len(words) >= 2 and all(w.isalpha() and len(w) <= 3 for w in words)
+
+
 def _trim(raw: Sequence[str], first: int, stop: int) -> tuple[int, int]:
-    """Shrink a span past punctuation and function words at either end."""
-    while first < stop and (not _is_word(raw[first]) or is_function_word(raw[first])):
+    """Shrink a span past punctuation and function words at either end; an acronym spelt out
+    and an initial letter before a name keep theirs («سي ان ان», «كي ماكيلر»)."""
+    if _spelt_letters(raw, first, stop):
+        return first, stop
+    if stop - first >= 2 and normalise(raw[first]) in _LETTER_NAMES and _is_word(raw[first + 1]):
+        first_kept = first
+    else:
+        first_kept = -1
+    while (
+        first < stop
+        and first != first_kept
+        and (not _is_word(raw[first]) or is_function_word(raw[first]))
+    ):
         first += 1
     while stop > first and (not _is_word(raw[stop - 1]) or is_function_word(raw[stop - 1])):
         stop -= 1
