@@ -216,7 +216,9 @@ def test_threads_sharing_the_network_get_each_word_its_own_inputs() -> None:
         assert shared is not None
         start = threading.Barrier(len(texts))
 
-        def fill(words: list[str], shared: NeuralTagger = shared) -> None:
+        def fill(
+            words: list[str], shared: NeuralTagger = shared, start: threading.Barrier = start
+        ) -> None:
             start.wait()
             for k in range(0, len(words), 40):  # many small batches: many claims of rows
                 shared.word_vectors(words[k : k + 40])
