@@ -96,6 +96,21 @@ def test_default_article_names_the_big_events_of_its_fourth_paragraph() -> None:
     assert len(security) <= 2  # «التحديات الأمنية», «التعاون الأمني»: distinct gold themes
 
 
+def test_default_article_security_challenges_hold_the_migration_paragraph_only() -> None:
+    """The default article's ¶2 is about the security challenges of illegal migration and
+    organised crime. «الأمن» is in all seven paragraphs and joins «التحديات الأمنية» as its
+    part; a paragraph naming only «الأمن» (¶0, ¶3–6) is no mention of security challenges, so
+    the theme holds ¶1–2, ¶2 as main theme (it held all seven paragraphs before, too many
+    to match the gold's ¶2 theme)."""
+    index = extract_topics(paragraphs_of(DEFAULT_ARTICLE))
+    challenges = next(t for t in index.topics if t.label == "التحديات الأمنية")
+    assert set(challenges.paragraphs) == {1, 2}
+    assert index.main_topic[2] == "التحديات الأمنية"
+    for other in (0, 3, 4, 5, 6):
+        assert index.main_topic[other] != "التحديات الأمنية"
+        assert index.second_topic[other] != "التحديات الأمنية"
+
+
 def test_concert_dedicated_to_darwish() -> None:
     """news-08 «مارسيل خليفة يهدي أمسيته في قرطاج إلى محمود درويش»: the singer and the poet
     are themes, named in full; no bare adjective («التونسية», «الموسيقية») or verb («حضر»)."""
