@@ -20,7 +20,9 @@ From the ranked candidate phrases (`candidates`), in linear passes:
    (`labels.facets`). Ranked by the paragraphs held and salience, a theme holds those that
    mention it (in a longer text, those `NEAR_HELD` where it is main or second theme). In a
    short text a lone word of the text's subject only echoes a theme it qualifies (`_echoes`):
-   it adds weight where the theme is named, and is no mention of it elsewhere.
+   it adds weight where the theme is named, and is no mention of it elsewhere; and the
+   occasion a short report opens with and comes back to is kept though no paragraph's main
+   theme (`_lede`), as the second theme where a paragraph has none.
 
 A long plain text under a title line is read as an article of sections (`segments`): phrases
 concentrated in one stretch join the pool, the title keeps apart what only shares its
@@ -305,8 +307,13 @@ def _assign(
     rank = _rank(owned, phrase_scores, salience)
     order = sorted(range(len(members)), key=lambda t: (-rank[t], t))
     mains = set(main)
+    lede = _lede(count, order, mains, speaks) if count < SYNONYM_MIN_PARAGRAPHS else None
+    if lede is not None:
+        mains.add(lede)
     least = 2 if count >= SYNONYM_MIN_PARAGRAPHS else 1  # no passing mention in a long text
-    order = [t for t in order if owned[t] > 0 and t in mains and len(speaks[t]) >= least]
+    order = [
+        t for t in order if (owned[t] > 0 or t == lede) and t in mains and len(speaks[t]) >= least
+    ]
     kept: list[int] = []
     for t in order:
         if not (facets and facets[t] & set(kept)):
@@ -321,10 +328,39 @@ def _assign(
         )
         if near is not None:
             speaks = near_held(speaks, main, second, near)
+        if lede in order:
+            second = _second_to(order.index(lede), main, second, speaks)
         order = [t for t, ps in enumerate(speaks) if len(ps) >= least or not article]
         if len(order) == len(members):
             break
     return assemble(labels, _rank(owned, phrase_scores, salience), main, second, speaks)
+
+
+def _lede(
+    count: int, order: list[int], mains: set[int | None], speaks: list[list[int]]
+) -> int | None:
+    """The best ranked theme of a short text that is no paragraph's main theme yet is found
+    in its first paragraph and in at least half of them: the occasion a news report opens
+    with and comes back to («الزيارة» in the default article, ¶1, 2, 6, 7), too common a
+    word to outweigh any paragraph's own subject. Kept as a theme (`_second_to`); only
+    the best such one (the next, «المعرض الدولي», names again the exhibition that «تجهيزات
+    الأمن الداخلي» names)."""
+    return next(
+        (t for t in order if t not in mains and 0 in speaks[t] and 2 * len(speaks[t]) >= count),
+        None,
+    )
+
+
+def _second_to(
+    theme: int, main: list[int | None], second: list[int | None], speaks: list[list[int]]
+) -> list[int | None]:
+    """``second`` with ``theme`` as the second theme of the paragraphs that speak of it and
+    have none (and are not its own)."""
+    held = set(speaks[theme])
+    return [
+        theme if other is None and number in held and first != theme else other
+        for number, (first, other) in enumerate(zip(main, second, strict=True))
+    ]
 
 
 def _rank(owned: list[float], salience: list[float], weight: float) -> list[float]:
