@@ -15,7 +15,8 @@ From the ranked candidate phrases (`candidates`), in linear passes:
 4. *Assign*: each paragraph weighs the themes it mentions (keyness of the phrases found,
    times how few paragraphs the theme spreads over, like tf-idf); the heaviest is its main
    theme, the next its second when it weighs at least `SECOND_SHARE` as much. Dropped: a
-   theme that is no paragraph's main theme (only ever second), one found in one paragraph of
+   theme that is no paragraph's main theme (only ever second; a short text keeps one, its
+   `_lede`), one found in one paragraph of
    a longer text (a passing mention), one whose label shares a stem with a better theme's
    (`labels.facets`). Ranked by the paragraphs held and salience, a theme holds those that
    mention it (in a longer text, those `NEAR_HELD` where it is main or second theme). In a
