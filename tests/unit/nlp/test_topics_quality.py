@@ -174,14 +174,14 @@ def _totals(scores: list[TextScore]) -> tuple[float, float, float, int]:
 
 def test_figures_on_the_gold_hold() -> None:
     """The theme finder's figures on the tuning texts (the default article among them) stay at
-    least where they were measured (recall@8 0.66 = 43/65, label precision 0.93 = 54/58,
+    least where they were measured (recall@8 0.69 = 45/65, label precision 0.93 = 56/60,
     paragraph accuracy 0.56 = 118/209, 2 duplicates), and on the held-out texts (never tuned
     on: recall@8 0.33 = 9/27, label precision 0.81 = 21/26, paragraph accuracy 0.31 = 24/77,
     3 duplicates; its three new labels judged by the written rules after the method was fixed)."""
     gold = load_gold(GOLD)
     scores = [score_text(g, *predict(g)) for g in gold if g.split == "tune"]
     recall, precision, accuracy, duplicates = _totals(scores)
-    assert recall >= 0.66
+    assert recall >= 0.69
     assert precision >= 0.93
     assert accuracy >= 0.56
     assert duplicates <= 2

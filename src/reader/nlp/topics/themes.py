@@ -15,10 +15,15 @@ From the ranked candidate phrases (`candidates`), in linear passes:
 4. *Assign*: each paragraph weighs the themes it mentions (keyness of the phrases found,
    times how few paragraphs the theme spreads over, like tf-idf); the heaviest is its main
    theme, the next its second when it weighs at least `SECOND_SHARE` as much. Dropped: a
-   theme that is no paragraph's main theme (only ever second), one found in one paragraph of
+   theme that is no paragraph's main theme (only ever second; a short text keeps one, its
+   `_lede`), one found in one paragraph of
    a longer text (a passing mention), one whose label shares a stem with a better theme's
    (`labels.facets`). Ranked by the paragraphs held and salience, a theme holds those that
-   mention it (in a longer text, those `NEAR_HELD` where it is main or second theme).
+   mention it (in a longer text, those `NEAR_HELD` where it is main or second theme). In a
+   short text a lone word of the text's subject only echoes a theme it qualifies (`_echoes`):
+   it adds weight where the theme is named, and is no mention of it elsewhere; and the
+   occasion a short report opens with and comes back to is kept though no paragraph's main
+   theme (`_lede`), as the second theme where a paragraph has none.
 
 A long plain text under a title line is read as an article of sections (`segments`): phrases
 concentrated in one stretch join the pool, the title keeps apart what only shares its
@@ -86,6 +91,12 @@ NEAR_HELD = 1
 are its mentions at most this far from one it is main or second theme of (tune recall 0.58 →
 0.59; 0, those paragraphs only: 0.53)."""
 
+ECHO_SPREAD = 0.75
+"""In a short text, a key found in more than this share of the paragraphs is the text's
+subject; as a lone word it only echoes a theme it qualifies (`_echoes`). Tune: any value from
+0.6 to 0.9 gives the same figures (recall 0.66 → 0.68); at 0.5 «الدولي» also echoes and
+«المعرض الدولي» comes back as a second name of the exhibition."""
+
 LABEL_SAMPLE = 8
 """How many paragraphs (the first ones) per theme its label forms are read from."""
 
@@ -127,7 +138,37 @@ def build_index(
     overlaps = facets(labels, pervasive, analysis.language)
     near = NEAR_HELD if not headings and len(paragraphs) >= SYNONYM_MIN_PARAGRAPHS else None
     article = title is not None
-    return _assign(len(paragraphs), found, pool, members, labels, limit, overlaps, near, article)
+    echoes = (
+        _echoes(members, labels, analysis)
+        if len(paragraphs) < SYNONYM_MIN_PARAGRAPHS
+        else frozenset()
+    )
+    return _assign(
+        len(paragraphs), found, pool, members, labels, limit, overlaps, near, article, echoes
+    )
+
+
+def _echoes(
+    members: list[list[Candidate]], labels: list[str], analysis: Analysis
+) -> frozenset[tuple[str, ...]]:
+    """The members of a short text's themes that only echo the text's subject: a single key
+    found in more than `ECHO_SPREAD` of the paragraphs that is a word of its theme's label
+    other than the head noun (the first word). «الأمن», in every paragraph of an article on
+    security, joins «التحديات الأمنية»; a paragraph naming only «الأمن» does not speak of
+    security challenges (`_pick` weighs an echo only where its theme is named otherwise)."""
+    spread: Counter[str] = Counter()
+    for paragraph in analysis.chunked:
+        spread.update({key for chunk in paragraph for key in chunk})
+    most = ECHO_SPREAD * len(analysis.chunked)
+    pervasive = {key for key, n in spread.items() if n > most}
+    echoes: set[tuple[str, ...]] = set()
+    for group, label in zip(members, labels, strict=True):
+        words = label.split()
+        qualifiers = label_key(label, analysis.language) - label_key(words[0], analysis.language)
+        echoes.update(
+            m.keys for m in group if len(m.stems) == 1 and m.stems <= pervasive & qualifiers
+        )
+    return frozenset(echoes)
 
 
 def _occurrences(analysis: Analysis, pool: list[Candidate]) -> list[Counter[int]]:
@@ -254,19 +295,26 @@ def _assign(
     facets: Sequence[frozenset[int]] = (),
     near: int | None = None,
     article: bool = False,
+    echoes: frozenset[tuple[str, ...]] = frozenset(),
 ) -> TopicIndex:
     """Give each paragraph its main and second theme and build the index (step 4). Themes
     are ranked by the paragraphs they hold: the weight of their main paragraphs, and half
     that of their second ones; only the best `limit` are kept, and the paragraphs assigned
-    again among those."""
+    again among those. A paragraph where a theme is found only by ``echoes`` (`_echoes`)
+    holds nothing of it."""
     phrase_scores = [sum(m.score for m in g if m.stems == g[0].stems) for g in members]
-    main, second, owned, speaks = _pick(count, found, pool, members, phrase_scores, article)
+    main, second, owned, speaks = _pick(count, found, pool, members, phrase_scores, article, echoes)
     salience = ARTICLE_SALIENCE_WEIGHT if article else SALIENCE_WEIGHT
     rank = _rank(owned, phrase_scores, salience)
     order = sorted(range(len(members)), key=lambda t: (-rank[t], t))
     mains = set(main)
+    lede = _lede(count, order, mains, speaks) if count < SYNONYM_MIN_PARAGRAPHS else None
+    if lede is not None:
+        mains.add(lede)
     least = 2 if count >= SYNONYM_MIN_PARAGRAPHS else 1  # no passing mention in a long text
-    order = [t for t in order if owned[t] > 0 and t in mains and len(speaks[t]) >= least]
+    order = [
+        t for t in order if (owned[t] > 0 or t == lede) and t in mains and len(speaks[t]) >= least
+    ]
     kept: list[int] = []
     for t in order:
         if not (facets and facets[t] & set(kept)):
@@ -276,13 +324,44 @@ def _assign(
         members = [members[t] for t in order]
         labels = [labels[t] for t in order]
         phrase_scores = [phrase_scores[t] for t in order]
-        main, second, owned, speaks = _pick(count, found, pool, members, phrase_scores, article)
+        main, second, owned, speaks = _pick(
+            count, found, pool, members, phrase_scores, article, echoes
+        )
         if near is not None:
             speaks = near_held(speaks, main, second, near)
+        if lede in order:
+            second = _second_to(order.index(lede), main, second, speaks)
         order = [t for t, ps in enumerate(speaks) if len(ps) >= least or not article]
         if len(order) == len(members):
             break
     return assemble(labels, _rank(owned, phrase_scores, salience), main, second, speaks)
+
+
+def _lede(
+    count: int, order: list[int], mains: set[int | None], speaks: list[list[int]]
+) -> int | None:
+    """The best ranked theme of a short text that is no paragraph's main theme yet is found
+    in its first paragraph and in at least half of them: the occasion a news report opens
+    with and comes back to («الزيارة» in the default article, ¶1, 2, 6, 7), too common a
+    word to outweigh any paragraph's own subject. Kept as a theme (`_second_to`); only
+    the best such one (the next, «المعرض الدولي», names again the exhibition that «تجهيزات
+    الأمن الداخلي» names)."""
+    return next(
+        (t for t in order if t not in mains and 0 in speaks[t] and 2 * len(speaks[t]) >= count),
+        None,
+    )
+
+
+def _second_to(
+    theme: int, main: list[int | None], second: list[int | None], speaks: list[list[int]]
+) -> list[int | None]:
+    """``second`` with ``theme`` as the second theme of the paragraphs that speak of it and
+    have none (and are not its own)."""
+    held = set(speaks[theme])
+    return [
+        theme if other is None and number in held and first != theme else other
+        for number, (first, other) in enumerate(zip(main, second, strict=True))
+    ]
 
 
 def _rank(owned: list[float], salience: list[float], weight: float) -> list[float]:
@@ -301,11 +380,13 @@ def _pick(
     members: list[list[Candidate]],
     scores: list[float],
     article: bool = False,
+    echoes: frozenset[tuple[str, ...]] = frozenset(),
 ) -> tuple[list[int | None], list[int | None], list[float], list[list[int]]]:
     """Each paragraph's main and second theme, the weight each theme holds, and the
     paragraphs that speak of each theme (it weighs at least `SPEAKS_SHARE` of the main
-    theme there). In an ``article`` (`segments`) a pervasive theme yields where it is named
-    less than on average (`segments.damp_pervasive`)."""
+    theme there). A theme found in a paragraph only by its ``echoes`` is not found there.
+    In an ``article`` (`segments`) a pervasive theme yields where it is named less than on
+    average (`segments.damp_pervasive`)."""
     position = {c.keys: i for i, c in enumerate(pool)}
     theme_of: dict[int, int] = {}
     for t, group in enumerate(members):
@@ -315,10 +396,15 @@ def _pick(
     weights: list[dict[int, float]] = []
     for local in found:
         weight: dict[int, float] = defaultdict(float)
+        names: set[int] = set()
         for i, times in local.items():
             home = theme_of.get(i)
             if home is not None:
                 weight[home] += times * pool[i].weight
+                if pool[i].keys not in echoes:
+                    names.add(home)
+        for t in set(weight) - names:
+            del weight[t]
         for t in weight:
             spread[t] += 1
         weights.append(weight)
