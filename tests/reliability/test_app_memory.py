@@ -75,6 +75,23 @@ def one_word_a_line(source: Path, size: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def arabic_peak_over_sample(
+    run_in_pty: Callable[..., PtyRun], texts: Path, tmp_path: Path, joiner: str
+) -> tuple[int, int, int, bool]:
+    """(peak, baseline, file size, finished) of the app on the first 1,000,000 characters of
+    large-01's Arabic prose, its words joined by `joiner` (a newline: one word a line; a space:
+    one paragraph), beside the baseline: the app's peak on the prose's first 20,000 characters
+    (the entity and topic models loaded)."""
+    prose = (texts / "large-01.ar.txt").read_text("utf-8")
+    sample = tmp_path / "sample.ar.txt"
+    sample.write_text(prose[:20_000], "utf-8")
+    base, _ = app_peak(run_in_pty, sample)
+    path = tmp_path / "shaped.ar.txt"
+    path.write_text(joiner.join(prose[:1_000_000].split()) + "\n", "utf-8")
+    peak, finished = app_peak(run_in_pty, path)
+    return peak, base, path.stat().st_size, finished
+
+
 def test_persian_one_word_a_line(
     run_in_pty: Callable[..., PtyRun], texts: Path, tmp_path: Path
 ) -> None:
@@ -99,15 +116,7 @@ def test_arabic_one_word_a_line(
     at most `WAIT_SECONDS`. It was about 114 times (358 MB after 45 s, still analysing); now
     about 78 with the analysis finished: the entity tagger's working memory is most of what is
     left (see the README)."""
-    source = texts / "large-01.ar.txt"
-    prose = source.read_text("utf-8")
-    sample = tmp_path / "sample.ar.txt"
-    sample.write_text(prose[:20_000], "utf-8")
-    base, _ = app_peak(run_in_pty, sample)
-    path = tmp_path / "one-word-a-line.ar.txt"
-    path.write_text("\n".join(prose[:1_000_000].split()) + "\n", "utf-8")
-    size = path.stat().st_size
-    peak, _ = app_peak(run_in_pty, path)
+    peak, base, size, _ = arabic_peak_over_sample(run_in_pty, texts, tmp_path, "\n")
     assert peak <= base + 95 * size, f"{peak / MB:.0f} MB, {base / MB:.0f} MB on the sample"
 
 
@@ -119,13 +128,6 @@ def test_arabic_one_long_line(
     times: the topic finder ran the whole entity tagger a second time on the document
     (for names of a short text), beside the entity worker, whose caches were also larger and
     whose freed memory stayed in its thread's heap; now 81 (see the README)."""
-    prose = (texts / "large-01.ar.txt").read_text("utf-8")
-    sample = tmp_path / "sample.ar.txt"
-    sample.write_text(prose[:20_000], "utf-8")
-    base, _ = app_peak(run_in_pty, sample)
-    path = tmp_path / "one-line.ar.txt"
-    path.write_text(" ".join(prose[:1_000_000].split()) + "\n", "utf-8")
-    size = path.stat().st_size
-    peak, finished = app_peak(run_in_pty, path)
+    peak, base, size, finished = arabic_peak_over_sample(run_in_pty, texts, tmp_path, " ")
     assert finished, f"still analysing after {WAIT_SECONDS} s"
     assert peak <= base + 100 * size, f"{peak / MB:.0f} MB, {base / MB:.0f} MB on the sample"
