@@ -23,7 +23,8 @@ their salience), `names` (the entity tagger's persons, organisations and places 
 short Arabic texts only), `sections` (a structured document's headings as theme evidence),
 `themes` (grouping paragraphs into themes, main and second theme), `grouping` (which
 phrases make one theme), `segments` (long articles: themes where they are discussed, the title
-line, phrases concentrated in one stretch), `labels` (naming a theme),
+line, phrases concentrated in one stretch), `lists` (a long article's list: its lead names its
+lines), `labels` (naming a theme),
 `appositions` (a description right before a name labels the name's theme),
 `pairs` (two words the text joins with «و» name one theme),
 `lexicon` (the measured word kinds that never label a theme), `stretches` (long documents:

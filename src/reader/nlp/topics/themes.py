@@ -25,10 +25,10 @@ From the ranked candidate phrases (`candidates`), in linear passes:
    occasion a short report opens with and comes back to is kept though no paragraph's main
    theme (`_lede`), as the second theme where a paragraph has none.
 
-A long plain text under a title line is read as an article of sections (`segments`): phrases
-concentrated in one stretch join the pool, the title keeps apart what only shares its
-dependent nouns, a pervasive theme yields where it is named less than on average, and a theme
-left with one paragraph is dropped.
+A long plain text under a title line is read as an article of sections (`segments`): a list's
+lead names its short lines (`lists`), phrases concentrated in one stretch join the pool, the
+title keeps apart what only shares its dependent nouns, a pervasive theme yields where it is
+named less than on average, and a theme left with one paragraph is dropped.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ from reader.nlp.topics.labels import (
     written_forms,
 )
 from reader.nlp.topics.lexicon import word_kind
+from reader.nlp.topics.lists import list_sections
 from reader.nlp.topics.model import TopicIndex, assemble
 from reader.nlp.topics.names import add_names
 from reader.nlp.topics.pairs import Pairs
@@ -120,10 +121,15 @@ def build_index(
     pool = [c for c in analysis.candidates[: POOL_FACTOR * limit] if c.score > 0]
     # A long plain text under a title line is an article of sections (`segments`).
     title = None if headings else title_of(paragraphs, analysis.language)
-    local = concentrated(analysis, pool, limit) if title else []
+    lists = list_sections(paragraphs, analysis) if title else []
+    listed = {c.keys: c for c, _ in lists}
+    pool = [c for c in pool if c.keys not in listed]  # a list's name starts a theme
+    local = concentrated(analysis, [*pool, *listed.values()], limit) if title else []
+    local = [*listed.values(), *local]
     pool += local
     local_at = range(len(pool) - len(local), len(pool))
     found = _occurrences(analysis, pool)
+    _add_sections(found, pool, lists)
     written = add_names(analysis, pool, found, [*names, *headings])
     titled = {k for k, name in written.items() if any(name == h for h, _ in headings)}
     where = _paragraph_sets(found, len(pool))
@@ -169,6 +175,18 @@ def _echoes(
             m.keys for m in group if len(m.stems) == 1 and m.stems <= pervasive & qualifiers
         )
     return frozenset(echoes)
+
+
+def _add_sections(
+    found: list[Counter[int]], pool: list[Candidate], sections: list[tuple[Candidate, Counter[int]]]
+) -> None:
+    """Count, in place, each section's phrase (a pool candidate) at least as often as the
+    section says in each of its paragraphs (`lists.list_sections`)."""
+    position = {c.keys: i for i, c in enumerate(pool)}
+    for candidate, where in sections:
+        i = position[candidate.keys]
+        for number, times in where.items():
+            found[number][i] = max(found[number][i], times)
 
 
 def _occurrences(analysis: Analysis, pool: list[Candidate]) -> list[Counter[int]]:
