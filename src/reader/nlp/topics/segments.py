@@ -12,8 +12,11 @@ first line is a headline of more than `TITLE_WORDS` words, is read as before:
   that shares a noun with the title but not its head noun (the first word: «نقص هرمون الغدة
   الدرقية» beside «متلازمة نقص اليود الخلقي») names another subject and is not merged into
   the title's theme (`apart_from_title`); one sharing the head («أعمال الصندوق» beside
-  «صندوق النقد الدولي») is still a facet of the subject. When no label is the title, the
-  best theme holding the title's head noun is named by the title line (`name_by_title`).
+  «صندوق النقد الدولي») is still a facet of the subject. A label that starts with a part of
+  the title and goes on with a word the title lacks is another of its kind («الشيخ الحريري»,
+  his teacher, beside «الشيخ» under «الشيخ إمام») and is not merged into that part
+  (`another_of_title_kind`). When no label is the title, the best theme holding the title's
+  head noun is named by the title line (`name_by_title`).
 - *Concentrated phrases*: each candidate phrase is also weighed by its densest window of
   paragraphs (`window_size`): its occurrences there, times the share of all its occurrences
   that window holds (a phrase spread evenly scores little), times its weight. The best join
@@ -52,6 +55,7 @@ __all__ = [
     "PERVASIVE_DAMPING",
     "PERVASIVE_SHARE",
     "Title",
+    "another_of_title_kind",
     "apart_from_title",
     "concentrated",
     "damp_pervasive",
@@ -116,6 +120,23 @@ def apart_from_title(title: Title | None, stems: frozenset[str], other: frozense
     if title is None or title[1] not in (stems, other) or stems <= other or other <= stems:
         return False
     return title[0] not in stems & other
+
+
+def another_of_title_kind(title: Title | None, part: str, label: str, language: str) -> bool:
+    """Whether ``label`` starts with ``part``, a part of the title, and goes on with a word the
+    title does not hold: another of the title's kind («الشيخ الحريري» beside «الشيخ» under
+    «الشيخ إمام», his teacher; «معركة الأطلسي» beside «معركة» under «معركة ستالينغراد»), not
+    the article's subject named in part. «أعمال الصندوق» starts with no part of «صندوق النقد
+    الدولي»: a facet of the subject (`apart_from_title`)."""
+    if title is None:
+        return False
+    words, start = label.split(), part.split()
+    if len(words) <= len(start) or not label_key(part, language) <= title[1]:
+        return False
+    head = [label_key(w, language) for w in words[: len(start)]]
+    if head != [label_key(w, language) for w in start]:
+        return False
+    return not label_key(" ".join(words[len(start) :]), language) <= title[1]
 
 
 def name_by_title(line: str, title: Title, labels: Sequence[str], language: str) -> list[str]:

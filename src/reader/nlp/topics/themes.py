@@ -27,8 +27,9 @@ From the ranked candidate phrases (`candidates`), in linear passes:
 
 A long plain text under a title line is read as an article of sections (`segments`): a list's
 lead names its short lines (`lists`), phrases concentrated in one stretch join the pool, the
-title keeps apart what only shares its dependent nouns, a pervasive theme yields where it is
-named less than on average, and a theme left with one paragraph is dropped.
+title keeps apart what only shares its dependent nouns or is another of its kind, a pervasive
+theme yields where it is named less than on average, and a theme left with one paragraph is
+dropped.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ from reader.nlp.topics.pairs import Pairs
 from reader.nlp.topics.segments import (
     ARTICLE_SALIENCE_WEIGHT,
     Title,
+    another_of_title_kind,
     apart_from_title,
     concentrated,
     damp_pervasive,
@@ -226,8 +228,9 @@ def _label(
     """Label the themes; drop the unnamed ones, merge the ones whose labels name one thing.
     A theme holding a heading's phrase (``titled``) tries the heading's words first;
     ``pervasive`` keys (`labels.pervasive_keys`) shared tell nothing; a long text's ``title``
-    keeps apart a label sharing only its dependent nouns (`segments.apart_from_title`). A
-    theme still named by a description of a tagged person who is no theme
+    keeps apart a label sharing only its dependent nouns (`segments.apart_from_title`) and
+    another of the kind a part of it names (`segments.another_of_title_kind`). A theme
+    still named by a description of a tagged person who is no theme
     (`Appositions.describes`) is dropped."""
     position = {c.keys: i for i, c in enumerate(pool)}
     member_of = {m.keys: t for t, group in enumerate(members) for m in group}
@@ -262,15 +265,19 @@ def _label(
             (
                 t
                 for t, (w, s, n) in enumerate(keys)
-                if s <= stems
-                or stems <= s
-                or (
-                    not apart_from_title(title, s, stems)
-                    and (
-                        w <= words
-                        or words <= w
-                        or bool(n & nouns)
-                        or share_only_qualifiers((s & stems) - pervasive, n | nouns)
+                if not another_of_title_kind(title, labels[t], label, language)
+                and not another_of_title_kind(title, label, labels[t], language)
+                and (
+                    s <= stems
+                    or stems <= s
+                    or (
+                        not apart_from_title(title, s, stems)
+                        and (
+                            w <= words
+                            or words <= w
+                            or bool(n & nouns)
+                            or share_only_qualifiers((s & stems) - pervasive, n | nouns)
+                        )
                     )
                 )
             ),
