@@ -82,3 +82,23 @@ def test_one_short_line_is_no_list() -> None:
     cut = [*paragraphs[: lead + 2], paragraphs[lead - 1], *paragraphs[lead + 2 :]]
     assert len(cut[lead + 2].split()) > ITEM_WORDS
     assert list_sections(cut, analyse(cut, "ar")) == []
+
+
+def test_a_list_is_not_named_by_the_title() -> None:
+    """A lead ending with the article's own subject («ظهور اعراض متلازمة نقص اليود الخلقي:»,
+    the iodine lead with the title put after «اعراض») names its list by «اعراض»: the title's
+    phrase, the whole article's subject and far more salient, is a theme already."""
+    paragraphs = paragraphs_of("wiki-iodine.ar.txt")
+    lead = next(n for n, p in enumerate(paragraphs) if p.rstrip().endswith(":"))
+    head, _, _ = paragraphs[lead].rpartition("ظهور")
+    assert head
+    paragraphs[lead] = f"{head}ظهور اعراض {paragraphs[0]}:"
+    analysis = analyse(paragraphs, "ar")
+    title = {key for chunk in analysis.chunked[0] for key in chunk}
+    sections = list_sections(paragraphs, analysis)
+    assert len(sections) == 1
+    candidate, _ = sections[0]
+    assert not set(candidate.keys) <= title
+    assert "اعراض" in candidate.keys
+    subject = next(c for c in analysis.candidates if set(c.keys) == title)
+    assert subject.score > candidate.score  # the lead's most salient phrase is the title's

@@ -41,8 +41,10 @@ def list_sections(
     paragraphs: Sequence[str], analysis: Analysis
 ) -> list[tuple[Candidate, Counter[int]]]:
     """Per list (see the module docstring), the candidate phrase its lead names it by and
-    the mentions it adds per paragraph: the lead's and its items'."""
-    by_keys = {c.keys: c for c in analysis.candidates if c.score > 0}
+    the mentions it adds per paragraph: the lead's and its items'. A phrase of the title's
+    words only (¶0: the article's subject, a theme already) names no list."""
+    title = {key for chunk in analysis.chunked[0] for key in chunk} if analysis.chunked else set()
+    by_keys = {c.keys: c for c in analysis.candidates if c.score > 0 and not set(c.keys) <= title}
     found: list[tuple[Candidate, Counter[int]]] = []
     for lead, text in enumerate(paragraphs):
         if not text.rstrip().endswith(COLONS) or not analysis.chunked[lead]:
