@@ -1,5 +1,6 @@
 """Which written forms may label a theme: never a bare adjective, a verb, a number, a unit or
-currency, or a filler noun of news prose.
+currency, or a filler noun of news prose; and which keys are one word's singular and broken
+plural (`singular_keys`).
 
 The word kinds come from `reader/nlp/data/topics-lexicon-ar.tsv.gz`, measured over 1,934 Arabic
 Wikipedia articles by `training/build_topic_lexicon.py` (agreement after a definite noun for
@@ -17,7 +18,7 @@ from importlib import resources
 
 from reader.nlp.stem import fold, strip_marks
 
-__all__ = ["label_fault", "word_kind"]
+__all__ = ["label_fault", "singular_keys", "word_kind"]
 
 _ARTICLE = re.compile("^(?:[وف]?[بك]?ال|[وف]?لل)(?=..)")
 _NISBA = re.compile("..(?:يه|يين|يون|يات)$")
@@ -56,6 +57,25 @@ def _kinds(language: str) -> dict[str, str]:
         kinds.update(dict.fromkeys(NEWS_FILLER, "filler"))
         kinds.update(dict.fromkeys(ORDINALS, "adjective"))
     return kinds
+
+
+@cache
+def _singulars(language: str) -> dict[str, str]:
+    """Broken plural keys and their singular's key (`topics-variants-*.tsv`), or none."""
+    path = resources.files("reader.nlp") / "data" / f"topics-variants-{language}.tsv"
+    if not path.is_file():
+        return {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t")[:2] for line in lines if line and not line.startswith("#"))
+
+
+def singular_keys(keys: frozenset[str], language: str = "ar") -> frozenset[str]:
+    """``keys`` (stems) with each measured broken plural replaced by its singular's key:
+    «اغان» (أغان, الأغاني) by «اغن» (الأغنية), which the light stemmer keeps apart. The pairs
+    were measured over Wikipedia articles (`training/build_topic_variants.py`): of the key
+    pairs shaped like a plural and its singular, those used alike."""
+    table = _singulars(language)
+    return frozenset(table.get(key, key) for key in keys) if table else keys
 
 
 def _bare(word: str) -> tuple[str, bool]:

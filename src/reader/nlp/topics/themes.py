@@ -127,7 +127,7 @@ def build_index(
     written = add_names(analysis, pool, found, [*names, *headings])
     titled = {k for k, name in written.items() if any(name == h for h, _ in headings)}
     where = _paragraph_sets(found, len(pool))
-    groups = group_pool(pool, where, limit * 2, len(paragraphs), local_at, limit)
+    groups = group_pool(pool, where, limit * 2, len(paragraphs), local_at, limit, analysis.language)
     members = [[pool[i] for i in group] for group in groups]
     pervasive = pervasive_keys(analysis.chunked)
     labels, members = _label(
