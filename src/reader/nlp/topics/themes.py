@@ -10,8 +10,9 @@ From the ranked candidate phrases (`candidates`), in linear passes:
    put in a table of contents (`labels`); a theme with no such form is dropped, and a theme
    whose label names what a better theme's label names (same stems, one label inside the
    other, or only an adjective shared that is not all over the text: «اللقاحات الحيوانية»,
-   «انتشار الأمراض الحيوانية», or a word the text pairs with its label: «الرجال والنساء») is
-   merged into it; the commoner phrase names the merged theme.
+   «انتشار الأمراض الحيوانية», or a word the text pairs with its label: «الرجال والنساء»,
+   or, in a longer text, a bare noun found only where a better one is: «الألحان» in
+   «الأغنية», `nesting`) is merged into it; the commoner phrase names the merged theme.
 4. *Assign*: each paragraph weighs the themes it mentions (keyness of the phrases found,
    times how few paragraphs the theme spreads over, like tf-idf); the heaviest is its main
    theme, the next its second when it weighs at least `SECOND_SHARE` as much. Dropped: a
@@ -52,6 +53,7 @@ from reader.nlp.topics.labels import (
 from reader.nlp.topics.lexicon import word_kind
 from reader.nlp.topics.model import TopicIndex, assemble
 from reader.nlp.topics.names import add_names
+from reader.nlp.topics.nesting import Nesting
 from reader.nlp.topics.pairs import Pairs
 from reader.nlp.topics.segments import (
     ARTICLE_SALIENCE_WEIGHT,
@@ -226,6 +228,7 @@ def _label(
     counts: list[int] = []  # per theme, how often its label's phrase occurs
     appositions = Appositions(paragraphs, {n for k, n in written.items() if k not in titled})
     pairs = Pairs(paragraphs)
+    nesting = Nesting(len(paragraphs))
     names = frozenset(written.values())
     language = analysis.language
     for group in members:
@@ -264,6 +267,10 @@ def _label(
                 labels[same], keys[same] = label, (words, stems, nouns)
         if same is None:
             same = pairs.match(label, labels)
+        found = set().union(*(where[position[m.keys]] for m in group))
+        if same is None:
+            same = nesting.match(label, found, labels)
+        nesting.add(len(labels) if same is None else same, found)
         if same is not None:
             kept[same].extend(group)
             old = keys[same][1]
