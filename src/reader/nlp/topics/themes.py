@@ -243,22 +243,9 @@ def _label(
         nouns = label_key(
             " ".join(w for w in label.split() if word_kind(w, language) != "adjective"), language
         )
+        mine = (words, stems, nouns)
         same = next(
-            (
-                t
-                for t, (w, s, n) in enumerate(keys)
-                if s <= stems
-                or stems <= s
-                or (
-                    not apart_from_title(title, s, stems)
-                    and (
-                        w <= words
-                        or words <= w
-                        or bool(n & nouns)
-                        or share_only_qualifiers((s & stems) - pervasive, n | nouns)
-                    )
-                )
-            ),
+            (t for t, theirs in enumerate(keys) if _one_thing(theirs, mine, title, pervasive)),
             None,
         )
         if same is None:
@@ -283,6 +270,19 @@ def _label(
                 labels[same] = label
                 keys[same] = (words, stems, nouns)
                 counts[same] = group[0].count
+                # The new label may name what another theme names too: «لغة سي» took the
+                # theme of «سي», and «اللغة» is a part of it.
+                while (
+                    other := next(
+                        (
+                            u
+                            for u, theirs in enumerate(keys)
+                            if u != same and _one_thing(theirs, keys[same], title, pervasive)
+                        ),
+                        None,
+                    )
+                ) is not None:
+                    same = _fold(other, same, labels, kept, keys, counts, nesting)
             continue
         labels.append(label)
         kept.append(list(group))
@@ -290,6 +290,52 @@ def _label(
         counts.append(group[0].count)
     named = [t for t, label in enumerate(labels) if not appositions.describes(label)]
     return [labels[t] for t in named], [kept[t] for t in named]
+
+
+def _one_thing(
+    theirs: tuple[frozenset[str], frozenset[str], frozenset[str]],
+    mine: tuple[frozenset[str], frozenset[str], frozenset[str]],
+    title: Title | None,
+    pervasive: frozenset[str],
+) -> bool:
+    """Whether two labels, each as its words, stems and the stems of its nouns, name one
+    thing: the same stems or one's inside the other's, one's words inside the other's, a
+    noun shared, or only an adjective shared that is not all over the text (``pervasive``);
+    a long text's ``title`` keeps apart labels sharing only its dependent nouns."""
+    (w, s, n), (words, stems, nouns) = theirs, mine
+    return (
+        s <= stems
+        or stems <= s
+        or (
+            not apart_from_title(title, s, stems)
+            and (
+                w <= words
+                or words <= w
+                or bool(n & nouns)
+                or share_only_qualifiers((s & stems) - pervasive, n | nouns)
+            )
+        )
+    )
+
+
+def _fold(
+    other: int,
+    theme: int,
+    labels: list[str],
+    kept: list[list[Candidate]],
+    keys: list[tuple[frozenset[str], frozenset[str], frozenset[str]]],
+    counts: list[int],
+    nesting: Nesting,
+) -> int:
+    """Merge theme ``other`` into theme ``theme``, which keeps its label, at the better
+    (earlier) of the two places; return that place."""
+    first, last = min(other, theme), max(other, theme)
+    kept[first] = kept[first] + kept[last]  # the better theme's head first, as when merging
+    labels[first], keys[first], counts[first] = labels[theme], keys[theme], counts[theme]
+    nesting.found[first] = nesting.found[first] | nesting.found[last]
+    for table in (labels, kept, keys, counts, nesting.found):
+        del table[last]
+    return first
 
 
 def _assign(
