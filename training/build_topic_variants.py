@@ -4,8 +4,9 @@
 «اغن» and «اغان»: two keys, and a text about songs got two themes, «الأغنية» and «أغان» (news-08;
 issue 10: stem variants are one theme). Most broken plurals of four-consonant nouns (مفاعل,
 أفاعل, تفاعيل: «مقاعد»/«مقعد», «معارك»/«معرك») are the singular's key with «ا» after its second
-letter; so are many unrelated pairs («مرات»/«مرت», «قرار»/«قرر»). Which pairs are one word is
-measured, not listed: over the 1,934 Arabic Wikipedia articles of
+letter, or, for the shape فواعل, its «و» dropped and «ا» moved before it («قوالب»/«قالب»);
+so are many unrelated pairs («مرات»/«مرت», «قرار»/«قرر»). Which pairs are one word is measured,
+not listed: over the 1,934 Arabic Wikipedia articles of
 `shared/data/texts/large-01.ar.txt` (the articles annotated as topic gold left out), each key
 seen at least `MIN_COUNT` times gets a context vector (positive PMI with the keys within
 `WINDOW` words, reduced to `DIMENSIONS` by a seeded randomised SVD); a pair of that shape is kept
@@ -49,12 +50,14 @@ _CLITICS = "وفبلك"
 """A key starting with one of these may still carry a glued conjunction or preposition."""
 
 
-def singular_shape(key: str) -> str | None:
-    """The key ``key`` would have as a singular if it is a broken plural with «ا» after its
-    second letter («مقاعد» → «مقعد»), else None (the runtime reads the measured table)."""
-    if len(key) >= 4 and key[2] == "ا" and key[0] not in _CLITICS:
-        return key[:2] + key[3:]
-    return None
+def singular_shapes(key: str) -> tuple[str, ...]:
+    """The keys ``key`` would have as a singular if it were a broken plural with «ا» after its
+    second letter («مقاعد» → «مقعد»), or of the shape فواعل («قوالب» → «قالب», «جوائز» →
+    «جائز»); none for a short key (the runtime reads the measured table)."""
+    if len(key) < 4 or key[0] in _CLITICS or key[2] != "ا":
+        return ()
+    dropped = key[:2] + key[3:]
+    return (dropped, key[0] + "ا" + key[3:]) if key[1] == "و" and len(key) >= 5 else (dropped,)
 
 
 def _lines() -> list[list[str]]:
@@ -113,11 +116,15 @@ def main() -> int:
     chance = float(np.percentile((vectors[a] * vectors[b]).sum(1), PERCENTILE))
     pairs = []
     for key in keys:
-        singular = singular_shape(key)
-        if singular in index:
-            cosine = float(vectors[index[key]] @ vectors[index[singular]])
-            pairs.append((key, singular, cosine))
-    kept = sorted((p for p in pairs if p[2] >= chance), key=lambda p: -p[2])
+        for singular in singular_shapes(key):
+            if singular in index:
+                cosine = float(vectors[index[key]] @ vectors[index[singular]])
+                pairs.append((key, singular, cosine))
+    best: dict[str, tuple[str, str, float]] = {}
+    for pair in pairs:  # of a plural's two possible singulars, the likelier
+        if pair[2] >= chance and pair[2] > best.get(pair[0], ("", "", -1.0))[2]:
+            best[pair[0]] = pair
+    kept = sorted(best.values(), key=lambda p: -p[2])
     lines = [
         f"# plural\tsingular\tcosine; from {LARGE.name}, {len(keys)} keys; pairs of that shape "
         f"{len(pairs)}, kept {len(kept)} at cosine >= {chance:.3f} (random pairs' "
