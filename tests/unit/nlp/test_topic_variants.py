@@ -47,3 +47,27 @@ def test_songs_and_a_song_are_one_theme() -> None:
     ]
     assert len(songs) == 1
     assert 16 in songs[0].paragraphs and 17 in songs[0].paragraphs
+
+
+LARGE_01 = REPO / ".." / "shared" / "data" / "texts" / "large-01.ar.txt"
+PATRIARCHS = 'id="1118161"'
+"""«قائمة البطاركة الموارنة» in large-01: «بطريركًا» after numbers, «البطريرك» before names."""
+
+
+def _article(marker: str) -> list[str]:
+    """The paragraphs of one article of large-01 (its `<doc>` lines dropped)."""
+    assert LARGE_01.is_file(), f"test text not found: {LARGE_01}"
+    text = LARGE_01.read_text(encoding="utf-8")
+    start = text.index(marker)
+    body = text[text.index("\n", start) + 1 : text.index("</doc>", start)]
+    return [p.text for p in Document.from_text(body, "article.txt").paragraphs]
+
+
+def test_an_accusative_alif_is_no_part_of_the_word() -> None:
+    """«بطريركًا» (tanween fatḥa on its alif) is «بطريرك» in the accusative: it labels no
+    theme of its own beside «البطريرك»; no label keeps the accusative ending."""
+    paragraphs = _article(PATRIARCHS)
+    assert any("بطريركًا" in p for p in paragraphs) and any("البطريرك " in p for p in paragraphs)
+    labels = [topic.label for topic in extract_topics(paragraphs).topics]
+    assert labels
+    assert not [label for label in labels if label.endswith(("ًا", "اً"))], labels
