@@ -24,7 +24,8 @@ short Arabic texts only), `sections` (a structured document's headings as theme 
 `themes` (grouping paragraphs into themes, main and second theme), `grouping` (which
 phrases make one theme), `segments` (long articles: themes where they are discussed, the title
 line, phrases concentrated in one stretch), `labels` (naming a theme),
-`appositions` (a description right before a name labels the name's theme),
+`appositions` (a description right before a name, tagged or written as one, labels the name's
+theme),
 `pairs` (two words the text joins with «و» name one theme), `nesting` (in a longer text, a
 bare noun found only where a better one is names part of its theme),
 `lexicon` (the measured word kinds that never label a theme), `stretches` (long documents:

@@ -18,9 +18,11 @@ from importlib import resources
 
 from reader.nlp.stem import fold, strip_marks
 
-__all__ = ["label_fault", "singular_keys", "word_kind"]
+__all__ = ["is_name_like", "label_fault", "singular_keys", "word_kind"]
 
 _ARTICLE = re.compile("^(?:[وف]?[بك]?ال|[وف]?لل)(?=..)")
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+"""The three tanween marks: a word written with one is an indefinite common word."""
 _NISBA = re.compile("..(?:يه|يين|يون|يات)$")
 _POSSESSIVE = re.compile("(?:ه|ها|هم|هما|هن|كم)$")
 """A pronoun glued to the end of a word («أصواته», «شركتها»): «his votes» is no subject (a word
@@ -172,6 +174,23 @@ def _name_like(word: str, kinds: dict[str, str]) -> bool:
         any(ch.isalpha() for ch in bare)
         and _kind_of(bare, kinds) is None
         and not _NISBA.search(bare)
+    )
+
+
+def is_name_like(label: str, language: str = "ar") -> bool:
+    """Whether a label is written as a name: no word carries the article and every word may
+    be part of a name (`_name_like`: «صافيناز», «مارك زوكربيرغ»; not «سيدة بريطانية») and has
+    at least three letters (an unmeasured two-letter word is a clipped noun more often than a
+    name: «ضم», annexing, in «ضم هولندا») and no tanween (an indefinite noun: «شعاراً»).
+    Persian and Urdu have no article and no table: never."""
+    kinds = _kinds(language)
+    words = label.split()
+    return bool(kinds and words) and all(
+        not is_definite(w)
+        and _name_like(w, kinds)
+        and len(_bare(w)[0]) >= 3
+        and not _TANWEEN.intersection(w)
+        for w in words
     )
 
 

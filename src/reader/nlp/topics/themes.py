@@ -50,7 +50,7 @@ from reader.nlp.topics.labels import (
     share_only_qualifiers,
     written_forms,
 )
-from reader.nlp.topics.lexicon import word_kind
+from reader.nlp.topics.lexicon import is_name_like, word_kind
 from reader.nlp.topics.model import TopicIndex, assemble
 from reader.nlp.topics.names import add_names
 from reader.nlp.topics.nesting import Nesting
@@ -248,8 +248,12 @@ def _label(
             (t for t, theirs in enumerate(keys) if _one_thing(theirs, mine, title, pervasive)),
             None,
         )
+        if is_name_like(label, language):
+            appositions.add_label(label)
+        described = False  # merged as a description of a name, or the name of a description
         if same is None:
             same = appositions.match(label, labels)
+            described = same is not None
             if same is not None and appositions.is_name(label):
                 labels[same], keys[same] = label, (words, stems, nouns)
         if same is None:
@@ -261,8 +265,9 @@ def _label(
         if same is not None:
             kept[same].extend(group)
             old = keys[same][1]
-            if (len(stems) > len(old) and old <= stems) or (
-                not (old <= stems or stems <= old) and group[0].count > counts[same]
+            if not described and (
+                (len(stems) > len(old) and old <= stems)
+                or (not (old <= stems or stems <= old) and group[0].count > counts[same])
             ):
                 # A phrase and its part («الأمن», «التحديات الأمنية»): the phrase names the
                 # theme, more specific than the bare word; of two phrases sharing a word, the
