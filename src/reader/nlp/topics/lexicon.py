@@ -120,6 +120,7 @@ def word_kind(word: str, language: str = "ar") -> str | None:
 def label_fault(form: str, language: str = "ar") -> str | None:
     """Why ``form`` cannot label a theme ("number", "adjective", "verb", "unit", "filler",
     "common", "pronoun", "indefinite"), or None when it can: no word may be a number; the
+    first word may not carry a tanween (an indefinite noun or adverb: «افتراضيًا»); the
     first word may not be a verb, a unit or an adjective (a noun phrase starts with its noun),
     the last not a verb or a unit; a single word may not be a filler noun, nor a common noun
     or a word with a pronoun glued to it written without the article; a phrase with no
@@ -149,6 +150,8 @@ def label_fault(form: str, language: str = "ar") -> str | None:
     last = _kind_of(_bare(words[-1])[0], kinds)
     if last in ("verb", "unit"):
         return last
+    if _TANWEEN.intersection(words[0]):
+        return "indefinite"  # «افتراضيًا» (by default), «عضوًا»: an accusative heads no entry
     if len(words) == 1 and not is_definite(words[0]):
         if _POSSESSIVE.search(strip_marks(words[0])):
             return "pronoun"  # as written, harakat aside: «رَبِّهِمْ» as «ربهم»
