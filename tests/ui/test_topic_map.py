@@ -112,7 +112,7 @@ async def test_a_long_text_maps_stretches_to_the_theme_with_most_characters() ->
 
 
 async def test_brackets_stop_where_the_main_theme_changes_and_the_status_names_it() -> None:
-    app = reader_app(text_path("news-08.ar.txt"))  # has a paragraph without a theme
+    app = reader_app(text_path("news-01.ar.txt"))  # has a paragraph without a theme
     index = _index(app)
     stops = _changes(index.main_theme)
     assert None in index.main_theme and len(stops) > 3

@@ -53,6 +53,8 @@ REJECTED = [
     (GOLD_TEXTS / "wiki-sheikh-imam.ar.txt", "ذاع صيت", "verb"),
     # A measured verb with its object pronoun: «يمكن» + «ك» (you can use).
     (TEXTS / "mixed-03.ar.txt", "يمكنك استخدام", "verb"),
+    # A word written with a tanween: an indefinite accusative, here an adverb (by default).
+    (TEXTS / "mixed-03.ar.txt", "افتراضيًا", "indefinite"),
 ]
 
 KEPT = [

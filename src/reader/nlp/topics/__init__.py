@@ -25,8 +25,10 @@ short Arabic texts only), `sections` (a structured document's headings as theme 
 phrases make one theme), `segments` (long articles: themes where they are discussed, the title
 line, phrases concentrated in one stretch), `lists` (a long article's list: its lead names its
 lines), `labels` (naming a theme),
-`appositions` (a description right before a name labels the name's theme),
-`pairs` (two words the text joins with «و» name one theme),
+`appositions` (a description right before a name, tagged or written as one, labels the name's
+theme),
+`pairs` (two words the text joins with «و» name one theme), `nesting` (in a longer text, a
+bare noun found only where a better one is names part of its theme),
 `lexicon` (the measured word kinds that never label a theme), `stretches` (long documents:
 themes per stretch of about 600 paragraphs, gathered), `model` (the result types),
 `evaluation` (scoring against hand-made gold).

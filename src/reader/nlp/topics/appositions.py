@@ -2,7 +2,8 @@
 
 «الشاعر الفلسطيني محمود درويش»: the article then says «الشاعر الفلسطيني» alone for the poet, so
 the two phrases name one theme, and the reader wants it named by the name (issue 10: no two
-labels name one theme). Only a description found immediately before a tagged name counts.
+labels name one theme). Only a description found immediately before a tagged name, or before
+a theme's label written as a name (`lexicon.is_name_like`: «الراقصة صافيناز»), counts.
 """
 
 from __future__ import annotations
@@ -20,10 +21,28 @@ class Appositions:
 
     def __init__(self, paragraphs: Sequence[str], names: set[str]) -> None:
         self.names = {_flat(n) for n in names}
-        self.text = f" {' '.join(_flat(p) for p in paragraphs)} " if self.names else ""
+        """The tagger's names."""
+        self.labels: set[str] = set()
+        """Labels written as names (`add_label`): names the tagger missed («صافيناز»)."""
+        self.paragraphs = paragraphs
+        self._text = ""
+
+    @property
+    def text(self) -> str:
+        """The document, flattened, read once when first needed."""
+        if not self._text:
+            self._text = f" {' '.join(_flat(p) for p in self.paragraphs)} "
+        return self._text
+
+    def add_label(self, label: str) -> None:
+        """Count ``label``, a theme's label written as a name (`is_name_like`), among the names
+        a description may stand before («الراقصة صافيناز»: large-01, a name the tagger does
+        not know)."""
+        self.labels.add(_flat(label))
 
     def is_name(self, label: str) -> bool:
-        return _flat(label) in self.names
+        mine = _flat(label)
+        return mine in self.names or mine in self.labels
 
     def describes(self, label: str) -> bool:
         """Whether ``label`` is written right before a name and is none itself («عازف الإيقاع
@@ -31,19 +50,24 @@ class Appositions:
         theme of its own (docs/topics-annotation.md, rule 9); when the person is a theme,
         `match` has merged the description into it."""
         mine = _flat(label)
-        return mine not in self.names and any(
-            f" {mine} {name} " in self.text for name in self.names if name not in mine
+        return (
+            bool(self.names)
+            and mine not in self.names
+            and any(f" {mine} {name} " in self.text for name in self.names if name not in mine)
         )
 
     def match(self, label: str, labels: list[str]) -> int | None:
         """The theme (position in ``labels``) of the name ``label`` describes, or of the
         description of the name ``label`` is; None."""
+        if not self.names and not self.labels:
+            return None
         mine = _flat(label)
+        names = self.names | self.labels
         for t, other in enumerate(labels):
             theirs = _flat(other)
-            if mine in self.names and theirs not in self.names:
+            if mine in names and theirs not in names:
                 description, name = theirs, mine
-            elif theirs in self.names and mine not in self.names:
+            elif theirs in names and mine not in names:
                 description, name = mine, theirs
             else:
                 continue

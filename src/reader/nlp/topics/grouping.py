@@ -1,7 +1,8 @@
 """Grouping candidate phrases into themes (step 2 of `themes`).
 
 Candidates are taken best first. One joins a theme already made when it is a variant of the
-theme's head (the same stems in another form or order), a part or an extension of it that
+theme's head (the same stems in another form or order, a broken plural read as its singular:
+«أغان» and «الأغنية», `lexicon.singular_keys`), a part or an extension of it that
 mostly occurs with it («واتس» in «واتس آب»), or a near-synonym that covers the same paragraphs
 (Jaccard of the paragraph sets ≥ `SYNONYM_JACCARD`: «المرض» beside «سرطان الجلد»); otherwise
 it starts a theme.
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from reader.nlp.topics.candidates import Candidate
+from reader.nlp.topics.lexicon import singular_keys
 
 __all__ = ["SYNONYM_MIN_PARAGRAPHS", "group_pool"]
 
@@ -41,12 +43,14 @@ def group_pool(
     paragraph_count: int,
     local: range = range(0),
     most_local: int = 0,
+    language: str = "ar",
 ) -> list[list[int]]:
     """Group the pool into themes, best first (see the module docstring, step 2), starting at
     most ``most``; in a short text, ``most`` headed by single words and ``most`` by phrases, so
     recurring words («مستوى», «تركيا») do not crowd out a phrase ranked lower («كرة القدم»).
     The pool's ``local`` candidates (`segments.concentrated`) come last, in their order, and
     start at most ``most_local`` themes of their own."""
+    stems = [singular_keys(candidate.stems, language) for candidate in pool]
     groups: list[list[int]] = []
     by_stem: dict[str, list[int]] = defaultdict(list)
     head_at: dict[int, list[int]] = defaultdict(list)
@@ -57,7 +61,7 @@ def group_pool(
     ranked = sorted((i for i in range(len(pool)) if i not in local), key=lambda i: -pool[i].score)
     for i in [*ranked, *local]:  # names come last among the ranked
         candidate = pool[i]
-        home = variant_of(candidate, groups, pool, by_stem)
+        home = variant_of(i, groups, pool, stems, by_stem)
         if home is None:
             home = synonym_of(where[i], groups, where, head_at, paragraph_count)
         single = len(candidate.stems) == 1
@@ -70,7 +74,7 @@ def group_pool(
         ):
             singles += single and short and i not in local
             started += i in local
-            for key in candidate.stems:
+            for key in stems[i]:
                 by_stem[key].append(len(groups))
             for number in where[i]:
                 head_at[number].append(len(groups))
@@ -79,18 +83,21 @@ def group_pool(
 
 
 def variant_of(
-    candidate: Candidate,
+    i: int,
     groups: list[list[int]],
     pool: list[Candidate],
+    stems: list[frozenset[str]],
     by_stem: dict[str, list[int]],
 ) -> int | None:
-    """The theme ``candidate`` is a variant, part or extension of, if any."""
-    stems = candidate.stems
-    for index in sorted({g for key in stems for g in by_stem.get(key, ())}):
+    """The theme the pool's candidate ``i`` is a variant, part or extension of, if any;
+    ``stems`` are the candidates' stems with broken plurals read as singulars."""
+    candidate, mine = pool[i], stems[i]
+    for index in sorted({g for key in mine for g in by_stem.get(key, ())}):
         head = pool[groups[index][0]]
-        if stems == head.stems:
+        theirs = stems[groups[index][0]]
+        if mine == theirs:
             return index
-        if (stems < head.stems or head.stems < stems) and min(
+        if (mine < theirs or theirs < mine) and min(
             candidate.count, head.count
         ) >= MERGE_SHARE * max(candidate.count, head.count):
             return index

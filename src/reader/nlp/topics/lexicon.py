@@ -1,5 +1,6 @@
 """Which written forms may label a theme: never a bare adjective, a verb, a number, a unit or
-currency, or a filler noun of news prose.
+currency, or a filler noun of news prose; and which keys are one word's singular and broken
+plural (`singular_keys`).
 
 The word kinds come from `reader/nlp/data/topics-lexicon-ar.tsv.gz`, measured over 1,934 Arabic
 Wikipedia articles by `training/build_topic_lexicon.py` (agreement after a definite noun for
@@ -17,9 +18,11 @@ from importlib import resources
 
 from reader.nlp.stem import fold, strip_marks
 
-__all__ = ["label_fault", "word_kind"]
+__all__ = ["is_name_like", "label_fault", "singular_keys", "word_kind"]
 
 _ARTICLE = re.compile("^(?:[وف]?[بك]?ال|[وف]?لل)(?=..)")
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+"""The three tanween marks: a word written with one is an indefinite common word."""
 _NISBA = re.compile("..(?:يه|يين|يون|يات)$")
 _POSSESSIVE = re.compile("(?:ه|ها|هم|هما|هن|كم)$")
 """A pronoun glued to the end of a word («أصواته», «شركتها»): «his votes» is no subject (a word
@@ -56,6 +59,25 @@ def _kinds(language: str) -> dict[str, str]:
         kinds.update(dict.fromkeys(NEWS_FILLER, "filler"))
         kinds.update(dict.fromkeys(ORDINALS, "adjective"))
     return kinds
+
+
+@cache
+def _singulars(language: str) -> dict[str, str]:
+    """Broken plural keys and their singular's key (`topics-variants-*.tsv`), or none."""
+    path = resources.files("reader.nlp") / "data" / f"topics-variants-{language}.tsv"
+    if not path.is_file():
+        return {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t")[:2] for line in lines if line and not line.startswith("#"))
+
+
+def singular_keys(keys: frozenset[str], language: str = "ar") -> frozenset[str]:
+    """``keys`` (stems) with each measured broken plural replaced by its singular's key:
+    «اغان» (أغان, الأغاني) by «اغن» (الأغنية), which the light stemmer keeps apart. The pairs
+    were measured over Wikipedia articles (`training/build_topic_variants.py`): of the key
+    pairs shaped like a plural and its singular, those used alike."""
+    table = _singulars(language)
+    return frozenset(table.get(key, key) for key in keys) if table else keys
 
 
 def _bare(word: str) -> tuple[str, bool]:
@@ -98,6 +120,7 @@ def word_kind(word: str, language: str = "ar") -> str | None:
 def label_fault(form: str, language: str = "ar") -> str | None:
     """Why ``form`` cannot label a theme ("number", "adjective", "verb", "unit", "filler",
     "common", "pronoun", "indefinite"), or None when it can: no word may be a number; the
+    first word may not carry a tanween (an indefinite noun or adverb: «افتراضيًا»); the
     first word may not be a verb, a unit or an adjective (a noun phrase starts with its noun),
     the last not a verb or a unit; a single word may not be a filler noun, nor a common noun
     or a word with a pronoun glued to it written without the article; a phrase with no
@@ -127,6 +150,8 @@ def label_fault(form: str, language: str = "ar") -> str | None:
     last = _kind_of(_bare(words[-1])[0], kinds)
     if last in ("verb", "unit"):
         return last
+    if _TANWEEN.intersection(words[0]):
+        return "indefinite"  # «افتراضيًا» (by default), «عضوًا»: an accusative heads no entry
     if len(words) == 1 and not is_definite(words[0]):
         if _POSSESSIVE.search(strip_marks(words[0])):
             return "pronoun"  # as written, harakat aside: «رَبِّهِمْ» as «ربهم»
@@ -152,6 +177,23 @@ def _name_like(word: str, kinds: dict[str, str]) -> bool:
         any(ch.isalpha() for ch in bare)
         and _kind_of(bare, kinds) is None
         and not _NISBA.search(bare)
+    )
+
+
+def is_name_like(label: str, language: str = "ar") -> bool:
+    """Whether a label is written as a name: no word carries the article and every word may
+    be part of a name (`_name_like`: «صافيناز», «مارك زوكربيرغ»; not «سيدة بريطانية») and has
+    at least three letters (an unmeasured two-letter word is a clipped noun more often than a
+    name: «ضم», annexing, in «ضم هولندا») and no tanween (an indefinite noun: «شعاراً»).
+    Persian and Urdu have no article and no table: never."""
+    kinds = _kinds(language)
+    words = label.split()
+    return bool(kinds and words) and all(
+        not is_definite(w)
+        and _name_like(w, kinds)
+        and len(_bare(w)[0]) >= 3
+        and not _TANWEEN.intersection(w)
+        for w in words
     )
 
 

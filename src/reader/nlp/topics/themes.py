@@ -10,8 +10,9 @@ From the ranked candidate phrases (`candidates`), in linear passes:
    put in a table of contents (`labels`); a theme with no such form is dropped, and a theme
    whose label names what a better theme's label names (same stems, one label inside the
    other, or only an adjective shared that is not all over the text: «اللقاحات الحيوانية»,
-   «انتشار الأمراض الحيوانية», or a word the text pairs with its label: «الرجال والنساء») is
-   merged into it; the commoner phrase names the merged theme.
+   «انتشار الأمراض الحيوانية», or a word the text pairs with its label: «الرجال والنساء»,
+   or, in a longer text, a bare noun found only where a better one is: «الألحان» in
+   «الأغنية», `nesting`) is merged into it; the commoner phrase names the merged theme.
 4. *Assign*: each paragraph weighs the themes it mentions (keyness of the phrases found,
    times how few paragraphs the theme spreads over, like tf-idf); the heaviest is its main
    theme, the next its second when it weighs at least `SECOND_SHARE` as much. Dropped: a
@@ -50,10 +51,11 @@ from reader.nlp.topics.labels import (
     share_only_qualifiers,
     written_forms,
 )
-from reader.nlp.topics.lexicon import word_kind
+from reader.nlp.topics.lexicon import is_name_like, word_kind
 from reader.nlp.topics.lists import list_sections
 from reader.nlp.topics.model import TopicIndex, assemble
 from reader.nlp.topics.names import add_names
+from reader.nlp.topics.nesting import Nesting
 from reader.nlp.topics.pairs import Pairs
 from reader.nlp.topics.segments import (
     ARTICLE_SALIENCE_WEIGHT,
@@ -135,7 +137,7 @@ def build_index(
     written = add_names(analysis, pool, found, [*names, *headings])
     titled = {k for k, name in written.items() if any(name == h for h, _ in headings)}
     where = _paragraph_sets(found, len(pool))
-    groups = group_pool(pool, where, limit * 2, len(paragraphs), local_at, limit)
+    groups = group_pool(pool, where, limit * 2, len(paragraphs), local_at, limit, analysis.language)
     members = [[pool[i] for i in group] for group in groups]
     pervasive = pervasive_keys(analysis.chunked)
     labels, members = _label(
@@ -247,6 +249,7 @@ def _label(
     counts: list[int] = []  # per theme, how often its label's phrase occurs
     appositions = Appositions(paragraphs, {n for k, n in written.items() if k not in titled})
     pairs = Pairs(paragraphs)
+    nesting = Nesting(len(paragraphs))
     names = frozenset(written.values())
     language = analysis.language
     for group in members:
@@ -261,39 +264,37 @@ def _label(
         nouns = label_key(
             " ".join(w for w in label.split() if word_kind(w, language) != "adjective"), language
         )
+        mine = (words, stems, nouns)
         same = next(
             (
                 t
-                for t, (w, s, n) in enumerate(keys)
+                for t, theirs in enumerate(keys)
                 if not another_of_title_kind(title, labels[t], label, language)
                 and not another_of_title_kind(title, label, labels[t], language)
-                and (
-                    s <= stems
-                    or stems <= s
-                    or (
-                        not apart_from_title(title, s, stems)
-                        and (
-                            w <= words
-                            or words <= w
-                            or bool(n & nouns)
-                            or share_only_qualifiers((s & stems) - pervasive, n | nouns)
-                        )
-                    )
-                )
+                and _one_thing(theirs, mine, title, pervasive)
             ),
             None,
         )
+        if is_name_like(label, language):
+            appositions.add_label(label)
+        described = False  # merged as a description of a name, or the name of a description
         if same is None:
             same = appositions.match(label, labels)
+            described = same is not None
             if same is not None and appositions.is_name(label):
                 labels[same], keys[same] = label, (words, stems, nouns)
         if same is None:
             same = pairs.match(label, labels)
+        found = set().union(*(where[position[m.keys]] for m in group))
+        if same is None:
+            same = nesting.match(label, found, labels)
+        nesting.add(len(labels) if same is None else same, found)
         if same is not None:
             kept[same].extend(group)
             old = keys[same][1]
-            if (len(stems) > len(old) and old <= stems) or (
-                not (old <= stems or stems <= old) and group[0].count > counts[same]
+            if not described and (
+                (len(stems) > len(old) and old <= stems)
+                or (not (old <= stems or stems <= old) and group[0].count > counts[same])
             ):
                 # A phrase and its part («الأمن», «التحديات الأمنية»): the phrase names the
                 # theme, more specific than the bare word; of two phrases sharing a word, the
@@ -301,6 +302,19 @@ def _label(
                 labels[same] = label
                 keys[same] = (words, stems, nouns)
                 counts[same] = group[0].count
+                # The new label may name what another theme names too: «لغة سي» took the
+                # theme of «سي», and «اللغة» is a part of it.
+                while (
+                    other := next(
+                        (
+                            u
+                            for u, theirs in enumerate(keys)
+                            if u != same and _one_thing(theirs, keys[same], title, pervasive)
+                        ),
+                        None,
+                    )
+                ) is not None:
+                    same = _fold(other, same, labels, kept, keys, counts, nesting)
             continue
         labels.append(label)
         kept.append(list(group))
@@ -308,6 +322,52 @@ def _label(
         counts.append(group[0].count)
     named = [t for t, label in enumerate(labels) if not appositions.describes(label)]
     return [labels[t] for t in named], [kept[t] for t in named]
+
+
+def _one_thing(
+    theirs: tuple[frozenset[str], frozenset[str], frozenset[str]],
+    mine: tuple[frozenset[str], frozenset[str], frozenset[str]],
+    title: Title | None,
+    pervasive: frozenset[str],
+) -> bool:
+    """Whether two labels, each as its words, stems and the stems of its nouns, name one
+    thing: the same stems or one's inside the other's, one's words inside the other's, a
+    noun shared, or only an adjective shared that is not all over the text (``pervasive``);
+    a long text's ``title`` keeps apart labels sharing only its dependent nouns."""
+    (w, s, n), (words, stems, nouns) = theirs, mine
+    return (
+        s <= stems
+        or stems <= s
+        or (
+            not apart_from_title(title, s, stems)
+            and (
+                w <= words
+                or words <= w
+                or bool(n & nouns)
+                or share_only_qualifiers((s & stems) - pervasive, n | nouns)
+            )
+        )
+    )
+
+
+def _fold(
+    other: int,
+    theme: int,
+    labels: list[str],
+    kept: list[list[Candidate]],
+    keys: list[tuple[frozenset[str], frozenset[str], frozenset[str]]],
+    counts: list[int],
+    nesting: Nesting,
+) -> int:
+    """Merge theme ``other`` into theme ``theme``, which keeps its label, at the better
+    (earlier) of the two places; return that place."""
+    first, last = min(other, theme), max(other, theme)
+    kept[first] = kept[first] + kept[last]  # the better theme's head first, as when merging
+    labels[first], keys[first], counts[first] = labels[theme], keys[theme], counts[theme]
+    nesting.found[first] = nesting.found[first] | nesting.found[last]
+    for table in (labels, kept, keys, counts, nesting.found):
+        del table[last]
+    return first
 
 
 def _assign(

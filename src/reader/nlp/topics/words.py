@@ -103,6 +103,9 @@ class Word:
 _ARTICLE_CLITICS = re.compile("([وف]?[بك]?)(?=ال..)|([وف]?ل)(?=ل..)")
 """Letters glued before the article: «و», «ف», «ب», «ك», and «ل», which eats the article's alef."""
 
+_ACCUSATIVE = ("\u064b\u0627", "\u0627\u064b")
+"""A written tanween fatḥa with the alif that carries it, either order («ًا», «اً»)."""
+
 _CONJUNCTIONS = "وف"
 _PREPOSITIONS = "بكل"
 
@@ -158,8 +161,13 @@ class Classifier:
         return self.general.zipf.get(stem(bare, "ar"), self.general.floor)
 
     def _arabic(self, word: str) -> Word:
-        """Key and head form of an Arabic word, with its glued clitics recognised."""
+        """Key and head form of an Arabic word, with its glued clitics recognised. The alif
+        that carries a written tanween fatḥa («بطريركًا», «كتاباً») is the accusative's, not
+        the word's: the key is that of «بطريرك», so the word joins the theme of «البطريرك»
+        rather than heading one of its own."""
         bare = strip_marks(word)
+        if word.endswith(_ACCUSATIVE) and len(bare) > 3:
+            bare = bare[:-1]
         article = _ARTICLE_CLITICS.match(bare)
         if article and article.group(1) is not None:
             skip = len(article.group(1))
