@@ -57,6 +57,7 @@ from reader.nlp.topics.lists import list_sections
 from reader.nlp.topics.model import TopicIndex
 from reader.nlp.topics.names import add_names
 from reader.nlp.topics.pairs import Pairs
+from reader.nlp.topics.persons import is_surname, runs_across_names, two_people
 from reader.nlp.topics.segments import (
     Title,
     another_of_title_kind,
@@ -126,7 +127,13 @@ def build_index(
     )
     if title is not None:
         labels = name_by_title(paragraphs[0], title, labels, analysis.language)
-    overlaps = facets(labels, pervasive, analysis.language)
+    # Two people sharing a word are no facets of one another (`persons`).
+    people = frozenset(n for k, n in written.items() if k not in titled)
+    language = analysis.language
+    overlaps = [
+        frozenset(o for o in others if not two_people(labels[t], labels[o], people, language))
+        for t, others in enumerate(facets(labels, pervasive, language))
+    ]
     near = NEAR_HELD if not headings and len(paragraphs) >= SYNONYM_MIN_PARAGRAPHS else None
     article = title is not None
     echoes = (
@@ -225,13 +232,18 @@ def _label(
     forms = written_forms(member_of, paragraphs, sample, analysis.classifier)
     for phrase, name in written.items():  # a name is written as the tagger names it
         forms[phrase][name] += 1 + max(forms[phrase].values(), default=0)
+    for counter in forms.values():  # «زكريا أحمد لأم كلثوم» is two names (`persons`)
+        for form in [f for f in counter if runs_across_names(f)]:
+            del counter[form]
     labels: list[str] = []
     kept: list[list[Candidate]] = []
     keys: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []
     counts: list[int] = []  # per theme, how often its label's phrase occurs
+    unnamed: list[list[Candidate]] = []  # themes with no fit label
     appositions = Appositions(paragraphs, {n for k, n in written.items() if k not in titled})
     pairs = Pairs(paragraphs)
     names = frozenset(written.values())
+    people = frozenset(n for k, n in written.items() if k not in titled)
     language = analysis.language
     for group in members:
         heads = [m for m in group if m.keys in titled]
@@ -239,6 +251,7 @@ def _label(
             group, forms, analysis.classifier, names
         )
         if label is None:
+            unnamed.append(group)
             continue
         words = frozenset(normalise(w) for w in label.split())
         stems = label_key(label, language)
@@ -250,6 +263,7 @@ def _label(
                 t
                 for t, (w, s, n) in enumerate(keys)
                 if not another_of_title_kind(title, labels[t], label, language)
+                and not two_people(labels[t], label, people, language)
                 and not another_of_title_kind(title, label, labels[t], language)
                 and (
                     s <= stems
@@ -290,5 +304,12 @@ def _label(
         kept.append(list(group))
         keys.append((words, stems, nouns))
         counts.append(group[0].count)
+    for group in unnamed:  # «نجم» (a star) alone, the surname of «أحمد فؤاد نجم»
+        home = next(
+            (t for t, label in enumerate(labels) if is_surname(group[0].stems, label, language)),
+            None,
+        )
+        if home is not None:
+            kept[home].extend(group)
     named = [t for t, label in enumerate(labels) if not appositions.describes(label)]
     return [labels[t] for t in named], [kept[t] for t in named]
