@@ -7,7 +7,7 @@ otherwise merged as one thing (`themes._label`) and a theme whose label shares a
 better one's is dropped (`labels.facets`); neither holds between two people. Two names are
 one person when one is inside the other («نجم», «أحمد فؤاد نجم») or when they end with the
 same name, the surname («مارك زوكربيرغ», «زوكربيرغ»); a surname that labels nothing alone
-(«نجم», a star) joins the name's theme (`is_surname`). Only a name the entity tagger found in
+(«نجم», a star) joins the name's theme (`surname`). Only a name the entity tagger found in
 the text counts, beside another name: a label starting with the article is no person's own
 name («المجلس التنفيذي», «مجلس المحافظين» are two bodies of one administration, a theme).
 
@@ -22,7 +22,7 @@ from reader.nlp.stem import fold, stem
 from reader.nlp.topics.lexicon import is_definite
 from reader.nlp.topics.words import JOINER_MARK
 
-__all__ = ["is_surname", "runs_across_names", "two_people"]
+__all__ = ["runs_across_names", "surname", "two_people"]
 
 _NAME_STARTS = frozenset(fold(w) for w in ["أبو", "أبي", "أم", "ابن", "بن", "بنت", "عبد"])
 """Words that begin a name («أم كلثوم», «أبو النمرس», «عبد الحليم»)."""
@@ -47,16 +47,14 @@ def two_people(first: str, second: str, names: frozenset[str], language: str) ->
     return mine[-1] != theirs[-1]
 
 
-def is_surname(stems: frozenset[str], label: str, language: str) -> bool:
-    """Whether ``stems`` are those of the last word of ``label``, a name of two words or more
-    written without the article: «نجم» of «أحمد فؤاد نجم». Said alone, the surname is the
-    person, though as a word it is a common noun (a star) that labels nothing."""
+def surname(label: str, language: str) -> frozenset[str]:
+    """The stems of the last word of ``label`` when it is a name of two words or more written
+    without the article («نجم» of «أحمد فؤاد نجم»), else none. Said alone, the surname is the
+    person, though as a word it may be a common noun (a star) that labels nothing."""
     words = label.split()
-    return (
-        len(words) > 1
-        and not any(is_definite(word) for word in words)
-        and stems == frozenset(_stems(words[-1], language))
-    )
+    if len(words) < 2 or any(is_definite(word) for word in words):
+        return frozenset()
+    return frozenset(_stems(words[-1], language))
 
 
 def runs_across_names(form: str) -> bool:

@@ -57,7 +57,7 @@ from reader.nlp.topics.lists import list_sections
 from reader.nlp.topics.model import TopicIndex
 from reader.nlp.topics.names import add_names
 from reader.nlp.topics.pairs import Pairs
-from reader.nlp.topics.persons import is_surname, runs_across_names, two_people
+from reader.nlp.topics.persons import runs_across_names, surname, two_people
 from reader.nlp.topics.segments import (
     Title,
     another_of_title_kind,
@@ -304,11 +304,13 @@ def _label(
         kept.append(list(group))
         keys.append((words, stems, nouns))
         counts.append(group[0].count)
-    for group in unnamed:  # «نجم» (a star) alone, the surname of «أحمد فؤاد نجم»
-        home = next(
-            (t for t, label in enumerate(labels) if is_surname(group[0].stems, label, language)),
-            None,
-        )
+    # «نجم» (a star) alone is the surname of «أحمد فؤاد نجم» (`persons.surname`).
+    surnames: dict[frozenset[str], int] = {}
+    for t, label in enumerate(labels):
+        surnames.setdefault(surname(label, language), t)
+    surnames.pop(frozenset(), None)
+    for group in unnamed:
+        home = surnames.get(group[0].stems)
         if home is not None:
             kept[home].extend(group)
     named = [t for t, label in enumerate(labels) if not appositions.describes(label)]
