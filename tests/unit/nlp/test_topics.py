@@ -195,7 +195,7 @@ def test_result_is_well_formed(path: Path) -> None:
     assert len({t.label for t in index.topics}) == len(index.topics)
     assert not any(duplicate_flags([normalise_label(t.label) for t in index.topics], NO_GOLD))
     # A theme is some paragraph's main one; in a short text, one may be only second theme
-    # (the occasion it opens with and comes back to, `themes._lede`), the first paragraph's.
+    # (the occasion it opens with and comes back to, `assignment._lede`), the first paragraph's.
     unled = [t for t in index.topics if not t.main_paragraphs]
     assert len(unled) <= (0 if len(paragraphs) >= SYNONYM_MIN_PARAGRAPHS else 1)
     for topic in unled:

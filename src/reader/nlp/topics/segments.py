@@ -86,7 +86,7 @@ discussed)."""
 
 ARTICLE_SALIENCE_WEIGHT = 0.5
 """In an article, how much the salience of a theme's phrases over the whole text counts in
-its rank beside the paragraphs it holds (`themes.SALIENCE_WEIGHT`, 1.5, for other texts): a
+its rank beside the paragraphs it holds (`assignment.SALIENCE_WEIGHT`, 1.5, for other texts): a
 section's subject holds its stretch, while the names that run through every section are
 salient everywhere (wiki-stalingrad: «سلاح الجو الألماني» enters the top 8; 0.25 and 0.5
 measured the same on the tuning texts, 0.75 and above as 1.5)."""

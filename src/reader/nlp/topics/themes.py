@@ -13,18 +13,19 @@ From the ranked candidate phrases (`candidates`), in linear passes:
    «انتشار الأمراض الحيوانية», or a word the text pairs with its label: «الرجال والنساء»,
    or, in a longer text, a bare noun found only where a better one is: «الألحان» in
    «الأغنية», `nesting`) is merged into it; the commoner phrase names the merged theme.
-4. *Assign*: each paragraph weighs the themes it mentions (keyness of the phrases found,
-   times how few paragraphs the theme spreads over, like tf-idf); the heaviest is its main
-   theme, the next its second when it weighs at least `SECOND_SHARE` as much. Dropped: a
-   theme that is no paragraph's main theme (only ever second; a short text keeps one, its
-   `_lede`), one found in one paragraph of
-   a longer text (a passing mention), one whose label shares a stem with a better theme's
-   (`labels.facets`). Ranked by the paragraphs held and salience, a theme holds those that
-   mention it (in a longer text, those `NEAR_HELD` where it is main or second theme). In a
-   short text a lone word of the text's subject only echoes a theme it qualifies (`_echoes`):
-   it adds weight where the theme is named, and is no mention of it elsewhere; and the
-   occasion a short report opens with and comes back to is kept though no paragraph's main
-   theme (`_lede`), as the second theme where a paragraph has none.
+4. *Assign* (`assignment`): each paragraph weighs the themes it mentions (keyness of the
+   phrases found, times how few paragraphs the theme spreads over, like tf-idf); the heaviest
+   is its main theme, the next its second when it weighs at least
+   `assignment.SECOND_SHARE` as much. Dropped: a theme that is no paragraph's main theme
+   (only ever second; a short text keeps one, `assignment._lede`), one found in one
+   paragraph of a longer text (a passing mention), one whose label shares a stem with a
+   better theme's (`labels.facets`). Ranked by the paragraphs held and salience, a theme
+   holds those that mention it (in a longer text, those `NEAR_HELD` where it is main or
+   second theme). In a short text a lone word of the text's subject only echoes a theme it
+   qualifies (`_echoes`): it adds weight where the theme is named, and is no mention of it
+   elsewhere; and the occasion a short report opens with and comes back to is kept though
+   no paragraph's main theme (`assignment._lede`), as the second theme where a paragraph
+   has none.
 
 A long plain text under a title line is read as an article of sections (`segments`): a list's
 lead names its short lines (`lists`), phrases concentrated in one stretch join the pool, the
@@ -36,11 +37,12 @@ dropped.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 
 from reader.nlp.normalise import normalise
 from reader.nlp.topics.appositions import Appositions
+from reader.nlp.topics.assignment import assign
 from reader.nlp.topics.candidates import Analysis, Candidate
 from reader.nlp.topics.grouping import SYNONYM_MIN_PARAGRAPHS, group_pool
 from reader.nlp.topics.labels import (
@@ -53,19 +55,17 @@ from reader.nlp.topics.labels import (
 )
 from reader.nlp.topics.lexicon import is_name_like, word_kind
 from reader.nlp.topics.lists import list_sections
-from reader.nlp.topics.model import TopicIndex, assemble
+from reader.nlp.topics.model import TopicIndex
 from reader.nlp.topics.names import add_names
 from reader.nlp.topics.nesting import Nesting
 from reader.nlp.topics.pairs import Pairs
+from reader.nlp.topics.persons import runs_across_names, surname, two_people
 from reader.nlp.topics.segments import (
-    ARTICLE_SALIENCE_WEIGHT,
     Title,
     another_of_title_kind,
     apart_from_title,
     concentrated,
-    damp_pervasive,
     name_by_title,
-    near_held,
     title_of,
 )
 from reader.nlp.topics.words import phrases
@@ -74,22 +74,6 @@ __all__ = ["build_index", "theme_limit"]
 
 POOL_FACTOR = 6
 """How many candidates per wanted theme are looked at."""
-
-SALIENCE_WEIGHT = 1.5
-"""How much the document-wide salience of a theme's phrases counts in its rank, beside the
-paragraphs it holds."""
-
-RARITY_POWER = 1.5
-"""How much a theme's rarity over the paragraphs weighs in choosing a paragraph's main theme
-(tf-idf: 1; raw weight: 0)."""
-
-SECOND_SHARE = 0.5
-"""A paragraph's second theme weighs at least this share of its main theme."""
-
-SPEAKS_SHARE = 0.0
-"""A paragraph speaks of a theme (is one of the theme's paragraphs) when the theme weighs at
-least this share of the paragraph's main theme there. 0, any mention, matched the gold best
-(theme recall 0.49 at 0.25 and above, 0.54 at 0)."""
 
 NEAR_HELD = 1
 """In a longer plain text (a heading's section keeps all its paragraphs) a theme's paragraphs
@@ -145,7 +129,13 @@ def build_index(
     )
     if title is not None:
         labels = name_by_title(paragraphs[0], title, labels, analysis.language)
-    overlaps = facets(labels, pervasive, analysis.language)
+    # Two people sharing a word are no facets of one another (`persons`).
+    people = frozenset(n for k, n in written.items() if k not in titled)
+    language = analysis.language
+    overlaps = [
+        frozenset(o for o in others if not two_people(labels[t], labels[o], people, language))
+        for t, others in enumerate(facets(labels, pervasive, language))
+    ]
     near = NEAR_HELD if not headings and len(paragraphs) >= SYNONYM_MIN_PARAGRAPHS else None
     article = title is not None
     echoes = (
@@ -153,7 +143,7 @@ def build_index(
         if len(paragraphs) < SYNONYM_MIN_PARAGRAPHS
         else frozenset()
     )
-    return _assign(
+    return assign(
         len(paragraphs), found, pool, members, labels, limit, overlaps, near, article, echoes
     )
 
@@ -165,7 +155,8 @@ def _echoes(
     found in more than `ECHO_SPREAD` of the paragraphs that is a word of its theme's label
     other than the head noun (the first word). «الأمن», in every paragraph of an article on
     security, joins «التحديات الأمنية»; a paragraph naming only «الأمن» does not speak of
-    security challenges (`_pick` weighs an echo only where its theme is named otherwise)."""
+    security challenges (`assignment._pick` weighs an echo only where its theme is named
+    otherwise)."""
     spread: Counter[str] = Counter()
     for paragraph in analysis.chunked:
         spread.update({key for chunk in paragraph for key in chunk})
@@ -243,14 +234,19 @@ def _label(
     forms = written_forms(member_of, paragraphs, sample, analysis.classifier)
     for phrase, name in written.items():  # a name is written as the tagger names it
         forms[phrase][name] += 1 + max(forms[phrase].values(), default=0)
+    for counter in forms.values():  # «زكريا أحمد لأم كلثوم» is two names (`persons`)
+        for form in [f for f in counter if runs_across_names(f)]:
+            del counter[form]
     labels: list[str] = []
     kept: list[list[Candidate]] = []
     keys: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []
     counts: list[int] = []  # per theme, how often its label's phrase occurs
+    unnamed: list[list[Candidate]] = []  # themes with no fit label
     appositions = Appositions(paragraphs, {n for k, n in written.items() if k not in titled})
     pairs = Pairs(paragraphs)
     nesting = Nesting(len(paragraphs))
     names = frozenset(written.values())
+    people = frozenset(n for k, n in written.items() if k not in titled)
     language = analysis.language
     for group in members:
         heads = [m for m in group if m.keys in titled]
@@ -258,6 +254,7 @@ def _label(
             group, forms, analysis.classifier, names
         )
         if label is None:
+            unnamed.append(group)
             continue
         words = frozenset(normalise(w) for w in label.split())
         stems = label_key(label, language)
@@ -270,6 +267,7 @@ def _label(
                 t
                 for t, theirs in enumerate(keys)
                 if not another_of_title_kind(title, labels[t], label, language)
+                and not two_people(labels[t], label, people, language)
                 and not another_of_title_kind(title, label, labels[t], language)
                 and _one_thing(theirs, mine, title, pervasive)
             ),
@@ -320,6 +318,15 @@ def _label(
         kept.append(list(group))
         keys.append((words, stems, nouns))
         counts.append(group[0].count)
+    # «نجم» (a star) alone is the surname of «أحمد فؤاد نجم» (`persons.surname`).
+    surnames: dict[frozenset[str], int] = {}
+    for t, label in enumerate(labels):
+        surnames.setdefault(surname(label, language), t)
+    surnames.pop(frozenset(), None)
+    for group in unnamed:
+        home = surnames.get(group[0].stems)
+        if home is not None:
+            kept[home].extend(group)
     named = [t for t, label in enumerate(labels) if not appositions.describes(label)]
     return [labels[t] for t in named], [kept[t] for t in named]
 
@@ -368,154 +375,3 @@ def _fold(
     for table in (labels, kept, keys, counts, nesting.found):
         del table[last]
     return first
-
-
-def _assign(
-    count: int,
-    found: list[Counter[int]],
-    pool: list[Candidate],
-    members: list[list[Candidate]],
-    labels: list[str],
-    limit: int,
-    facets: Sequence[frozenset[int]] = (),
-    near: int | None = None,
-    article: bool = False,
-    echoes: frozenset[tuple[str, ...]] = frozenset(),
-) -> TopicIndex:
-    """Give each paragraph its main and second theme and build the index (step 4). Themes
-    are ranked by the paragraphs they hold: the weight of their main paragraphs, and half
-    that of their second ones; only the best `limit` are kept, and the paragraphs assigned
-    again among those. A paragraph where a theme is found only by ``echoes`` (`_echoes`)
-    holds nothing of it."""
-    phrase_scores = [sum(m.score for m in g if m.stems == g[0].stems) for g in members]
-    main, second, owned, speaks = _pick(count, found, pool, members, phrase_scores, article, echoes)
-    salience = ARTICLE_SALIENCE_WEIGHT if article else SALIENCE_WEIGHT
-    rank = _rank(owned, phrase_scores, salience)
-    order = sorted(range(len(members)), key=lambda t: (-rank[t], t))
-    mains = set(main)
-    lede = _lede(count, order, mains, speaks) if count < SYNONYM_MIN_PARAGRAPHS else None
-    if lede is not None:
-        mains.add(lede)
-    least = 2 if count >= SYNONYM_MIN_PARAGRAPHS else 1  # no passing mention in a long text
-    order = [
-        t for t in order if (owned[t] > 0 or t == lede) and t in mains and len(speaks[t]) >= least
-    ]
-    kept: list[int] = []
-    for t in order:
-        if not (facets and facets[t] & set(kept)):
-            kept.append(t)
-    order = kept[:limit]
-    for _ in range(2):  # in an article, again without the themes left with one paragraph
-        members = [members[t] for t in order]
-        labels = [labels[t] for t in order]
-        phrase_scores = [phrase_scores[t] for t in order]
-        main, second, owned, speaks = _pick(
-            count, found, pool, members, phrase_scores, article, echoes
-        )
-        if near is not None:
-            speaks = near_held(speaks, main, second, near)
-        if lede in order:
-            second = _second_to(order.index(lede), main, second, speaks)
-        order = [t for t, ps in enumerate(speaks) if len(ps) >= least or not article]
-        if len(order) == len(members):
-            break
-    return assemble(labels, _rank(owned, phrase_scores, salience), main, second, speaks)
-
-
-def _lede(
-    count: int, order: list[int], mains: set[int | None], speaks: list[list[int]]
-) -> int | None:
-    """The best ranked theme of a short text that is no paragraph's main theme yet is found
-    in its first paragraph and in at least half of them: the occasion a news report opens
-    with and comes back to («الزيارة» in the default article, ¶1, 2, 6, 7), too common a
-    word to outweigh any paragraph's own subject. Kept as a theme (`_second_to`); only
-    the best such one (the next, «المعرض الدولي», names again the exhibition that «تجهيزات
-    الأمن الداخلي» names)."""
-    return next(
-        (t for t in order if t not in mains and 0 in speaks[t] and 2 * len(speaks[t]) >= count),
-        None,
-    )
-
-
-def _second_to(
-    theme: int, main: list[int | None], second: list[int | None], speaks: list[list[int]]
-) -> list[int | None]:
-    """``second`` with ``theme`` as the second theme of the paragraphs that speak of it and
-    have none (and are not its own)."""
-    held = set(speaks[theme])
-    return [
-        theme if other is None and number in held and first != theme else other
-        for number, (first, other) in enumerate(zip(main, second, strict=True))
-    ]
-
-
-def _rank(owned: list[float], salience: list[float], weight: float) -> list[float]:
-    """A theme's rank: the paragraphs it holds and the salience of its phrases in the whole
-    document, each relative to the best, the salience weighed by ``weight`` (the subject of a
-    text is spread over all its paragraphs and holds few of them as main theme)."""
-    top_owned = max(owned, default=0.0) or 1.0
-    top_salience = max(salience, default=0.0) or 1.0
-    return [o / top_owned + weight * s / top_salience for o, s in zip(owned, salience, strict=True)]
-
-
-def _pick(
-    count: int,
-    found: list[Counter[int]],
-    pool: list[Candidate],
-    members: list[list[Candidate]],
-    scores: list[float],
-    article: bool = False,
-    echoes: frozenset[tuple[str, ...]] = frozenset(),
-) -> tuple[list[int | None], list[int | None], list[float], list[list[int]]]:
-    """Each paragraph's main and second theme, the weight each theme holds, and the
-    paragraphs that speak of each theme (it weighs at least `SPEAKS_SHARE` of the main
-    theme there). A theme found in a paragraph only by its ``echoes`` is not found there.
-    In an ``article`` (`segments`) a pervasive theme yields where it is named less than on
-    average (`segments.damp_pervasive`)."""
-    position = {c.keys: i for i, c in enumerate(pool)}
-    theme_of: dict[int, int] = {}
-    for t, group in enumerate(members):
-        for m in group:
-            theme_of.setdefault(position[m.keys], t)
-    spread = [0] * len(members)
-    weights: list[dict[int, float]] = []
-    for local in found:
-        weight: dict[int, float] = defaultdict(float)
-        names: set[int] = set()
-        for i, times in local.items():
-            home = theme_of.get(i)
-            if home is not None:
-                weight[home] += times * pool[i].weight
-                if pool[i].keys not in echoes:
-                    names.add(home)
-        for t in set(weight) - names:
-            del weight[t]
-        for t in weight:
-            spread[t] += 1
-        weights.append(weight)
-    if article:
-        damp_pervasive(weights, spread)
-    rarity = [math.log(1 + count / max(1, s)) ** RARITY_POWER for s in spread]
-    main: list[int | None] = []
-    second: list[int | None] = []
-    owned = [0.0] * len(members)
-    speaks: list[list[int]] = [[] for _ in members]
-    for number, weight in enumerate(weights):
-        ranked = sorted(weight, key=lambda t: (-weight[t] * rarity[t], -scores[t], t))
-        best: int | None = ranked[0] if ranked else None
-        runner = ranked[1] if len(ranked) > 1 else None
-        if best is not None:
-            top = weight[best] * rarity[best]
-            owned[best] += top
-            if runner is not None:
-                held = weight[runner] * rarity[runner]
-                if held < SECOND_SHARE * top:
-                    runner = None
-                else:
-                    owned[runner] += held / 2
-            for t in ranked:
-                if weight[t] * rarity[t] >= SPEAKS_SHARE * top:
-                    speaks[t].append(number)
-        main.append(best)
-        second.append(runner)
-    return main, second, owned, speaks
