@@ -10,6 +10,7 @@ from reader.nlp.normalise import normalise
 from reader.nlp.stem import stem
 from reader.nlp.topics import extract_topics
 from reader.nlp.topics.labels import label_key
+from reader.nlp.topics.nesting import Nesting
 from reader.text.document import Document
 
 REPO = Path(__file__).resolve().parents[3]
@@ -39,8 +40,20 @@ def test_melodies_and_applause_are_part_of_the_songs() -> None:
 
 
 def test_a_name_does_not_nest() -> None:
-    """«أم كلثوم» in wiki-sheikh-imam is found only in paragraphs of a better theme, yet a name
-    is a subject of its own: it stays a theme."""
+    """A name is a subject of its own: found only in the paragraphs of a one-noun theme, it
+    does not nest in it, where a bare noun found in the same paragraphs does."""
+    nesting = Nesting(paragraph_count=20)
+    nesting.add(0, {6, 8, 15, 16, 17})
+    assert nesting.match("الألحان", {6, 17}, ["الأغنية"]) == 0
+    assert nesting.match("أم كلثوم", {6, 17}, ["الأغنية"]) is None
+
+
+def test_nothing_nests_in_a_name() -> None:
+    """The prison theme of wiki-sheikh-imam («السجن») lies only in paragraphs that name «نجم»
+    (the two were jailed together), yet a name holds no theme: the prison stays a theme."""
     paragraphs = _paragraphs(SHEIKH_IMAM)
-    labels = [normalise(topic.label) for topic in extract_topics(paragraphs).topics]
-    assert normalise("أم كلثوم") in labels
+    poet = {n for n, p in enumerate(paragraphs) if "نجم" in p}
+    topics = extract_topics(paragraphs).topics
+    prison = [t for t in topics if normalise(t.label) == normalise("السجن")]
+    assert len(prison) == 1
+    assert len(prison[0].paragraphs) >= 2 and set(prison[0].paragraphs) <= poet
