@@ -305,6 +305,48 @@ def test_spelt_letters_and_initials_are_not_trimmed_as_function_words() -> None:
     assert ("PERSON", "كي ماكيلر") in found
 
 
+def test_organisation_names_end_at_a_function_word_in_any_spelling() -> None:
+    """«الي» is «إلى» as news text often spells it: the organisation head's complement stops
+    there, not in the next phrase (sentences of ANERcorp's train split)."""
+    found = {
+        (m.type, m.text)
+        for m in extract_paragraph(
+            0,
+            "ودوليا عرض كوفي عنان امام مجلس الأمن عناصر خطة مفصلة لحل الازمة في لبنان ، تنص علي "
+            "وقف لاطلاق النار وتسليم الجنديين المخطوفين لدي حزب الله الي السلطات الشرعية "
+            "اللبنانية .",
+        )
+    }
+    assert ("ORGANIZATION", "حزب الله") in found
+    assert not any("السلطات" in text for _, text in found)
+
+
+def test_organisation_names_end_after_a_tagged_name() -> None:
+    """A tagged name makes the phrase definite, so a bare word after it opens the next phrase,
+    and a country's nisba after it says where the organisation is from, outside its name
+    (sentences of ANERcorp's train split)."""
+    found = {
+        (m.type, m.text)
+        for m in extract_paragraph(
+            0,
+            "وقدم يحيى بيرت الحاصل على الدكتوراه من جامعة اوكسفورد دراسة حول « التحول من "
+            "المسيحية إلى الإسلام بين البريطانيين البيض » .",
+        )
+    }
+    assert ("ORGANIZATION", "جامعة اوكسفورد") in found
+    assert not any("دراسة" in text for _, text in found)
+    found = {
+        (m.type, m.text)
+        for m in extract_paragraph(
+            0,
+            "أكد السيد حسن نصر الله الأمين العام لحزب الله اللبناني ان البنية القيادية للحزب "
+            "لم تصب بأي أذي أثناء غارة إسرائيلية علي مقر للحزب أمس في الضاحية الجنوبية لبيروت .",
+        )
+    }
+    assert ("ORGANIZATION", "حزب الله") in found
+    assert not any(kind == "ORGANIZATION" and "اللبناني" in text for kind, text in found)
+
+
 def test_numbers_alone_are_never_names() -> None:
     """The tagger sometimes tags a bare number as MISC (mixed-03's list items «10», «11»...):
     a mention must hold a letter; dates and years come from the date rules."""

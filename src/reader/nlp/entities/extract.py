@@ -19,7 +19,7 @@ canonical names (`reader.nlp.entities.canonical`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +40,7 @@ from reader.nlp.entities.events import (
 )
 from reader.nlp.entities.gazetteer import (
     CITY_KEYS,
+    FUNCTION_WORDS,
     country_of_nisba,
     is_function_word,
     longest_country_at,
@@ -126,6 +127,10 @@ _NOT_NAMES = normalised_words(
 
 _AMBIGUOUS_COUNTRIES = normalised_words("مالي بنين")
 """Country names that are also common words (مالي "financial"): only the tagger names them."""
+
+_SPELT_FUNCTION_WORDS = frozenset(normalise(w) for w in FUNCTION_WORDS)
+"""Function words in `normalise` form: news text often writes «إلى», «على», «لدى» as «الي»,
+«علي», «لدي», which the written-form list does not hold (it keeps «علي», Ali, apart)."""
 
 _CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
@@ -252,8 +257,11 @@ def _country_spans(words: Sequence[str], covered: Callable[[int], bool]) -> list
     return spans
 
 
-def _person_spans(words: Sequence[str], labels: Sequence[str]) -> list[_Span]:
-    """A title, its qualifiers, then name words: «نظيره التركي محمود ديميرتاش»."""
+def _person_spans(
+    words: Sequence[str], labels: Sequence[str], function_words: Container[int]
+) -> list[_Span]:
+    """A title, its qualifiers, then name words: «نظيره التركي محمود ديميرتاش»; a function word
+    (an index in ``function_words``, «على» spelt «علي» included) ends the name."""
     spans: list[_Span] = []
     n = len(words)
     for i, word in enumerate(words):
@@ -268,7 +276,7 @@ def _person_spans(words: Sequence[str], labels: Sequence[str]) -> list[_Span]:
         while j < n and j - first < 4:
             word_j = words[j]
             linked = j > first and words[j - 1] in NAME_LINKS
-            if not word_j[:1].isalpha() or word_j.isascii() or is_function_word(word_j):
+            if not word_j[:1].isalpha() or word_j.isascii() or j in function_words:
                 break
             if word_j in _NOT_NAMES or word_j in _TITLES or word_j in CITY_KEYS:
                 break
@@ -476,11 +484,24 @@ def _mentions(
     dated = {i for a, b, _, _ in dates for i in range(a, b)}
     acronyms = [(a, b, lead, "EVENT") for a, b, lead in find_acronym_events(raw)]
     in_acronym = {i for a, b, _, _ in acronyms for i in range(a, b)}
-    people = _person_spans(words, labels)
+    # Function words end event and organisation names, in any spelling («حزب الله الي
+    # السلطات»); a word the tagger took for a name («علي», Ali) is none.
+    function_words = {
+        k
+        for k, w in enumerate(raw)
+        if is_function_word(w) or (words[k] in _SPELT_FUNCTION_WORDS and k not in kind_at)
+    }
+    people = _person_spans(words, labels, function_words)
 
     def event_blocked(k: int) -> bool:
-        """An event never swallows a date, an acronym event, a person or an organisation."""
-        return k in dated or k in in_acronym or kind_at.get(k) in ("PERSON", "ORGANIZATION")
+        """An event never swallows a date, an acronym event, a function word, a person or an
+        organisation."""
+        return (
+            k in dated
+            or k in in_acronym
+            or k in function_words
+            or kind_at.get(k) in ("PERSON", "ORGANIZATION")
+        )
 
     def absorbable(k: int) -> bool:
         """A tagged place or other name may be part of an event name («كأس أمم إفريقيا»)."""
@@ -493,8 +514,14 @@ def _mentions(
     in_event = {i for a, b, _, _ in events for i in range(a, b)}
 
     def org_blocked(k: int) -> bool:
-        """An organisation name never swallows a date, an event or a person."""
-        return k in dated or k in in_acronym or k in in_event or kind_at.get(k) == "PERSON"
+        """An organisation name never swallows a date, an event, a person or a function word."""
+        return (
+            k in dated
+            or k in in_acronym
+            or k in in_event
+            or k in function_words
+            or kind_at.get(k) == "PERSON"
+        )
 
     organisations = [
         (a, b, lead, "ORGANIZATION")
