@@ -288,6 +288,31 @@ def test_title_evidence_stops_where_the_tagged_name_stops() -> None:
     assert not any(kind == "PERSON" for kind, _ in found)
 
 
+def test_title_evidence_takes_an_untagged_word_only_from_the_name_lists() -> None:
+    """After a title news text puts verbs and nouns as often as names: an untagged word is a
+    name only if the name lists hold it, and «إلى» is no qualifier to skip (sentences of
+    ANERcorp's train split, then of large-01)."""
+    for text in (
+        "لم يحرك الملك ساكنا أمام مقتل رجاله المقربين ، وكتم حقده في نفسه ، وفي المقابل لاقى "
+        "انحياز الملك للأطراف الكاثوليكية وكذا محاولته للاستفراد بالحكم استهجانا كبيرا لدى "
+        "البرلمانيين .",
+        "المبادئ الدائمة وكانت الوزيرة الأميركية صرحت في وقت متأخر أمس عقب لقائها نظيرتها "
+        "الإسرائيلية أن أي سلام يجب أن يستند لمبادئ دائمة ، وليس إلى حلول مؤقتة .",
+        "وأشارت سمو الأميرة إلى احتياج دعم المرأة والشباب في العالم العربي وذلك من خلال تأسيس "
+        "مؤسسات غير حكومية وبناء المجتمعات المدنية والاستثمار في الشباب",
+    ):
+        assert not any(m.type == "PERSON" for m in extract_paragraph(0, text))
+    found = {
+        (m.type, m.text)
+        for m in extract_paragraph(
+            0,
+            "كما عثر علي اسمه في نقوش بمدينة الكوة الأثرية في وسط السودان توضح انه كان اخاً "
+            "لجدة الملك طهارقة، ومن الثابت ان الملك كاشتا هو خليفته علي العرش الكوشي",
+        )
+    }
+    assert ("PERSON", "طهارقة") in found
+
+
 def test_spelt_letters_and_initials_are_not_trimmed_as_function_words() -> None:
     """«سي», «ان», «كي» are function words, but in «سي ان ان» (CNN) and «كي ماكيلر» (K. McKellar)
     they are letters of a name the tagger found whole (sentences of ANERcorp's train split)."""

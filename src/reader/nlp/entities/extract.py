@@ -38,6 +38,7 @@ from reader.nlp.entities.events import (
     find_headed_names,
     head_at,
 )
+from reader.nlp.entities.foreign import foreign_names
 from reader.nlp.entities.gazetteer import (
     CITY_KEYS,
     FUNCTION_WORDS,
@@ -257,11 +258,29 @@ def _country_spans(words: Sequence[str], covered: Callable[[int], bool]) -> list
     return spans
 
 
+_PERSON_CLASSES = frozenset({"PERSg", "PERSs", "PERSx", "PERSm", "PERSp"})
+"""The tagger gazetteer's classes of a person's name word (given, surname, foreign, …)."""
+
+
+def _listed_name(word: str) -> bool:
+    """Whether a normalised word is a person's name word in the tagger's gazetteer or the
+    mined list of foreign names."""
+    return (
+        not _PERSON_CLASSES.isdisjoint(load_tagger().gazetteer.get(word, ()))
+        or word in foreign_names().words
+    )
+
+
 def _person_spans(
     words: Sequence[str], labels: Sequence[str], function_words: Container[int]
 ) -> list[_Span]:
-    """A title, its qualifiers, then name words: «نظيره التركي محمود ديميرتاش»; a function word
-    (an index in ``function_words``, «على» spelt «علي» included) ends the name."""
+    """A title, its qualifiers, then name words: «نظيره التركي محمود ديميرتاش».
+
+    A function word (an index in ``function_words``, «على» spelt «علي» included) ends the
+    name, and skipped qualifiers are never one («الأميرة الي مستشفى»). A word the tagger left
+    untagged is a name word only when the name lists hold it (`_listed_name`) or a name link
+    binds it («عبد»): after a title, news text puts verbs and nouns as often as names
+    («الوزيرة الأميركية صرحت», «الملك ساكنا», «الرئيس سلطة»)."""
     spans: list[_Span] = []
     n = len(words)
     for i, word in enumerate(words):
@@ -269,7 +288,9 @@ def _person_spans(
             continue
         j = i + 1
         skipped = 0
-        while j < n and skipped < 3 and words[j].startswith(("ال", "لل")):
+        while (
+            j < n and skipped < 3 and words[j].startswith(("ال", "لل")) and j not in function_words
+        ):
             j += 1  # «الرئيس السابق للائتلاف», «نظيره التركي», «المدير العام»
             skipped += 1
         first = j
@@ -299,6 +320,8 @@ def _person_spans(
             if untagged and j == first and word_j[:1] in "وفبلك":
                 break  # «الرئيس بزيارة»: a glued preposition, not a first name
             if word_j.startswith(("ال", "و")) and not linked and untagged:
+                break
+            if untagged and not linked and not _listed_name(word_j):
                 break
             j += 1
         if j > first and words[j - 1] in NAME_LINKS:
