@@ -372,6 +372,44 @@ def test_organisation_names_end_after_a_tagged_name() -> None:
     assert not any(kind == "ORGANIZATION" and "اللبناني" in text for kind, text in found)
 
 
+def test_an_institution_takes_neither_the_place_it_is_in_nor_its_leader() -> None:
+    """A place glued to «ب» says where an institution is; a person after the head of a body he
+    leads stays a person; a school named after a person is still an organisation (sentences
+    of ANERcorp's train split)."""
+    found = {(m.type, m.text) for m in extract_paragraph(0, "-- تخرج من جامعة القرويين بفاس .")}
+    assert ("LOCATION", "بفاس") in found
+    assert ("ORGANIZATION", "جامعة القرويين") in found
+    found = {
+        (m.type, m.text)
+        for m in extract_paragraph(
+            0,
+            "والتجأت ميليشيات البوليساريو كما دأبت على ذلك الى القوة والقمع الوحشي للمتظاهرين "
+            "بما في ذلك ضد زعيم قبيلة ركيبات الذي تم نقله ، إثر تعرضه لسوء معاملة عنيفة , الى "
+            "مستشفى بتندوف .",
+        )
+    }
+    assert ("LOCATION", "بتندوف") in found
+    found = {
+        (m.type, m.text)
+        for m in extract_paragraph(
+            0,
+            "وفي هذا السياق أبدى القادة العسكريون الأميركيون قلقا تجاه ما وصفوه بتزايد نفوذ "
+            "المليشيات المسلحة ، وطالبوا حكومة نوري المالكي بالقيام بمزيد من الجهد للسيطرة على "
+            "هذه المليشيات .",
+        )
+    }
+    assert ("PERSON", "نوري المالكي") in found
+    found = {
+        (m.type, m.text)
+        for m in extract_paragraph(
+            0,
+            "وحصل محفوظ على شهادة البكالوريا من مدرسة فؤاد الأول الثانوية والتحق بكلية الآداب "
+            "بجامعة فؤاد الأول ( القاهرة الآن ) وتخرج في قسم الفلسفة عام 1934 .",
+        )
+    }
+    assert ("ORGANIZATION", "مدرسة فؤاد الأول الثانوية") in found
+
+
 def test_numbers_alone_are_never_names() -> None:
     """The tagger sometimes tags a bare number as MISC (mixed-03's list items «10», «11»...):
     a mention must hold a letter; dates and years come from the date rules."""

@@ -48,7 +48,12 @@ from reader.nlp.entities.gazetteer import (
     may_start_country,
 )
 from reader.nlp.entities.memory import NameMemory
-from reader.nlp.entities.shapes import NAME_LINKS, ORDINALS, refine_spans
+from reader.nlp.entities.shapes import (
+    NAME_LINKS,
+    ORDINALS,
+    place_after_preposition,
+    refine_spans,
+)
 from reader.nlp.entities.spans import bio_spans
 from reader.nlp.entities.tagger import load_tagger
 from reader.nlp.normalise import normalise, normalised_words
@@ -546,11 +551,14 @@ def _mentions(
             or kind_at.get(k) == "PERSON"
         )
 
+    def org_absorbable(k: int) -> bool:
+        """A tagged name may be part of an organisation's name, unless it only says where the
+        organisation is («جامعة القرويين | بفاس»)."""
+        return k in kind_at and not place_after_preposition(words[k])
+
     organisations = [
         (a, b, lead, "ORGANIZATION")
-        for a, b, lead in find_headed_names(
-            words, ORGANIZATION_HEADS, org_blocked, lambda k: k in kind_at
-        )
+        for a, b, lead in find_headed_names(words, ORGANIZATION_HEADS, org_blocked, org_absorbable)
     ]
     ruled: list[_Span] = sorted([*dates, *acronyms, *events])
     in_ruled = dated | in_acronym | in_event
