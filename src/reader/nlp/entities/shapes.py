@@ -227,11 +227,12 @@ def _people(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]) -> 
                 b -= 1
             if b <= a:
                 continue
-            # A regnal ordinal or epithet after the name is part of it.
+            # A regnal ordinal or epithet after the name is part of it, and the «عشر» of an
+            # ordinal from 11 to 19 after one, whoever found the ordinal («كليمنت الحادي عشر»).
             if b < n and b not in starts and words[b] in REGNAL:
                 b += 1
-                if b < n and words[b] in TENS:
-                    b += 1
+            if b < n and b not in starts and words[b] in TENS and words[b - 1] in REGNAL:
+                b += 1
             if b - a == 1 and _lone_word_not_person(raw, words, a):
                 continue
             out.append((a, b, piece_lead, "PERSON"))
