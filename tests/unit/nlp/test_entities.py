@@ -410,6 +410,30 @@ def test_an_institution_takes_neither_the_place_it_is_in_nor_its_leader() -> Non
     assert ("ORGANIZATION", "مدرسة فؤاد الأول الثانوية") in found
 
 
+def test_a_country_spelt_as_its_nisba_describes_after_a_definite_noun() -> None:
+    """«السعودية» after a definite noun or adjective agrees with it and names no place; after a
+    preposition it is the country (sentences of ANERcorp's train split)."""
+    for text in (
+        "وبحسب الصحيفة الإسرائيلية فقد تصدرت تفاصيل المبادرة المحادثات الإسرائيلية السعودية "
+        "التي لم يكشف عن مكان عقدها .",
+        'رفعت مؤسسة " فيتش ريتنغز " للتصنيفات الائتمانية تصنيفها للديون السيادية السعودية '
+        "الخارجية والمحلية إلى مستوى ( +A ) من ( A ) استنادا إلى تحسن الوضع المالي للمملكة "
+        "بفضل ارتفاع أسعار النفط .",
+    ):
+        found = {(m.type, m.text) for m in extract_paragraph(0, text)}
+        assert ("NISBA", "السعودية") in found
+        assert ("LOCATION", "السعودية") not in found
+    found = {
+        (m.type, m.text)
+        for m in extract_paragraph(
+            0,
+            "ومن المتوقع أن تشهد الطاقة الفائضة لإنتاج النفط الخام في العالم وكلها في السعودية "
+            "ارتفاعا طفيفا في 2007 وفقا لتوقعات قصيرة الأجل .",
+        )
+    }
+    assert ("LOCATION", "السعودية") in found
+
+
 def test_numbers_alone_are_never_names() -> None:
     """The tagger sometimes tags a bare number as MISC (mixed-03's list items «10», «11»...):
     a mention must hold a letter; dates and years come from the date rules."""

@@ -252,7 +252,17 @@ def _country_spans(words: Sequence[str], covered: Callable[[int], bool]) -> list
             if match is not None:
                 stop = i + match[0]
                 single = match[0] == 1 and first_word in _AMBIGUOUS_COUNTRIES
-                if not single and not covered(i):
+                # «السعودية» is also the nisba: after a definite noun or adjective it agrees
+                # with, it describes («العائلة المالكة السعودية»), it names no place.
+                adjective = (
+                    match[0] == 1
+                    and lead == 0
+                    and i > 0
+                    and words[i - 1].startswith("ال")
+                    and words[i - 1] not in _SPELT_FUNCTION_WORDS
+                    and country_of_nisba(first_word) is not None
+                )
+                if not single and not adjective and not covered(i):
                     found = (i, stop, lead, "LOCATION")
                 break
         if found is not None:
