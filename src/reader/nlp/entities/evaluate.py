@@ -265,9 +265,16 @@ READINGS = {
 }
 """The three ways the tagger reads the file, the headline first."""
 
+
+def pipeline_running_text(_: Tagger, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """`pipeline_labels` with one memory over the whole file, as the tagger's running text."""
+    return pipeline_labels(sentences)
+
+
 PIPELINE_READINGS = {
     "whole extraction, per sentence": pipeline_sentences,
     "whole extraction, per document": pipeline_documents,
+    "whole extraction, running text": pipeline_running_text,
 }
 """The ways the whole extraction (`--pipeline`) reads the file."""
 
