@@ -102,3 +102,12 @@ def test_outside_dev_set_keeps_its_floor() -> None:
     f1 = 2 * correct / (found_ + gold)
     assert f1 >= 0.70, f1
     assert scores["ORG"].f1 >= 0.6
+
+
+def test_an_ordinal_from_eleven_to_nineteen_stays_whole(large: str) -> None:
+    """«عشر» after a regnal ordinal is part of the name even when the tagger found the ordinal
+    itself («كليمنت الحادي» tagged, «عشر» left out)."""
+    text = real(large, "وفي 3 يناير اتهم البابا كايمنت الثالث عشر الكتاب بأنه مخز فاسق")
+    assert ("كايمنت الثالث عشر", "PERSON") in found(text)
+    text = real(large, "من قبل البابا كليمنت الحادي عشر، حيث خصص المصلى الألباني على شرفه")
+    assert ("كليمنت الحادي عشر", "PERSON") in found(text)

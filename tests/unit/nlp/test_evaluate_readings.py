@@ -5,9 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
+from reader.errors import UserError
 from reader.nlp.entities.evaluate import (
     default_test_path,
     document_starts,
+    part_of,
     read_conll,
     score,
     tag_sentences,
@@ -55,3 +59,14 @@ def test_the_dev_set_conll_is_made_from_its_bracketed_source() -> None:
     for (words, labels), bracketed in zip(sentences, source, strict=True):
         assert parse(bracketed) == (words, labels)
         assert [t.text for t in tokenize(" ".join(words))] == words
+
+
+def test_a_part_of_the_train_split_is_a_run_of_its_sentences_in_order() -> None:
+    sentences = read_conll(default_test_path("train"))
+    last = part_of(sentences, "0.7:1")
+    first = part_of(sentences, "0:0.7")
+    assert first + last == sentences
+    assert len(last) == len(sentences) - round(0.7 * len(sentences))
+    for spec in ("0.7", "1:0.5", "a:b", "0:1.5"):
+        with pytest.raises(UserError):
+            part_of(sentences, spec)

@@ -1,7 +1,9 @@
 """Measure the shipped entity tagger on the held-out ANERcorp test split, as conlleval does.
 
 Run ``python -m reader.nlp.entities.evaluate`` from a checkout that sits beside ``shared/`` (or pass
-``--test PATH`` to a CoNLL file: one ``token TAG`` per line, a blank line between sentences). It
+``--test PATH`` to a CoNLL file: one ``token TAG`` per line, a blank line between sentences;
+``--split train`` reads ANERcorp's train split, ``--part 0.7:1`` its last 30%, for development
+work that must never look at the test split's output). It
 prints span-exact precision, recall and F1 for PERS, LOC, ORG and MISC and their micro average:
 an entity counts only if its type and both its edges match the gold one. Three readings:
 
@@ -37,6 +39,7 @@ __all__ = [
     "entity_spans",
     "format_table",
     "main",
+    "part_of",
     "read_conll",
     "score",
     "tag_documents",
@@ -49,12 +52,24 @@ ENTITY_TYPES = ("PERS", "LOC", "ORG", "MISC")
 Sentence = tuple[list[str], list[str]]
 
 
-def default_test_path() -> Path:
-    """Where the test split lives in a checkout laid out beside ``shared/``."""
+def default_test_path(split: str = "test") -> Path:
+    """Where ANERcorp's test (or ``"train"``) split lives in a checkout beside ``shared/``."""
     repo = Path(__file__).resolve().parents[4]
     return (
         repo / ".." / "shared" / "data" / "ner" / "anercorp" / "derived"
-    ) / "ANERCorp_CamelRules_test.txt"
+    ) / f"ANERCorp_CamelRules_{split}.txt"
+
+
+def part_of(sentences: Sequence[Sentence], spec: str) -> list[Sentence]:
+    """The sentences from fraction ``a`` to fraction ``b`` of the file, for ``spec`` "a:b"
+    («0.7:1» is the last 30%, in order): a development part of a split."""
+    try:
+        low, high = (float(x) for x in spec.split(":"))
+    except ValueError:
+        raise UserError(f"--part wants FROM:TO fractions such as 0.7:1, got {spec!r}") from None
+    if not 0 <= low < high <= 1:
+        raise UserError(f"--part wants 0 <= FROM < TO <= 1, got {spec!r}")
+    return list(sentences[round(low * len(sentences)) : round(high * len(sentences))])
 
 
 def read_conll(path: Path) -> list[Sentence]:
@@ -250,9 +265,16 @@ READINGS = {
 }
 """The three ways the tagger reads the file, the headline first."""
 
+
+def pipeline_running_text(_: Tagger, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """`pipeline_labels` with one memory over the whole file, as the tagger's running text."""
+    return pipeline_labels(sentences)
+
+
 PIPELINE_READINGS = {
     "whole extraction, per sentence": pipeline_sentences,
     "whole extraction, per document": pipeline_documents,
+    "whole extraction, running text": pipeline_running_text,
 }
 """The ways the whole extraction (`--pipeline`) reads the file."""
 
@@ -265,23 +287,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--test", type=Path, default=None, help="CoNLL file (token TAG lines)")
     parser.add_argument(
+        "--split",
+        choices=("test", "train"),
+        default="test",
+        help="which ANERcorp split to read when no --test file is given (default: test)",
+    )
+    parser.add_argument(
+        "--part",
+        default="0:1",
+        metavar="FROM:TO",
+        help="score only this fraction of the sentences, in order (e.g. 0.7:1)",
+    )
+    parser.add_argument(
         "--pipeline",
         action="store_true",
         help="also score the whole extraction reader entities runs (tagger, memory and rules)",
     )
     args = parser.parse_args(argv)
-    path: Path = args.test or default_test_path()
+    path: Path = args.test or default_test_path(args.split)
     from reader.nlp.entities.tagger import load_tagger
 
     try:
-        sentences = read_conll(path)
+        sentences = part_of(read_conll(path), args.part)
         tagger = load_tagger()
     except UserError as error:
         print(f"reader: {error}", file=sys.stderr)
         return 2
     words = [w for w, _ in sentences]
     tokens = sum(len(w) for w in words)
-    print(f"test file: {path.resolve()}")
+    print(f"test file: {path.resolve()}" + (f", part {args.part}" if args.part != "0:1" else ""))
     print(
         f"{len(sentences)} sentences, {tokens} tokens, "
         f"{len(document_starts(words))} documents (by datelines)"

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from reader.nlp.entities.gazetteer import is_function_word
+from reader.nlp.entities.gazetteer import country_of_nisba, is_function_word
 from reader.nlp.normalise import normalise, normalised_words
 
 __all__ = [
@@ -154,12 +154,17 @@ def _complement_stop(
     blocked: Callable[[int], bool],
     absorbable: Callable[[int], bool],
     stop_at: Callable[[str], bool],
+    organisation: bool = False,
 ) -> int:
     """Index just past the complement that begins at ``words[start]`` (``start`` if none).
 
     ``head`` is the head noun (normalised, without article or clitics); ``definite`` whether
     it had the article. A definite head takes no genitive, so its first complement must be an
     adjective that agrees with it: «المعرض الدولي», not «المؤتمر الرسمية» or «المؤتمر الحضور».
+    A tagged name makes the phrase definite like the article does, so a bare word after it
+    opens the next phrase («شركة موتورولا | زيادة أرباحها»); and for an ``organisation`` a
+    country's nisba right after the name says where it is from, outside the name in both
+    conventions the project scores («شركة شيودا | اليابانية», «حزب الله | اللبناني»).
     """
     n = len(words)
     k = start
@@ -186,12 +191,20 @@ def _complement_stop(
                 break  # «الشركة لأكبر», «المؤتمر الحضور»: the head refers back, names nothing
             if head not in _FEMININE_HEADS and word.endswith("ه"):
                 break  # «لغة المؤتمر الرسمية»: the adjective belongs to another noun
+        if (
+            organisation
+            and taken
+            and absorbable(k - 1)
+            and not absorbable(k)
+            and word.startswith("ال")
+            and country_of_nisba(word) is not None
+        ):
+            break
         if word.startswith("و"):
             if word not in _ORDINAL_TENS:
                 break
-        elif absorbable(k):  # a tagged name: «كأس أمم إفريقيا», «جامعة ليدز»
-            definite = definite or word.startswith(("ال", "لل"))
-        elif word.startswith("ال") or word.startswith("لل"):
+        elif absorbable(k) or word.startswith(("ال", "لل")):
+            # the article or a tagged name («كأس أمم إفريقيا», «جامعة ليدز»): definite now
             definite = True
         elif word.startswith("لي"):
             break  # ل + imperfect verb: «ليخلف», «ليتم» start a purpose clause
@@ -262,7 +275,9 @@ def find_headed_names(
             i += 1
             continue
         head = bare.removeprefix("لل").removeprefix("ال") if definite else bare
-        stop = _complement_stop(words, i + 1, head, definite, blocked, absorbable, stop_at)
+        stop = _complement_stop(
+            words, i + 1, head, definite, blocked, absorbable, stop_at, organisation
+        )
         if stop == i + 1:
             i += 1
             continue

@@ -19,7 +19,7 @@ canonical names (`reader.nlp.entities.canonical`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,15 +38,22 @@ from reader.nlp.entities.events import (
     find_headed_names,
     head_at,
 )
+from reader.nlp.entities.foreign import foreign_names
 from reader.nlp.entities.gazetteer import (
     CITY_KEYS,
+    FUNCTION_WORDS,
     country_of_nisba,
     is_function_word,
     longest_country_at,
     may_start_country,
 )
 from reader.nlp.entities.memory import NameMemory
-from reader.nlp.entities.shapes import NAME_LINKS, ORDINALS, refine_spans
+from reader.nlp.entities.shapes import (
+    NAME_LINKS,
+    ORDINALS,
+    place_after_preposition,
+    refine_spans,
+)
 from reader.nlp.entities.spans import bio_spans
 from reader.nlp.entities.tagger import load_tagger
 from reader.nlp.normalise import normalise, normalised_words
@@ -126,6 +133,10 @@ _NOT_NAMES = normalised_words(
 
 _AMBIGUOUS_COUNTRIES = normalised_words("مالي بنين")
 """Country names that are also common words (مالي "financial"): only the tagger names them."""
+
+_SPELT_FUNCTION_WORDS = frozenset(normalise(w) for w in FUNCTION_WORDS)
+"""Function words in `normalise` form: news text often writes «إلى», «على», «لدى» as «الي»,
+«علي», «لدي», which the written-form list does not hold (it keeps «علي», Ali, apart)."""
 
 _CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
@@ -241,7 +252,17 @@ def _country_spans(words: Sequence[str], covered: Callable[[int], bool]) -> list
             if match is not None:
                 stop = i + match[0]
                 single = match[0] == 1 and first_word in _AMBIGUOUS_COUNTRIES
-                if not single and not covered(i):
+                # «السعودية» is also the nisba: after a definite noun or adjective it agrees
+                # with, it describes («العائلة المالكة السعودية»), it names no place.
+                adjective = (
+                    match[0] == 1
+                    and lead == 0
+                    and i > 0
+                    and words[i - 1].startswith("ال")
+                    and words[i - 1] not in _SPELT_FUNCTION_WORDS
+                    and country_of_nisba(first_word) is not None
+                )
+                if not single and not adjective and not covered(i):
                     found = (i, stop, lead, "LOCATION")
                 break
         if found is not None:
@@ -252,8 +273,29 @@ def _country_spans(words: Sequence[str], covered: Callable[[int], bool]) -> list
     return spans
 
 
-def _person_spans(words: Sequence[str], labels: Sequence[str]) -> list[_Span]:
-    """A title, its qualifiers, then name words: «نظيره التركي محمود ديميرتاش»."""
+_PERSON_CLASSES = frozenset({"PERSg", "PERSs", "PERSx", "PERSm", "PERSp"})
+"""The tagger gazetteer's classes of a person's name word (given, surname, foreign, …)."""
+
+
+def _listed_name(word: str) -> bool:
+    """Whether a normalised word is a person's name word in the tagger's gazetteer or the
+    mined list of foreign names."""
+    return (
+        not _PERSON_CLASSES.isdisjoint(load_tagger().gazetteer.get(word, ()))
+        or word in foreign_names().words
+    )
+
+
+def _person_spans(
+    words: Sequence[str], labels: Sequence[str], function_words: Container[int]
+) -> list[_Span]:
+    """A title, its qualifiers, then name words: «نظيره التركي محمود ديميرتاش».
+
+    A function word (an index in ``function_words``, «على» spelt «علي» included) ends the
+    name, and skipped qualifiers are never one («الأميرة الي مستشفى»). A word the tagger left
+    untagged is a name word only when the name lists hold it (`_listed_name`) or a name link
+    binds it («عبد»): after a title, news text puts verbs and nouns as often as names
+    («الوزيرة الأميركية صرحت», «الملك ساكنا», «الرئيس سلطة»)."""
     spans: list[_Span] = []
     n = len(words)
     for i, word in enumerate(words):
@@ -261,14 +303,16 @@ def _person_spans(words: Sequence[str], labels: Sequence[str]) -> list[_Span]:
             continue
         j = i + 1
         skipped = 0
-        while j < n and skipped < 3 and words[j].startswith(("ال", "لل")):
+        while (
+            j < n and skipped < 3 and words[j].startswith(("ال", "لل")) and j not in function_words
+        ):
             j += 1  # «الرئيس السابق للائتلاف», «نظيره التركي», «المدير العام»
             skipped += 1
         first = j
         while j < n and j - first < 4:
             word_j = words[j]
             linked = j > first and words[j - 1] in NAME_LINKS
-            if not word_j[:1].isalpha() or word_j.isascii() or is_function_word(word_j):
+            if not word_j[:1].isalpha() or word_j.isascii() or j in function_words:
                 break
             if word_j in _NOT_NAMES or word_j in _TITLES or word_j in CITY_KEYS:
                 break
@@ -291,6 +335,8 @@ def _person_spans(words: Sequence[str], labels: Sequence[str]) -> list[_Span]:
             if untagged and j == first and word_j[:1] in "وفبلك":
                 break  # «الرئيس بزيارة»: a glued preposition, not a first name
             if word_j.startswith(("ال", "و")) and not linked and untagged:
+                break
+            if untagged and not linked and not _listed_name(word_j):
                 break
             j += 1
         if j > first and words[j - 1] in NAME_LINKS:
@@ -476,11 +522,24 @@ def _mentions(
     dated = {i for a, b, _, _ in dates for i in range(a, b)}
     acronyms = [(a, b, lead, "EVENT") for a, b, lead in find_acronym_events(raw)]
     in_acronym = {i for a, b, _, _ in acronyms for i in range(a, b)}
-    people = _person_spans(words, labels)
+    # Function words end event and organisation names, in any spelling («حزب الله الي
+    # السلطات»); a word the tagger took for a name («علي», Ali) is none.
+    function_words = {
+        k
+        for k, w in enumerate(raw)
+        if is_function_word(w) or (words[k] in _SPELT_FUNCTION_WORDS and k not in kind_at)
+    }
+    people = _person_spans(words, labels, function_words)
 
     def event_blocked(k: int) -> bool:
-        """An event never swallows a date, an acronym event, a person or an organisation."""
-        return k in dated or k in in_acronym or kind_at.get(k) in ("PERSON", "ORGANIZATION")
+        """An event never swallows a date, an acronym event, a function word, a person or an
+        organisation."""
+        return (
+            k in dated
+            or k in in_acronym
+            or k in function_words
+            or kind_at.get(k) in ("PERSON", "ORGANIZATION")
+        )
 
     def absorbable(k: int) -> bool:
         """A tagged place or other name may be part of an event name («كأس أمم إفريقيا»)."""
@@ -493,14 +552,23 @@ def _mentions(
     in_event = {i for a, b, _, _ in events for i in range(a, b)}
 
     def org_blocked(k: int) -> bool:
-        """An organisation name never swallows a date, an event or a person."""
-        return k in dated or k in in_acronym or k in in_event or kind_at.get(k) == "PERSON"
+        """An organisation name never swallows a date, an event, a person or a function word."""
+        return (
+            k in dated
+            or k in in_acronym
+            or k in in_event
+            or k in function_words
+            or kind_at.get(k) == "PERSON"
+        )
+
+    def org_absorbable(k: int) -> bool:
+        """A tagged name may be part of an organisation's name, unless it only says where the
+        organisation is («جامعة القرويين | بفاس»)."""
+        return k in kind_at and not place_after_preposition(words[k])
 
     organisations = [
         (a, b, lead, "ORGANIZATION")
-        for a, b, lead in find_headed_names(
-            words, ORGANIZATION_HEADS, org_blocked, lambda k: k in kind_at
-        )
+        for a, b, lead in find_headed_names(words, ORGANIZATION_HEADS, org_blocked, org_absorbable)
     ]
     ruled: list[_Span] = sorted([*dates, *acronyms, *events])
     in_ruled = dated | in_acronym | in_event

@@ -15,7 +15,9 @@ foreign names mined from Wikipedia, is a source that generalises, not the names 
   with its adjective is a place even untagged («الدولة الأموية»);
 - an organisation head makes what follows an organisation: a team, club, army, government,
   school, paper… before a tagged name («منتخب البرتغال», «نادي شانغهاي»), or a definite head
-  before adjectives («القوات التركية», «الكنيسة الكاثوليكية»);
+  before adjectives («القوات التركية», «الكنيسة الكاثوليكية»); not a place glued to «ب»
+  («مستشفى بتندوف»: where it is), nor a person after the head of a body he leads
+  («حكومة نوري المالكي»);
 - a person's span drops the titles at its start («البابا سلفستر») and is cut at a title inside
   it («فرانشيسكو الأول بن ملك»), and keeps a regnal ordinal or an epithet after it
   («لويس التاسع», «لويس السادس عشر», «الإسكندر الأكبر») and the word after a name link
@@ -34,10 +36,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.nlp.entities.foreign import foreign_names, foreign_score, lookalikes
-from reader.nlp.entities.gazetteer import country_of_nisba, is_function_word
+from reader.nlp.entities.gazetteer import (
+    country_of_nisba,
+    is_function_word,
+    longest_country_at,
+)
+from reader.nlp.entities.tagger import load_tagger
 from reader.nlp.normalise import normalised_words
 
-__all__ = ["refine_spans"]
+__all__ = ["place_after_preposition", "refine_spans"]
 
 Span = tuple[int, int, int, str]
 
@@ -61,6 +68,11 @@ ORGANIZATION_HEADS = normalised_words(
     "مجلس جمعية لجنة حزب كنيسة أكاديمية معهد"
 )
 """Heads that make the name after them an organisation («منتخب البرتغال» is a team)."""
+
+LED_HEADS = normalised_words("حكومة جيش قوات فريق")
+"""Heads of a body someone leads: a person after one is its leader, and stays a person
+(«حكومة نوري المالكي», «جيش عائشة»), unlike the person a school or hospital is named after
+(«مدرسة فؤاد الأول الثانوية»)."""
 
 DEFINITE_ORGANIZATION_HEADS = normalised_words(
     "المنتخب الجيش الحكومة القوات الجمعية المجلس الكنيسة الأكاديمية"
@@ -120,6 +132,7 @@ _FORMS: dict[frozenset[str], dict[str, int]] = {
         PLACE_QUALIFIERS,
         STATE_HEADS,
         ORGANIZATION_HEADS,
+        LED_HEADS,
         DEFINITE_ORGANIZATION_HEADS,
         PERSON_TITLES,
         SOFTWARE_HEADS,
@@ -133,6 +146,30 @@ def _bare(word: str, words: frozenset[str]) -> int | None:
     or None; «لل» counts as «ال» cut by one letter. One dictionary look-up: the forms of each
     list are built once."""
     return _FORMS[words].get(word)
+
+
+_PLACE_CLASSES = frozenset({"LOC1", "LOCi", "LOCb"})
+"""The tagger gazetteer's classes of a place name."""
+
+
+def _listed_place(word: str) -> bool:
+    """Whether a normalised word is a place in the tagger's gazetteer or a country name."""
+    return (
+        not _PLACE_CLASSES.isdisjoint(load_tagger().gazetteer.get(word, ()))
+        or longest_country_at([word], 0) is not None
+    )
+
+
+def place_after_preposition(word: str) -> bool:
+    """Whether a normalised word is «ب» (in) glued to a listed place, and no place itself
+    («بتندوف», «بالشام», not «بيروت»): it says where an institution is, it does not name it
+    («مستشفى بتندوف», «جامعة القرويين بفاس»)."""
+    return (
+        len(word) > 3
+        and word.startswith("ب")
+        and not _listed_place(word)
+        and _listed_place(word[1:])
+    )
 
 
 def _adjective(word: str) -> bool:
@@ -190,11 +227,12 @@ def _people(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]) -> 
                 b -= 1
             if b <= a:
                 continue
-            # A regnal ordinal or epithet after the name is part of it.
+            # A regnal ordinal or epithet after the name is part of it, and the «عشر» of an
+            # ordinal from 11 to 19 after one, whoever found the ordinal («كليمنت الحادي عشر»).
             if b < n and b not in starts and words[b] in REGNAL:
                 b += 1
-                if b < n and words[b] in TENS:
-                    b += 1
+            if b < n and b not in starts and words[b] in TENS and words[b - 1] in REGNAL:
+                b += 1
             if b - a == 1 and _lone_word_not_person(raw, words, a):
                 continue
             out.append((a, b, piece_lead, "PERSON"))
@@ -354,6 +392,11 @@ def _organisations(words: Sequence[str], spans: list[Span]) -> list[Span]:
             covered.discard(out.pop()[0])  # the head tagged alone: «نادي» | «شانغهاي»
         if kind in ("LOCATION", "PERSON", "ORGANIZATION", "MISC") and first > 0:
             cut = None if first - 1 in covered else _bare(words[first - 1], ORGANIZATION_HEADS)
+            if cut is not None and (
+                place_after_preposition(words[first])
+                or (kind == "PERSON" and _bare(words[first - 1], LED_HEADS) is not None)
+            ):
+                cut = None  # «مستشفى | بتندوف», «حكومة | نوري المالكي»
             if cut is not None:
                 first, lead, kind = first - 1, cut, "ORGANIZATION"
                 covered.add(first)

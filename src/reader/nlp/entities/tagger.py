@@ -140,6 +140,9 @@ class Tagger:
             raise UserError(f"the entity model is damaged: {error}") from None
         self._lock = threading.Lock()
         self.features = FeatureExtractor(clusters, gazetteer, priors)
+        self.gazetteer = gazetteer
+        """The name lists the features read: a normalised word -> its classes («PERSg», a
+        given name; «PERSs», a surname; «LOC1» …); the rules ask it too."""
         self._scorer = WindowScorer(self._linear, self.features)
         self.neural = neural
 
