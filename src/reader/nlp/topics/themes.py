@@ -60,6 +60,7 @@ from reader.nlp.topics.names import add_names
 from reader.nlp.topics.nesting import Nesting
 from reader.nlp.topics.pairs import Pairs
 from reader.nlp.topics.persons import runs_across_names, surname, two_people
+from reader.nlp.topics.possessions import Possessions
 from reader.nlp.topics.segments import (
     Title,
     another_of_title_kind,
@@ -245,6 +246,7 @@ def _label(
     appositions = Appositions(paragraphs, {n for k, n in written.items() if k not in titled})
     pairs = Pairs(paragraphs)
     nesting = Nesting(len(paragraphs))
+    possessions = Possessions(paragraphs) if analysis.language == "ar" else None
     names = frozenset(written.values())
     people = frozenset(n for k, n in written.items() if k not in titled)
     language = analysis.language
@@ -284,6 +286,10 @@ def _label(
         if same is None:
             same = pairs.match(label, labels)
         found = set().union(*(where[position[m.keys]] for m in group))
+        if same is None and possessions is not None:
+            known = {other for other in labels if appositions.is_name(other)}
+            same = possessions.match(label, found, labels, nesting.found, known)
+            described = same is not None  # the name keeps naming its theme
         if same is None:
             same = nesting.match(label, found, labels)
         nesting.add(len(labels) if same is None else same, found)
