@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from reader.nlp.normalise import normalise
@@ -32,39 +32,54 @@ class Possessions:
     """Finds, for a one-noun label, the name's theme the text writes the noun as possessed by
     («مستخدمي الخدمة», «الخدمة» standing for «واتس آب»). The text is read once into, per stem
     of a word written without the article, the words written right after it, and the word
-    pairs; a label costs a look-up per name among the labels."""
+    pairs, the first time a one-noun label lies inside a name's theme; a label then costs a
+    look-up per such name."""
 
     def __init__(self, paragraphs: Sequence[str]) -> None:
-        self.after: dict[str, set[str]] = defaultdict(set)
-        """Per stem of a word without the article, the words (normalised) right after it."""
-        self.before: dict[str, set[str]] = defaultdict(set)
-        """Per word (normalised), the words without the article written right before it."""
-        for paragraph in paragraphs:
-            words = _QUOTES.sub(" ", normalise(paragraph)).split()
-            for first, second in pairwise(words):
-                if not is_definite(first) and first.isalpha() and second.isalpha():
-                    self.after[stem(first, "ar")].add(second)
-                    self.before[second].add(first)
+        self.paragraphs = paragraphs
+        self._after: dict[str, set[str]] | None = None
+        self._before: dict[str, set[str]] = {}
+
+    def _read(self) -> dict[str, set[str]]:
+        """Per stem of a word written without the article, the words (normalised) right
+        after it; and (`_before`) per word, the words without the article right before it.
+        Read once, when a label first needs it (most texts' labels never do)."""
+        if self._after is None:
+            after: dict[str, set[str]] = defaultdict(set)
+            before: dict[str, set[str]] = defaultdict(set)
+            for paragraph in self.paragraphs:
+                words = _QUOTES.sub(" ", normalise(paragraph)).split()
+                for first, second in pairwise(words):
+                    if not is_definite(first) and first.isalpha() and second.isalpha():
+                        after[stem(first, "ar")].add(second)
+                        before[second].add(first)
+            self._after, self._before = after, before
+        return self._after
 
     def match(
-        self, label: str, found: set[int], labels: list[str], held: list[set[int]], names: set[str]
+        self,
+        label: str,
+        found: set[int],
+        labels: list[str],
+        held: list[set[int]],
+        is_name: Callable[[str], bool],
     ) -> int | None:
-        """The position in ``labels`` of the name (one of ``names``) whose theme holds the
+        """The position in ``labels`` of the name (``is_name``) whose theme holds the
         paragraphs ``found`` of the one-noun label ``label`` (``held``: per label, its
         theme's paragraphs) and that the text writes ``label``'s noun as possessed by; None."""
         words = label.split()
         if len(words) != 1 or not is_definite(words[0]) or not found:
             return None
-        possessors = self.after.get(stem(words[0], "ar"))
+        homes = [t for t, other in enumerate(labels) if found <= held[t] and is_name(other)]
+        if not homes:
+            return None
+        possessors = self._read().get(stem(words[0], "ar"))
         if not possessors:
             return None
-        for t, other in enumerate(labels):
-            if other in names and found <= held[t] and possessors & self._forms(other):
-                return t
-        return None
+        return next((t for t in homes if possessors & self._forms(labels[t])), None)
 
     def _forms(self, name: str) -> set[str]:
         """What stands for ``name`` as a possessor: its first word, and each description the
         text writes right before it, with the article («خدمة واتس آب»: «الخدمة»)."""
         first = normalise(name).split()[0]
-        return {first} | {f"ال{word}" for word in self.before.get(first, ())}
+        return {first} | {f"ال{word}" for word in self._before.get(first, ())}

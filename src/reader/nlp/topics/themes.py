@@ -287,8 +287,7 @@ def _label(
             same = pairs.match(label, labels)
         found = set().union(*(where[position[m.keys]] for m in group))
         if same is None and possessions is not None:
-            known = {other for other in labels if appositions.is_name(other)}
-            same = possessions.match(label, found, labels, nesting.found, known)
+            same = possessions.match(label, found, labels, nesting.found, appositions.is_name)
             described = same is not None  # the name keeps naming its theme
         if same is None:
             same = nesting.match(label, found, labels)
