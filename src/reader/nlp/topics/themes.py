@@ -12,7 +12,9 @@ From the ranked candidate phrases (`candidates`), in linear passes:
    other, or only an adjective shared that is not all over the text: «اللقاحات الحيوانية»,
    «انتشار الأمراض الحيوانية», or a word the text pairs with its label: «الرجال والنساء»,
    or, in a longer text, a bare noun found only where a better one is: «الألحان» in
-   «الأغنية», `nesting`) is merged into it; the commoner phrase names the merged theme.
+   «الأغنية», `nesting`; or a bare noun the text writes as possessed by a name, found only
+   in the name's paragraphs: «مستخدمي الخدمة» for «واتس آب», `possessions`) is merged into
+   it; the commoner phrase names the merged theme (a name keeps naming its theme).
 4. *Assign* (`assignment`): each paragraph weighs the themes it mentions (keyness of the
    phrases found, times how few paragraphs the theme spreads over, like tf-idf); the heaviest
    is its main theme, the next its second when it weighs at least
