@@ -12,7 +12,9 @@ From the ranked candidate phrases (`candidates`), in linear passes:
    other, or only an adjective shared that is not all over the text: «اللقاحات الحيوانية»,
    «انتشار الأمراض الحيوانية», or a word the text pairs with its label: «الرجال والنساء»,
    or, in a longer text, a bare noun found only where a better one is: «الألحان» in
-   «الأغنية», `nesting`) is merged into it; the commoner phrase names the merged theme.
+   «الأغنية», `nesting`; or a bare noun the text writes as possessed by a name, found only
+   in the name's paragraphs: «مستخدمي الخدمة» for «واتس آب», `possessions`) is merged into
+   it; the commoner phrase names the merged theme (a name keeps naming its theme).
 4. *Assign* (`assignment`): each paragraph weighs the themes it mentions (keyness of the
    phrases found, times how few paragraphs the theme spreads over, like tf-idf); the heaviest
    is its main theme, the next its second when it weighs at least
@@ -60,6 +62,7 @@ from reader.nlp.topics.names import add_names
 from reader.nlp.topics.nesting import Nesting
 from reader.nlp.topics.pairs import Pairs
 from reader.nlp.topics.persons import runs_across_names, surname, two_people
+from reader.nlp.topics.possessions import Possessions
 from reader.nlp.topics.segments import (
     Title,
     another_of_title_kind,
@@ -245,6 +248,7 @@ def _label(
     appositions = Appositions(paragraphs, {n for k, n in written.items() if k not in titled})
     pairs = Pairs(paragraphs)
     nesting = Nesting(len(paragraphs))
+    possessions = Possessions(paragraphs) if analysis.language == "ar" else None
     names = frozenset(written.values())
     people = frozenset(n for k, n in written.items() if k not in titled)
     language = analysis.language
@@ -284,6 +288,9 @@ def _label(
         if same is None:
             same = pairs.match(label, labels)
         found = set().union(*(where[position[m.keys]] for m in group))
+        if same is None and possessions is not None:
+            same = possessions.match(label, found, labels, nesting.found, appositions.is_name)
+            described = same is not None  # the name keeps naming its theme
         if same is None:
             same = nesting.match(label, found, labels)
         nesting.add(len(labels) if same is None else same, found)
