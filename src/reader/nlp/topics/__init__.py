@@ -24,7 +24,8 @@ short Arabic texts only), `sections` (a structured document's headings as theme 
 `themes` (grouping paragraphs into themes, main and second theme), `grouping` (which
 phrases make one theme), `segments` (long articles: themes where they are discussed, the title
 line, phrases concentrated in one stretch), `lists` (a long article's list: its lead names its
-lines), `labels` (naming a theme),
+lines), `labels` (naming a theme), `clauses` (words that only open clauses, such as the
+imperative «راجع», are no names),
 `appositions` (a description right before a name, tagged or written as one, labels the name's
 theme),
 `pairs` (two words the text joins with «و» name one theme), `nesting` (in a longer text, a

@@ -41,9 +41,11 @@ from collections import Counter
 from collections.abc import Sequence
 
 from reader.nlp.normalise import normalise
+from reader.nlp.stem import fold
 from reader.nlp.topics.appositions import Appositions
 from reader.nlp.topics.assignment import assign
 from reader.nlp.topics.candidates import Analysis, Candidate
+from reader.nlp.topics.clauses import clause_openers
 from reader.nlp.topics.grouping import SYNONYM_MIN_PARAGRAPHS, group_pool
 from reader.nlp.topics.labels import (
     choose_label,
@@ -234,9 +236,11 @@ def _label(
     forms = written_forms(member_of, paragraphs, sample, analysis.classifier)
     for phrase, name in written.items():  # a name is written as the tagger names it
         forms[phrase][name] += 1 + max(forms[phrase].values(), default=0)
+    openers = clause_openers(paragraphs, analysis.language)
+    openers -= {fold(n.split()[0]) for n in written.values()}
     for counter in forms.values():  # «زكريا أحمد لأم كلثوم» is two names (`persons`)
-        for form in [f for f in counter if runs_across_names(f)]:
-            del counter[form]
+        for form in [f for f in counter if runs_across_names(f) or fold(f.split()[0]) in openers]:
+            del counter[form]  # «راجع» ("see") only ever opens a clause: no name (`clauses`)
     labels: list[str] = []
     kept: list[list[Candidate]] = []
     keys: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []
