@@ -62,6 +62,7 @@ from reader.nlp.topics.names import add_names
 from reader.nlp.topics.nesting import Nesting
 from reader.nlp.topics.pairs import Pairs
 from reader.nlp.topics.persons import runs_across_names, surname, two_people
+from reader.nlp.topics.sections import two_sections
 from reader.nlp.topics.segments import (
     Title,
     another_of_title_kind,
@@ -134,8 +135,14 @@ def build_index(
     # Two people sharing a word are no facets of one another (`persons`).
     people = frozenset(n for k, n in written.items() if k not in titled)
     language = analysis.language
+    headed = frozenset(written[k] for k in titled)
     overlaps = [
-        frozenset(o for o in others if not two_people(labels[t], labels[o], people, language))
+        frozenset(
+            o
+            for o in others
+            if not two_people(labels[t], labels[o], people, language)
+            and not two_sections(labels[t], labels[o], headed, language)
+        )
         for t, others in enumerate(facets(labels, pervasive, language))
     ]
     near = NEAR_HELD if not headings and len(paragraphs) >= SYNONYM_MIN_PARAGRAPHS else None
@@ -251,6 +258,7 @@ def _label(
     nesting = Nesting(len(paragraphs))
     names = frozenset(written.values())
     people = frozenset(n for k, n in written.items() if k not in titled)
+    headed = frozenset(written[k] for k in titled)
     language = analysis.language
     for group in members:
         heads = [m for m in group if m.keys in titled]
@@ -273,6 +281,7 @@ def _label(
                 if not another_of_title_kind(title, labels[t], label, language)
                 and not two_people(labels[t], label, people, language)
                 and not another_of_title_kind(title, label, labels[t], language)
+                and not two_sections(label, labels[t], headed, language)
                 and _one_thing(theirs, mine, title, pervasive)
             ),
             None,
