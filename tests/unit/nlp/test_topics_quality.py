@@ -172,19 +172,35 @@ def _totals(scores: list[TextScore]) -> tuple[float, float, float, int]:
     return recall, precision, accuracy, sum(s.duplicates for s in scores)
 
 
+WIDENED = frozenset({"mixed-03", "wiki-everest", "wiki-pasteur"})
+"""Tune texts annotated in session 7, before the finder was run on them, to widen the tune
+set with kinds it lacked: their first figures were the finder's out-of-sample figures."""
+
+
 def test_figures_on_the_gold_hold() -> None:
-    """The theme finder's figures on the tuning texts (the default article among them) stay at
-    least where they were measured (recall@8 0.77 = 50/65, label precision 0.95 = 60/63,
-    paragraph accuracy 0.62 = 129/209, no duplicate), and on the held-out texts (never tuned
-    on: recall@8 0.33 = 9/27, label precision 0.81 = 22/27, paragraph accuracy 0.31 = 24/77,
-    3 duplicates; its three new labels judged by the written rules after the method was fixed)."""
+    """The theme finder's figures on the first eleven tuning texts (the default article among
+    them) stay at least where they were measured (recall@8 0.77 = 50/65, label precision
+    0.95 = 60/63, paragraph accuracy 0.62 = 129/209, no duplicate); on the three texts that
+    widened the tune set (`WIDENED`; first measured at recall@8 0.27 = 6/22, label precision
+    0.67 = 14/21, paragraph accuracy 0.10 = 24/237, 1 duplicate) where the clause-opener and
+    plain-heading rules brought them (recall@8 0.45 = 10/22, label precision 0.71 = 15/21,
+    paragraph accuracy 0.47 = 112/237, 2 duplicates: mixed-03's «الوضع التفاعلي» names the
+    theme now matched by «تشغيل قشرة JavaScript»); and on the
+    held-out texts (never tuned on: recall@8 0.33 = 9/27, label precision 0.81 = 22/27,
+    paragraph accuracy 0.31 = 24/77, 3 duplicates; its three new labels judged by the written
+    rules after the method was fixed)."""
     gold = load_gold(GOLD)
     scores = [score_text(g, *predict(g)) for g in gold if g.split == "tune"]
-    recall, precision, accuracy, duplicates = _totals(scores)
+    recall, precision, accuracy, duplicates = _totals([s for s in scores if s.name not in WIDENED])
     assert recall >= 0.76
     assert precision >= 0.95
     assert accuracy >= 0.61
     assert duplicates == 0
+    recall, precision, accuracy, duplicates = _totals([s for s in scores if s.name in WIDENED])
+    assert recall >= 0.45
+    assert precision >= 0.71
+    assert accuracy >= 0.47
+    assert duplicates <= 2
     held = [score_text(g, *predict(g)) for g in gold if g.split == "heldout"]
     recall, precision, accuracy, duplicates = _totals(held)
     assert recall >= 0.33

@@ -20,11 +20,13 @@ Public data (`reader.nlp.topics.model`), what the CLI prints and the app shows:
 
 The package, one job per module: `words` (reading words and chunks), `candidates` (phrases and
 their salience), `names` (the entity tagger's persons, organisations and places as candidates,
-short Arabic texts only), `sections` (a structured document's headings as theme evidence),
+short Arabic texts only), `sections` (a structured document's headings, or a plain page's
+heading lines, as theme evidence),
 `themes` (grouping paragraphs into themes, main and second theme), `grouping` (which
 phrases make one theme), `segments` (long articles: themes where they are discussed, the title
 line, phrases concentrated in one stretch), `lists` (a long article's list: its lead names its
-lines), `labels` (naming a theme),
+lines), `labels` (naming a theme), `clauses` (words that only open clauses, such as the
+imperative «راجع», are no names),
 `appositions` (a description right before a name, tagged or written as one, labels the name's
 theme),
 `pairs` (two words the text joins with «و» name one theme), `nesting` (in a longer text, a
@@ -44,7 +46,8 @@ from reader.nlp.language import count_letters, detect_language
 from reader.nlp.topics.candidates import analyse
 from reader.nlp.topics.model import Topic, TopicIndex, TopicsNotSupported, empty_index
 from reader.nlp.topics.names import entity_names
-from reader.nlp.topics.sections import heading_sections
+from reader.nlp.topics.sections import heading_sections, plain_headings
+from reader.nlp.topics.segments import LONGEST_ARTICLE, title_of
 from reader.nlp.topics.stretches import STRETCH, by_stretches
 from reader.nlp.topics.themes import build_index
 from reader.nlp.topics.words import MAX_WORDS, Classifier, general_frequencies
@@ -62,7 +65,9 @@ def extract_topics(
     ``language`` is "ar", "fa" or "ur"; None detects it from the letters. ``kinds``, the
     blocks' kinds (`reader.text.document.BlockKind`, as long as ``paragraphs``), tells where
     the headings are: each starts a section, evidence for a theme named by the heading
-    (`sections`). Raises `TopicsNotSupported` for a language whose word lists are missing.
+    (`sections`); a plain text that is no article under a title line may have its headings
+    kept as bare lines (`sections.plain_headings`). Raises `TopicsNotSupported` for a
+    language whose word lists are missing.
     """
     if kinds is not None and len(kinds) != len(paragraphs):
         raise ValueError("kinds must give one kind per paragraph")
@@ -81,9 +86,20 @@ def extract_topics(
         if not analysis.candidates:
             return empty_index(len(stretch))
         names = entity_names(stretch, language)
-        if kinds is None:
+        marked: Sequence[str] = ["paragraph"] * len(stretch)
+        if kinds is not None:
+            marked = kinds[start : start + len(stretch)]
+        if (
+            "heading" not in marked
+            and len(stretch) <= LONGEST_ARTICLE
+            and title_of(stretch, language) is None
+        ):
+            # A plain page's headings kept as bare lines; not an article under its title line
+            # (tuned without), nor a collection's stretch (its short lines are titles).
+            marked = plain_headings(stretch)
+        sections = heading_sections(stretch, marked)
+        if not sections:
             return build_index(stretch, analysis, names)
-        sections = heading_sections(stretch, kinds[start : start + len(stretch)])
         return build_index(stretch, analysis, names, sections)
 
     if len(paragraphs) > STRETCH * 3 // 2:

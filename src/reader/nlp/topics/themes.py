@@ -43,9 +43,11 @@ from collections import Counter
 from collections.abc import Sequence
 
 from reader.nlp.normalise import normalise
+from reader.nlp.stem import fold
 from reader.nlp.topics.appositions import Appositions
 from reader.nlp.topics.assignment import assign
 from reader.nlp.topics.candidates import Analysis, Candidate
+from reader.nlp.topics.clauses import clause_openers
 from reader.nlp.topics.grouping import SYNONYM_MIN_PARAGRAPHS, group_pool
 from reader.nlp.topics.labels import (
     choose_label,
@@ -63,6 +65,7 @@ from reader.nlp.topics.nesting import Nesting
 from reader.nlp.topics.pairs import Pairs
 from reader.nlp.topics.persons import runs_across_names, surname, two_people
 from reader.nlp.topics.possessions import Possessions
+from reader.nlp.topics.sections import two_sections
 from reader.nlp.topics.segments import (
     Title,
     another_of_title_kind,
@@ -135,8 +138,14 @@ def build_index(
     # Two people sharing a word are no facets of one another (`persons`).
     people = frozenset(n for k, n in written.items() if k not in titled)
     language = analysis.language
+    headed = frozenset(written[k] for k in titled)
     overlaps = [
-        frozenset(o for o in others if not two_people(labels[t], labels[o], people, language))
+        frozenset(
+            o
+            for o in others
+            if not two_people(labels[t], labels[o], people, language)
+            and not two_sections(labels[t], labels[o], headed, language)
+        )
         for t, others in enumerate(facets(labels, pervasive, language))
     ]
     near = NEAR_HELD if not headings and len(paragraphs) >= SYNONYM_MIN_PARAGRAPHS else None
@@ -237,9 +246,11 @@ def _label(
     forms = written_forms(member_of, paragraphs, sample, analysis.classifier)
     for phrase, name in written.items():  # a name is written as the tagger names it
         forms[phrase][name] += 1 + max(forms[phrase].values(), default=0)
+    openers = clause_openers(paragraphs, analysis.language)
+    openers -= {fold(n.split()[0]) for n in written.values()}
     for counter in forms.values():  # «زكريا أحمد لأم كلثوم» is two names (`persons`)
-        for form in [f for f in counter if runs_across_names(f)]:
-            del counter[form]
+        for form in [f for f in counter if runs_across_names(f) or fold(f.split()[0]) in openers]:
+            del counter[form]  # «راجع» ("see") only ever opens a clause: no name (`clauses`)
     labels: list[str] = []
     kept: list[list[Candidate]] = []
     keys: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []
@@ -251,6 +262,7 @@ def _label(
     possessions = Possessions(paragraphs) if analysis.language == "ar" else None
     names = frozenset(written.values())
     people = frozenset(n for k, n in written.items() if k not in titled)
+    headed = frozenset(written[k] for k in titled)
     language = analysis.language
     for group in members:
         heads = [m for m in group if m.keys in titled]
@@ -273,6 +285,7 @@ def _label(
                 if not another_of_title_kind(title, labels[t], label, language)
                 and not two_people(labels[t], label, people, language)
                 and not another_of_title_kind(title, label, labels[t], language)
+                and not two_sections(label, labels[t], headed, language)
                 and _one_thing(theirs, mine, title, pervasive)
             ),
             None,
