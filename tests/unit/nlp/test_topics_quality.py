@@ -180,7 +180,8 @@ set with kinds it lacked: their first figures were the finder's out-of-sample fi
 def test_figures_on_the_gold_hold() -> None:
     """The theme finder's figures on the first eleven tuning texts (the default article among
     them) stay at least where they were measured (recall@8 0.77 = 50/65, label precision
-    0.95 = 60/63, paragraph accuracy 0.62 = 129/209, no duplicate); on the three texts that
+    0.94 = 59/63, paragraph accuracy 0.62 = 129/209, no duplicate; gold articles kept out of the
+    lexicon since); on the three texts that
     widened the tune set (`WIDENED`; first measured at recall@8 0.27 = 6/22, label precision
     0.67 = 14/21, paragraph accuracy 0.10 = 24/237, 1 duplicate) where the clause-opener and
     plain-heading rules brought them (recall@8 0.45 = 10/22, label precision 0.71 = 15/21,
@@ -193,7 +194,7 @@ def test_figures_on_the_gold_hold() -> None:
     scores = [score_text(g, *predict(g)) for g in gold if g.split == "tune"]
     recall, precision, accuracy, duplicates = _totals([s for s in scores if s.name not in WIDENED])
     assert recall >= 0.76
-    assert precision >= 0.95
+    assert precision >= 0.93
     assert accuracy >= 0.61
     assert duplicates == 0
     recall, precision, accuracy, duplicates = _totals([s for s in scores if s.name in WIDENED])
