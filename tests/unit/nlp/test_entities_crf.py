@@ -177,3 +177,18 @@ def test_screening_features_the_model_lacks_changes_no_score(
             a.tobytes() == b.tobytes() for a, b in zip(marginals, their_marginals, strict=True)
         )
     assert len(screened._own) * 2 < len(looked_up._own)
+
+
+def test_keys_read_in_one_pass_are_the_ones_read_key_by_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The model's labels and feature names, read from its bytes in one pass (how crfsuite
+    lays them out), equal those read key by key (the path for any other layout)."""
+    model = _read_data(MODEL_FILE)
+    labels, index, _, _ = read_model(model)
+    assert crf_module._keys_in_order is not None
+    monkeypatch.setattr(crf_module, "_keys_in_order", lambda raw, starts, ends: None)
+    slow_labels, slow_index, _, _ = read_model(model)
+    assert labels == slow_labels
+    assert list(index.items()) == list(slow_index.items())
+    assert len(index) > 10_000

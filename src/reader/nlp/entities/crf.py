@@ -62,6 +62,11 @@ def _strings(data: bytes, offset: int) -> list[str]:
     ends = starts + 8 + np.maximum(sizes - 1, 0)  # without the NUL
     if count and (ends.max() > offset + size):
         raise ModelError("a string lies outside its table")
+    joined = _keys_in_order(raw, starts, ends)
+    if joined is not None:
+        out = joined.split("\0")  # each key's own NUL ends it: one more piece, empty, at the end
+        if len(out) == count + 1:
+            return out[:-1]
     pieces = [data[a:b] for a, b in zip((starts + 8).tolist(), ends.tolist(), strict=True)]
     # Feature strings are words and tags, never a newline: decode them all at once.
     joined = b"\n".join(pieces).decode("utf-8")
@@ -69,6 +74,26 @@ def _strings(data: bytes, offset: int) -> list[str]:
     if len(out) != count:
         out = [piece.decode("utf-8") for piece in pieces]
     return out
+
+
+def _keys_in_order(
+    raw: npt.NDArray[np.uint8], starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]
+) -> str | None:
+    """The keys of records at ``starts`` (each ``raw[start + 8:end]`` and its NUL at ``end``),
+    taken from the bytes in one pass and decoded at once, when the records follow one another
+    in id order and each key ends with its NUL (crfsuite writes them so); None otherwise.
+    Slicing 27,000 keys one by one was a tenth of `reader entities`' start-up."""
+    if not len(starts) or int(ends[-1]) >= len(raw):
+        return None
+    if (starts[1:] <= ends[:-1]).any() or raw[ends].any():
+        return None
+    low, high = int(starts[0]) + 8, int(ends[-1]) + 1
+    marks = np.zeros(high - low + 1, dtype=np.int8)
+    marks[starts + 8 - low] = 1  # a key starts: keep from here ...
+    marks[ends + 1 - low] = -1  # ... to its NUL, inclusive
+    keep = np.cumsum(marks[:-1], dtype=np.int8).astype(bool)
+    kept: bytes = raw[low:high][keep].tobytes()
+    return kept.decode("utf-8")
 
 
 def read_model(data: bytes) -> tuple[list[str], dict[str, int], Scores, Scores]:
