@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 CORE = ("reader.layout", "reader.nlp", "reader.text", "reader.search")
 """The packages that must work without any UI."""
@@ -89,6 +90,46 @@ def test_the_first_screen_loads_no_nlp() -> None:
                 print("\\n".join(m for m in sorted(sys.modules) if m.startswith("reader.nlp")))
 
         asyncio.run(main())
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    assert _loaded(result.stdout) == []
+
+
+NOT_FOR_ENTITIES = (
+    "textual",
+    "rich",
+    "reader.ui",
+    "reader.layout",
+    "arabic_reshaper",
+    "bidi",
+    "reader.nlp.topics",
+    "reader.text.html_blocks",
+    "reader.text.markdown_blocks",
+    "reader.text.epub_book",
+    "reader.text.fetch",
+    "reader.nlp.entities.evaluate",
+    "pycrfsuite",
+)
+"""What `reader entities` on a text file, writing JSON, never uses: the UI, the layout engine
+and shaping (only a table on a terminal is laid out), topics, the other formats' loaders,
+evaluation, and crfsuite (the CRF runs in NumPy)."""
+
+
+def test_entities_on_a_text_file_loads_only_what_it_uses(texts: Path) -> None:
+    """`reader entities` as a user runs it, to the end, in a fresh interpreter: each module
+    loaded here is start-up paid for nothing (the layout engine was ~0.03 s of it)."""
+    result = _run(
+        f"""
+        import io, sys
+        from reader.cli import main
+        out, sys.stdout = sys.stdout, io.StringIO()
+        status = main(["entities", {str(texts / "news-01.ar.txt")!r}])
+        assert status == 0 and '"entities"' in sys.stdout.getvalue()
+        sys.stdout = out
+        for module in sorted(sys.modules):
+            if any(module == n or module.startswith(n + ".") for n in {NOT_FOR_ENTITIES!r}):
+                print(module)
         """
     )
     assert result.returncode == 0, result.stderr

@@ -9,6 +9,9 @@ left (names in the right-hand column, the whole table against the right edge, as
 aligns RTL lines). With `--bidi terminal` (Konsole, mlterm) the cells are shaped but left in
 logical order, for the terminal to reorder. Rows wider than the terminal lose the end of their
 last column (then of their first), cut in logical order with an ellipsis, never wrapped.
+
+The layout engine is imported only to lay a listing out for a terminal: JSON, TSV and a piped
+table never load it (`reader entities` starts that much sooner).
 """
 
 from __future__ import annotations
@@ -18,12 +21,13 @@ import shutil
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import TYPE_CHECKING, cast
 from unicodedata import bidirectional
 
-from reader.layout import fit_label, layout_paragraph
-from reader.layout.lines import VisualLine
 from reader.text.clipboard import listing_text
+
+if TYPE_CHECKING:
+    from reader.layout.lines import VisualLine
 
 GAP = 2
 """Cells between two columns, and before the first column of a row."""
@@ -58,6 +62,8 @@ def as_text(blocks: Sequence[Block]) -> str:
 def _logical(text: str, width: int) -> VisualLine:
     """`text` as one line of at most `width` cells, shaped but in logical order (for terminals
     that reorder), cut where `fit_label` would cut it."""
+    from reader.layout import fit_label, layout_paragraph
+
     text = " ".join(text.split())
     visual = fit_label(text, width)
     if visual.end < len(text):  # cut: the label shows text[:end - 1] and an ellipsis
@@ -78,6 +84,8 @@ def _mostly_rtl(texts: Iterable[str]) -> bool:
 
 def _cell(text: str, width: int, logical: bool) -> VisualLine:
     """One cell laid out in at most `width` cells."""
+    from reader.layout import fit_label
+
     return _logical(text, width) if logical else fit_label(text, width)
 
 
@@ -157,6 +165,8 @@ def listing(blocks: Sequence[Block], bidi: str | None, empty: str) -> str:
     no blocks."""
     if not sys.stdout.isatty():
         return listing_text(as_text(blocks)) if blocks else empty
+    from reader.layout import fit_label  # only a terminal's listing is laid out
+
     if not blocks:
         return fit_label(empty, UNCUT).text
     if bidi is None or bidi == "auto":

@@ -149,3 +149,46 @@ def test_scores_past_the_caches_caps_are_the_same(monkeypatch: pytest.MonkeyPatc
         )
     assert len(capped._words) == words and len(capped._table) <= words
     assert len(capped._own) == features and len(capped._own_rows) <= features
+
+
+def test_screening_features_the_model_lacks_changes_no_score(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A scorer that skips the own features the model has no weight for (after
+    `_SCREEN_AFTER` words) gives bit for bit the scores, labels and marginals of one that looks
+    each of them up, call after call over real text, and keeps a fraction of the features."""
+    tagger = load_tagger()
+    sentences = _sentences(_words("large-01.ar.txt", 60_000))
+    guesses = tagger._hints(sentences)
+    calls = [(sentences[k : k + 40], guesses[k : k + 40]) for k in range(0, len(sentences), 40)]
+    monkeypatch.setattr(crf_module, "_SCREEN_AFTER", 10**9)
+    looked_up = WindowScorer(tagger._linear, tagger.features)
+    wanted = [looked_up.scores(s, g) for s, g in calls]
+    monkeypatch.setattr(crf_module, "_SCREEN_AFTER", 0)
+    screened = WindowScorer(tagger._linear, tagger.features)
+    for (s, g), expected in zip(calls, wanted, strict=True):
+        found = screened.scores(s, g)
+        for a, b in zip(found, expected, strict=True):
+            assert a.tobytes() == b.tobytes()
+        paths, marginals = tagger._linear.decode(found)
+        their_paths, their_marginals = tagger._linear.decode(expected)
+        assert paths == their_paths
+        assert all(
+            a.tobytes() == b.tobytes() for a, b in zip(marginals, their_marginals, strict=True)
+        )
+    assert len(screened._own) * 2 < len(looked_up._own)
+
+
+def test_keys_read_in_one_pass_are_the_ones_read_key_by_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The model's labels and feature names, read from its bytes in one pass (how crfsuite
+    lays them out), equal those read key by key (the path for any other layout)."""
+    model = _read_data(MODEL_FILE)
+    labels, index, _, _ = read_model(model)
+    assert crf_module._keys_in_order is not None
+    monkeypatch.setattr(crf_module, "_keys_in_order", lambda raw, starts, ends: None)
+    slow_labels, slow_index, _, _ = read_model(model)
+    assert labels == slow_labels
+    assert list(index.items()) == list(slow_index.items())
+    assert len(index) > 10_000

@@ -230,3 +230,19 @@ def test_threads_sharing_the_network_get_each_word_its_own_inputs() -> None:
             thread.join()
         for words, vectors in zip(words_of, expected, strict=True):
             assert np.array_equal(shared.word_vectors(words), vectors)
+
+
+def test_each_words_flag_inputs_are_its_encoded_flags() -> None:
+    """The flag columns of the network's inputs (set for all new words at once) are, word by
+    word, exactly the flags `encode` gives it: digits, Latin, punctuation, unknown words and
+    gazetteer classes in a real mixed text."""
+    network = open_shipped_tagger().neural
+    assert network is not None
+    words = list(dict.fromkeys(w for sentence in _sentences("mixed-01.ar.txt") for w in sentence))
+    inputs = network.word_vectors(words)
+    flags = inputs[:, inputs.shape[1] - len(network.flag_names) :]
+    wanted = np.zeros_like(flags)
+    for row, word in enumerate(words):
+        wanted[row, network.encode(word)[2]] = 1.0
+    assert flags.tobytes() == wanted.tobytes()
+    assert len({tuple(np.flatnonzero(row)) for row in wanted}) > 5  # many kinds of words

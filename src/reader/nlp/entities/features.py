@@ -80,6 +80,17 @@ _NAME_LINKS = frozenset(
 )
 
 
+_NUMBERED = frozenset({"c", "sc"})
+"""Table features whose fields are numbered (a word's cluster ids, one per granularity)."""
+
+_NAMED_FIELDS = 65_536
+"""How many (kind, fields) pairs keep their feature strings (words share them: ~10,000 on
+1 MB of text)."""
+
+_LENGTHS = tuple(f"len={n}" for n in range(9))
+"""The stem-length features, ``len=0`` .. ``len=8`` (8: eight letters or more)."""
+
+
 def is_name_link(word: str) -> bool:
     """True for name parts that cannot end a name: عبد، أبو، ابن، بن، آل (any spelling)."""
     return normalise(word) in _NAME_LINKS
@@ -87,6 +98,8 @@ def is_name_link(word: str) -> bool:
 
 def _shape(word: str) -> str:
     """A coarse class of the word's script: Arabic, Latin, digits, punctuation or mixed."""
+    if word.isalpha():  # most words: no digit in them (no character is both)
+        return ("Lu" if word[0].isupper() else "L") if word.isascii() else "A"
     if word.isdigit():
         return "D"
     if any(ch.isdigit() for ch in word):
@@ -141,6 +154,22 @@ class FeatureExtractor:
         self._priors = priors
         self._cache: dict[str, tuple[list[str], ...]] = {}
         self._hint_cache: dict[tuple[str, ...], tuple[list[str], list[str]]] = {}
+        self._named: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+
+    def _named_fields(self, kind: str, fields: Sequence[str]) -> list[str]:
+        """``fields`` of a table as features of ``kind`` (``c`` numbers them: ``c0=``, ``c1=``),
+        remembered: words share few cluster paths and classes, and building the strings again
+        for each new word was a tenth of tagging."""
+        key = (kind, tuple(fields))
+        found = self._named.get(key)
+        if found is None:
+            if kind in _NUMBERED:
+                found = [f"{kind}{i}={value}" for i, value in enumerate(fields)]
+            else:
+                found = [f"{kind}={value}" for value in fields]
+            if len(self._named) < _NAMED_FIELDS:
+                self._named[key] = found
+        return found
 
     def own_features(self, word: str) -> list[str]:
         """Features of one word on its own (no context), without an offset prefix."""
@@ -156,16 +185,17 @@ class FeatureExtractor:
         if procl:
             feats.append(f"pc={procl}")
             feats.append(f"st={stem}")
-        feats.append(f"len={min(len(stem), 8)}")
-        feats.extend(f"c{i}={c}" for i, c in enumerate(self._clusters.get(norm, ())))
+        feats.append(_LENGTHS[min(len(stem), 8)])
+        named = self._named_fields
+        feats += named("c", self._clusters.get(norm, ()))
         if procl:
-            feats.extend(f"sc{i}={c}" for i, c in enumerate(self._clusters.get(stem, ())))
-        feats.extend(f"gz={g}" for g in self._gazetteers.get(norm, ()))
+            feats += named("sc", self._clusters.get(stem, ()))
+        feats += named("gz", self._gazetteers.get(norm, ()))
         if procl:
-            feats.extend(f"sgz={g}" for g in self._gazetteers.get(stem, ()))
-        feats.extend(f"pr={g}" for g in self._priors.get(norm, ()))
+            feats += named("sgz", self._gazetteers.get(stem, ()))
+        feats += named("pr", self._priors.get(norm, ()))
         if procl:
-            feats.extend(f"spr={g}" for g in self._priors.get(stem, ()))
+            feats += named("spr", self._priors.get(stem, ()))
         if norm in _PERSON_TRIGGERS or stem in _PERSON_TRIGGERS:
             feats.append("trig=PERS")
         if norm in _ORG_HEADS or stem in _ORG_HEADS:
@@ -183,11 +213,18 @@ class FeatureExtractor:
         features with the offset's prefix (``-1:n=...``), and its own word's affixes too."""
         own = self.own_features(word)
         norm = folded(word)
-        affixes: list[str] = []
-        if len(norm) > 2:
-            affixes.extend(f"p{k}={norm[:k]}" for k in (1, 2, 3) if len(norm) > k)
-            affixes.extend(f"s{k}={norm[-k:]}" for k in (1, 2, 3) if len(norm) > k)
-        return own, affixes
+        if len(norm) < 3:
+            return own, []
+        if len(norm) == 3:
+            return own, [f"p1={norm[:1]}", f"p2={norm[:2]}", f"s1={norm[-1:]}", f"s2={norm[-2:]}"]
+        return own, [
+            f"p1={norm[:1]}",
+            f"p2={norm[:2]}",
+            f"p3={norm[:3]}",
+            f"s1={norm[-1:]}",
+            f"s2={norm[-2:]}",
+            f"s3={norm[-3:]}",
+        ]
 
     def _word_features(self, word: str) -> tuple[list[str], ...]:
         """Own features of ``word`` prefixed for each window offset, plus affixes at offset 0."""

@@ -402,8 +402,7 @@ def is_function_word(word: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _normal_word(word: str) -> str:
-    """`normalise`, remembered: the country table is built from a few hundred distinct words
-    put together in some 15,000 ways, and building it is paid at every start."""
+    """`normalise`, remembered: names are looked up again and again in running text."""
     return normalise(word)
 
 
@@ -414,14 +413,20 @@ def name_key(words: Iterable[str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Country:
-    """A country: its code, the short name to show, and every key form that names it."""
+    """A country: its code, the short name to show, and the key forms that name it."""
 
     code: str
     """ISO 3166 two-letter code (CLDR's territory key)."""
     name: str
     """The short Arabic name («المغرب», «تركيا»)."""
-    keys: frozenset[str]
-    """`name_key` forms of every name: short, CLDR, aliases and formal names."""
+    names: frozenset[str]
+    """`name_key` forms of its names: short, CLDR and aliases (formal names are built from
+    `formal_heads`, see `country_by_key`)."""
+    formal_heads: frozenset[str]
+    """`name_key` forms of what follows a formal prefix: the one-word short name («دولة قطر»)."""
+    adjectives: frozenset[str]
+    """`name_key` forms of the feminine adjective with ال that follows a formal prefix, alone or
+    before a trailer («المملكة المغربية», «المملكة الأردنية الهاشمية»)."""
     nisbas: frozenset[str]
     """`normalise`d forms of the nisba adjective: masculine/feminine, with and without ال."""
 
@@ -452,45 +457,77 @@ def _nisba_forms(masculine: Iterable[str]) -> frozenset[str]:
 
 
 def _build_countries() -> tuple[Country, ...]:
-    """Assemble every country with its names, formal names and nisbas."""
+    """Assemble every country with its names, formal-name parts and nisbas."""
     countries = []
     for code, cldr in _CLDR_AR.items():
         short = _SHORT_NAME.get(code, cldr)
-        names = {cldr, short, *_ALIASES.get(code, ())}
         nisba_masc = _NISBA.get(code, _derived_nisba(short))
-        nisbas = _nisba_forms(nisba_masc)
-        for prefix in _FORMAL_PREFIXES:
-            if " " not in short:
-                names.add(f"{prefix} {short}")  # «دولة قطر», «سلطنة عمان»
-            for masc in nisba_masc:
-                adjective = "ال" + masc + "ة"  # «المغربية», «التركية»
-                names.add(f"{prefix} {adjective}")
-                names.update(f"{prefix} {adjective} {t}" for t in _FORMAL_TRAILERS)
-        keys = frozenset(name_key(n.split()) for n in names)
-        countries.append(Country(code, short, keys, nisbas))
+        names = frozenset(name_key(n.split()) for n in (cldr, short, *_ALIASES.get(code, ())))
+        heads = frozenset(() if " " in short else (name_key(short.split()),))
+        adjectives = frozenset(name_key(("ال" + masc + "ة").split()) for masc in nisba_masc)
+        countries.append(Country(code, short, names, heads, adjectives, _nisba_forms(nisba_masc)))
     return tuple(countries)
 
 
 COUNTRIES: tuple[Country, ...] = _build_countries()
 """Every country, with all the names and adjectives that refer to it."""
 
-_BY_KEY: dict[str, Country] = {}
-_BY_NISBA: dict[str, Country] = {}
-for _country in COUNTRIES:
-    for _key in _country.keys:
-        _BY_KEY.setdefault(_key, _country)
-    for _nisba in _country.nisbas:
-        _BY_NISBA.setdefault(_nisba, _country)
 
-_PREFIX_LENGTHS: dict[str, int] = {}
-for _key in _BY_KEY:
-    _first = _key.split(" ", 1)[0]
-    _PREFIX_LENGTHS[_first] = max(_PREFIX_LENGTHS.get(_first, 0), _key.count(" ") + 1)
+def _first_of(pairs: Iterable[tuple[str, Country]]) -> dict[str, Country]:
+    """``key -> country`` with the first country (in `COUNTRIES` order) that has each key."""
+    table: dict[str, Country] = {}
+    for key, country in pairs:
+        table.setdefault(key, country)
+    return table
+
+
+# A formal name is a prefix and a head or an adjective («المملكة المغربية»), perhaps with a
+# trailer: some 12,000 names, recognised from these parts rather than listed (listing them was
+# a third of `reader entities`' start-up on a one-line file).
+_BY_NAME = _first_of((key, c) for c in COUNTRIES for key in c.names)
+_BY_HEAD = _first_of((key, c) for c in COUNTRIES for key in c.formal_heads)
+_BY_ADJECTIVE = _first_of((key, c) for c in COUNTRIES for key in c.adjectives)
+_BY_NISBA = _first_of((nisba, c) for c in COUNTRIES for nisba in c.nisbas)
+_PREFIX_KEYS = frozenset(name_key(prefix.split()) for prefix in _FORMAL_PREFIXES)
+_TRAILER_KEYS = frozenset(name_key(trailer.split()) for trailer in _FORMAL_TRAILERS)
+_ORDER = {country.code: place for place, country in enumerate(COUNTRIES)}
+
+
+def _words_in(key: str) -> int:
+    """How many words a name in key form has."""
+    return key.count(" ") + 1
+
+
+def _prefix_lengths() -> dict[str, int]:
+    """The first word of every country name in key form, and the most words a name that
+    starts with it has."""
+    lengths: dict[str, int] = {}
+    for key in _BY_NAME:
+        first = key.split(" ", 1)[0]
+        lengths[first] = max(lengths.get(first, 0), _words_in(key))
+    formal = [1 + _words_in(head) for head in _BY_HEAD]
+    trailer = 1 if _TRAILER_KEYS else 0
+    formal += [1 + _words_in(adjective) + trailer for adjective in _BY_ADJECTIVE]
+    for prefix in _PREFIX_KEYS:
+        lengths[prefix] = max([lengths.get(prefix, 0), *formal])
+    return lengths
+
+
+_PREFIX_LENGTHS = _prefix_lengths()
 
 
 def country_by_key(key: str) -> Country | None:
-    """The country a name (in `name_key` form) denotes, short or formal, or None."""
-    return _BY_KEY.get(key)
+    """The country a name (in `name_key` form) denotes, short or formal, or None; a name two
+    countries share is the first one's (in `COUNTRIES` order)."""
+    found = [_BY_NAME.get(key)]
+    prefix, _, rest = key.partition(" ")
+    if rest and prefix in _PREFIX_KEYS:
+        found += [_BY_HEAD.get(rest), _BY_ADJECTIVE.get(rest)]
+        adjective, _, trailer = rest.rpartition(" ")
+        if adjective and trailer in _TRAILER_KEYS:
+            found.append(_BY_ADJECTIVE.get(adjective))
+    countries = [country for country in found if country is not None]
+    return min(countries, key=lambda c: _ORDER[c.code]) if countries else None
 
 
 def country_of_nisba(word: str) -> Country | None:
@@ -510,7 +547,7 @@ def longest_country_at(words: Sequence[str], start: int) -> tuple[int, Country] 
     """
     longest = _PREFIX_LENGTHS.get(words[start], 0)
     for stop in range(min(len(words), start + longest), start, -1):
-        country = _BY_KEY.get(" ".join(words[start:stop]))
+        country = country_by_key(" ".join(words[start:stop]))
         if country is not None:
             return stop, country
     return None

@@ -24,8 +24,7 @@ import reader.nlp.entities.blas  # noqa: F401  (one BLAS thread: before NumPy)
 import numpy as np
 
 # isort: on
-from reader.nlp.entities.features import strip_clitics
-from reader.nlp.normalise import normalise
+from reader.nlp.entities.features import folded, strip_clitics
 
 __all__ = ["NeuralTagger", "hints"]
 
@@ -181,7 +180,7 @@ class NeuralTagger:
 
         Training (``training/train_neural.py``) encodes words with this same method.
         """
-        norm = normalise(word.lower())
+        norm = folded(word)
         procl, stem = strip_clitics(norm)
         wid = self._row(norm)
         sid = self._row(stem) if procl else wid
@@ -193,14 +192,20 @@ class NeuralTagger:
             names.append("oov")
         if not sid:
             names.append("soov")
-        if any(ch.isdigit() for ch in word):
-            names.append("digit")
-        if word.isascii() and any(ch.isalpha() for ch in word):
-            names.append("latin")
-            if word[0].isupper():
-                names.append("upper")
-        if not any(ch.isalnum() for ch in word):
-            names.append("punct")
+        if word.isalpha():  # most words: letters only, so no digit and not punctuation
+            if word.isascii():
+                names.append("latin")
+                if word[0].isupper():
+                    names.append("upper")
+        else:
+            if any(ch.isdigit() for ch in word):
+                names.append("digit")
+            if word.isascii() and any(ch.isalpha() for ch in word):
+                names.append("latin")
+                if word[0].isupper():
+                    names.append("upper")
+            if not any(ch.isalnum() for ch in word):
+                names.append("punct")
         flags = sorted({self._flag_index[n] for n in names if n in self._flag_index})
         letters = [self.letter_index.get(ch, 1) for ch in norm[:MAX_LETTERS]] or [1]
         return wid, sid, flags, letters
@@ -245,8 +250,9 @@ class NeuralTagger:
             ]
         )
         flags = np.zeros((len(missing), len(self.flag_names)), dtype=np.float32)
-        for row, (_, _, flag_ids, _) in enumerate(encoded):
-            flags[row, flag_ids] = 1.0
+        # One assignment for all words' flags (one per word was a tenth of this function).
+        flag_rows = [row for row, e in enumerate(encoded) for _ in e[2]]
+        flags[flag_rows, [flag for e in encoded for flag in e[2]]] = 1.0
         rows = np.concatenate(
             [
                 self._vector_rows([e[0] for e in encoded]),
