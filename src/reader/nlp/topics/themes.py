@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from reader.nlp.normalise import normalise
 from reader.nlp.stem import fold
@@ -106,11 +106,13 @@ def build_index(
     analysis: Analysis,
     names: Sequence[tuple[str, Counter[int]]] = (),
     headings: Sequence[tuple[str, Counter[int]]] = (),
+    spelled: Mapping[str, str] | None = None,
 ) -> TopicIndex:
     """The themes of a document and each paragraph's main and second theme; ``names`` are
     named entities with their mentions per paragraph (`names.entity_names`), ``headings`` the
     headings with their sections' paragraphs (`sections.heading_sections`); both are written
-    as given, and a theme holding a heading's phrase is named by the heading first."""
+    as given, and a theme holding a heading's phrase is named by the heading first;
+    ``spelled`` maps a person's other spellings to the name (`names.tagged_names`)."""
     limit = theme_limit(len(paragraphs))
     pool = [c for c in analysis.candidates[: POOL_FACTOR * limit] if c.score > 0]
     # A long plain text under a title line is an article of sections (`segments`).
@@ -124,7 +126,7 @@ def build_index(
     local_at = range(len(pool) - len(local), len(pool))
     found = _occurrences(analysis, pool)
     _add_sections(found, pool, lists)
-    written = add_names(analysis, pool, found, [*names, *headings])
+    written = add_names(analysis, pool, found, [*names, *headings], spelled)
     titled = {k for k, name in written.items() if any(name == h for h, _ in headings)}
     where = _paragraph_sets(found, len(pool))
     groups = group_pool(pool, where, limit * 2, len(paragraphs), local_at, limit, analysis.language)
