@@ -30,7 +30,8 @@ lines), `labels` (naming a theme), `clauses` (words that only open clauses, such
 imperative «راجع», are no names),
 `appositions` (a description right before a name, tagged or written as one, labels the name's
 theme),
-`pairs` (two words the text joins with «و» name one theme), `nesting` (in a longer text, a
+`pairs` (two words the text joins with «و» name one theme), `aliases` (the other-language
+names an article's lead gives its subject name the subject's theme), `nesting` (in a longer text, a
 bare noun found only where a better one is names part of its theme),
 `lexicon` (the measured word kinds that never label a theme), `stretches` (long documents:
 themes per stretch of about 600 paragraphs, gathered), `model` (the result types),
