@@ -186,7 +186,9 @@ def test_figures_on_the_gold_hold() -> None:
     0.67 = 14/21, paragraph accuracy 0.10 = 24/237, 1 duplicate) where the clause-opener and
     plain-heading rules brought them (recall@8 0.45 = 10/22, label precision 0.71 = 15/21,
     paragraph accuracy 0.47 = 112/237, 2 duplicates: mixed-03's «الوضع التفاعلي» names the
-    theme now matched by «تشغيل قشرة JavaScript»); and on the
+    theme now matched by «تشغيل قشرة JavaScript») and then the lead's other-language names
+    (`aliases`: «ساجارماثا» joins «جبل إفرست»; recall@8 0.50 = 11/22, label precision 0.75 =
+    15/20, paragraph accuracy 0.48 = 114/237, 1 duplicate); and on the
     held-out texts (never tuned on: recall@8 0.33 = 9/27, label precision 0.81 = 22/27,
     paragraph accuracy 0.31 = 24/77, 3 duplicates; its three new labels judged by the written
     rules after the method was fixed)."""
@@ -198,10 +200,10 @@ def test_figures_on_the_gold_hold() -> None:
     assert accuracy >= 0.61
     assert duplicates == 0
     recall, precision, accuracy, duplicates = _totals([s for s in scores if s.name in WIDENED])
-    assert recall >= 0.45
-    assert precision >= 0.71
-    assert accuracy >= 0.47
-    assert duplicates <= 2
+    assert recall >= 0.5
+    assert precision >= 0.75
+    assert accuracy >= 0.48
+    assert duplicates <= 1
     held = [score_text(g, *predict(g)) for g in gold if g.split == "heldout"]
     recall, precision, accuracy, duplicates = _totals(held)
     assert recall >= 0.33

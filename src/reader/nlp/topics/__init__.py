@@ -20,8 +20,9 @@ Public data (`reader.nlp.topics.model`), what the CLI prints and the app shows:
 
 The package, one job per module: `words` (reading words and chunks), `candidates` (phrases and
 their salience), `names` (the entity tagger's persons, organisations and places as candidates,
-short Arabic texts only), `sections` (a structured document's headings, or a plain page's
-heading lines, as theme evidence),
+short Arabic texts only; a person's other spelling written as the name,
+`spellings`), `sections` (a structured document's headings, or a plain page's heading lines,
+as theme evidence),
 `themes` (grouping paragraphs into themes, main and second theme), `grouping` (which
 phrases make one theme), `segments` (long articles: themes where they are discussed, the title
 line, phrases concentrated in one stretch), `lists` (a long article's list: its lead names its
@@ -29,7 +30,8 @@ lines), `labels` (naming a theme), `clauses` (words that only open clauses, such
 imperative «راجع», are no names),
 `appositions` (a description right before a name, tagged or written as one, labels the name's
 theme),
-`pairs` (two words the text joins with «و» name one theme), `nesting` (in a longer text, a
+`pairs` (two words the text joins with «و» name one theme), `aliases` (the other-language
+names an article's lead gives its subject name the subject's theme), `nesting` (in a longer text, a
 bare noun found only where a better one is names part of its theme),
 `lexicon` (the measured word kinds that never label a theme), `stretches` (long documents:
 themes per stretch of about 600 paragraphs, gathered), `model` (the result types),
@@ -45,7 +47,7 @@ from collections.abc import Sequence
 from reader.nlp.language import count_letters, detect_language
 from reader.nlp.topics.candidates import analyse
 from reader.nlp.topics.model import Topic, TopicIndex, TopicsNotSupported, empty_index
-from reader.nlp.topics.names import entity_names
+from reader.nlp.topics.names import tagged_names
 from reader.nlp.topics.sections import heading_sections, plain_headings
 from reader.nlp.topics.segments import LONGEST_ARTICLE, title_of
 from reader.nlp.topics.stretches import STRETCH, by_stretches
@@ -85,7 +87,7 @@ def extract_topics(
         analysis = analyse(stretch, language, classifier)
         if not analysis.candidates:
             return empty_index(len(stretch))
-        names = entity_names(stretch, language)
+        names, spelled = tagged_names(stretch, language)
         marked: Sequence[str] = ["paragraph"] * len(stretch)
         if kinds is not None:
             marked = kinds[start : start + len(stretch)]
@@ -99,8 +101,8 @@ def extract_topics(
             marked = plain_headings(stretch)
         sections = heading_sections(stretch, marked)
         if not sections:
-            return build_index(stretch, analysis, names)
-        return build_index(stretch, analysis, names, sections)
+            return build_index(stretch, analysis, names, spelled=spelled)
+        return build_index(stretch, analysis, names, sections, spelled)
 
     if len(paragraphs) > STRETCH * 3 // 2:
         return by_stretches(paragraphs, themes_of)

@@ -14,12 +14,20 @@ whole tagger a second time, beside the app's entity worker, for names that could
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from reader.nlp.topics.candidates import Analysis, Candidate, phrase_score, phrase_weight
+from reader.nlp.topics.spellings import join_spellings
 from reader.nlp.topics.words import JOINER_MARK
 
-__all__ = ["MAX_CHARACTERS", "MAX_PARAGRAPHS", "NAMED_TYPES", "add_names", "entity_names"]
+__all__ = [
+    "MAX_CHARACTERS",
+    "MAX_PARAGRAPHS",
+    "NAMED_TYPES",
+    "add_names",
+    "entity_names",
+    "tagged_names",
+]
 
 MAX_PARAGRAPHS = 200
 """The longest document (in paragraphs) the tagger is run on for themes."""
@@ -39,12 +47,22 @@ MIN_PARAGRAPHS = 2
 
 def entity_names(paragraphs: Sequence[str], language: str) -> list[tuple[str, Counter[int]]]:
     """The names of the persons, organisations and places mentioned in at least
-    `MIN_PARAGRAPHS` paragraphs, each with its mentions per paragraph; none for a long or
-    non-Arabic document, or when the tagger cannot be loaded."""
+    `MIN_PARAGRAPHS` paragraphs, each with its mentions per paragraph (`tagged_names`)."""
+    return tagged_names(paragraphs, language)[0]
+
+
+def tagged_names(
+    paragraphs: Sequence[str], language: str
+) -> tuple[list[tuple[str, Counter[int]]], dict[str, str]]:
+    """The names of the persons, organisations and places mentioned in at least
+    `MIN_PARAGRAPHS` paragraphs, each with its mentions per paragraph, and a person's other
+    spellings with the name that names them (`spellings.join_spellings`): «باستير», in the
+    body of wiki-pasteur, is «لويس باستور» of its lead, and each spelling is mentioned where
+    either is. None for a long or non-Arabic document, or when the tagger cannot be loaded."""
     if language != "ar" or not MIN_PARAGRAPHS <= len(paragraphs) <= MAX_PARAGRAPHS:
-        return []
+        return [], {}
     if sum(len(paragraph) for paragraph in paragraphs) > MAX_CHARACTERS:
-        return []
+        return [], {}
     try:
         from reader.nlp.entities import EntityIndex, extract_paragraphs
 
@@ -53,15 +71,18 @@ def entity_names(paragraphs: Sequence[str], language: str) -> list[tuple[str, Co
             index.add(mentions)
         entities = index.entities()
     except (ImportError, OSError):  # no model shipped: themes without names
-        return []
-    names = []
-    for entity in entities:
-        if entity.type not in NAMED_TYPES or len(entity.name.split()) > MAX_WORDS:
-            continue
-        where = Counter(m.paragraph for m in entity.mentions)
-        if len(where) >= MIN_PARAGRAPHS:
-            names.append((entity.name, where))
-    return names
+        return [], {}
+    tagged = [
+        entity
+        for entity in entities
+        if entity.type in NAMED_TYPES and len(entity.name.split()) <= MAX_WORDS
+    ]
+    spelled = join_spellings([(entity.name, entity.type) for entity in tagged])
+    where: dict[str, Counter[int]] = {}
+    for entity in tagged:
+        where.setdefault(entity.name, Counter()).update(m.paragraph for m in entity.mentions)
+    names = [(e.name, where[e.name]) for e in tagged if len(where[e.name]) >= MIN_PARAGRAPHS]
+    return names, spelled
 
 
 def add_names(
@@ -69,9 +90,11 @@ def add_names(
     pool: list[Candidate],
     found: list[Counter[int]],
     names: Sequence[tuple[str, Counter[int]]],
+    spelled: Mapping[str, str] | None = None,
 ) -> dict[tuple[str, ...], str]:
     """Add the named entities to the pool as candidates found where they are mentioned; return
-    their keys with the name to write. A name whose phrase is already a candidate adds only
+    their keys with the name to write: another spelling of a person (``spelled``) is written
+    as the person's name. A name whose phrase is already a candidate adds only
     its mentions by other forms (a surname alone) to that candidate's paragraphs."""
     position = {c.keys: i for i, c in enumerate(pool)}
     written: dict[tuple[str, ...], str] = {}
@@ -91,5 +114,5 @@ def add_names(
             pool.append(candidate)
         for number, times in where.items():
             found[number][i] = max(found[number][i], times)
-        written[keys] = name
+        written[keys] = (spelled or {}).get(name, name)
     return written

@@ -11,10 +11,11 @@ From the ranked candidate phrases (`candidates`), in linear passes:
    whose label names what a better theme's label names (same stems, one label inside the
    other, or only an adjective shared that is not all over the text: «اللقاحات الحيوانية»,
    «انتشار الأمراض الحيوانية», or a word the text pairs with its label: «الرجال والنساء»,
-   or, in a longer text, a bare noun found only where a better one is: «الألحان» in
-   «الأغنية», `nesting`; or a bare noun the text writes as possessed by a name, found only
-   in the name's paragraphs: «مستخدمي الخدمة» for «واتس آب», `possessions`) is merged into
-   it; the commoner phrase names the merged theme (a name keeps naming its theme).
+   or an other-language name an article's lead gives its subject: «ساجارماثا» for «جبل
+   إفرست», `aliases`, or, in a longer text, a bare noun found only where a better one is:
+   «الألحان» in «الأغنية», `nesting`; or a bare noun the text writes as possessed by a name,
+   found only in the name's paragraphs: «مستخدمي الخدمة» for «واتس آب», `possessions`) is
+   merged into it; the commoner phrase names the merged theme (a name keeps naming its theme).
 4. *Assign* (`assignment`): each paragraph weighs the themes it mentions (keyness of the
    phrases found, times how few paragraphs the theme spreads over, like tf-idf); the heaviest
    is its main theme, the next its second when it weighs at least
@@ -40,10 +41,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from reader.nlp.normalise import normalise
 from reader.nlp.stem import fold
+from reader.nlp.topics.aliases import Aliases
 from reader.nlp.topics.appositions import Appositions
 from reader.nlp.topics.assignment import assign
 from reader.nlp.topics.candidates import Analysis, Candidate
@@ -106,11 +108,13 @@ def build_index(
     analysis: Analysis,
     names: Sequence[tuple[str, Counter[int]]] = (),
     headings: Sequence[tuple[str, Counter[int]]] = (),
+    spelled: Mapping[str, str] | None = None,
 ) -> TopicIndex:
     """The themes of a document and each paragraph's main and second theme; ``names`` are
     named entities with their mentions per paragraph (`names.entity_names`), ``headings`` the
     headings with their sections' paragraphs (`sections.heading_sections`); both are written
-    as given, and a theme holding a heading's phrase is named by the heading first."""
+    as given, and a theme holding a heading's phrase is named by the heading first;
+    ``spelled`` maps a person's other spellings to the name (`names.tagged_names`)."""
     limit = theme_limit(len(paragraphs))
     pool = [c for c in analysis.candidates[: POOL_FACTOR * limit] if c.score > 0]
     # A long plain text under a title line is an article of sections (`segments`).
@@ -124,7 +128,7 @@ def build_index(
     local_at = range(len(pool) - len(local), len(pool))
     found = _occurrences(analysis, pool)
     _add_sections(found, pool, lists)
-    written = add_names(analysis, pool, found, [*names, *headings])
+    written = add_names(analysis, pool, found, [*names, *headings], spelled)
     titled = {k for k, name in written.items() if any(name == h for h, _ in headings)}
     where = _paragraph_sets(found, len(pool))
     groups = group_pool(pool, where, limit * 2, len(paragraphs), local_at, limit, analysis.language)
@@ -258,6 +262,7 @@ def _label(
     unnamed: list[list[Candidate]] = []  # themes with no fit label
     appositions = Appositions(paragraphs, {n for k, n in written.items() if k not in titled})
     pairs = Pairs(paragraphs)
+    aliases = Aliases(paragraphs, 1, title[1] if title is not None else None)
     nesting = Nesting(len(paragraphs))
     possessions = Possessions(paragraphs) if analysis.language == "ar" else None
     names = frozenset(written.values())
@@ -297,6 +302,11 @@ def _label(
             same = appositions.match(label, labels)
             described = same is not None
             if same is not None and appositions.is_name(label):
+                labels[same], keys[same] = label, (words, stems, nouns)
+        if same is None:
+            same = aliases.match(label, labels, language)
+            described = same is not None  # the subject's label keeps naming its theme
+            if same is not None and not aliases.is_alias(label):
                 labels[same], keys[same] = label, (words, stems, nouns)
         if same is None:
             same = pairs.match(label, labels)
