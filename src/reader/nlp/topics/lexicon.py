@@ -2,7 +2,7 @@
 currency, or a filler noun of news prose; and which keys are one word's singular and broken
 plural (`singular_keys`).
 
-The word kinds come from `reader/nlp/data/topics-lexicon-ar.tsv.gz`, measured over 1,934 Arabic
+The word kinds come from `reader/nlp/data/topics-lexicon-ar.tsv.gz`, measured over 1,932 Arabic
 Wikipedia articles by `training/build_topic_lexicon.py` (agreement after a definite noun for
 adjectives, the verbal particles and the absent article for verbs, the number before a word for
 units, keyness across documents for filler nouns). Persian and Urdu have no such table: their
