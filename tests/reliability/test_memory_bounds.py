@@ -87,3 +87,15 @@ def test_render_of_a_million_short_lines(texts: Path, tmp_path: Path, home: Path
     size = path.stat().st_size
     peak = peak_of(["render", "--width", "80", str(path)], home)
     assert peak <= BASELINE_MB * MB + MULTIPLE * size, f"{peak / MB:.0f} MB for {size / MB:.1f} MB"
+
+
+def test_topics_of_one_word_a_line(texts: Path, tmp_path: Path, home: Path) -> None:
+    """`reader topics` of the first 1.75 MB of real prose, one word a line (about 170,000
+    paragraphs): peak within the bound. Its JSON (a dict per paragraph) was built whole, and
+    its paragraphs copied into a list: about 130 times the file (300 MB here, 90 MB now)."""
+    words = (texts / "large-01.ar.txt").read_text("utf-8")[:1_000_000].split()
+    path = tmp_path / "short-lines.txt"
+    path.write_text("\n".join(words) + "\n", "utf-8")
+    size = path.stat().st_size
+    peak = peak_of(["topics", str(path)], home)
+    assert peak <= BASELINE_MB * MB + MULTIPLE * size, f"{peak / MB:.0f} MB for {size / MB:.1f} MB"

@@ -33,7 +33,14 @@ from reader.commands.batch import (
     read_document,
     run_batch,
 )
-from reader.commands.output import json_line, json_text, visible_cell, write_text
+from reader.commands.output import (
+    json_line,
+    json_pieces,
+    json_text,
+    visible_cell,
+    write_pieces,
+    write_text,
+)
 from reader.commands.source import FILE_HELP, add_refresh_argument, load_path
 from reader.commands.table import Block, add_bidi_argument, as_text, listing
 from reader.errors import UserError
@@ -88,9 +95,9 @@ def as_json(document: Document, entities: Sequence[Entity]) -> str:
 
 
 def _payload(document: Document, entities: Sequence[Entity]) -> dict[str, Any]:
-    """The JSON object of a document's entities."""
+    """The JSON object of a document's entities, each made as it is written (an iterator)."""
     return {
-        "entities": [
+        "entities": (
             {
                 "type": entity.type,
                 "name": entity.name,
@@ -100,7 +107,7 @@ def _payload(document: Document, entities: Sequence[Entity]) -> dict[str, Any]:
                 ],
             }
             for entity in entities
-        ]
+        )
     }
 
 
@@ -193,8 +200,9 @@ def _run_one(path: str | None, form: str, bidi: str | None, refresh: bool, jobs:
         if form == "table":
             return 0  # nothing to list; "no entities found" would say they were looked for
     if form == "json":
-        text = as_json(document, entities)
-    elif form == "tsv":
+        write_pieces(sys.stdout, json_pieces(_payload(document, entities)))
+        return 0
+    if form == "tsv":
         text = as_tsv(document, entities)
     else:
         text = listing(table_blocks(entities), bidi, NO_ENTITIES)
