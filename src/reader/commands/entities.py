@@ -46,7 +46,7 @@ from reader.commands.table import Block, add_bidi_argument, as_text, listing
 from reader.errors import UserError
 from reader.nlp.entities import ENTITY_TYPES, Entity, extract_document
 from reader.nlp.language import entities_skipped_reason, unsupported_entity_language
-from reader.text.document import Document
+from reader.text.document import Document, paragraph_texts
 
 FORMATS = ("json", "jsonl", "tsv", "table")
 """The output formats, the first the default."""
@@ -154,7 +154,7 @@ def as_table(entities: Sequence[Entity]) -> str:
 def _entities_of(document: Document, jobs: int = 1) -> tuple[list[Entity], str | None]:
     """The document's entities, and why none were looked for (a language the tagger does not
     read), if so; ``jobs`` processes run the tagger (see `extract_document`)."""
-    skipped = unsupported_entity_language([p.text for p in document.paragraphs])
+    skipped = unsupported_entity_language(paragraph_texts(document.paragraphs))
     if skipped is not None:
         return [], entities_skipped_reason(skipped)
     # Entities are read from prose: a preformatted line (code) is not a sentence about anyone.
