@@ -256,7 +256,9 @@ class WindowScorer:
         self._features = features
         labels = len(crf.labels)
         self._words: dict[str, int] = {}
-        self._table = np.zeros((min(1024, _CACHE_WORDS), 2 * WINDOW + 1, labels), dtype=np.float64)
+        # Whole at once (zeroed pages are only made resident as rows are written): grown by
+        # doubling, the old and new tables were alive together at each step.
+        self._table = np.zeros((_CACHE_WORDS, 2 * WINDOW + 1, labels), dtype=np.float64)
         self._hints: dict[tuple[str, ...], int] = {}
         self._hint_table = np.zeros((64, 3, labels), dtype=np.float64)
         # The model's weights and a zero row after them, for a feature the model lacks.
@@ -341,13 +343,6 @@ class WindowScorer:
         room = max(0, _CACHE_WORDS - len(known))
         kept, spare = fresh[:room], fresh[room:]
         start = len(known)
-        if start + len(kept) > len(table):
-            size = len(table)
-            while size < start + len(kept):
-                size *= 2
-            grown = np.zeros((min(size, _CACHE_WORDS), *table.shape[1:]), dtype=np.float64)
-            grown[:start] = table[:start]
-            self._table = table = grown
         table[start : start + len(kept)] = scored[: len(kept)]
         known.update((w, start + i) for i, w in enumerate(kept))
         if not spare:
