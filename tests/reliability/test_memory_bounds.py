@@ -99,3 +99,20 @@ def test_topics_of_one_word_a_line(texts: Path, tmp_path: Path, home: Path) -> N
     size = path.stat().st_size
     peak = peak_of(["topics", str(path)], home)
     assert peak <= BASELINE_MB * MB + MULTIPLE * size, f"{peak / MB:.0f} MB for {size / MB:.1f} MB"
+
+
+TOPICS_GROWTH_PER_BYTE = 7
+"""The most `reader topics` may grow per byte of new prose (its vocabulary growing: measured 5;
+9 when its stems and word kinds were remembered for every word of the document)."""
+
+
+def test_topics_of_new_words(texts: Path, tmp_path: Path, home: Path) -> None:
+    """The first 500,000 and 2,000,000 characters of real prose (23,000 and 63,000 distinct
+    words): the topic finder's per-word caches are bounded below a long text's vocabulary."""
+    text = (texts / "large-01.ar.txt").read_text("utf-8")
+    small, large = tmp_path / "small.txt", tmp_path / "large.txt"
+    small.write_text(text[:500_000], "utf-8")
+    large.write_text(text[:2_000_000], "utf-8")
+    extra = large.stat().st_size - small.stat().st_size
+    growth = peak_of(["topics", str(large)], home) - peak_of(["topics", str(small)], home)
+    assert growth < TOPICS_GROWTH_PER_BYTE * extra, f"{growth / extra:.1f} bytes per byte"
