@@ -233,14 +233,17 @@ class LinearCRF:
         return out
 
 
-_CACHE_WORDS = 32_768
-"""How many distinct words keep their label scores cached (360 bytes each: at most 12 MB). The
+_CACHE_WORDS = 16_384
+"""How many distinct words keep their label scores cached (360 bytes each: at most 6 MB). The
 first words met are the text's common ones; a rarer word past the cap is scored again in each
-call that meets it, which gave the same output at a third of 100,000's memory."""
-_CACHE_FEATURES = 65_536
+call that meets it, which gave the same output at a third of 100,000's memory. At 32,768 the
+table and its keys still filled between 1 and 3 MB of prose (`reader entities` 4 MB of prose:
+205 -> 186 MB with the cap below, the same CPU time within noise)."""
+_CACHE_FEATURES = 16_384
 """How many distinct own features (``n=``, ``st=``, ... of the words met) keep their weight
-rows cached (about 130 bytes each with their strings: at most ~9 MB). They grow with the text's
-vocabulary, so without a cap they grew with the document."""
+rows cached (about 200 bytes each with their strings and keys: at most ~3 MB). They grow with
+the text's vocabulary, so without a cap they grew with the document; at 65,536 they filled
+over the first few MB of text."""
 
 
 class WindowScorer:
