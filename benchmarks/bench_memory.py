@@ -2,6 +2,7 @@
 the file's size beyond a baseline measured in the same run.
 
     python benchmarks/bench_memory.py [--bytes 1000000] [--commands render,entities,topics,app]
+        [--shapes prose,one-line,no-spaces-arabic,no-spaces-latin,short-lines]
 
 Shapes, all about `--bytes` long and built from shared/data/texts/large-01.ar.txt: `prose`
 (its own paragraphs), `one-line` (the same text as one paragraph), `no-spaces-arabic` (its
@@ -132,7 +133,9 @@ def main() -> None:
     parser.add_argument("--bytes", type=int, default=1_000_000)
     parser.add_argument("--commands", default="render,entities,topics,app")
     parser.add_argument("--app-seconds", type=float, default=180.0)
+    parser.add_argument("--shapes", default=None, help="the shapes to measure (default: all)")
     args = parser.parse_args()
+    chosen = args.shapes.split(",") if args.shapes else None
     reader = str(Path(sys.executable).with_name("reader"))
     with tempfile.TemporaryDirectory() as folder:
         tiny = Path(folder) / "tiny.txt"
@@ -155,6 +158,8 @@ def main() -> None:
                 note = "" if finished else "  (busy: analysis not finished at q)"
                 print(f"{'(analysed sample)':18} {command:9} {base:7.0f}{note}")
             for name, text in shapes(args.bytes).items():
+                if chosen is not None and name not in chosen:
+                    continue
                 path = Path(folder) / f"{name}.txt"
                 path.write_text(text + "\n", "utf-8")
                 size = path.stat().st_size / 2**20

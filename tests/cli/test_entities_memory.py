@@ -51,3 +51,22 @@ def test_a_line_without_spaces_costs_little(tmp_path: Path) -> None:
     tiny.write_text("ب", encoding="utf-8")
     growth = peak_rss(one_word, tmp_path / "w.json") - peak_rss(tiny, tmp_path / "t.json")
     assert growth < GROWTH_PER_BYTE * one_word.stat().st_size
+
+
+VOCABULARY_GROWTH_PER_BYTE = 10
+"""The most the peak may grow per byte of new prose, past the first 500,000 characters (its
+vocabulary still growing: measured 5; 14 with the CRF's word and feature caches at 32,768 and
+65,536, 26 with the helpers' per-word caches at 65,536 words too)."""
+
+
+def test_new_words_cost_little(tmp_path: Path) -> None:
+    """The first 500,000 and 1,500,000 characters of real prose (an encyclopaedia: 23,000 and
+    50,000 distinct words). The tagger's per-word caches are bounded below the vocabulary of a
+    long document, so new words cost little more than repeated ones."""
+    text = LARGE.read_text("utf-8")
+    small, large = tmp_path / "small.txt", tmp_path / "large.txt"
+    small.write_text(text[:500_000], encoding="utf-8")
+    large.write_text(text[:1_500_000], encoding="utf-8")
+    extra = large.stat().st_size - small.stat().st_size
+    growth = peak_rss(large, tmp_path / "l.json") - peak_rss(small, tmp_path / "s.json")
+    assert growth < VOCABULARY_GROWTH_PER_BYTE * extra, f"{growth / extra:.0f} bytes per byte"

@@ -87,3 +87,38 @@ def test_render_of_a_million_short_lines(texts: Path, tmp_path: Path, home: Path
     size = path.stat().st_size
     peak = peak_of(["render", "--width", "80", str(path)], home)
     assert peak <= BASELINE_MB * MB + MULTIPLE * size, f"{peak / MB:.0f} MB for {size / MB:.1f} MB"
+
+
+def test_topics_of_one_word_a_line(texts: Path, tmp_path: Path, home: Path) -> None:
+    """`reader topics` of the first 1.75 MB of real prose, one word a line (about 170,000
+    paragraphs): peak within the bound. Its JSON (a dict per paragraph) was built whole, and
+    its paragraphs copied into a list: about 130 times the file (300 MB here, 90 MB now)."""
+    words = (texts / "large-01.ar.txt").read_text("utf-8")[:1_000_000].split()
+    path = tmp_path / "short-lines.txt"
+    path.write_text("\n".join(words) + "\n", "utf-8")
+    size = path.stat().st_size
+    peak = peak_of(["topics", str(path)], home)
+    assert peak <= BASELINE_MB * MB + MULTIPLE * size, f"{peak / MB:.0f} MB for {size / MB:.1f} MB"
+
+
+TOPICS_GROWTH_PER_BYTE = {"prose": 7, "one line": 18}
+"""The most `reader topics` may grow per byte of new prose (its vocabulary growing), by shape:
+measured 5 for prose (9 when its stems and word kinds were remembered for every word of the
+document) and 14 for one line (22 when, besides, every word of a paragraph was listed to find
+the words joined by «و»)."""
+
+
+@pytest.mark.parametrize("shape", list(TOPICS_GROWTH_PER_BYTE))
+def test_topics_of_new_words(shape: str, texts: Path, tmp_path: Path, home: Path) -> None:
+    """The first 500,000 and 2,000,000 characters of real prose (23,000 and 63,000 distinct
+    words), as written or as one line: the topic finder's per-word caches are bounded below a
+    long text's vocabulary, and a long paragraph is never held word by word."""
+    text = (texts / "large-01.ar.txt").read_text("utf-8")
+    small, large = tmp_path / "small.txt", tmp_path / "large.txt"
+    for path, characters in ((small, 500_000), (large, 2_000_000)):
+        part = text[:characters]
+        path.write_text(part if shape == "prose" else " ".join(part.split()), "utf-8")
+    extra = large.stat().st_size - small.stat().st_size
+    growth = peak_of(["topics", str(large)], home) - peak_of(["topics", str(small)], home)
+    bound = TOPICS_GROWTH_PER_BYTE[shape]
+    assert growth < bound * extra, f"{growth / extra:.1f} bytes per byte"

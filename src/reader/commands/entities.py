@@ -33,13 +33,20 @@ from reader.commands.batch import (
     read_document,
     run_batch,
 )
-from reader.commands.output import json_line, json_text, visible_cell, write_text
+from reader.commands.output import (
+    json_line,
+    json_pieces,
+    json_text,
+    visible_cell,
+    write_pieces,
+    write_text,
+)
 from reader.commands.source import FILE_HELP, add_refresh_argument, load_path
 from reader.commands.table import Block, add_bidi_argument, as_text, listing
 from reader.errors import UserError
 from reader.nlp.entities import ENTITY_TYPES, Entity, extract_document
 from reader.nlp.language import entities_skipped_reason, unsupported_entity_language
-from reader.text.document import Document
+from reader.text.document import Document, paragraph_texts
 
 FORMATS = ("json", "jsonl", "tsv", "table")
 """The output formats, the first the default."""
@@ -88,9 +95,9 @@ def as_json(document: Document, entities: Sequence[Entity]) -> str:
 
 
 def _payload(document: Document, entities: Sequence[Entity]) -> dict[str, Any]:
-    """The JSON object of a document's entities."""
+    """The JSON object of a document's entities, each made as it is written (an iterator)."""
     return {
-        "entities": [
+        "entities": (
             {
                 "type": entity.type,
                 "name": entity.name,
@@ -100,7 +107,7 @@ def _payload(document: Document, entities: Sequence[Entity]) -> dict[str, Any]:
                 ],
             }
             for entity in entities
-        ]
+        )
     }
 
 
@@ -147,7 +154,7 @@ def as_table(entities: Sequence[Entity]) -> str:
 def _entities_of(document: Document, jobs: int = 1) -> tuple[list[Entity], str | None]:
     """The document's entities, and why none were looked for (a language the tagger does not
     read), if so; ``jobs`` processes run the tagger (see `extract_document`)."""
-    skipped = unsupported_entity_language([p.text for p in document.paragraphs])
+    skipped = unsupported_entity_language(paragraph_texts(document.paragraphs))
     if skipped is not None:
         return [], entities_skipped_reason(skipped)
     # Entities are read from prose: a preformatted line (code) is not a sentence about anyone.
@@ -193,8 +200,9 @@ def _run_one(path: str | None, form: str, bidi: str | None, refresh: bool, jobs:
         if form == "table":
             return 0  # nothing to list; "no entities found" would say they were looked for
     if form == "json":
-        text = as_json(document, entities)
-    elif form == "tsv":
+        write_pieces(sys.stdout, json_pieces(_payload(document, entities)))
+        return 0
+    if form == "tsv":
         text = as_tsv(document, entities)
     else:
         text = listing(table_blocks(entities), bidi, NO_ENTITIES)

@@ -30,13 +30,13 @@ from reader.commands.batch import (
     read_document,
     run_batch,
 )
-from reader.commands.output import json_line, json_text, write_text
+from reader.commands.output import json_line, json_pieces, json_text, write_pieces, write_text
 from reader.commands.source import FILE_HELP, add_refresh_argument, load_path
 from reader.commands.table import Block, add_bidi_argument, as_text, listing
 from reader.errors import UserError
 from reader.nlp.stem import LANGUAGES
 from reader.nlp.topics import TopicIndex, TopicsNotSupported, extract_topics
-from reader.text.document import PROSE_KINDS, Document
+from reader.text.document import BlockKinds, Document, ProseTexts
 
 FORMATS = ("json", "jsonl", "table")
 """The output formats, the first the default."""
@@ -81,7 +81,8 @@ def as_json(index: TopicIndex) -> str:
 
 
 def _payload(index: TopicIndex) -> dict[str, Any]:
-    """The JSON object of a document's topics."""
+    """The JSON object of a document's topics; its paragraphs (one a line of the document: a
+    million for a million short lines) as an iterator, made as they are written."""
     return {
         "topics": [
             {
@@ -93,7 +94,7 @@ def _payload(index: TopicIndex) -> dict[str, Any]:
             }
             for topic in index.topics
         ],
-        "paragraphs": [
+        "paragraphs": (
             {
                 "paragraph": i,
                 "number": i + 1,
@@ -101,7 +102,7 @@ def _payload(index: TopicIndex) -> dict[str, Any]:
                 "second": index.second_topic[i] if i < len(index.second_topic) else None,
             }
             for i, label in enumerate(index.main_topic)
-        ],
+        ),
     }
 
 
@@ -130,15 +131,16 @@ def as_table(index: TopicIndex) -> str:
     return as_text(blocks) if blocks else NO_TOPICS
 
 
-def prose_texts(document: Document) -> list[str]:
+def prose_texts(document: Document) -> ProseTexts:
     """The paragraphs topics read: preformatted lines (code) count as empty paragraphs, so the
-    numbering stays the document's."""
-    return [p.text if p.kind in PROSE_KINDS else "" for p in document.paragraphs]
+    numbering stays the document's. A view, as the app reads them: a list of every paragraph's
+    string is about 8 times the file for one word a line."""
+    return ProseTexts(document.paragraphs)
 
 
-def kinds_of(document: Document) -> list[str]:
-    """The blocks' kinds: topics take a heading's section as evidence for a theme."""
-    return [p.kind for p in document.paragraphs]
+def kinds_of(document: Document) -> BlockKinds:
+    """The blocks' kinds: topics take a heading's section as evidence for a theme (a view)."""
+    return BlockKinds(document.paragraphs)
 
 
 def document_topics(path: str, language: str | None = None) -> Outcome:
@@ -177,7 +179,7 @@ def _run_one(path: str | None, args: argparse.Namespace) -> int:
     except TopicsNotSupported as error:
         raise UserError(str(error)) from None
     if args.format in (None, "json"):
-        write_text(sys.stdout, as_json(index))
+        write_pieces(sys.stdout, json_pieces(_payload(index)))
     else:  # labels come from the document: laid out, or made inert when piped
         write_text(sys.stdout, listing(table_blocks(index), args.bidi, NO_TOPICS))
     return 0

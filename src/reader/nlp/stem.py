@@ -129,7 +129,12 @@ def _stem_urdu(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=200_000)
+STEMS_CACHED = 1 << 15
+"""How many words `stem` remembers, least recently used first out. At 200,000 the cache grew
+with a long document's vocabulary (about 300 bytes a word: a key of word and language)."""
+
+
+@lru_cache(maxsize=STEMS_CACHED)
 def stem(word: str, language: str = "ar") -> str:
     """Return the key of ``word`` in ``language`` ("ar", "fa" or "ur"): folded, lightly stemmed.
 

@@ -292,8 +292,12 @@ class Document:
     """What the document was read from: "text", "html", "markdown" or "epub"."""
 
     @property
-    def prose(self) -> tuple[Paragraph, ...]:
-        """The paragraphs entities and topics read: all but preformatted lines."""
+    def prose(self) -> Sequence[Paragraph]:
+        """The paragraphs entities and topics read: all but preformatted lines. Plain text is
+        all prose: its own paragraphs (offsets, not a `Paragraph` for each of a million short
+        lines)."""
+        if isinstance(self.paragraphs, TextParagraphs):
+            return self.paragraphs
         return tuple(p for p in self.paragraphs if p.kind in PROSE_KINDS)
 
     @classmethod

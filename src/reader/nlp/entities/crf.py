@@ -258,14 +258,17 @@ class LinearCRF:
         return out
 
 
-_CACHE_WORDS = 32_768
-"""How many distinct words keep their label scores cached (360 bytes each: at most 12 MB). The
+_CACHE_WORDS = 16_384
+"""How many distinct words keep their label scores cached (360 bytes each: at most 6 MB). The
 first words met are the text's common ones; a rarer word past the cap is scored again in each
-call that meets it, which gave the same output at a third of 100,000's memory."""
-_CACHE_FEATURES = 65_536
+call that meets it, which gave the same output at a third of 100,000's memory. At 32,768 the
+table and its keys still filled between 1 and 3 MB of prose (`reader entities` 4 MB of prose:
+205 -> 186 MB with the cap below, the same CPU time within noise)."""
+_CACHE_FEATURES = 16_384
 """How many distinct own features (``n=``, ``st=``, ... of the words met) keep their weight
-rows cached (about 130 bytes each with their strings: at most ~9 MB). They grow with the text's
-vocabulary, so without a cap they grew with the document."""
+rows cached (about 200 bytes each with their strings and keys: at most ~3 MB). They grow with
+the text's vocabulary, so without a cap they grew with the document; at 65,536 they filled
+over the first few MB of text."""
 _SCREEN_AFTER = 2_048
 """After this many distinct words, the scorer screens own features against the model's (see
 `WindowScorer._screen`): on 1 MB of Wikipedia only one in seven of the ~45,000 distinct own
@@ -286,7 +289,9 @@ class WindowScorer:
         self._features = features
         labels = len(crf.labels)
         self._words: dict[str, int] = {}
-        self._table = np.zeros((min(1024, _CACHE_WORDS), 2 * WINDOW + 1, labels), dtype=np.float64)
+        # Whole at once (zeroed pages are only made resident as rows are written): grown by
+        # doubling, the old and new tables were alive together at each step.
+        self._table = np.zeros((_CACHE_WORDS, 2 * WINDOW + 1, labels), dtype=np.float64)
         self._hints: dict[tuple[str, ...], int] = {}
         self._hint_table = np.zeros((64, 3, labels), dtype=np.float64)
         # The model's weights and a zero row after them, for a feature the model lacks.
@@ -392,13 +397,6 @@ class WindowScorer:
         room = max(0, _CACHE_WORDS - len(known))
         kept, spare = fresh[:room], fresh[room:]
         start = len(known)
-        if start + len(kept) > len(table):
-            size = len(table)
-            while size < start + len(kept):
-                size *= 2
-            grown = np.zeros((min(size, _CACHE_WORDS), *table.shape[1:]), dtype=np.float64)
-            grown[:start] = table[:start]
-            self._table = table = grown
         table[start : start + len(kept)] = scored[: len(kept)]
         known.update((w, start + i) for i, w in enumerate(kept))
         if not spare:

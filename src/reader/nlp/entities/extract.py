@@ -661,8 +661,9 @@ def extract_document(document: Document, jobs: int = 1) -> list[Entity]:
     """The entities of a whole document (its paragraphs through `extract_paragraphs` chunk by
     chunk, in order, with one name memory). ``jobs`` > 1 runs the tagger's network and CRF on
     that many worker processes, batches in flight while this one does the rest in order: the
-    same entities, sooner on idle cores."""
-    paragraphs = [(p.index, p.text) for p in document.paragraphs]
+    same entities, sooner on idle cores. The paragraphs are read one by one, never listed: one
+    word a line is a million of them."""
+    paragraphs = ((p.index, p.text) for p in document.paragraphs)
     if jobs > 1:
         return _extract_in_processes(paragraphs, jobs)
     index = EntityIndex()
@@ -678,7 +679,7 @@ def _decode(raws: list[list[str]]) -> list[tuple[list[str], Any]]:
     return load_tagger().decode(raws)
 
 
-def _extract_in_processes(paragraphs: Sequence[tuple[int, str]], jobs: int) -> list[Entity]:
+def _extract_in_processes(paragraphs: Iterable[tuple[int, str]], jobs: int) -> list[Entity]:
     """`extract_document` with the tagger's `decode` on ``jobs`` processes.
 
     Batches go out in order, at most two per worker ahead; this process tokenises them, and

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from reader.nlp.entities.features import WORDS_CACHED
+
 __all__ = [
     "FOREIGN_NAMES_FILE",
     "FOREIGN_SHAPE_FILE",
@@ -72,7 +74,7 @@ def lookalikes() -> frozenset[str]:
     return frozenset(data.read_text(encoding="utf-8").split())
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORDS_CACHED)
 def foreign_score(word: str) -> float:
     """How much a normalised word is spelt like a transliterated foreign name rather than an
     Arabic word: the summed log-odds of its letter 1- to 3-grams (above 10: «ستاينمان» 21,

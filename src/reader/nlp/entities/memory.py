@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Literal
 
-from reader.nlp.entities.features import folded, is_name_link, strip_clitics
+from reader.nlp.entities.features import WORDS_CACHED, folded, is_name_link, strip_clitics
 from reader.nlp.entities.spans import bio_spans
 from reader.nlp.stem import fold
 from reader.nlp.stopwords import stop_words
@@ -43,7 +43,7 @@ _MIN_LETTERS = 3
 """A remembered word keeps at least this many letters once its clitics are stripped."""
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORDS_CACHED)
 def word_keys(word: str) -> tuple[str, str]:
     """The folded form of ``word`` and its stem without proclitics («وكلينتون» → «كلينتون»)."""
     norm = folded(word)

@@ -48,8 +48,8 @@ LETTER_WORDS = 512
 tagger's peak memory."""
 
 _CACHE_WORDS = 20_000
-"""How many distinct words keep their input vector cached (1,188 bytes each, in one array
-that grows to at most 23 MB)."""
+"""How many distinct words keep their input vector cached (1,188 bytes each, in one array of
+at most 23 MB, resident as its rows are filled)."""
 
 
 _BIN_EDGES = np.array([0.1, 0.3, 0.6], dtype=np.float32)
@@ -266,14 +266,11 @@ class NeuralTagger:
         start = len(cache)
         kept = max(0, min(len(missing), _CACHE_WORDS - start))
         if kept:
-            if start + kept > len(self._cached):
-                size = max(1024, len(self._cached))
-                while size < start + kept:
-                    size *= 2
-                grown = np.empty((min(size, _CACHE_WORDS), rows.shape[1]), dtype=np.float32)
-                if start:
-                    grown[:start] = self._cached[:start]
-                self._cached = grown
+            if not len(self._cached):
+                # Whole at once, never grown by copies: the pages of rows not yet written are
+                # not touched, so resident memory grows with the rows used, and no old and new
+                # array (19 and 23 MB at the last doubling) are ever alive together.
+                self._cached = np.empty((_CACHE_WORDS, rows.shape[1]), dtype=np.float32)
             self._cached[start : start + kept] = rows[:kept]
             cache.update((w, start + i) for i, w in enumerate(missing[:kept]))
         fresh = {w: i for i, w in enumerate(missing)}

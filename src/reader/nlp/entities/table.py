@@ -37,8 +37,9 @@ _HEADER = struct.Struct("<8sII")
 _RECORD = struct.Struct("<HH")
 _EMPTY: tuple[str, ...] = ()
 
-SEEN_WORDS = 20_000
-"""How many looked-up words a table remembers the answer for (a few MB at most)."""
+SEEN_WORDS = 8_192
+"""How many looked-up words a table remembers the answer for (about 1 MB each: the first words
+asked, the text's common ones; 20,000 in four tables held about 8 MB of strings and tuples)."""
 
 
 class TableError(ValueError):

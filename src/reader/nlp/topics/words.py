@@ -121,6 +121,11 @@ def _after_letters(word: str, letters: int) -> int:
     return len(word)
 
 
+WORDS_CACHED = 1 << 15
+"""How many written forms a `Classifier` remembers (the first met, a text's common words): it
+lives for the whole document, whose vocabulary grows with it."""
+
+
 class Classifier:
     """Turns a word as written into a `Word`, or None for a phrase break (a stop word, a
     Latin-script word, a single letter)."""
@@ -154,7 +159,8 @@ class Classifier:
             result = Word(stem(word, self.language), word, False)
         if result is not None and len(result.key) < 2:
             result = None
-        self.cache[word] = result
+        if len(self.cache) < WORDS_CACHED:
+            self.cache[word] = result
         return result
 
     def _zipf(self, bare: str) -> float:
