@@ -34,6 +34,7 @@ as `reader.nlp.entities.extract` makes them; ``words`` are the normalised tokens
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from reader.nlp.entities.foreign import foreign_names, foreign_score, lookalikes
 from reader.nlp.entities.gazetteer import (
@@ -325,8 +326,13 @@ def _lone_name_place(raw: Sequence[str], words: Sequence[str], k: int) -> bool:
     return k == 0 or words[k - 1] not in _PLACE_BEFORE
 
 
+@lru_cache(maxsize=1 << 16)
 def _foreign_looking(word: str, threshold: float) -> bool:
-    """A word spelt like a transliterated foreign name, not a nisba adjective («ميكانيكية»)."""
+    """A word spelt like a transliterated foreign name, not a nisba adjective («ميكانيكية»).
+
+    Remembered per word: every untagged word of every paragraph is asked about, and running
+    text repeats its words (on 1 MB of Wikipedia, about 100,000 questions on 16,000 words).
+    """
     return (
         len(word) >= 4
         and word.isalpha()
