@@ -9,16 +9,20 @@ choices on the shared news and Wikipedia texts; the outputs they guard are uncha
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from reader.nlp.entities import extract_paragraph
+from reader.nlp.entities import extract_paragraphs
 from reader.nlp.entities.events import (
     EVENT_HEADS,
     ORGANIZATION_HEADS,
     find_headed_names,
     head_at,
 )
+from reader.nlp.entities.foreign import _shape_weights, foreign_score
+from reader.nlp.entities.gazetteer import is_function_word
+from reader.nlp.entities.memory import NameMemory, _memorable
 from reader.nlp.entities.shapes import _foreign_looking
 from reader.nlp.entities.spans import bio_spans
 from reader.nlp.entities.tagger import load_tagger
@@ -58,15 +62,33 @@ def test_blocked_is_asked_only_about_heads_and_their_complements(heads: frozense
     assert 0 < asked_in_text < words_in_text / 2
 
 
-def test_foreign_spelling_is_judged_once_per_word() -> None:
-    """The foreign-looking test of an untagged word is remembered: a Wikipedia paragraph asks
-    about the same words again and again."""
-    _foreign_looking.cache_clear()
-    for paragraph in paragraphs("large-01.ar.txt")[:40]:
-        extract_paragraph(0, paragraph)
-    info = _foreign_looking.cache_info()
+@pytest.mark.parametrize(
+    "question", [_foreign_looking, is_function_word, _memorable], ids=lambda q: q.__name__
+)
+def test_word_questions_are_answered_once_per_word(question: Any) -> None:
+    """The per-word questions of the rules and the name memory are remembered: a Wikipedia
+    text asks about the same words again and again."""
+    question.cache_clear()
+    texts = paragraphs("large-01.ar.txt")[:40]
+    extract_paragraphs(list(enumerate(texts)), NameMemory())
+    info = question.cache_info()
     assert info.misses > 0
     assert info.hits > 0
+
+
+def test_foreign_score_is_the_plain_sum_of_its_letter_grams() -> None:
+    """`foreign_score` adds the n-gram weights in the order the plain reading does, so every
+    score, and every threshold it meets, is what it was."""
+    weights = _shape_weights()
+    words = {normalise(w) for p in paragraphs("large-01.ar.txt")[:40] for w in p.split()}
+    for word in words:
+        padded = f"^{word}$"
+        plain = sum(
+            weights.get(padded[i : i + n], 0.0)
+            for n in (1, 2, 3)
+            for i in range(len(padded) - n + 1)
+        )
+        assert foreign_score(word) == plain
 
 
 def reference_spans(labels: list[str]) -> list[tuple[int, int, str]]:
