@@ -280,18 +280,19 @@ def _foreign_people(raw: Sequence[str], words: Sequence[str], spans: list[Span])
         for k in range(a, b):
             covered[k] = True
 
+    given, surnames, known = names.given, names.surnames, names.words
     i = 0
     while i < n:
         word, lead = words[i], 0
-        if word not in names.given and word[:1] in _NAME_CLITICS and word[1:] in names.given:
+        if word not in given and word[:1] in _NAME_CLITICS and word[1:] in given:
             word, lead = word[1:], 1
-        if covered[i] or word not in names.given:
+        if covered[i] or word not in given:
             i += 1
             continue
         j = i + 1
-        while j < n and not covered[j] and words[j] in names.words:
+        while j < n and not covered[j] and words[j] in known:
             j += 1
-        while j > i + 1 and words[j - 1] not in names.surnames:
+        while j > i + 1 and words[j - 1] not in surnames:
             j -= 1
         if j - i >= 2:
             claim(i, j, lead)
