@@ -261,8 +261,9 @@ def find_headed_names(
     n = len(words)
     i = 0
     while i < n:
-        found = None if blocked(i) else head_at(words[i], heads)
-        if found is None:
+        # The head first: most words are none, and ``blocked`` asks several sets.
+        found = head_at(words[i], heads)
+        if found is None or blocked(i):
             i += 1
             continue
         lead, definite = found

@@ -239,6 +239,9 @@ def _country_spans(words: Sequence[str], covered: Callable[[int], bool]) -> list
     n = len(words)
     while i < n:
         word = words[i]
+        if word[:1] not in "وفبلك" and not may_start_country(word):
+            i += 1  # no clitic to cut and no country starts here: most words
+            continue
         candidates = [(0, word)]
         if word[:1] in "وفبلك":
             if word.startswith("لل"):

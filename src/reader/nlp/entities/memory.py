@@ -50,12 +50,16 @@ def word_keys(word: str) -> tuple[str, str]:
     return norm, strip_clitics(norm)[1]
 
 
+@lru_cache(maxsize=1 << 14)
 def _memorable(word: str) -> bool:
     """Whether a word may be remembered: Arabic script, enough letters, not a function word.
 
     Latin words are never remembered: the tagger learnt from Arabic news with hardly any of
     them, so its confidence there means little, and one «JavaScript» taken for a person would
     otherwise spread to every mention in a technical article.
+
+    Remembered per word, like `word_keys`: the memory asks about every word of every name
+    (the 16,384 most recent words, a bound on memory).
     """
     stem = word_keys(word)[1]
     if sum(ch.isalpha() for ch in stem) < _MIN_LETTERS:

