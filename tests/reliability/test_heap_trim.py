@@ -35,6 +35,8 @@ def test_trim_gives_a_finished_threads_heap_back() -> None:
     )
     before, kept, trimmed, after = done.stdout.split()
     mb = 1024 * 1024
-    assert int(kept) - int(before) > 150 * mb  # freed but still resident: the thread's heap
+    # Freed but still resident: most of the thread's heap (glibc may unmap some of its heaps by
+    # itself: 143 of the 200 MB stayed in one full run, 150+ in others).
+    assert int(kept) - int(before) > 100 * mb, (int(before) // mb, int(kept) // mb)
     assert trimmed == "True"
     assert int(after) - int(before) < 20 * mb, (int(before) // mb, int(after) // mb)
