@@ -27,6 +27,7 @@ __all__ = ["MIN_OCCURRENCES", "clause_openers"]
 MIN_OCCURRENCES = 2
 """How often a word must occur, always opening a clause, to be taken for a clause opener."""
 
+_TOKEN = re.compile(r"\S+")
 _LETTERS = re.compile(r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u064b-\u065f\u0670\u0640\w]+")
 _ARABIC = re.compile(r"^[\u0621-\u064a\u066e-\u06d3\u064b-\u065f\u0670\u0640]+$")
 _GLUED = re.compile("^[وفبلك]")
@@ -44,7 +45,8 @@ def clause_openers(paragraphs: Iterable[str], language: str = "ar") -> frozenset
     inside: set[str] = set()
     for paragraph in paragraphs:
         after_word = False
-        for token in paragraph.split():
+        for found in _TOKEN.finditer(paragraph):  # one at a time: a paragraph may be 2 MB long
+            token = found.group()
             match = _LETTERS.search(token)
             if match is None:
                 after_word = False

@@ -62,7 +62,7 @@ from reader.nlp.topics.labels import (
 from reader.nlp.topics.lexicon import is_name_like, word_kind
 from reader.nlp.topics.lists import list_sections
 from reader.nlp.topics.model import TopicIndex
-from reader.nlp.topics.names import add_names
+from reader.nlp.topics.names import MAX_CHARACTERS, add_names
 from reader.nlp.topics.nesting import Nesting
 from reader.nlp.topics.pairs import Pairs
 from reader.nlp.topics.persons import runs_across_names, surname, two_people
@@ -264,7 +264,11 @@ def _label(
     pairs = Pairs(paragraphs)
     aliases = Aliases(paragraphs, 1, title[1] if title is not None else None)
     nesting = Nesting(len(paragraphs))
-    possessions = Possessions(paragraphs) if analysis.language == "ar" else None
+    # Possessions and names the tagger missed read the running text word by word: like the
+    # tagger's names (`names.MAX_CHARACTERS`), only in a short document (a 2 MB line grew
+    # `reader topics` by 16 bytes per byte of text with them).
+    short = sum(len(p) for p in paragraphs) <= MAX_CHARACTERS
+    possessions = Possessions(paragraphs) if analysis.language == "ar" and short else None
     names = frozenset(written.values())
     people = frozenset(n for k, n in written.items() if k not in titled)
     headed = frozenset(written[k] for k in titled)
@@ -295,7 +299,7 @@ def _label(
             ),
             None,
         )
-        if is_name_like(label, language):
+        if short and is_name_like(label, language):
             appositions.add_label(label)
         described = False  # merged as a description of a name, or the name of a description
         if same is None:
