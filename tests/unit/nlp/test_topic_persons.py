@@ -4,26 +4,11 @@ its own, with names written as the gold texts write them."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from topic_texts import GOLD_TEXTS, jaccard, paragraphs_of
 
 from reader.nlp.topics import extract_topics
 from reader.nlp.topics.evaluation import normalise_label
 from reader.nlp.topics.persons import runs_across_names, surname, two_people
-from reader.text.document import Document
-
-REPO = Path(__file__).resolve().parents[3]
-GOLD_TEXTS = REPO / "tests" / "data" / "topics-gold" / "texts"
-
-
-def paragraphs_of(path: Path) -> list[str]:
-    """The non-blank paragraphs of a file, as the reader splits them."""
-    assert path.is_file(), f"test text not found: {path}"
-    document = Document.from_text(path.read_text(encoding="utf-8"), path.name)
-    return [p.text for p in document.paragraphs]
-
-
-def jaccard(a: set[int], b: set[int]) -> float:
-    return len(a & b) / len(a | b)
 
 
 def test_sheikh_imam_composer_and_poet_are_two_themes() -> None:

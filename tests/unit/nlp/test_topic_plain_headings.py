@@ -5,27 +5,11 @@ sections' headings sharing a word stay two themes (`sections.two_sections`)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from topic_texts import GOLD_TEXTS, TEXTS, jaccard, paragraphs_of
 
 from reader.nlp.normalise import normalise
 from reader.nlp.topics import extract_topics
 from reader.nlp.topics.sections import plain_headings, two_sections
-from reader.text.document import Document
-
-REPO = Path(__file__).resolve().parents[3]
-TEXTS = REPO.parent / "shared" / "data" / "texts"
-GOLD_TEXTS = REPO / "tests" / "data" / "topics-gold" / "texts"
-
-
-def paragraphs_of(path: Path) -> list[str]:
-    """The non-blank paragraphs of a file, as the reader splits them."""
-    assert path.is_file(), f"test text not found: {path}"
-    document = Document.from_text(path.read_text(encoding="utf-8"), path.name)
-    return [p.text for p in document.paragraphs]
-
-
-def jaccard(a: set[int], b: set[int]) -> float:
-    return len(a & b) / len(a | b)
 
 
 def test_headings_of_a_converted_page() -> None:

@@ -4,7 +4,7 @@ in its README), and each rule on its own."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from topic_texts import GOLD_TEXTS, TEXTS, jaccard, paragraphs_of
 
 from reader.nlp.topics import extract_topics
 from reader.nlp.topics.candidates import analyse
@@ -20,23 +20,6 @@ from reader.nlp.topics.segments import (
     name_by_title,
     title_of,
 )
-from reader.text.document import Document
-
-REPO = Path(__file__).resolve().parents[3]
-GOLD_TEXTS = REPO / "tests" / "data" / "topics-gold" / "texts"
-TEXTS = REPO / ".." / "shared" / "data" / "texts"
-
-
-def paragraphs_of(path: Path) -> list[str]:
-    """The non-blank paragraphs of a file, as the reader splits them."""
-    assert path.is_file(), f"test text not found: {path}"
-    document = Document.from_text(path.read_text(encoding="utf-8"), path.name)
-    return [p.text for p in document.paragraphs]
-
-
-def jaccard(a: set[int], b: set[int]) -> float:
-    return len(a & b) / len(a | b)
-
 
 # --- on the articles -----------------------------------------------------------------------------
 
