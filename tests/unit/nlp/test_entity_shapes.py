@@ -9,6 +9,7 @@ import pytest
 
 from reader.nlp.entities import extract_paragraph
 from reader.nlp.entities.evaluate import pipeline_labels, read_conll, score
+from reader.nlp.entities.gazetteer import is_function_word
 
 REPO = Path(__file__).resolve().parents[3]
 LARGE = REPO / ".." / "shared" / "data" / "texts" / "large-01.ar.txt"
@@ -111,3 +112,24 @@ def test_an_ordinal_from_eleven_to_nineteen_stays_whole(large: str) -> None:
     assert ("كايمنت الثالث عشر", "PERSON") in found(text)
     text = real(large, "من قبل البابا كليمنت الحادي عشر، حيث خصص المصلى الألباني على شرفه")
     assert ("كليمنت الحادي عشر", "PERSON") in found(text)
+
+
+def test_a_glued_pronoun_and_its_predicate_are_not_a_person(large: str) -> None:
+    """«وأنا» is «و» + «أنا»: the word after it is a predicate, as after «أنا» alone."""
+    text = real(large, "وم الفرحة وانا جنبك")
+    assert not [m for m in found(text) if m[1] == "PERSON"]
+    said = found("قال المدرب: وأنا سعيد بهذا الفوز، فأنت تعرف أن الفريق لعب جيدا.")
+    assert not [m for m in said if m[1] == "PERSON"]
+
+
+def test_a_name_spelt_like_a_function_word_keeps_its_hamza(large: str) -> None:
+    """The edge trim cut function words without looking at a written hamza seat: «إمام» was
+    read as «أمام» (in front of) and «آنا» as «أنا» (I). A seat written out must match."""
+    text = real(large, "مع الفنان عادل إمام والفنانة لبلبة")
+    assert ("عادل إمام", "PERSON") in found(text)
+    text = real(large, "رزق ليوبولد وزوجته آنا ماريا موزارت بولدهما")
+    assert ("آنا ماريا موزارت", "PERSON") in found(text)
+    # A bare alef may stand for any seat; harakat are ignored.
+    assert [is_function_word(w) for w in ("أمام", "امام", "إمام", "أنا", "انا", "آنا", "إنَّ")] == [
+        True, True, False, True, True, False, True,
+    ]  # fmt: skip

@@ -394,17 +394,29 @@ def light_form(word: str) -> str:
 
 FUNCTION_WORDS = frozenset(light_form(w) for w in _FUNCTION_WORDS_TEXT.split())
 
+_SEATS = frozenset("أإآ")
+_HARAKAT = {code: None for code in range(0x064B, 0x0653)} | {0x0640: None}
+_WRITTEN_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+"""The function words as written, with their hamza seats («أمام», «إلى»)."""
+
 
 @lru_cache(maxsize=1 << 14)
 def is_function_word(word: str) -> bool:
-    """True for a preposition, particle, pronoun or the like (harakat and hamza seats ignored).
+    """True for a preposition, particle, pronoun or the like (harakat ignored, and the hamza
+    seats of a word written without them).
 
     Remembered per word: the extraction asks about every word of every paragraph, and running
     text repeats its words (on 1 MB of Wikipedia, about 158,000 questions on 31,000 spellings).
     The 16,384 most recent are kept: a bound on memory that loses few repeats (hits 124,200,
     against 126,700 unbounded).
     """
-    return light_form(word) in FUNCTION_WORDS
+    if light_form(word) not in FUNCTION_WORDS:
+        return False
+    # A seat written out must be the function word's own: «إمام» (imam) and «آنا» (Anna) are
+    # not «أمام» (in front of) and «أنا» (I). A bare alef may stand for any seat.
+    if _SEATS.isdisjoint(word):
+        return True
+    return word.translate(_HARAKAT) in _WRITTEN_FUNCTION_WORDS
 
 
 @lru_cache(maxsize=4096)

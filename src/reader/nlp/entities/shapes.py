@@ -104,6 +104,17 @@ _SERVANT = normalised_words("عبد")
 PRONOUNS = normalised_words("أنا نحن أنت أنتم أنتما أنتن")
 """First and second person pronouns: a lone word after one is a predicate («أنا سعيد»)."""
 
+
+def _pronoun(raw: str, word: str) -> bool:
+    """Whether a word is a first or second person pronoun, alone or after a glued «و» or «ف»
+    («وأنا», «فأنت»), but not the name «آنا», which normalises like «أنا»."""
+    if word[:1] in "وف" and word[1:] in PRONOUNS:
+        raw = raw[1:]
+    elif word not in PRONOUNS:
+        return False
+    return not raw.startswith("آ")
+
+
 SOFTWARE_HEADS = normalised_words(
     "التشغيل البرمجة متصفح برنامج برمجية توزيعة نواة تطبيق لغة منصة محرر"
 )
@@ -206,6 +217,8 @@ def _people(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]) -> 
             continue
         while first < stop and _bare(words[first], PERSON_TITLES) is not None:
             first, lead = first + 1, 0
+        while first < stop and _pronoun(raw[first], words[first]):
+            first, lead = first + 1, 0  # «وأنا سعيد»: a pronoun and its predicate
         if first < stop and words[first].startswith("ال") and country_of_nisba(words[first]):
             first, lead = first + 1, 0  # «الكورسيكي باسكوالي دي باولي»
         if first >= stop:
@@ -354,7 +367,7 @@ def _lone_word_not_person(raw: Sequence[str], words: Sequence[str], i: int) -> b
         return True
     if not words[i].startswith("ال") and country_of_nisba(words[i]) is not None:
         return True
-    return i > 0 and words[i - 1] in PRONOUNS
+    return i > 0 and _pronoun(raw[i - 1], words[i - 1])
 
 
 def _places(words: Sequence[str], spans: list[Span]) -> list[Span]:
