@@ -18,7 +18,7 @@ from importlib import resources
 
 from reader.nlp.stem import fold, strip_marks
 
-__all__ = ["is_name_like", "label_fault", "singular_keys", "word_kind"]
+__all__ = ["bare_form", "is_name_like", "label_fault", "singular_keys", "word_kind"]
 
 _ARTICLE = re.compile("^(?:[وف]?[بك]?ال|[وف]?لل)(?=..)")
 _TANWEEN = frozenset("\u064b\u064c\u064d")
@@ -85,6 +85,12 @@ def _bare(word: str) -> tuple[str, bool]:
     folded = fold(word)
     match = _ARTICLE.match(folded)
     return (folded[match.end() :], True) if match else (folded, False)
+
+
+def bare_form(word: str) -> str:
+    """The folded word without the article and what is glued before it («والمضعّفة» →
+    «مضعفه»): the form the lexicon is keyed by."""
+    return _bare(word)[0]
 
 
 def _kind_of(form: str, kinds: dict[str, str]) -> str | None:

@@ -45,6 +45,7 @@ from collections.abc import Mapping, Sequence
 
 from reader.nlp.normalise import normalise
 from reader.nlp.stem import fold
+from reader.nlp.topics.agreement import Agreement
 from reader.nlp.topics.aliases import Aliases
 from reader.nlp.topics.appositions import Appositions
 from reader.nlp.topics.assignment import assign
@@ -247,7 +248,8 @@ def _label(
         t: sorted(set().union(*(where[position[m.keys]] for m in group)))[:LABEL_SAMPLE]
         for t, group in enumerate(members)
     }
-    forms = written_forms(member_of, paragraphs, sample, analysis.classifier)
+    agreement = Agreement() if analysis.language == "ar" else None
+    forms = written_forms(member_of, paragraphs, sample, analysis.classifier, agreement)
     for phrase, name in written.items():  # a name is written as the tagger names it
         forms[phrase][name] += 1 + max(forms[phrase].values(), default=0)
     openers = clause_openers(paragraphs, analysis.language)
@@ -275,9 +277,9 @@ def _label(
     language = analysis.language
     for group in members:
         heads = [m for m in group if m.keys in titled]
-        label = (heads and choose_label(heads, forms, analysis.classifier, names)) or choose_label(
-            group, forms, analysis.classifier, names
-        )
+        label = (
+            heads and choose_label(heads, forms, analysis.classifier, names, agreement)
+        ) or choose_label(group, forms, analysis.classifier, names, agreement)
         if label is None:
             unnamed.append(group)
             continue
