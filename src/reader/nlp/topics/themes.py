@@ -51,6 +51,7 @@ from reader.nlp.topics.appositions import Appositions
 from reader.nlp.topics.assignment import assign
 from reader.nlp.topics.candidates import Analysis, Candidate
 from reader.nlp.topics.clauses import clause_openers
+from reader.nlp.topics.fullnames import FullNames
 from reader.nlp.topics.grouping import SYNONYM_MIN_PARAGRAPHS, group_pool
 from reader.nlp.topics.labels import (
     choose_label,
@@ -140,6 +141,9 @@ def build_index(
     )
     if title is not None:
         labels = name_by_title(paragraphs[0], title, labels, analysis.language)
+    # «محمد أحمد عيسى», written after «[الشيخ] إمام», is the rest of his name (`fullnames`).
+    tagged = frozenset(written.values())
+    labels, members = FullNames(paragraphs).merge(labels, members, tagged.__contains__)
     # Two people sharing a word are no facets of one another (`persons`).
     people = frozenset(n for k, n in written.items() if k not in titled)
     language = analysis.language
