@@ -141,11 +141,11 @@ def build_index(
     )
     if title is not None:
         labels = name_by_title(paragraphs[0], title, labels, analysis.language)
-    # «محمد أحمد عيسى», written after «[الشيخ] إمام», is the rest of his name (`fullnames`).
-    tagged = frozenset(written.values())
-    labels, members = FullNames(paragraphs).merge(labels, members, tagged.__contains__)
-    # Two people sharing a word are no facets of one another (`persons`).
+    # The tagger's names (headings aside). «محمد أحمد عيسى», written after «[الشيخ] إمام», is
+    # the rest of his name (`fullnames`); two people sharing a word are no facets of one
+    # another (`persons`).
     people = frozenset(n for k, n in written.items() if k not in titled)
+    labels, members = FullNames(paragraphs).merge(labels, members, people.__contains__)
     language = analysis.language
     headed = frozenset(written[k] for k in titled)
     overlaps = [
