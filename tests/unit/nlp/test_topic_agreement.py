@@ -5,16 +5,20 @@ text writes only after a definite noun («البكتيريا المضعّفة»,
 
 from __future__ import annotations
 
+from collections import Counter
+
 from topic_texts import GOLD_TEXTS, TEXTS, paragraphs_of
 
 from reader.nlp.normalise import normalise
 from reader.nlp.topics import extract_topics
 from reader.nlp.topics.agreement import Agreement
-from reader.nlp.topics.labels import written_forms
+from reader.nlp.topics.candidates import Candidate
+from reader.nlp.topics.labels import choose_label, written_forms
 from reader.nlp.topics.lexicon import bare_form, label_fault, word_kind
 from reader.nlp.topics.words import Classifier, general_frequencies
 
 PASTEUR = GOLD_TEXTS / "wiki-pasteur.ar.txt"
+IMAM = GOLD_TEXTS / "wiki-sheikh-imam.ar.txt"
 
 
 def _agreement(paragraphs: list[str], words: list[str]) -> Agreement:
@@ -62,3 +66,20 @@ def test_pasteur_loses_the_participle_label_and_keeps_its_themes() -> None:
     labels = [t.label for t in extract_topics(paragraphs_of(PASTEUR)).topics]
     assert not any("مضعف" in normalise(label) for label in labels), labels
     assert {"لويس باستور", "لقاح الجمرة الخبيثة", "الدواجن", "نظرية جرثومية المرض"} <= set(labels)
+
+
+def test_a_surname_after_a_title_is_no_adjective() -> None:
+    """wiki-sheikh-imam writes «الشيخ الحريري» as well as «الشيخ درويش الحريري»: in its
+    sentences that say only the first, the surname follows a definite word like an
+    adjective, but it is a word of a name the tagger found, so it may still label a theme."""
+    sentences = [s for p in paragraphs_of(IMAM) for s in p.split("،") if "الشيخ الحريري" in s]
+    assert len(sentences) == 2 and not any("درويش" in s for s in sentences)
+    agreement = _agreement(sentences, ["الحريري"])
+    assert agreement.is_adjective("الحريري")
+    classifier = Classifier("ar", general_frequencies("ar"))
+    key = classifier.word("الحريري").key  # type: ignore[union-attr]
+    member = Candidate((key,), count=4, weight=1.0)
+    forms = {(key,): Counter({"الحريري": 2})}
+    assert choose_label([member], forms, classifier, frozenset(), agreement) is None
+    names = frozenset({"درويش الحريري"})
+    assert choose_label([member], forms, classifier, names, agreement) == "الحريري"

@@ -156,7 +156,12 @@ def choose_label(
             fault = label_fault(form, language)
             if fault in ("indefinite", "common") and form in names:
                 fault = None
-            if fault is None and agreement is not None and _agrees(form, agreement):
+            if (
+                fault is None
+                and agreement is not None
+                and _agrees(form, agreement)
+                and not _in_a_name(form, names)
+            ):
                 fault, agreeing = "adjective", True
             faults.add(fault)
             if fault is not None:
@@ -185,6 +190,13 @@ def _agrees(form: str, agreement: Agreement) -> bool:
         and word_kind(words[0]) in (None, "noun")
         and agreement.is_adjective(words[0])
     )
+
+
+def _in_a_name(form: str, names: frozenset[str]) -> bool:
+    """Whether ``form`` is a word of one of the tagger's names: a surname with the article is
+    written after a title as an adjective is after its noun («الشيخ الحريري»), and is none."""
+    folded = fold(form)
+    return any(folded == fold(word) for name in names for word in name.split())
 
 
 def base_words(form: str, classifier: Classifier) -> int:
