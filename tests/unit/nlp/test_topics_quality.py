@@ -191,22 +191,26 @@ def test_figures_on_the_gold_hold() -> None:
     15/20, paragraph accuracy 0.48 = 114/237, 1 duplicate); and on the
     held-out texts (never tuned on: recall@8 0.33 = 9/27, label precision 0.81 = 22/27,
     paragraph accuracy 0.31 = 24/77, 3 duplicates; its three new labels judged by the written
-    rules after the method was fixed)."""
+    rules after the method was fixed). Session 9's label classes (a participle the text writes
+    as an adjective, `agreement`; the rest of a person's full name, `fullnames`; a masculine
+    nisba, `lexicon`) took the eleven to label precision 0.97 = 59/61 and paragraph accuracy
+    0.63 = 131/209, the three to label precision 0.79 = 15/19, and the held-out texts to
+    paragraph accuracy 0.32 = 25/77, every recall unchanged."""
     gold = load_gold(GOLD)
     scores = [score_text(g, *predict(g)) for g in gold if g.split == "tune"]
     recall, precision, accuracy, duplicates = _totals([s for s in scores if s.name not in WIDENED])
     assert recall >= 0.76
-    assert precision >= 0.93
-    assert accuracy >= 0.61
+    assert precision >= 0.96
+    assert accuracy >= 0.62
     assert duplicates == 0
     recall, precision, accuracy, duplicates = _totals([s for s in scores if s.name in WIDENED])
     assert recall >= 0.5
-    assert precision >= 0.75
+    assert precision >= 0.78
     assert accuracy >= 0.48
     assert duplicates <= 1
     held = [score_text(g, *predict(g)) for g in gold if g.split == "heldout"]
     recall, precision, accuracy, duplicates = _totals(held)
     assert recall >= 0.33
     assert precision >= 0.8
-    assert accuracy >= 0.31
+    assert accuracy >= 0.32
     assert duplicates <= 3

@@ -30,12 +30,14 @@ lines), `labels` (naming a theme), `clauses` (words that only open clauses, such
 imperative «راجع», are no names),
 `appositions` (a description right before a name, tagged or written as one, labels the name's
 theme),
-`pairs` (two words the text joins with «و» name one theme), `aliases` (the other-language
-names an article's lead gives its subject name the subject's theme), `nesting` (in a longer text, a
-bare noun found only where a better one is names part of its theme),
-`lexicon` (the measured word kinds that never label a theme), `stretches` (long documents:
-themes per stretch of about 600 paragraphs, gathered), `model` (the result types),
-`evaluation` (scoring against hand-made gold).
+`pairs` (two words the text joins with «و» name one theme), `fullnames` (a tagged name
+written right after another label's last word is the rest of that person's name),
+`aliases` (the other-language names an article's lead gives its subject name the subject's
+theme), `nesting` (in a longer text, a bare noun found only where a better one is names part
+of its theme), `lexicon` (the measured word kinds that never label a theme), `agreement` (a
+word too rare for the lexicon that the text writes as an adjective labels nothing alone),
+`stretches` (long documents: themes per stretch of about 600 paragraphs, gathered),
+`model` (the result types), `evaluation` (scoring against hand-made gold).
 Everything is linear in the text (counts in dictionaries), so the 10 MB test document takes
 seconds; the app runs it in a worker thread.
 """

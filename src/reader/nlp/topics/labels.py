@@ -15,8 +15,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from reader.nlp.stem import fold, stem
+from reader.nlp.topics.agreement import Agreement
 from reader.nlp.topics.candidates import Candidate
-from reader.nlp.topics.lexicon import is_definite, label_fault
+from reader.nlp.topics.lexicon import is_definite, label_fault, word_kind
 from reader.nlp.topics.words import JOINER_MARK, Classifier, chunks, phrases
 
 __all__ = [
@@ -71,9 +72,12 @@ def written_forms(
     paragraphs: Sequence[str],
     where: dict[int, list[int]],
     classifier: Classifier,
+    agreement: Agreement | None = None,
 ) -> dict[tuple[str, ...], Counter[str]]:
     """The written forms of the member phrases (``member_of`` maps a phrase to its theme),
-    read in the paragraphs ``where`` lists per theme; each paragraph is read once."""
+    read in the paragraphs ``where`` lists per theme; each paragraph is read once. A one-word
+    member's definite occurrences are counted in ``agreement``, with whether a definite word
+    of its chunk comes right before it (`agreement`)."""
     forms: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     wanted: dict[int, set[int]] = defaultdict(set)
     for theme, numbers in where.items():
@@ -94,7 +98,20 @@ def written_forms(
                 if not head.glued and before and _name_start(before[-1]):
                     form = f"{_name_start(before[-1])} {form}"  # «أم كلثوم», «أبو النمرس»
                 forms[keys][form] += 1
+                if agreement is not None and stop == first + 1 and head.definite:
+                    agreement.add(form, _after_definite(text, chunk, spans, first, classifier))
     return forms
+
+
+def _after_definite(
+    text: str, chunk: tuple[str, ...], spans: list[tuple[int, int]], at: int, classifier: Classifier
+) -> bool:
+    """Whether the word at ``at`` in a chunk comes right after a definite content word."""
+    if at == 0 or chunk[at - 1][0] == JOINER_MARK:
+        return False
+    start, end = spans[at - 1]
+    before = classifier.word(text[start:end])
+    return before is not None and before.definite
 
 
 def _label_order(members: list[Candidate]) -> list[Candidate]:
@@ -111,11 +128,15 @@ def choose_label(
     forms: dict[tuple[str, ...], Counter[str]],
     classifier: Classifier,
     names: frozenset[str] = frozenset(),
+    agreement: Agreement | None = None,
 ) -> str | None:
     """The label of a theme, or None when none of its phrases is written as a fit label.
     ``names``, the entity tagger's names, may be written without the article in common words
     («بيت لحم»), or be one word measured as a common noun («قطر», «حماس»: «القطر» is a
-    diameter, «الحماس» zeal): the tagger found them to be names in this text."""
+    diameter, «الحماس» zeal): the tagger found them to be names in this text. A word the
+    lexicon has not measured as common, written by the text as an adjective (``agreement``:
+    «المضعَّف», weakened), labels nothing alone; a theme headed by one is a quality, not a
+    thing, and no phrase of it labels the theme («الشكل المضعَّف», the weakened form)."""
     language = classifier.language
 
     def preference(item: tuple[str, int]) -> tuple[bool, int, int, str]:
@@ -130,10 +151,18 @@ def choose_label(
         if not counter or any(member.stems <= d for d in descriptions):
             continue  # a part of a description («سيدة» of «سيدة بريطانية») names no more
         faults = set()
+        agreeing = False
         for form, _ in sorted(counter.items(), key=preference, reverse=True):
             fault = label_fault(form, language)
             if fault in ("indefinite", "common") and form in names:
                 fault = None
+            if (
+                fault is None
+                and agreement is not None
+                and _agrees(form, agreement)
+                and not _in_a_name(form, names)
+            ):
+                fault, agreeing = "adjective", True
             faults.add(fault)
             if fault is not None:
                 continue
@@ -143,9 +172,31 @@ def choose_label(
             if len(words) == 1 and not is_definite(form) and member.count < NAME_COUNT:
                 continue
             return form
+        if agreeing and faults == {"adjective"} and member is members[0]:
+            return None  # the head is an adjective in this text: the theme is a quality
         if faults <= DESCRIPTION_FAULTS:
             descriptions.append(member.stems)
     return None
+
+
+def _agrees(form: str, agreement: Agreement) -> bool:
+    """Whether ``form`` is one word, unmeasured or measured on few occurrences
+    (`lexicon.word_kind` None or "noun"), that the text writes, with the article, as an
+    adjective: then it is none without the article either («مضعّف»), though it recurs like a
+    name (`NAME_COUNT`)."""
+    words = form.split()
+    return (
+        len(words) == 1
+        and word_kind(words[0]) in (None, "noun")
+        and agreement.is_adjective(words[0])
+    )
+
+
+def _in_a_name(form: str, names: frozenset[str]) -> bool:
+    """Whether ``form`` is a word of one of the tagger's names: a surname with the article is
+    written after a title as an adjective is after its noun («الشيخ الحريري»), and is none."""
+    folded = fold(form)
+    return any(folded == fold(word) for name in names for word in name.split())
 
 
 def base_words(form: str, classifier: Classifier) -> int:

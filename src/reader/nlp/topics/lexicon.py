@@ -18,7 +18,7 @@ from importlib import resources
 
 from reader.nlp.stem import fold, strip_marks
 
-__all__ = ["is_name_like", "label_fault", "singular_keys", "word_kind"]
+__all__ = ["bare_form", "is_name_like", "label_fault", "singular_keys", "word_kind"]
 
 _ARTICLE = re.compile("^(?:[وف]?[بك]?ال|[وف]?لل)(?=..)")
 _TANWEEN = frozenset("\u064b\u064c\u064d")
@@ -87,6 +87,12 @@ def _bare(word: str) -> tuple[str, bool]:
     return (folded[match.end() :], True) if match else (folded, False)
 
 
+def bare_form(word: str) -> str:
+    """The folded word without the article and what is glued before it («والمضعّفة» →
+    «مضعفه»): the form the lexicon is keyed by."""
+    return _bare(word)[0]
+
+
 def _kind_of(form: str, kinds: dict[str, str]) -> str | None:
     """The kind of a bare form; a nisba adjective is one in all its forms: when «سوفياتي» is
     measured an adjective, so are «سوفياتية», «سوفياتيين», «سوفياتيون»."""
@@ -147,6 +153,8 @@ def label_fault(form: str, language: str = "ar") -> str | None:
         # A feminine or plural nisba too rare to be measured: «التكنولوجية»; a word measured
         # as a noun with that ending is none («الأغنية»).
         return "adjective"
+    if len(words) == 1 and first in ("common", "noun") and _masculine_nisba(words[0], kinds):
+        return "adjective"
     last = _kind_of(_bare(words[-1])[0], kinds)
     if last in ("verb", "unit"):
         return last
@@ -166,6 +174,24 @@ def label_fault(form: str, language: str = "ar") -> str | None:
     ):
         return "indefinite"  # «سيدة بريطانية», «صيغة توافقية», «أخطر أنواع»: no name in it
     return None
+
+
+def _masculine_nisba(word: str, kinds: dict[str, str]) -> bool:
+    """Whether ``word``, with the article, is written as a masculine nisba («الموسيقي», with
+    yeh, not alef maqsura) whose feminine is a measured adjective («موسيقية»): the adjective
+    itself, or a person it describes («الموسيقي اللبناني», the musician, standing for the
+    name). The table keys words folded, alef maqsura as yeh, so the measured kind of
+    «موسيقي» is that of «الموسيقى» (music), a noun: the feminine decides. The cost: a nisba
+    used as a noun of its own is rejected too («الثنائي», the duo, in wiki-sheikh-imam, no
+    label there before or after)."""
+    bare, definite = _bare(word)
+    written = strip_marks(word)
+    return (
+        definite
+        and written.endswith("ي")
+        and len(bare) > 3
+        and kinds.get(bare[:-1] + "يه") == "adjective"
+    )
 
 
 def _name_like(word: str, kinds: dict[str, str]) -> bool:

@@ -45,11 +45,13 @@ from collections.abc import Mapping, Sequence
 
 from reader.nlp.normalise import normalise
 from reader.nlp.stem import fold
+from reader.nlp.topics.agreement import Agreement
 from reader.nlp.topics.aliases import Aliases
 from reader.nlp.topics.appositions import Appositions
 from reader.nlp.topics.assignment import assign
 from reader.nlp.topics.candidates import Analysis, Candidate
 from reader.nlp.topics.clauses import clause_openers
+from reader.nlp.topics.fullnames import FullNames
 from reader.nlp.topics.grouping import SYNONYM_MIN_PARAGRAPHS, group_pool
 from reader.nlp.topics.labels import (
     choose_label,
@@ -139,8 +141,11 @@ def build_index(
     )
     if title is not None:
         labels = name_by_title(paragraphs[0], title, labels, analysis.language)
-    # Two people sharing a word are no facets of one another (`persons`).
+    # The tagger's names (headings aside). «محمد أحمد عيسى», written after «[الشيخ] إمام», is
+    # the rest of his name (`fullnames`); two people sharing a word are no facets of one
+    # another (`persons`).
     people = frozenset(n for k, n in written.items() if k not in titled)
+    labels, members = FullNames(paragraphs).merge(labels, members, people.__contains__)
     language = analysis.language
     headed = frozenset(written[k] for k in titled)
     overlaps = [
@@ -247,7 +252,8 @@ def _label(
         t: sorted(set().union(*(where[position[m.keys]] for m in group)))[:LABEL_SAMPLE]
         for t, group in enumerate(members)
     }
-    forms = written_forms(member_of, paragraphs, sample, analysis.classifier)
+    agreement = Agreement() if analysis.language == "ar" else None
+    forms = written_forms(member_of, paragraphs, sample, analysis.classifier, agreement)
     for phrase, name in written.items():  # a name is written as the tagger names it
         forms[phrase][name] += 1 + max(forms[phrase].values(), default=0)
     openers = clause_openers(paragraphs, analysis.language)
@@ -275,9 +281,9 @@ def _label(
     language = analysis.language
     for group in members:
         heads = [m for m in group if m.keys in titled]
-        label = (heads and choose_label(heads, forms, analysis.classifier, names)) or choose_label(
-            group, forms, analysis.classifier, names
-        )
+        label = (
+            heads and choose_label(heads, forms, analysis.classifier, names, agreement)
+        ) or choose_label(group, forms, analysis.classifier, names, agreement)
         if label is None:
             unnamed.append(group)
             continue
