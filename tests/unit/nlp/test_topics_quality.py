@@ -176,6 +176,9 @@ WIDENED = frozenset({"mixed-03", "wiki-everest", "wiki-pasteur"})
 """Tune texts annotated in session 7, before the finder was run on them, to widen the tune
 set with kinds it lacked: their first figures were the finder's out-of-sample figures."""
 
+WIDENED_10 = frozenset({"wiki-paris-commune", "wiki-sea"})
+"""Tune texts annotated in session 10 the same way: long articles without section headings."""
+
 
 def test_figures_on_the_gold_hold() -> None:
     """The theme finder's figures on the first eleven tuning texts (the default article among
@@ -195,10 +198,13 @@ def test_figures_on_the_gold_hold() -> None:
     as an adjective, `agreement`; the rest of a person's full name, `fullnames`; a masculine
     nisba, `lexicon`) took the eleven to label precision 0.97 = 59/61 and paragraph accuracy
     0.63 = 131/209, the three to label precision 0.79 = 15/19, and the held-out texts to
-    paragraph accuracy 0.32 = 25/77, every recall unchanged."""
+    paragraph accuracy 0.32 = 25/77, every recall unchanged. The two texts of session 10
+    (`WIDENED_10`) were first measured at recall@8 0.27 = 4/15, label precision 0.71 = 10/14,
+    paragraph accuracy 0.325 = 13/40, no duplicate."""
     gold = load_gold(GOLD)
     scores = [score_text(g, *predict(g)) for g in gold if g.split == "tune"]
-    recall, precision, accuracy, duplicates = _totals([s for s in scores if s.name not in WIDENED])
+    first = [s for s in scores if s.name not in WIDENED | WIDENED_10]
+    recall, precision, accuracy, duplicates = _totals(first)
     assert recall >= 0.76
     assert precision >= 0.96
     assert accuracy >= 0.62
@@ -208,6 +214,11 @@ def test_figures_on_the_gold_hold() -> None:
     assert precision >= 0.78
     assert accuracy >= 0.48
     assert duplicates <= 1
+    recall, precision, accuracy, duplicates = _totals([s for s in scores if s.name in WIDENED_10])
+    assert recall >= 0.26
+    assert precision >= 0.71
+    assert accuracy >= 0.32
+    assert duplicates == 0
     held = [score_text(g, *predict(g)) for g in gold if g.split == "heldout"]
     recall, precision, accuracy, duplicates = _totals(held)
     assert recall >= 0.33
