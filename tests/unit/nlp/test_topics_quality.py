@@ -200,7 +200,9 @@ def test_figures_on_the_gold_hold() -> None:
     0.63 = 131/209, the three to label precision 0.79 = 15/19, and the held-out texts to
     paragraph accuracy 0.32 = 25/77, every recall unchanged. The two texts of session 10
     (`WIDENED_10`) were first measured at recall@8 0.27 = 4/15, label precision 0.71 = 10/14,
-    paragraph accuracy 0.325 = 13/40, no duplicate."""
+    paragraph accuracy 0.325 = 13/40, no duplicate; two phrases run together label nothing
+    (`lexicon`: «النوع الثاني الطحالب الثابتة»), which took them to recall@8 0.33 = 5/15, label
+    precision 0.79 = 11/14, paragraph accuracy 0.40 = 16/40."""
     gold = load_gold(GOLD)
     scores = [score_text(g, *predict(g)) for g in gold if g.split == "tune"]
     first = [s for s in scores if s.name not in WIDENED | WIDENED_10]
@@ -215,9 +217,9 @@ def test_figures_on_the_gold_hold() -> None:
     assert accuracy >= 0.48
     assert duplicates <= 1
     recall, precision, accuracy, duplicates = _totals([s for s in scores if s.name in WIDENED_10])
-    assert recall >= 0.26
-    assert precision >= 0.71
-    assert accuracy >= 0.32
+    assert recall >= 0.33
+    assert precision >= 0.78
+    assert accuracy >= 0.4
     assert duplicates == 0
     held = [score_text(g, *predict(g)) for g in gold if g.split == "heldout"]
     recall, precision, accuracy, duplicates = _totals(held)

@@ -12,7 +12,9 @@ labels are only kept free of numbers.
 from __future__ import annotations
 
 import gzip
+import itertools
 import re
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
@@ -43,6 +45,15 @@ a reader of the news texts named, added by hand."""
 ORDINALS = frozenset({"اول", "اولي", "ثاني", "ثانيه"})
 """The ordinals that end names («الحرب العالمية الثانية», `words.NAMING_ORDINALS`): stop words
 when the table was measured, so not in it; adjectives (no label starts with one)."""
+
+
+LATER_ORDINALS = frozenset(
+    fold(w)
+    for stem in ["ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر"]
+    for w in (stem, stem + "ة")
+)
+"""Ordinals from the third on, which the table measured as common nouns: after an adjective
+they still qualify the same noun («الجيش الألماني السادس»)."""
 
 
 @cache
@@ -125,7 +136,7 @@ def word_kind(word: str, language: str = "ar") -> str | None:
 
 def label_fault(form: str, language: str = "ar") -> str | None:
     """Why ``form`` cannot label a theme ("number", "adjective", "verb", "unit", "filler",
-    "common", "pronoun", "indefinite"), or None when it can: no word may be a number; the
+    "common", "pronoun", "indefinite", "phrases"), or None when it can: no word may be a number; the
     first word may not carry a tanween (an indefinite noun or adverb: «افتراضيًا»); the
     first word may not be a verb, a unit or an adjective (a noun phrase starts with its noun),
     the last not a verb or a unit; a single word may not be a filler noun, nor a common noun
@@ -158,6 +169,8 @@ def label_fault(form: str, language: str = "ar") -> str | None:
     last = _kind_of(_bare(words[-1])[0], kinds)
     if last in ("verb", "unit"):
         return last
+    if _two_phrases(words, kinds):
+        return "phrases"
     if _TANWEEN.intersection(words[0]):
         return "indefinite"  # «افتراضيًا» (by default), «عضوًا»: an accusative heads no entry
     if len(words) == 1 and not is_definite(words[0]):
@@ -174,6 +187,29 @@ def label_fault(form: str, language: str = "ar") -> str | None:
     ):
         return "indefinite"  # «سيدة بريطانية», «صيغة توافقية», «أخطر أنواع»: no name in it
     return None
+
+
+def _two_phrases(words: Sequence[str], kinds: dict[str, str]) -> bool:
+    """Whether a definite common noun, with nothing glued before its article, comes right
+    after a definite adjective: a noun phrase ends with its adjectives, and a definite noun
+    heads no iḍāfa complement, so the noun starts another phrase the chunker ran on into
+    («النوع الثاني الطحالب الثابتة»: the second kind, the fixed algae). A word glued to «ل»
+    goes on as a complement («المجلس الأعلى للقوات»); an ordinal qualifies the same noun
+    («الجيش الألماني السادس»), and so may a participle measured as a noun (its «م»:
+    «الائتلاف السوري المعارض», the opposition coalition)."""
+    for before, word in itertools.pairwise(words):
+        bare, definite = _bare(word)
+        if (
+            definite
+            and fold(word).startswith("ال")
+            and bare not in LATER_ORDINALS
+            and not bare.startswith("م")
+            and _kind_of(bare, kinds) in ("common", "noun")
+            and is_definite(before)
+            and _kind_of(_bare(before)[0], kinds) == "adjective"
+        ):
+            return True
+    return False
 
 
 def _masculine_nisba(word: str, kinds: dict[str, str]) -> bool:
