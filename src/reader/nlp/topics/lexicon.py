@@ -143,7 +143,8 @@ def label_fault(form: str, language: str = "ar") -> str | None:
     or a word with a pronoun glued to it written without the article; a phrase with no
     article anywhere must hold a word that may be a name («مارك زوكربيرغ», «معركة
     ستالينغراد»): one of common words only («سيدة بريطانية») is a description or a fragment
-    cut from its iḍāfa («أخطر أنواع» [السرطان]), no subject."""
+    cut from its iḍāfa («أخطر أنواع» [السرطان]), no subject; and a definite noun may not follow
+    a definite adjective (`_two_phrases`: two phrases the chunker ran together)."""
     words = form.split()
     if not words or any(ch.isdigit() for ch in form):
         return "number"
