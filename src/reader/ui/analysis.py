@@ -161,6 +161,7 @@ def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
     """
     try:
         from reader.nlp.entities import EntityIndex, extract_paragraphs, paragraph_chunks
+        from reader.nlp.entities.forget import forget_words
         from reader.nlp.entities.memory import NameMemory
         from reader.nlp.language import entities_skipped_reason, unsupported_entity_language
     except ImportError as error:
@@ -209,6 +210,8 @@ def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
         elif now - last_progress >= PROGRESS_SECONDS:
             post(EntityProgress(done, total))
             last_progress = now
+    # Tagging is over: the last grouping, of every mention, reuses the per-word caches' memory.
+    forget_words()
     post(EntitiesFound(batch, index.entities(), total, total, finished=True))
 
 
