@@ -1,4 +1,5 @@
-"""Background analysis of the article: entities, topics, bidi controls, run in thread workers.
+"""Background analysis of the article: bidi controls, topics, entities, run in thread workers,
+one job after another.
 
 Each job is a plain function (`Job`) that reads the document and reports through a `post`
 callback (the screen's `post_message`): it never touches a widget, and it stops when
@@ -6,6 +7,12 @@ callback (the screen's `post_message`): it never touches a widget, and it stops 
 `BATCH_SECONDS`, so a 10 MB article fills the panel progressively while the keys stay
 responsive. `reader.nlp` is imported here, in the worker thread, never before the first screen
 (the layout engine is already loaded by then: the article view draws with it).
+
+The jobs take turns (`wait_for_turn`): each one's worker starts with the others but waits
+until the job before it has finished. Run at the same time, their working memory added up: the
+app's peak was about what `reader entities` and `reader topics` need together, plus the
+article's layout. The cheap jobs go first; on a normal article topics take a few hundredths of
+a second, so the entities tab fills hardly later.
 
 A job reports what it expects to happen (results, or an analysis that is not available) by its
 messages; anything else it raises is left to its worker, which the screen starts with
@@ -16,6 +23,7 @@ from __future__ import annotations
 
 import gc
 import re
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -48,6 +56,8 @@ ANALYSIS_LIMIT = 12_000_000
 read as usual, but its Entities and Topics tabs say it is too long to analyse instead of the
 workers growing with it: twice the 10 MB test article (5.7 million characters, which is
 analysed), about 22 MB of Arabic; the document limit itself is 64 MB."""
+TURN_POLL_SECONDS = 0.1
+"""How often a job waiting for its turn checks whether it was cancelled."""
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 """The explicit bidi controls the layout engine removes (and reports)."""
 
@@ -151,6 +161,7 @@ def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
     """
     try:
         from reader.nlp.entities import EntityIndex, extract_paragraphs, paragraph_chunks
+        from reader.nlp.entities.forget import forget_words
         from reader.nlp.entities.memory import NameMemory
         from reader.nlp.language import entities_skipped_reason, unsupported_entity_language
     except ImportError as error:
@@ -199,6 +210,8 @@ def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
         elif now - last_progress >= PROGRESS_SECONDS:
             post(EntityProgress(done, total))
             last_progress = now
+    # Tagging is over: the last grouping, of every mention, reuses the per-word caches' memory.
+    forget_words()
     post(EntitiesFound(batch, index.entities(), total, total, finished=True))
 
 
@@ -238,6 +251,7 @@ def _arabic_only_note(language: str) -> str:
 def find_topics(document: Document, post: Post, cancelled: Cancelled) -> None:
     """Extract the document's topics and each paragraph's main topic, posting the index."""
     try:
+        from reader.nlp.stem import stem
         from reader.nlp.topics import TopicsNotSupported, extract_topics
     except ImportError as error:
         post(AnalysisFailed("topics", str(error), missing=True))
@@ -252,6 +266,10 @@ def find_topics(document: Document, post: Post, cancelled: Cancelled) -> None:
     except TopicsNotSupported as error:
         post(AnalysisFailed("topics", str(error), missing=True))
         return
+    finally:
+        # The stems remembered (`STEMS_CACHED` words, about 10 MB once full) served this
+        # document's topics only: forgotten, their memory is reused by the entity job next.
+        stem.cache_clear()
     if not cancelled():
         post(TopicsFound(index))
 
@@ -272,13 +290,25 @@ def count_bidi_controls(document: Document, post: Post, cancelled: Cancelled) ->
 
 
 JOBS: tuple[AnalysisJob, ...] = (
-    AnalysisJob("entities", find_entities, "find the entities the article names"),
-    AnalysisJob("topics", find_topics, "find the topics the article covers"),
     AnalysisJob("bidi", count_bidi_controls, "count the bidi controls layout removes"),
+    AnalysisJob("topics", find_topics, "find the topics the article covers"),
+    AnalysisJob("entities", find_entities, "find the entities the article names"),
 )
-"""The analyses the screen starts once the first screen is drawn, in this order."""
+"""The analyses the screen starts once the first screen is drawn; they run one after another,
+in this order (cheap first)."""
 JOB_NAMES = frozenset(job.name for job in JOBS)
 """The names (and worker groups) of the analysis jobs."""
+
+
+def wait_for_turn(previous: threading.Event | None, cancelled: Cancelled) -> bool:
+    """Wait until the job before has finished (`previous` is set once it has, however it
+    ended; None for the first job); False if this job was cancelled meanwhile (the reader is
+    quitting), so that it never starts."""
+    if previous is not None:
+        while not previous.wait(TURN_POLL_SECONDS):
+            if cancelled():
+                return False
+    return not cancelled()
 
 
 def failure_reason(error: BaseException) -> str:

@@ -4,7 +4,8 @@ The analysis workers run on threads, and glibc gives each thread its own heap (a
 what a finished job freed (its working arrays, feature strings, network batches) stays in that
 arena, counted in the reader's resident memory, and other threads' allocations do not reuse
 it. `trim_heap` (``malloc_trim(0)``, which walks every arena) returns those free pages after
-each job, while the other jobs may still be running. Elsewhere (macOS, musl) it does nothing.
+each job, before the next one starts (`reader.ui.analysis.wait_for_turn`). Elsewhere (macOS,
+musl) it does nothing.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ The public face of the package is here; the parts have one job each:
 - `tagger`, `features`, `neural`: the statistical tagger (a CRF reading word features and the
   guesses of a small BiLSTM), with its model files in ``data/``;
 - `memory`: the document's name memory (names found earlier label their later mentions);
+- `forget`: dropping the tagger's per-word caches once a document is tagged;
 - `spans`: reading entity spans out of BIO labels;
 - `dates`, `events`, `gazetteer`: the rules for dates and events, countries and function words;
 - `canonical`: grouping mentions into entities with canonical names;

@@ -95,6 +95,10 @@ class MappedTable(Mapping[str, tuple[str, ...]]):
                 self._seen[word] = found
         return found
 
+    def forget(self) -> None:
+        """Drop the answers kept for the words asked so far (`reader.nlp.entities.forget`)."""
+        self._seen.clear()
+
     def _probe(self, word: str) -> tuple[str, ...]:
         """Look ``word`` up in the mapped slots."""
         try:

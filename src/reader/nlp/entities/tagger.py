@@ -145,6 +145,14 @@ class Tagger:
         given name; «PERSs», a surname; «LOC1» …); the rules ask it too."""
         self._scorer = WindowScorer(self._linear, self.features)
         self.neural = neural
+        self._tables = (clusters, gazetteer, priors)
+
+    def forget_words(self) -> None:
+        """Drop the word tables' answers kept per word (the CRF's and the network's arrays,
+        allocated at their caps, stay)."""
+        for table in self._tables:
+            if isinstance(table, MappedTable):
+                table.forget()
 
     def tag(
         self,
@@ -363,6 +371,12 @@ def open_shipped_tagger() -> Tagger:
 
 _LOADING = threading.Lock()
 _SHARED: list[Tagger] = []
+
+
+def loaded_tagger() -> Tagger | None:
+    """The shared tagger if it was loaded, else None (never loads it)."""
+    with _LOADING:
+        return _SHARED[0] if _SHARED else None
 
 
 def load_tagger() -> Tagger:

@@ -11,6 +11,7 @@ loaded only later (the panes, the search bar).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
@@ -155,31 +156,49 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(self.set_timer, ANALYSIS_DELAY, self._start_analysis)
 
     def _start_analysis(self) -> None:
-        """Start the thread workers that find entities, topics and bidi controls. A job that
-        fails does not end the reader: `on_worker_state_changed` says so in the panel."""
+        """Start the thread workers that count bidi controls and find topics and entities, each
+        waiting for the one before to finish (`analysis.wait_for_turn`): one job's working
+        memory at a time. A job that fails does not end the reader, nor the jobs after it:
+        `on_worker_state_changed` says so in the panel."""
         self.analysis_started = True
+        previous: threading.Event | None = None
         for job in analysis.JOBS:
+            finished = threading.Event()
             self.analysis_workers[job.name] = self.run_worker(
-                self._job(job.run),
+                self._job(job.run, previous, finished),
                 name=job.name,
                 group=job.name,
                 description=job.description,
                 exit_on_error=False,
                 thread=True,
             )
+            previous = finished
         self.set_interval(PANEL_REFRESH_SECONDS, self._refresh_if_dirty)
 
-    def _job(self, job: analysis.Job) -> Callable[[], None]:
-        """A thread-worker body running `job(document, post, cancelled)`."""
+    def _job(
+        self, job: analysis.Job, previous: threading.Event | None, finished: threading.Event
+    ) -> Callable[[], None]:
+        """A thread-worker body running `job(document, post, cancelled)` once `previous` is
+        set (the job before has ended), and setting `finished` when it ends, however."""
 
         def run() -> None:
-            """Run the job with this worker's cancellation flag, then give what it freed back
-            to the system (`reader.ui.heap`): otherwise it stays in the thread's heap."""
+            """Run the job in its turn with this worker's cancellation flag, then give what it
+            freed back to the system (`reader.ui.heap`): otherwise it stays in the thread's
+            heap, and the next job's thread would not reuse it."""
             worker = get_current_worker()
+
+            def cancelled() -> bool:
+                """Whether the reader has stopped this worker (it is quitting)."""
+                return worker.is_cancelled
+
             try:
-                job(self.document, self.post_message, lambda: worker.is_cancelled)
+                if analysis.wait_for_turn(previous, cancelled):
+                    try:
+                        job(self.document, self.post_message, cancelled)
+                    finally:
+                        trim_heap()
             finally:
-                trim_heap()
+                finished.set()
 
         return run
 
