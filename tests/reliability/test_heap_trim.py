@@ -28,15 +28,32 @@ print(before, kept, trim_heap(), resident())
 """
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc_trim")
-def test_trim_gives_a_finished_threads_heap_back() -> None:
+ATTEMPTS = 8
+"""Runs of the program allowed to find the heap kept: glibc sometimes shrinks a thread's heaps
+by itself as the blocks are freed (kept 77-125 of the 200 MB in 3 of 8 runs on a loaded machine,
+194 in the others), and then there is little left to trim."""
+
+
+def _run() -> tuple[int, int, str, int]:
+    """(resident before, after the thread, whether trim_heap returned memory, after it)."""
     done = subprocess.run(
         [sys.executable, "-c", PROGRAM], capture_output=True, text=True, check=True, timeout=60
     )
     before, kept, trimmed, after = done.stdout.split()
+    return int(before), int(kept), trimmed, int(after)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc_trim")
+def test_trim_gives_a_finished_threads_heap_back() -> None:
     mb = 1024 * 1024
-    # Freed but still resident: most of the thread's heap (glibc may unmap some of its heaps by
-    # itself: 143 of the 200 MB stayed in one full run, 150+ in others).
-    assert int(kept) - int(before) > 100 * mb, (int(before) // mb, int(kept) // mb)
+    runs = []
+    for _ in range(ATTEMPTS):
+        before, kept, trimmed, after = _run()
+        runs.append((before // mb, kept // mb, after // mb))
+        # Freed but still resident: most of the thread's heap, which only the trim gives back.
+        if kept - before > 100 * mb:
+            break
+    else:
+        raise AssertionError(f"the freed heap was never kept resident (MB): {runs}")
     assert trimmed == "True"
-    assert int(after) - int(before) < 20 * mb, (int(before) // mb, int(after) // mb)
+    assert after - before < 20 * mb, runs[-1]
