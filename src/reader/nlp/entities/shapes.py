@@ -42,6 +42,7 @@ from reader.nlp.entities.gazetteer import (
     is_function_word,
     longest_country_at,
 )
+from reader.nlp.entities.glued import saints_buildings, split_at_glued_preposition
 from reader.nlp.entities.tagger import load_tagger
 from reader.nlp.normalise import normalised_words
 
@@ -83,9 +84,11 @@ DEFINITE_ORGANIZATION_HEADS = normalised_words(
 PERSON_TITLES = normalised_words(
     "الرئيس السيد السيدة الشيخ الملك الملكة الأمير الأميرة الوزير الدكتور العاهل الجنرال "
     "البابا بابا الإمام السلطان الإمبراطور الإمبراطورة الخليفة القيصر الدوق الكاردينال "
-    "المطران الأسقف ملك ملكة دوق أمير"
+    "المطران الأسقف ملك ملكة دوق أمير "
+    "القديس القديسة الأنبا الانبا أسقف البطريرك بطريرك القمص القس الراهب الراهبة"
 )
-"""Titles and offices: outside a person's span («البابا إسكندر الثاني» → «إسكندر الثاني»)."""
+"""Titles and offices: outside a person's span («البابا إسكندر الثاني» → «إسكندر الثاني»),
+and no name of any type alone («الأنبا» is no place, «القديس» no person)."""
 
 ORDINALS = normalised_words("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر")
 """Ordinals that end a sovereign's name («محمد السادس»)."""
@@ -192,7 +195,18 @@ def _adjective(word: str) -> bool:
 def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]) -> list[Span]:
     """``spans`` with the rules of this module applied, still sorted and non-overlapping."""
     n = len(words)
-    result = _people(raw, words, _foreign_people(raw, words, list(spans)))
+    spans = [
+        (
+            a,
+            b,
+            lead,
+            "PERSON" if kind == "MISC" and _bare(words[a], PERSON_TITLES) is not None else kind,
+        )
+        for a, b, lead, kind in saints_buildings(words, spans)
+        if not _only_titles(words, (a, b, lead, kind))
+    ]  # «القديس الأنبا باخوميوس» MISC: a titled name is a person
+    result = _foreign_people(raw, words, spans)
+    result = _people(raw, words, split_at_glued_preposition(raw, words, result))
     result = _places(words, result)
     result = _organisations(words, result)
     result = _software(words, result)
@@ -206,6 +220,16 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
     return final
 
 
+def _definite_feminine(word: str) -> bool:
+    """A definite word ending in ta marbuta («الكرازة»): a common noun, not a name alone."""
+    return word.startswith("ال") and word.endswith(("ة", "ه")) and len(word) > 4
+
+
+def _only_titles(words: Sequence[str], span: Span) -> bool:
+    """Whether a span is titles only, of whatever type the tagger gave it («الأنبا» LOC)."""
+    return all(_bare(words[k], PERSON_TITLES) is not None for k in range(span[0], span[1]))
+
+
 def _people(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]) -> list[Span]:
     """Titles out, ordinals and epithets in, lone adjectives dropped."""
     n = len(words)
@@ -215,8 +239,11 @@ def _people(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]) -> 
         if kind != "PERSON":
             out.append((first, stop, lead, kind))
             continue
+        titled = first
         while first < stop and _bare(words[first], PERSON_TITLES) is not None:
             first, lead = first + 1, 0
+        if first > titled and stop - first == 1 and _definite_feminine(words[first]):
+            continue  # «وبطريرك الكرازة»: the title's complement, a common noun
         while first < stop and _pronoun(raw[first], words[first]):
             first, lead = first + 1, 0  # «وأنا سعيد»: a pronoun and its predicate
         if first < stop and words[first].startswith("ال") and country_of_nisba(words[first]):
