@@ -61,3 +61,15 @@ def test_a_building_named_after_a_saint_is_a_place(large: str) -> None:
     assert found(text) == [("كاتدرائية القديس بطرس", "LOCATION"), ("الفاتيكان", "LOCATION")]
     text = real(large, "و رئيس دير الأنبا انطونيوس و الأنبا موسى بالخرطوم")
     assert ("دير الأنبا انطونيوس", "LOCATION") in found(text)
+
+
+def test_a_foreign_name_after_a_glued_wa_is_a_person(large: str) -> None:
+    """«و» hides a foreign name's spelling («وروبن» scores as no name): joined to a person and
+    a listed person's word after the «و», it is the next person, the «و» cut off."""
+    text = real(large, "خلال هذه الفترة كتب باري وروبن أيضا اغنية")
+    assert found(text) == [("باري", "PERSON"), ("روبن", "PERSON")]
+    text = real(large, "والتوأم روبن غيب وموريس غيب اللذين ولدا عام 1949 م")
+    assert any(t.startswith("موريس") for t, kind in found(text) if kind == "PERSON")
+    # Joined to a list of places, it is one more place, not a person.
+    text = real(large, "حيدر أباد وبنغالور وكولكاتا وميسور")
+    assert not [t for t, kind in found(text) if kind == "PERSON" and "بنغالور" in t]

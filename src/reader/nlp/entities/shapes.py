@@ -90,6 +90,10 @@ PERSON_TITLES = normalised_words(
 """Titles and offices: outside a person's span («البابا إسكندر الثاني» → «إسكندر الثاني»),
 and no name of any type alone («الأنبا» is no place, «القديس» no person)."""
 
+CHURCH_TITLES = normalised_words("القديس القديسة الأنبا الانبا")
+"""A saint's or a Coptic bishop's title: what the tagger types MISC after one is a person
+(«الأنبا ميخائيل»), unlike after a worldly title («أمير المؤمنين», «ملك القلوب»)."""
+
 ORDINALS = normalised_words("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر")
 """Ordinals that end a sovereign's name («محمد السادس»)."""
 
@@ -150,6 +154,7 @@ _FORMS: dict[frozenset[str], dict[str, int]] = {
         LED_HEADS,
         DEFINITE_ORGANIZATION_HEADS,
         PERSON_TITLES,
+        CHURCH_TITLES,
         SOFTWARE_HEADS,
     )
 }
@@ -200,11 +205,11 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
             a,
             b,
             lead,
-            "PERSON" if kind == "MISC" and _bare(words[a], PERSON_TITLES) is not None else kind,
+            "PERSON" if kind == "MISC" and _bare(words[a], CHURCH_TITLES) is not None else kind,
         )
         for a, b, lead, kind in saints_buildings(words, spans)
         if not _only_titles(words, (a, b, lead, kind))
-    ]  # «القديس الأنبا باخوميوس» MISC: a titled name is a person
+    ]  # «القديس الأنبا باخوميوس» MISC: a saint's name is a person
     result = _foreign_people(raw, words, spans)
     result = _people(raw, words, split_at_glued_preposition(raw, words, result))
     result = _places(words, result)
@@ -339,8 +344,31 @@ def _foreign_people(raw: Sequence[str], words: Sequence[str], spans: list[Span])
             i = j
         else:
             i += 1
+    person_ends = {b for _, b, _, kind in out if kind == "PERSON"}
     k = 0
     while k < n:
+        if not covered[k] and _joined_foreign(words[k]):
+            # «وروبن»: «و» hides the spelling. Followed by more foreign words, or joined to a
+            # person when the rest is a listed person's word («باري وروبن»), it is a name, the
+            # «و» cut off; joined to a list of places it is one more place («وبنغالور»).
+            j = k + 1
+            while (
+                j < n
+                and not covered[j]
+                and not words[j].startswith("و")  # «وسوداك وجانكوك»: a list, not one name
+                and _foreign_looking(words[j], FOREIGN_RUN)
+            ):
+                j += 1
+            if j - k >= 2 or (k in person_ends and _person_word(words[k][1:])):
+                # A person tagged right after is the rest of the name («وموريس | غيب»).
+                after = [span for span in out if span[0] == j and span[3] == "PERSON"]
+                if after:
+                    out.remove(after[0])
+                    j = after[0][1]
+                claim(k, j, 1)
+                person_ends.add(j)
+            k = j
+            continue
         if covered[k] or not _foreign_looking(words[k], FOREIGN_RUN):
             k += 1
             continue
@@ -351,8 +379,28 @@ def _foreign_people(raw: Sequence[str], words: Sequence[str], spans: list[Span])
             foreign_score(words[k]) >= FOREIGN_LONE and _lone_name_place(raw, words, k)
         ):
             claim(k, j, 0)
+            person_ends.add(j)
         k = j
     return out
+
+
+_PERSON_CLASSES = frozenset({"PERSg", "PERSx", "PERSs"})
+
+
+def _person_word(word: str) -> bool:
+    """A word of the mined foreign names or of the tagger gazetteer's person names."""
+    return word in foreign_names().words or not _PERSON_CLASSES.isdisjoint(
+        load_tagger().gazetteer.get(word, ())
+    )
+
+
+def _joined_foreign(word: str) -> bool:
+    """A word that is «و» before a foreign-looking word and not foreign-looking itself."""
+    return (
+        word.startswith("و")
+        and _foreign_looking(word[1:], FOREIGN_RUN)
+        and not _foreign_looking(word, FOREIGN_RUN)
+    )
 
 
 _PLACE_BEFORE = normalised_words("في إلى من مدينة مدينه بلدة قرية ولاية مقاطعة نهر ميدان")
