@@ -1,6 +1,7 @@
-"""Titles of the Coptic and Catholic churches, saints' buildings, and a person's span cut at a
-word glued to «ل» (`reader.nlp.entities.glued`, `reader.nlp.entities.shapes`), on real
-sentences of large-01 and of the wiki-sheikh-imam topic text."""
+"""Titles of the Coptic and Catholic churches, saints' buildings, a person's span cut at a word
+glued to «ل» (`reader.nlp.entities.glued`), foreign names after a glued «و»
+(`reader.nlp.entities.shapes`) and clubs named with their city (`reader.nlp.entities.clubs`),
+on real sentences of large-01 and of the wiki-sheikh-imam topic text."""
 
 from __future__ import annotations
 
@@ -73,3 +74,13 @@ def test_a_foreign_name_after_a_glued_wa_is_a_person(large: str) -> None:
     # Joined to a list of places, it is one more place, not a person.
     text = real(large, "حيدر أباد وبنغالور وكولكاتا وميسور")
     assert not [t for t, kind in found(text) if kind == "PERSON" and "بنغالور" in t]
+
+
+def test_a_club_keeps_the_city_its_name_ends_with(large: str) -> None:
+    """«نادي ريال | مدريد» was a club and a place; a place right after a club's name, with no
+    clitic of its own, ends the name."""
+    text = real(large, "بين قطبي الكرة الإسبانية نادي ريال مدريد ونادي برشلونة، وهي إحدى صور")
+    assert ("نادي ريال مدريد", "ORGANIZATION") in found(text)
+    assert ("مدريد", "LOCATION") not in found(text)
+    text = real(large, "بعد شهر ضد نادي مكابي تل أبيب في الدور الثالث")
+    assert ("نادي مكابي تل أبيب", "ORGANIZATION") in found(text)

@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from reader.nlp.entities.clubs import clubs_keep_their_city
 from reader.nlp.entities.foreign import foreign_names, foreign_score, lookalikes
 from reader.nlp.entities.gazetteer import (
     country_of_nisba,
@@ -213,7 +214,7 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
     result = _foreign_people(raw, words, spans)
     result = _people(raw, words, split_at_glued_preposition(raw, words, result))
     result = _places(words, result)
-    result = _organisations(words, result)
+    result = clubs_keep_their_city(words, _organisations(words, result))
     result = _software(words, result)
     taken = [False] * n
     final: list[Span] = []
