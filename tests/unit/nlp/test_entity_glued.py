@@ -84,3 +84,12 @@ def test_a_club_keeps_the_city_its_name_ends_with(large: str) -> None:
     assert ("مدريد", "LOCATION") not in found(text)
     text = real(large, "بعد شهر ضد نادي مكابي تل أبيب في الدور الثالث")
     assert ("نادي مكابي تل أبيب", "ORGANIZATION") in found(text)
+
+
+def test_a_rank_after_a_title_is_no_person(large: str) -> None:
+    """«كان البابا أول من مات»: «أول» (first) begins the predicate; alone it was a person."""
+    text = real(large, "وكان البابا أول من مات من المسيحيين خلال الاضطهاد")
+    assert not [m for m in found(text) if m[1] == "PERSON"]
+    imam = IMAM.read_text(encoding="utf-8")
+    text = real(imam, "ليكون الشيخ أول سجين بسبب الغناء في تاريخ الثقافة العربية")
+    assert not [m for m in found(text) if m[1] == "PERSON"]

@@ -226,9 +226,17 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
     return final
 
 
-def _definite_feminine(word: str) -> bool:
-    """A definite word ending in ta marbuta («الكرازة»): a common noun, not a name alone."""
-    return word.startswith("ال") and word.endswith(("ة", "ه")) and len(word) > 4
+_RANKS = normalised_words("أول آخر أخير")
+"""«first», «last»: after a title the predicate begins («كان البابا أول من مات»)."""
+
+
+def _complement(word: str) -> bool:
+    """A lone word after a title that is no name: a definite word ending in ta marbuta, the
+    title's complement («وبطريرك الكرازة»), or a rank that starts the predicate («البابا أول
+    من مات»)."""
+    return (word.startswith("ال") and word.endswith(("ة", "ه")) and len(word) > 4) or (
+        word in _RANKS
+    )
 
 
 def _only_titles(words: Sequence[str], span: Span) -> bool:
@@ -248,8 +256,8 @@ def _people(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]) -> 
         titled = first
         while first < stop and _bare(words[first], PERSON_TITLES) is not None:
             first, lead = first + 1, 0
-        if first > titled and stop - first == 1 and _definite_feminine(words[first]):
-            continue  # «وبطريرك الكرازة»: the title's complement, a common noun
+        if first > titled and stop - first == 1 and _complement(words[first]):
+            continue  # «وبطريرك الكرازة», «البابا أول من»: no name after the title
         while first < stop and _pronoun(raw[first], words[first]):
             first, lead = first + 1, 0  # «وأنا سعيد»: a pronoun and its predicate
         if first < stop and words[first].startswith("ال") and country_of_nisba(words[first]):
@@ -437,10 +445,10 @@ def _foreign_looking(word: str, threshold: float) -> bool:
 
 
 def _lone_word_not_person(raw: Sequence[str], words: Sequence[str], i: int) -> bool:
-    """Whether the one word at ``i`` is shaped as no name is: tanween, an indefinite nisba,
-    or a predicate after a first or second person pronoun."""
-    if any(c in _TANWEEN for c in raw[i]):
-        return True
+    """Whether the one word at ``i`` is shaped as no name is: tanween, an indefinite nisba, a
+    rank («أول», «آخر»), or a predicate after a first or second person pronoun."""
+    if any(c in _TANWEEN for c in raw[i]) or words[i] in _RANKS:
+        return True  # «زوراً»; «كان البابا أول من مات»
     if not words[i].startswith("ال") and country_of_nisba(words[i]) is not None:
         return True
     return i > 0 and _pronoun(raw[i - 1], words[i - 1])
