@@ -8,7 +8,7 @@ foreign names mined from Wikipedia, is a source that generalises, not the names 
 - a transliterated foreign name left untagged is a person: a run of mined given name and
   surname, a run of two words spelt like foreign names («بيارن ستروستروب»), or one such word
   alone when its spelling leaves no doubt and no «في» or «مدينة» makes it a place
-  (`reader.nlp.entities.foreign`);
+  (`reader.nlp.entities.foreign`); after a glued «و», when joined to a person («باري وروبن»);
 
 - a place keeps its qualifier: a direction, island or landform head before it («شمال قبرص»,
   «جزيرة قبرص», «جبال طوروس»), a regional adjective after it («آسيا الصغرى»), and a state head
@@ -22,8 +22,12 @@ foreign names mined from Wikipedia, is a source that generalises, not the names 
   it («فرانشيسكو الأول بن ملك»), and keeps a regnal ordinal or an epithet after it
   («لويس التاسع», «لويس السادس عشر», «الإسكندر الأكبر») and the word after a name link
   («الوليد بن عبد الملك»);
-- a word with tanween (an adverb or indefinite adjective: «زوراً», «فاسدً») or an indefinite
-  nisba («برازيلي») is never a person alone, nor a word after «أنا»/«نحن»/«أنت» («أنا سعيد»);
+- a word with tanween (an adverb or indefinite adjective: «زوراً», «فاسدً»), an indefinite
+  nisba («برازيلي») or a rank («أول») is never a person alone, nor a word after
+  «أنا»/«نحن»/«أنت» («أنا سعيد»);
+- titles alone are no name of any type («الأنبا» was a place), a saint's building is a place
+  and a person ends at a word glued to «لل» or «ل» + hamza (`reader.nlp.entities.glued`), a
+  club keeps its city (`reader.nlp.entities.clubs`);
 - a name right after a software head («نظام التشغيل», «لغة البرمجة», «متصفح») is software, typed
   MISC, not a person or an organisation.
 
