@@ -9,6 +9,8 @@ The public face of the package is here; the parts have one job each:
 - `forget`: dropping the tagger's per-word caches once a document is tagged;
 - `spans`: reading entity spans out of BIO labels;
 - `dates`, `events`, `gazetteer`: the rules for dates and events, countries and function words;
+- `shapes`, `glued`, `clubs`, `foreign`: the span rules for encyclopaedic text (edges and types
+  the tagger gets wrong outside newswire);
 - `canonical`: grouping mentions into entities with canonical names;
 - `evaluate`: scoring on a CoNLL file (``python -m reader.nlp.entities.evaluate``); never
   imported by anything that runs in the app or the commands.

@@ -8,7 +8,7 @@ foreign names mined from Wikipedia, is a source that generalises, not the names 
 - a transliterated foreign name left untagged is a person: a run of mined given name and
   surname, a run of two words spelt like foreign names («بيارن ستروستروب»), or one such word
   alone when its spelling leaves no doubt and no «في» or «مدينة» makes it a place
-  (`reader.nlp.entities.foreign`);
+  (`reader.nlp.entities.foreign`); after a glued «و», when joined to a person («باري وروبن»);
 
 - a place keeps its qualifier: a direction, island or landform head before it («شمال قبرص»,
   «جزيرة قبرص», «جبال طوروس»), a regional adjective after it («آسيا الصغرى»), and a state head
@@ -22,8 +22,12 @@ foreign names mined from Wikipedia, is a source that generalises, not the names 
   it («فرانشيسكو الأول بن ملك»), and keeps a regnal ordinal or an epithet after it
   («لويس التاسع», «لويس السادس عشر», «الإسكندر الأكبر») and the word after a name link
   («الوليد بن عبد الملك»);
-- a word with tanween (an adverb or indefinite adjective: «زوراً», «فاسدً») or an indefinite
-  nisba («برازيلي») is never a person alone, nor a word after «أنا»/«نحن»/«أنت» («أنا سعيد»);
+- a word with tanween (an adverb or indefinite adjective: «زوراً», «فاسدً»), an indefinite
+  nisba («برازيلي») or a rank («أول») is never a person alone, nor a word after
+  «أنا»/«نحن»/«أنت» («أنا سعيد»);
+- titles alone are no name of any type («الأنبا» was a place), a saint's building is a place
+  and a person ends at a word glued to «لل» or «ل» + hamza (`reader.nlp.entities.glued`), a
+  club keeps its city (`reader.nlp.entities.clubs`);
 - a name right after a software head («نظام التشغيل», «لغة البرمجة», «متصفح») is software, typed
   MISC, not a person or an organisation.
 
@@ -36,12 +40,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from reader.nlp.entities.clubs import clubs_keep_their_city
 from reader.nlp.entities.foreign import foreign_names, foreign_score, lookalikes
 from reader.nlp.entities.gazetteer import (
     country_of_nisba,
     is_function_word,
     longest_country_at,
 )
+from reader.nlp.entities.glued import saints_buildings, split_at_glued_preposition
 from reader.nlp.entities.tagger import load_tagger
 from reader.nlp.normalise import normalised_words
 
@@ -83,9 +89,15 @@ DEFINITE_ORGANIZATION_HEADS = normalised_words(
 PERSON_TITLES = normalised_words(
     "الرئيس السيد السيدة الشيخ الملك الملكة الأمير الأميرة الوزير الدكتور العاهل الجنرال "
     "البابا بابا الإمام السلطان الإمبراطور الإمبراطورة الخليفة القيصر الدوق الكاردينال "
-    "المطران الأسقف ملك ملكة دوق أمير"
+    "المطران الأسقف ملك ملكة دوق أمير "
+    "القديس القديسة الأنبا الانبا أسقف البطريرك بطريرك القمص القس الراهب الراهبة"
 )
-"""Titles and offices: outside a person's span («البابا إسكندر الثاني» → «إسكندر الثاني»)."""
+"""Titles and offices: outside a person's span («البابا إسكندر الثاني» → «إسكندر الثاني»),
+and no name of any type alone («الأنبا» is no place, «القديس» no person)."""
+
+CHURCH_TITLES = normalised_words("القديس القديسة الأنبا الانبا")
+"""A saint's or a Coptic bishop's title: what the tagger types MISC after one is a person
+(«الأنبا ميخائيل»), unlike after a worldly title («أمير المؤمنين», «ملك القلوب»)."""
 
 ORDINALS = normalised_words("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر")
 """Ordinals that end a sovereign's name («محمد السادس»)."""
@@ -147,6 +159,7 @@ _FORMS: dict[frozenset[str], dict[str, int]] = {
         LED_HEADS,
         DEFINITE_ORGANIZATION_HEADS,
         PERSON_TITLES,
+        CHURCH_TITLES,
         SOFTWARE_HEADS,
     )
 }
@@ -192,9 +205,20 @@ def _adjective(word: str) -> bool:
 def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]) -> list[Span]:
     """``spans`` with the rules of this module applied, still sorted and non-overlapping."""
     n = len(words)
-    result = _people(raw, words, _foreign_people(raw, words, list(spans)))
+    spans = [
+        (
+            a,
+            b,
+            lead,
+            "PERSON" if kind == "MISC" and _bare(words[a], CHURCH_TITLES) is not None else kind,
+        )
+        for a, b, lead, kind in saints_buildings(words, spans)
+        if not _only_titles(words, (a, b, lead, kind))
+    ]  # «القديس الأنبا باخوميوس» MISC: a saint's name is a person
+    result = _foreign_people(raw, words, spans)
+    result = _people(raw, words, split_at_glued_preposition(raw, words, result))
     result = _places(words, result)
-    result = _organisations(words, result)
+    result = clubs_keep_their_city(words, _organisations(words, result))
     result = _software(words, result)
     taken = [False] * n
     final: list[Span] = []
@@ -206,6 +230,24 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
     return final
 
 
+_RANKS = normalised_words("أول آخر أخير")
+"""«first», «last»: after a title the predicate begins («كان البابا أول من مات»)."""
+
+
+def _complement(word: str) -> bool:
+    """A lone word after a title that is no name: a definite word ending in ta marbuta, the
+    title's complement («وبطريرك الكرازة»), or a rank that starts the predicate («البابا أول
+    من مات»)."""
+    return (word.startswith("ال") and word.endswith(("ة", "ه")) and len(word) > 4) or (
+        word in _RANKS
+    )
+
+
+def _only_titles(words: Sequence[str], span: Span) -> bool:
+    """Whether a span is titles only, of whatever type the tagger gave it («الأنبا» LOC)."""
+    return all(_bare(words[k], PERSON_TITLES) is not None for k in range(span[0], span[1]))
+
+
 def _people(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]) -> list[Span]:
     """Titles out, ordinals and epithets in, lone adjectives dropped."""
     n = len(words)
@@ -215,8 +257,11 @@ def _people(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]) -> 
         if kind != "PERSON":
             out.append((first, stop, lead, kind))
             continue
+        titled = first
         while first < stop and _bare(words[first], PERSON_TITLES) is not None:
             first, lead = first + 1, 0
+        if first > titled and stop - first == 1 and _complement(words[first]):
+            continue  # «وبطريرك الكرازة», «البابا أول من»: no name after the title
         while first < stop and _pronoun(raw[first], words[first]):
             first, lead = first + 1, 0  # «وأنا سعيد»: a pronoun and its predicate
         if first < stop and words[first].startswith("ال") and country_of_nisba(words[first]):
@@ -312,8 +357,31 @@ def _foreign_people(raw: Sequence[str], words: Sequence[str], spans: list[Span])
             i = j
         else:
             i += 1
+    person_ends = {b for _, b, _, kind in out if kind == "PERSON"}
     k = 0
     while k < n:
+        if not covered[k] and _joined_foreign(words[k]):
+            # «وروبن»: «و» hides the spelling. Followed by more foreign words, or joined to a
+            # person when the rest is a listed person's word («باري وروبن»), it is a name, the
+            # «و» cut off; joined to a list of places it is one more place («وبنغالور»).
+            j = k + 1
+            while (
+                j < n
+                and not covered[j]
+                and not words[j].startswith("و")  # «وسوداك وجانكوك»: a list, not one name
+                and _foreign_looking(words[j], FOREIGN_RUN)
+            ):
+                j += 1
+            if j - k >= 2 or (k in person_ends and _person_word(words[k][1:])):
+                # A person tagged right after is the rest of the name («وموريس | غيب»).
+                after = [span for span in out if span[0] == j and span[3] == "PERSON"]
+                if after:
+                    out.remove(after[0])
+                    j = after[0][1]
+                claim(k, j, 1)
+                person_ends.add(j)
+            k = j
+            continue
         if covered[k] or not _foreign_looking(words[k], FOREIGN_RUN):
             k += 1
             continue
@@ -324,8 +392,28 @@ def _foreign_people(raw: Sequence[str], words: Sequence[str], spans: list[Span])
             foreign_score(words[k]) >= FOREIGN_LONE and _lone_name_place(raw, words, k)
         ):
             claim(k, j, 0)
+            person_ends.add(j)
         k = j
     return out
+
+
+_PERSON_CLASSES = frozenset({"PERSg", "PERSx", "PERSs"})
+
+
+def _person_word(word: str) -> bool:
+    """A word of the mined foreign names or of the tagger gazetteer's person names."""
+    return word in foreign_names().words or not _PERSON_CLASSES.isdisjoint(
+        load_tagger().gazetteer.get(word, ())
+    )
+
+
+def _joined_foreign(word: str) -> bool:
+    """A word that is «و» before a foreign-looking word and not foreign-looking itself."""
+    return (
+        word.startswith("و")
+        and _foreign_looking(word[1:], FOREIGN_RUN)
+        and not _foreign_looking(word, FOREIGN_RUN)
+    )
 
 
 _PLACE_BEFORE = normalised_words("في إلى من مدينة مدينه بلدة قرية ولاية مقاطعة نهر ميدان")
@@ -361,10 +449,10 @@ def _foreign_looking(word: str, threshold: float) -> bool:
 
 
 def _lone_word_not_person(raw: Sequence[str], words: Sequence[str], i: int) -> bool:
-    """Whether the one word at ``i`` is shaped as no name is: tanween, an indefinite nisba,
-    or a predicate after a first or second person pronoun."""
-    if any(c in _TANWEEN for c in raw[i]):
-        return True
+    """Whether the one word at ``i`` is shaped as no name is: tanween, an indefinite nisba, a
+    rank («أول», «آخر»), or a predicate after a first or second person pronoun."""
+    if any(c in _TANWEEN for c in raw[i]) or words[i] in _RANKS:
+        return True  # «زوراً»; «كان البابا أول من مات»
     if not words[i].startswith("ال") and country_of_nisba(words[i]) is not None:
         return True
     return i > 0 and _pronoun(raw[i - 1], words[i - 1])
