@@ -58,15 +58,20 @@ class HighlightMasks:
         self._by_paragraph: dict[int, list[Highlight]] = {}
         self._masks: dict[int, list[int]] = {}
 
-    def replace(self, highlights: Sequence[Highlight]) -> None:
-        """Replace every highlight (a `ValueError` names an unknown kind)."""
+    def replace(self, highlights: Sequence[Highlight]) -> set[int]:
+        """Replace every highlight (a `ValueError` names an unknown kind); returns the
+        paragraphs whose highlights changed, the only ones whose masks are computed again."""
         by_paragraph: dict[int, list[Highlight]] = {}
         for highlight in highlights:
             if highlight.kind not in _BIT:
                 raise ValueError(f"unknown highlight kind {highlight.kind!r}")
             by_paragraph.setdefault(highlight.paragraph, []).append(highlight)
+        old = self._by_paragraph
+        changed = {p for p in old.keys() | by_paragraph.keys() if old.get(p) != by_paragraph.get(p)}
         self._by_paragraph = by_paragraph
-        self._masks.clear()
+        for paragraph in changed:
+            self._masks.pop(paragraph, None)
+        return changed
 
     def mask(self, paragraph: int, length: int) -> list[int] | None:
         """Per logical character of the paragraph (`length` of them), the bits of the highlight

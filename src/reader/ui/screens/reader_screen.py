@@ -72,10 +72,12 @@ class ReaderScreen(Screen[None]):
 
     bidi_controls: reactive[int] = reactive(0)
     """How many explicit bidi controls the layout engine removed from the document."""
-    entity_progress: reactive[str] = reactive("", init=False)
+    entity_progress: reactive[str] = reactive("", init=False, repaint=False)
     """How far entity extraction has come, or why there are no entities (empty once done);
-    bound down to the panel's entities tab."""
-    topic_progress: reactive[str] = reactive("", init=False)
+    bound down to the panel's entities tab. The screen draws nothing of it: a change repaints
+    the panel's progress line only, not every widget (20 times a second while entities
+    stream in, each repaint leaving the old lines behind as cycles that `gc.freeze` kept)."""
+    topic_progress: reactive[str] = reactive("", init=False, repaint=False)
     """How far topic extraction has come, or why there are no topics; bound down likewise."""
 
     def __init__(

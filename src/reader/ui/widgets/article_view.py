@@ -297,10 +297,27 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
-        """Replace every highlight; only the lines on screen are drawn again."""
-        self._highlights.replace(highlights)
-        self._strips.clear()
-        self.refresh()
+        """Replace every highlight. Only the lines of paragraphs whose highlights changed are
+        forgotten, and the view is drawn again only when one of them is on screen.
+
+        While entities stream in, the screen hands the highlights over every few tenths of a
+        second, mostly changed off screen. Drawing every line again each time left the old
+        lines behind as reference cycles (a `Strip` refers to itself through its caches), and
+        the entity worker's `gc.freeze` made those it caught immortal, more the longer the
+        document."""
+        changed = self._highlights.replace(highlights)
+        if not changed:
+            return
+        cached = self._strips.keys()  # an LRU cache, not a dict: no iteration of its own
+        for key in [key for key in cached if key[0] in changed]:
+            self._strips.discard(key)
+        if self._frame is None or not self._texts:
+            self.refresh()
+            return
+        first, _ = self._rows.locate(self.scroll_offset.y)
+        last = self._last_visible()
+        if any(first <= paragraph <= last for paragraph in changed):
+            self.refresh()
 
     def page(self, pages: int) -> None:
         """Scroll by `pages` screenfuls (negative: back); the current paragraph follows to the

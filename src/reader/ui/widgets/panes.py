@@ -43,8 +43,11 @@ class Pane(TabPane):
     """One tab: a progress line (how far the analysis has come, or why there is nothing) above
     a list of what it found. Subclasses say what the list holds (`_options`)."""
 
-    progress: reactive[str] = reactive("", init=False)
-    """The progress line (empty once the analysis has finished); bound down from the screen."""
+    progress: reactive[str] = reactive("", init=False, repaint=False)
+    """The progress line (empty once the analysis has finished); bound down from the screen.
+    Its `Static` repaints itself (`watch_progress`): repainting the whole tab 20 times a second
+    while entities stream in left every old line of its list behind as cycles, kept for good
+    by the entity worker's `gc.freeze`."""
 
     EMPTY = ""
     """The interface word shown when the analysis finished and found nothing."""
@@ -124,10 +127,14 @@ class Pane(TabPane):
         width = max(4, self._panel_width() - 2)
         direction = interface_direction(self._language)
         lines = _wrapped(text, width, direction) if text else []
+        # No layout for a new text: its size is the panel's width and the height set below
+        # (a change of which lays out by itself). A layout 20 times a second, while entities
+        # stream in, redrew every widget's scrollbar each time.
         progress.update(
             Content("\n").join(
                 fit(line, width, align=self._align(), direction=direction) for line in lines
-            )
+            ),
+            layout=False,
         )
         progress.styles.height = max(1, len(lines))
         progress.display = bool(text)

@@ -61,9 +61,10 @@ class SidePanel(Vertical):
         ),
     ]
 
-    entity_progress: reactive[str] = reactive("", init=False)
-    """The entities tab's progress line (empty once extraction has finished)."""
-    topic_progress: reactive[str] = reactive("", init=False)
+    entity_progress: reactive[str] = reactive("", init=False, repaint=False)
+    """The entities tab's progress line (empty once extraction has finished). Handed down
+    only: the tab's progress line repaints itself, the rest of the panel stays as drawn."""
+    topic_progress: reactive[str] = reactive("", init=False, repaint=False)
     """The topics tab's progress line (empty once done)."""
 
     def __init__(
