@@ -5,14 +5,9 @@ on real sentences of large-01 and of the wiki-sheikh-imam topic text."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from entity_texts import LARGE, REPO, found, real
 
-from reader.nlp.entities import extract_paragraph
-
-REPO = Path(__file__).resolve().parents[3]
-LARGE = REPO / ".." / "shared" / "data" / "texts" / "large-01.ar.txt"
 IMAM = REPO / "tests" / "data" / "topics-gold" / "texts" / "wiki-sheikh-imam.ar.txt"
 
 
@@ -20,17 +15,6 @@ IMAM = REPO / "tests" / "data" / "topics-gold" / "texts" / "wiki-sheikh-imam.ar.
 def large() -> str:
     """The Wikipedia articles of large-01."""
     return LARGE.read_text(encoding="utf-8")
-
-
-def found(text: str) -> list[tuple[str, str]]:
-    """(text, type) of each mention of ``text`` read as one paragraph."""
-    return [(m.text, m.type) for m in extract_paragraph(0, text)]
-
-
-def real(source: str, fragment: str) -> str:
-    """``fragment``, checked to be a piece of ``source`` (a real sentence, not one made up)."""
-    assert fragment in source
-    return fragment
 
 
 def test_a_name_glued_to_li_starts_a_new_person(large: str) -> None:

@@ -3,16 +3,12 @@ on real sentences of the shared Wikipedia texts and on the outside dev set."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from entity_texts import LARGE, REPO, found, real
 
-from reader.nlp.entities import extract_paragraph
 from reader.nlp.entities.evaluate import pipeline_labels, read_conll, score
 from reader.nlp.entities.gazetteer import is_function_word
 
-REPO = Path(__file__).resolve().parents[3]
-LARGE = REPO / ".." / "shared" / "data" / "texts" / "large-01.ar.txt"
 DEV = REPO / "training" / "dev" / "outside-dev.conll"
 
 
@@ -20,17 +16,6 @@ DEV = REPO / "training" / "dev" / "outside-dev.conll"
 def large() -> str:
     """The Wikipedia articles of large-01."""
     return LARGE.read_text(encoding="utf-8")
-
-
-def found(text: str) -> list[tuple[str, str]]:
-    """(text, type) of each mention of ``text`` read as one paragraph."""
-    return [(m.text, m.type) for m in extract_paragraph(0, text)]
-
-
-def real(large: str, fragment: str) -> str:
-    """``fragment``, checked to be a piece of large-01 (a real sentence, not one made up)."""
-    assert fragment in large
-    return fragment
 
 
 def test_places_keep_their_qualifiers(large: str) -> None:
