@@ -8,6 +8,7 @@ from topic_texts import GOLD_TEXTS, TEXTS, paragraphs_of
 
 from reader.nlp.normalise import normalise
 from reader.nlp.topics import extract_topics
+from reader.nlp.topics.flat import FlatText
 from reader.nlp.topics.fullnames import FullNames
 from reader.nlp.topics.lexicon import is_name_like
 from reader.nlp.topics.names import tagged_names
@@ -25,7 +26,7 @@ def test_the_full_name_continues_the_subjects_name() -> None:
     either side. (The tagger now reads «إمام محمد» as the name, which the rule does not need:
     the matching is given the full name as a name.)"""
     assert normalise("إمام محمد أحمد عيسى") in normalise(IMAM.read_text(encoding="utf-8"))
-    names = FullNames(paragraphs_of(IMAM))
+    names = FullNames(FlatText(paragraphs_of(IMAM)))
     full = "محمد أحمد عيسى"
     assert names.match(full, ["زكريا أحمد", "الشيخ إمام"], full.__eq__) == 1
     assert names.match("الشيخ إمام", [full], full.__eq__) == 0
@@ -35,7 +36,7 @@ def test_the_full_name_continues_the_subjects_name() -> None:
 def test_two_people_written_side_by_side_stay_two() -> None:
     """«نجم وإمام» (a conjunction) and «زكريا أحمد لأم كلثوم» (a glued preposition) name two
     people each; a name written after a word with the article continues nothing."""
-    names = FullNames(paragraphs_of(IMAM))
+    names = FullNames(FlatText(paragraphs_of(IMAM)))
     assert names.match("أحمد فؤاد نجم", ["الشيخ إمام"], is_name_like) is None
     assert names.match("أم كلثوم", ["زكريا أحمد"], is_name_like) is None
     assert names.match("درويش الحريري", ["الشيخ إمام", "زكريا أحمد"], is_name_like) is None
@@ -45,8 +46,8 @@ def test_a_word_shaped_like_a_name_continues_none_unless_tagged() -> None:
     """news-05 writes «فوياجر بمقدار» (Voyager, by an amount): «بمقدار» is shaped like a name
     (an unmeasured word without the article), but the tagger finds no name there."""
     paragraphs = paragraphs_of(TEXTS / "news-05.ar.txt")
-    names = FullNames(paragraphs)
-    assert is_name_like("بمقدار") and "فوياجر بمقدار" in names.text
+    names = FullNames(FlatText(paragraphs))
+    assert is_name_like("بمقدار") and names.document.writes("فوياجر بمقدار")
     assert names.match("بمقدار", ["مسبار فوياجر"], is_name_like) == 0  # shape alone would
     assert names.match("بمقدار", ["مسبار فوياجر"], _tagged(paragraphs).__contains__) is None
 

@@ -17,6 +17,7 @@ from reader.nlp.normalise import normalise
 from reader.nlp.topics import extract_topics
 from reader.nlp.topics.appositions import Appositions
 from reader.nlp.topics.candidates import Candidate
+from reader.nlp.topics.flat import FlatText
 from reader.nlp.topics.labels import choose_label
 from reader.nlp.topics.lexicon import label_fault, word_kind
 from reader.nlp.topics.pairs import Pairs
@@ -149,7 +150,7 @@ def test_a_description_of_a_person_who_is_no_theme_labels_nothing() -> None:
     found = [t.label for t in extract_topics(paragraphs).topics]
     assert "عازف الإيقاع" not in found
     assert {"أحمد فؤاد نجم", "زكريا أحمد"} <= set(found)  # «أم كلثوم» (¶6–7) is Zakaria's
-    appositions = Appositions(paragraphs, {"محمد"})
+    appositions = Appositions(FlatText(paragraphs), {"محمد"})
     assert appositions.describes("عازف الإيقاع")
     assert not appositions.describes("محمد") and not appositions.describes("الشيخ الحريري")
 

@@ -8,9 +8,7 @@ a theme's label written as a name (`lexicon.is_name_like`: «الراقصة صا
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from reader.nlp.normalise import normalise
+from reader.nlp.topics.flat import FlatText, flat
 
 __all__ = ["Appositions"]
 
@@ -19,29 +17,21 @@ class Appositions:
     """A description written right before a name («الشاعر الفلسطيني محمود درويش») is another
     label of that person's theme: it is merged into the name's theme, named by the name."""
 
-    def __init__(self, paragraphs: Sequence[str], names: set[str]) -> None:
-        self.names = {_flat(n) for n in names}
+    def __init__(self, document: FlatText, names: set[str]) -> None:
+        self.names = {flat(n) for n in names}
         """The tagger's names."""
         self.labels: set[str] = set()
         """Labels written as names (`add_label`): names the tagger missed («صافيناز»)."""
-        self.paragraphs = paragraphs
-        self._text = ""
-
-    @property
-    def text(self) -> str:
-        """The document, flattened, read once when first needed."""
-        if not self._text:
-            self._text = f" {' '.join(_flat(p) for p in self.paragraphs)} "
-        return self._text
+        self.document = document
 
     def add_label(self, label: str) -> None:
         """Count ``label``, a theme's label written as a name (`is_name_like`), among the names
         a description may stand before («الراقصة صافيناز»: large-01, a name the tagger does
         not know)."""
-        self.labels.add(_flat(label))
+        self.labels.add(flat(label))
 
     def is_name(self, label: str) -> bool:
-        mine = _flat(label)
+        mine = flat(label)
         return mine in self.names or mine in self.labels
 
     def describes(self, label: str) -> bool:
@@ -49,11 +39,13 @@ class Appositions:
         محمد على»): a description standing for a person the text names, which labels no
         theme of its own (docs/topics-annotation.md, rule 9); when the person is a theme,
         `match` has merged the description into it."""
-        mine = _flat(label)
+        mine = flat(label)
         return (
             bool(self.names)
             and mine not in self.names
-            and any(f" {mine} {name} " in self.text for name in self.names if name not in mine)
+            and any(
+                self.document.writes(f"{mine} {name}") for name in self.names if name not in mine
+            )
         )
 
     def match(self, label: str, labels: list[str]) -> int | None:
@@ -61,20 +53,16 @@ class Appositions:
         description of the name ``label`` is; None."""
         if not self.names and not self.labels:
             return None
-        mine = _flat(label)
+        mine = flat(label)
         names = self.names | self.labels
         for t, other in enumerate(labels):
-            theirs = _flat(other)
+            theirs = flat(other)
             if mine in names and theirs not in names:
                 description, name = theirs, mine
             elif theirs in names and mine not in names:
                 description, name = mine, theirs
             else:
                 continue
-            if f" {description} {name} " in self.text:
+            if self.document.writes(f"{description} {name}"):
                 return t
         return None
-
-
-def _flat(text: str) -> str:
-    return " ".join(normalise(text).split())

@@ -17,10 +17,10 @@ amount, after «مسبار فوياجر»).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TypeVar
 
-from reader.nlp.normalise import normalise
+from reader.nlp.topics.flat import FlatText, flat
 from reader.nlp.topics.lexicon import is_definite
 
 __all__ = ["FullNames"]
@@ -31,27 +31,19 @@ T = TypeVar("T")
 class FullNames:
     """Finds the theme whose label's name a name label continues in the text."""
 
-    def __init__(self, paragraphs: Sequence[str]) -> None:
-        self.paragraphs = paragraphs
-        self._text = ""
-
-    @property
-    def text(self) -> str:
-        """The document, flattened (normalised, single spaces), read once when first needed."""
-        if not self._text:
-            self._text = f" {' '.join(_flat(p) for p in self.paragraphs)} "
-        return self._text
+    def __init__(self, document: FlatText) -> None:
+        self.document = document
 
     def match(self, label: str, labels: list[str], is_name: Callable[[str], bool]) -> int | None:
         """The theme (position in ``labels``) whose label's last word the text writes right
         before ``label``, or right after whose last word it writes the theme's label, one of
         the two being a name (``is_name``) that continues the other; None."""
-        mine = _flat(label)
+        mine = flat(label)
         for t, other in enumerate(labels):
-            theirs = _flat(other)
-            if is_name(label) and _continues(theirs, mine, self.text):
+            theirs = flat(other)
+            if is_name(label) and _continues(theirs, mine, self.document):
                 return t
-            if is_name(other) and _continues(mine, theirs, self.text):
+            if is_name(other) and _continues(mine, theirs, self.document):
                 return t
         return None
 
@@ -72,12 +64,8 @@ class FullNames:
         return kept_labels, kept_members
 
 
-def _continues(first: str, rest: str, text: str) -> bool:
+def _continues(first: str, rest: str, document: FlatText) -> bool:
     """Whether the text writes the name ``rest`` right after the last word of ``first``, that
     word being a name (no article) and not already a word of ``rest``."""
     last = first.split()[-1]
-    return not is_definite(last) and last not in rest.split() and f" {last} {rest} " in text
-
-
-def _flat(text: str) -> str:
-    return " ".join(normalise(text).split())
+    return not is_definite(last) and last not in rest.split() and document.writes(f"{last} {rest}")

@@ -51,6 +51,7 @@ from reader.nlp.topics.appositions import Appositions
 from reader.nlp.topics.assignment import assign
 from reader.nlp.topics.candidates import Analysis, Candidate
 from reader.nlp.topics.clauses import clause_openers
+from reader.nlp.topics.flat import FlatText
 from reader.nlp.topics.fullnames import FullNames
 from reader.nlp.topics.grouping import SYNONYM_MIN_PARAGRAPHS, group_pool
 from reader.nlp.topics.labels import (
@@ -136,8 +137,9 @@ def build_index(
     groups = group_pool(pool, where, limit * 2, len(paragraphs), local_at, limit, analysis.language)
     members = [[pool[i] for i in group] for group in groups]
     pervasive = pervasive_keys(analysis.chunked)
+    document = FlatText(paragraphs)  # one flattened copy for the side-by-side label rules
     labels, members = _label(
-        paragraphs, analysis, members, where, pool, written, titled, pervasive, title
+        paragraphs, document, analysis, members, where, pool, written, titled, pervasive, title
     )
     if title is not None:
         labels = name_by_title(paragraphs[0], title, labels, analysis.language)
@@ -145,7 +147,7 @@ def build_index(
     # the rest of his name (`fullnames`); two people sharing a word are no facets of one
     # another (`persons`).
     people = frozenset(n for k, n in written.items() if k not in titled)
-    labels, members = FullNames(paragraphs).merge(labels, members, people.__contains__)
+    labels, members = FullNames(document).merge(labels, members, people.__contains__)
     language = analysis.language
     headed = frozenset(written[k] for k in titled)
     overlaps = [
@@ -230,6 +232,7 @@ def _paragraph_sets(found: list[Counter[int]], size: int) -> list[set[int]]:
 
 def _label(
     paragraphs: Sequence[str],
+    document: FlatText,
     analysis: Analysis,
     members: list[list[Candidate]],
     where: list[set[int]],
@@ -266,7 +269,7 @@ def _label(
     keys: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []
     counts: list[int] = []  # per theme, how often its label's phrase occurs
     unnamed: list[list[Candidate]] = []  # themes with no fit label
-    appositions = Appositions(paragraphs, {n for k, n in written.items() if k not in titled})
+    appositions = Appositions(document, {n for k, n in written.items() if k not in titled})
     pairs = Pairs(paragraphs)
     aliases = Aliases(paragraphs, 1, title[1] if title is not None else None)
     nesting = Nesting(len(paragraphs))
