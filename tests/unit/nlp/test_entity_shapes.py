@@ -6,8 +6,13 @@ from __future__ import annotations
 import pytest
 from entity_texts import LARGE, REPO, found, real
 
+from reader.nlp.entities import extract_document, extract_paragraphs
 from reader.nlp.entities.evaluate import pipeline_labels, read_conll, score
 from reader.nlp.entities.gazetteer import is_function_word
+from reader.nlp.entities.memory import NameMemory
+from reader.nlp.entities.shapes import software_head_before
+from reader.nlp.normalise import normalise
+from reader.text.document import Document
 
 DEV = REPO / "training" / "dev" / "outside-dev.conll"
 
@@ -73,6 +78,48 @@ def test_adjectives_and_common_words_are_not_people(large: str) -> None:
 def test_software_is_not_a_person() -> None:
     mentions = found("يعمل البرنامج على نظام التشغيل لينكس وعلى متصفح فايرفوكس.")
     assert not [m for m in mentions if m[1] in ("PERSON", "ORGANIZATION", "LOCATION")]
+
+
+def test_a_program_named_after_its_description_is_software() -> None:
+    """news-04 names WhatsApp after «تطبيق» (app), its description and a quotation mark;
+    the tagger reads «واتس آب» as a person, and so it was listed under people, 13 times."""
+    news = (REPO / ".." / "shared" / "data" / "texts" / "news-04.ar.txt").read_text("utf-8")
+    text = real(news, 'استحواذها على تطبيق التراسل الفوري " واتس آب " WhatsApp في صفقة')
+    assert ("واتس آب", "MISC") in found(text)
+    words = [normalise(w) for w in text.split()]
+    assert software_head_before(words, words.index("واتس"))
+    # A preposition, a verb or a name between them: no head of this name.
+    after_preposition = real(news, 'إلى " فيسبوك "').split()
+    assert not software_head_before(after_preposition, 2)
+
+
+def test_a_program_is_software_all_through_its_document() -> None:
+    """Once named after its head, a program the tagger reads as a person is software in the
+    rest of the document: news-04 as `reader entities` reads it."""
+    path = REPO / ".." / "shared" / "data" / "texts" / "news-04.ar.txt"
+    document = Document.from_text(path.read_text("utf-8"), path.name)
+    whatsapp = [e for e in extract_document(document) if e.name == "واتس آب"]
+    assert len(whatsapp) == 1 and whatsapp[0].type == "MISC"
+    assert len(whatsapp[0].mentions) >= 12
+    # «لشركة " واتس آب "», the company, is an organisation; no mention is a person.
+    assert "PERSON" not in {m.type for m in whatsapp[0].mentions}
+
+
+def test_a_place_or_an_organisation_after_a_software_head_keeps_its_type(large: str) -> None:
+    """«برنامج طهران النووي» is Tehran's programme; «تطبيق الجزيرة» Al Jazeera's app: the
+    channel named later stays an organisation (it became MISC 88 times in 3 MB)."""
+    app = real(large, "وتويتر ويوتيوب وإنستغرام وتطبيق الجزيرة")
+    channel = real(large, "برنامج ليسينينغ بوست لقناة الجزيرة")
+    memory = NameMemory()
+    _, second = extract_paragraphs([(0, app), (1, channel)], memory)
+    assert memory.kinds  # the app is software ...
+    assert ("الجزيرة", "ORGANIZATION") in [(m.text, m.type) for m in second]  # ... not the channel
+    assert ("طهران", "LOCATION") in found("بسبب برنامج طهران النووي غير أنه يواجه مخاطر")
+
+
+def test_a_television_programme_in_quotes_is_no_person(large: str) -> None:
+    text = real(large, 'لتصوير حلقة خاصة من برنامج "جاي جوان" الذي يعرض على قناة')
+    assert ("جاي جوان", "MISC") in found(text)
 
 
 def test_outside_dev_set_keeps_its_floor() -> None:

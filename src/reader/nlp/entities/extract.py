@@ -53,6 +53,7 @@ from reader.nlp.entities.shapes import (
     ORDINALS,
     place_after_preposition,
     refine_spans,
+    software_head_before,
 )
 from reader.nlp.entities.spans import bio_spans
 from reader.nlp.entities.tagger import load_tagger
@@ -419,7 +420,7 @@ def extract_paragraphs(
     for batch in _piece_batches(paragraphs):
         tokenized, raws = _tokenized(batch)
         labels = load_tagger().tag_paragraphs(raws, memory=memory)
-        _collect(batch, tokenized, raws, labels, results)
+        _collect(batch, tokenized, raws, labels, results, memory.kinds if memory else None)
     return results
 
 
@@ -454,12 +455,14 @@ def _collect(
     raws: Sequence[Sequence[str]],
     all_labels: Sequence[list[str]],
     results: list[list[Mention]],
+    kinds: dict[str, str] | None = None,
 ) -> None:
-    """Add the mentions of a tagged batch's pieces to their paragraphs' lists."""
+    """Add the mentions of a tagged batch's pieces to their paragraphs' lists; ``kinds``, the
+    document's head-typed names (`NameMemory.kinds`), is read and updated on the way."""
     for (slot, index, offset, piece), tokens, raw, labels in zip(
         batch, tokenized, raws, all_labels, strict=True
     ):
-        found = _mentions(index, piece, tokens, raw, labels)
+        found = _mentions(index, piece, tokens, raw, labels, kinds)
         if offset:
             found = [
                 Mention(m.paragraph, m.start + offset, m.end + offset, m.text, m.type)
@@ -507,8 +510,11 @@ def _mentions(
     tokens: Sequence[Token],
     raw: Sequence[str],
     labels: Sequence[str],
+    kinds: dict[str, str] | None = None,
 ) -> list[Mention]:
-    """The mentions of one tokenised, tagged paragraph: tagger spans and rule spans merged."""
+    """The mentions of one tokenised, tagged paragraph: tagger spans and rule spans merged.
+    A name after a software head is software, not a person, for the rest of the document
+    (``kinds``): the tagger reads «واتس آب» alone as a person."""
     if not tokens:
         return []
     words = [normalise(w) for w in raw]
@@ -590,6 +596,12 @@ def _mentions(
             country = country_of_nisba(words[first])
             if country is not None and words[first].startswith("ال") and kind != "LOCATION":
                 kind = NISBA
+        if kinds is not None and kind in ("PERSON", "MISC"):
+            key = " ".join(normalise(text[start:end]).split())
+            if kind == "MISC" and software_head_before(words, first):
+                kinds[key] = kind
+            elif kind == "PERSON":  # not a place («برنامج طهران») nor a company's app
+                kind = kinds.get(key, kind)  # («تطبيق الجزيرة»): those name more than it
         mentions.append(Mention(paragraph_index, start, end, text[start:end], kind))
     return mentions
 
@@ -705,7 +717,7 @@ def _extract_in_processes(paragraphs: Iterable[tuple[int, str]], jobs: int) -> l
         results, batch, tokenized, raws, last, future = pending.popleft()
         if future is not None:
             labels = tagger.finish(raws, future.result(), memory=memory)
-            _collect(batch, tokenized, raws, labels, results)
+            _collect(batch, tokenized, raws, labels, results, memory.kinds)
         if last:
             for mentions in results:
                 index.add(mentions)

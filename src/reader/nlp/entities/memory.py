@@ -112,6 +112,10 @@ class NameMemory:
         # first stem of a key -> how many keys start with it (a quick test before building keys).
         self._firsts: Counter[str] = Counter()
         self._longest = 1
+        self.kinds: dict[str, str] = {}
+        """Names whose type a head word gave in this document («تطبيق واتس آب»: software),
+        by their normalised text: their later mentions take that type (`extract`), whatever
+        the tagger reads in them. Only head-typed names, so it stays small."""
 
     def __len__(self) -> int:
         """How many distinct names (keys) are remembered."""
@@ -129,6 +133,7 @@ class NameMemory:
         self._types.clear()
         self._firsts.clear()
         self._longest = 1
+        self.kinds.clear()
 
     def kind_of(self, name: str) -> str | None:
         """The type most often seen for a remembered name (space-separated words), or None."""

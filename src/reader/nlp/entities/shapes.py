@@ -51,7 +51,7 @@ from reader.nlp.entities.glued import saints_buildings, split_at_glued_prepositi
 from reader.nlp.entities.tagger import load_tagger
 from reader.nlp.normalise import normalised_words
 
-__all__ = ["place_after_preposition", "refine_spans"]
+__all__ = ["place_after_preposition", "refine_spans", "software_head_before"]
 
 Span = tuple[int, int, int, str]
 
@@ -540,17 +540,43 @@ _INSTITUTION_ADJECTIVES = normalised_words("العام العامة الثانو
 
 
 def _software(words: Sequence[str], spans: list[Span]) -> list[Span]:
-    """A name right after a software head is software (MISC)."""
+    """A name after a software head is software (MISC), unless the tagger read a place in it:
+    «برنامج طهران النووي» is Tehran's nuclear programme."""
     out: list[Span] = []
     for first, stop, lead, kind in spans:
-        if (
-            kind in ("PERSON", "ORGANIZATION", "LOCATION")
-            and first > 0
-            and _bare(words[first - 1], SOFTWARE_HEADS) is not None
-        ):
+        if kind in ("PERSON", "ORGANIZATION") and software_head_before(words, first):
             kind = "MISC"
         out.append((first, stop, lead, kind))
     return out
+
+
+_QUOTES = frozenset("\"'«»“”„‘’")
+
+SOFTWARE_DESCRIPTION = 2
+"""How many definite words may describe the program between its head and its name («تطبيق
+التراسل الفوري واتس آب», the instant-messaging app)."""
+
+
+def software_head_before(words: Sequence[str], first: int) -> bool:
+    """Whether a software head comes before the name at ``first``: right before it, or
+    before the program's description (up to `SOFTWARE_DESCRIPTION` definite words), its
+    name in Latin letters and quotation marks («تطبيق التراسل الفوري WhatsApp " واتس آب "»).
+    Anything else between them (a preposition, a verb, a name) and it is no head of this
+    name."""
+    k = first - 1
+    described = 0
+    while k >= 0:
+        word = words[k]
+        if word in _QUOTES or (word.isascii() and word.isalpha()):
+            k -= 1
+        elif _bare(word, SOFTWARE_HEADS) is not None:
+            return True
+        elif word.startswith("ال") and described < SOFTWARE_DESCRIPTION:
+            described += 1
+            k -= 1
+        else:
+            return False
+    return False
 
 
 def _drop_inside(spans: list[Span]) -> list[Span]:
