@@ -46,9 +46,14 @@ _DEFINITE_ONLY = normalised_words("دوري دورة ألعاب قمة")
 """Heads too common as plain nouns (دوري "my role", قمة "peak") unless written with ال."""
 
 ORGANIZATION_HEADS = normalised_words(
-    "وزارة منظمة جهاز شركة حزب هيئة وكالة مؤسسة جامعة بنك مصرف نقابة مديرية المديرية"
+    "وزارة منظمة جهاز شركة حزب هيئة وكالة مؤسسة جامعة بنك مصرف نقابة مديرية المديرية صندوق"
 )
 """Nouns that head an organisation name, normalised and without the article."""
+
+_NAMED_ONLY_HEADS = normalised_words("صندوق")
+"""Heads that are common nouns more often than names («صندوق الاقتراع», the ballot box): an
+organisation only without the article and with two words or more after it, a noun and its
+adjective or a name («صندوق النقد الدولي», «صندوق الأمم المتحدة»)."""
 
 _GUARDED_HEADS: dict[str, frozenset[str]] = {
     normalise("جهاز"): normalised_words(
@@ -279,7 +284,7 @@ def find_headed_names(
         stop = _complement_stop(
             words, i + 1, head, definite, blocked, absorbable, stop_at, organisation
         )
-        if stop == i + 1:
+        if stop == i + 1 or (head in _NAMED_ONLY_HEADS and (definite or stop - i < 3)):
             i += 1
             continue
         spans.append((i, stop, lead))
