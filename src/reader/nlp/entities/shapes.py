@@ -339,13 +339,19 @@ def _foreign_people(raw: Sequence[str], words: Sequence[str], spans: list[Span])
             covered[k] = True
 
     given, surnames, known = names.given, names.surnames, names.words
+    # The given names first, in one pass (a proclitic on one allowed): most words are none.
+    starts = [
+        k
+        for k, word in enumerate(words)
+        if word in given or (word[:1] in _NAME_CLITICS and word[1:] in given)
+    ]
     i = 0
-    while i < n:
-        word, lead = words[i], 0
-        if word not in given and word[:1] in _NAME_CLITICS and word[1:] in given:
-            word, lead = word[1:], 1
-        if covered[i] or word not in given:
-            i += 1
+    for start in starts:
+        if start < i:  # inside the name claimed before
+            continue
+        i = start
+        lead = 0 if words[i] in given else 1
+        if covered[i]:
             continue
         j = i + 1
         while j < n and not covered[j] and words[j] in known:
@@ -355,12 +361,13 @@ def _foreign_people(raw: Sequence[str], words: Sequence[str], spans: list[Span])
         if j - i >= 2:
             claim(i, j, lead)
             i = j
-        else:
-            i += 1
     person_ends = {b for _, b, _, kind in out if kind == "PERSON"}
     k = 0
     while k < n:
-        if not covered[k] and _joined_foreign(words[k]):
+        if covered[k] or len(words[k]) < 4:  # too short to be spelt foreign, or joined to one
+            k += 1
+            continue
+        if _joined_foreign(words[k]):
             # «وروبن»: «و» hides the spelling. Followed by more foreign words, or joined to a
             # person when the rest is a listed person's word («باري وروبن»), it is a name, the
             # «و» cut off; joined to a list of places it is one more place («وبنغالور»).
@@ -382,7 +389,7 @@ def _foreign_people(raw: Sequence[str], words: Sequence[str], spans: list[Span])
                 person_ends.add(j)
             k = j
             continue
-        if covered[k] or not _foreign_looking(words[k], FOREIGN_RUN):
+        if not _foreign_looking(words[k], FOREIGN_RUN):
             k += 1
             continue
         j = k + 1
