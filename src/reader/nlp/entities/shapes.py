@@ -484,11 +484,12 @@ def _places(words: Sequence[str], spans: list[Span]) -> list[Span]:
                 covered.add(stop)
                 stop += 1
         out.append((first, stop, lead, kind))
-    for i in range(n - 1):
+    heads = _FORMS[STATE_HEADS]  # the heads first, in one pass: few words are one
+    for i in [k for k in range(n - 1) if words[k] in heads]:
         if i in covered or i + 1 in covered:
             continue
-        cut = _bare(words[i], STATE_HEADS)
-        if cut is not None and _adjective(words[i + 1]) and country_of_nisba(words[i + 1]) is None:
+        cut = heads[words[i]]
+        if _adjective(words[i + 1]) and country_of_nisba(words[i + 1]) is None:
             out.append((i, i + 2, cut, "LOCATION"))
             covered.update((i, i + 1))
     # A span swallowed by a grown one goes: keep the longest at each place.
@@ -528,18 +529,19 @@ def _organisations(words: Sequence[str], spans: list[Span]) -> list[Span]:
                     covered.add(stop)
                     stop += 1
         out.append((first, stop, lead, kind))
-    i = 0
-    while i < n - 1:
-        cut = None if i in covered else _bare(words[i], DEFINITE_ORGANIZATION_HEADS)
+    heads = _FORMS[DEFINITE_ORGANIZATION_HEADS]  # the heads first, in one pass
+    after = 0  # past the last organisation found
+    for i in [k for k in range(n - 1) if words[k] in heads]:
+        if i < after or i in covered:
+            continue
+        cut = heads[words[i]]
         j = i + 1
-        while cut is not None and j < n and j not in covered and _adjective(words[j]):
+        while j < n and j not in covered and _adjective(words[j]):
             j += 1
-        if cut is not None and j > i + 1:
+        if j > i + 1:
             out.append((i, j, cut, "ORGANIZATION"))
             covered.update(range(i, j))
-            i = j
-        else:
-            i += 1
+            after = j
     return _drop_inside(out)
 
 
