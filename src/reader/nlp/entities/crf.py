@@ -299,6 +299,7 @@ class WindowScorer:
         self._weights = np.concatenate([crf.weights, np.zeros((1, labels))])
         self._own: dict[str, int] = {}
         self._model_features: frozenset[str] | None = None
+        self._openers: frozenset[str] | None = None
         self._own_rows = np.full(
             (min(4096, _CACHE_FEATURES), 2 * WINDOW + 1), self._none, dtype=np.intp
         )
@@ -468,6 +469,19 @@ class WindowScorer:
             raise ValueError("hints for some sentences but not all")
         return [out[a : a + n] for a, n in zip(starts.tolist(), lengths.tolist(), strict=True)]
 
+    def _pair_openers(self) -> frozenset[str]:
+        """Every string a word-pair feature of the model (``b+1=x|y``, ``b-1=x|y``) starts
+        with before one of its ``|``: a word not among them begins no pair the model weighs, so
+        `_pairs` skips it without building the pair's string (most tokens)."""
+        if self._openers is None:
+            openers: set[str] = set()
+            for name in self._crf.attribute_index:
+                if name.startswith(("b+1=", "b-1=")):
+                    parts = name[4:].split("|")
+                    openers.update("|".join(parts[:j]) for j in range(1, len(parts)))
+            self._openers = frozenset(openers)
+        return self._openers
+
     def _pairs(
         self,
         words: Sequence[str],
@@ -479,10 +493,11 @@ class WindowScorer:
         index = self._crf.attribute_index
         norms = [folded(w) for w in words]
         ends = last.tolist()
+        openers = self._pair_openers()
         tokens: list[int] = []
         rows: list[int] = []
         for i in range(len(words) - 1):
-            if ends[i]:
+            if ends[i] or norms[i] not in openers:
                 continue
             pair = f"{norms[i]}|{norms[i + 1]}"
             row = index.get("b+1=" + pair)

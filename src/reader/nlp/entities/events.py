@@ -264,28 +264,32 @@ def find_headed_names(
     # An event stops before an organisation («للجمعية العامة | لمنظمة الإنتربول»).
     stop_at: Callable[[str], bool] = (lambda _w: False) if organisation else _is_organization_head
     n = len(words)
+    forms = _FORMS.get(heads)
+    if forms is None:
+        forms = _FORMS[heads] = _head_forms(heads)
+    # The heads first, in one pass: most words are none (a call per word was most of this
+    # function), and ``blocked`` asks several sets.
+    starts = [k for k, word in enumerate(words) if word in forms]
     i = 0
-    while i < n:
-        # The head first: most words are none, and ``blocked`` asks several sets.
-        found = head_at(words[i], heads)
-        if found is None or blocked(i):
-            i += 1
+    for k in starts:
+        if k < i:  # inside the name found before
+            continue
+        i = k
+        found = forms[words[i]]
+        if blocked(i):
             continue
         lead, definite = found
         bare = words[i][lead:]
         guard = _GUARDED_HEADS.get(bare.removeprefix("ال").removeprefix("لل"))
         if guard is not None and (i + 1 >= n or words[i + 1] not in guard):
-            i += 1
             continue
         if not definite and not bare.startswith("لل") and bare in _DEFINITE_ONLY:
-            i += 1
             continue
         head = bare.removeprefix("لل").removeprefix("ال") if definite else bare
         stop = _complement_stop(
             words, i + 1, head, definite, blocked, absorbable, stop_at, organisation
         )
         if stop == i + 1 or (head in _NAMED_ONLY_HEADS and (definite or stop - i < 3)):
-            i += 1
             continue
         spans.append((i, stop, lead))
         i = stop

@@ -240,8 +240,17 @@ def _country_spans(words: Sequence[str], covered: Callable[[int], bool]) -> list
     n = len(words)
     while i < n:
         word = words[i]
-        if word[:1] not in "وفبلك" and not may_start_country(word):
-            i += 1  # no clitic to cut and no country starts here: most words
+        if not may_start_country(word) and (
+            word[:1] not in "وفبلك"
+            or not (
+                may_start_country(word[1:])
+                or may_start_country(word[2:])
+                or (word.startswith("لل") and may_start_country("ال" + word[2:]))
+            )
+        ):
+            # No country starts here, nor after a clitic cut off (every clitic is one or two
+            # letters): most words, a glued «و» or «ب» included.
+            i += 1
             continue
         candidates = [(0, word)]
         if word[:1] in "وفبلك":

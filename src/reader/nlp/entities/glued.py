@@ -61,9 +61,12 @@ def saints_buildings(words: Sequence[str], spans: Sequence[Span]) -> list[Span]:
     typed their pieces («وبازيليكا القديس بطرس» was a person, «دير | الأنبا | بولا» three
     pieces): the name is the building's, the title inside it is no person's."""
     out = sorted(spans)
-    for i in range(len(words) - 2):
+    # The saints' titles first, in one pass: few words are one, and `_building` tries every
+    # clitic on a word (once per word of every paragraph was most of this function's time).
+    titles = [k for k in range(1, len(words) - 1) if words[k] in _SAINTS]
+    for i in (k - 1 for k in titles):
         cut = _building(words[i])
-        if cut is None or words[i + 1] not in _SAINTS:
+        if cut is None:
             continue
         name = [s for s in out if s[0] <= i + 2 < s[1]]
         if not name or name[0][0] < i:

@@ -339,13 +339,19 @@ def _foreign_people(raw: Sequence[str], words: Sequence[str], spans: list[Span])
             covered[k] = True
 
     given, surnames, known = names.given, names.surnames, names.words
+    # The given names first, in one pass (a proclitic on one allowed): most words are none.
+    starts = [
+        k
+        for k, word in enumerate(words)
+        if word in given or (word[:1] in _NAME_CLITICS and word[1:] in given)
+    ]
     i = 0
-    while i < n:
-        word, lead = words[i], 0
-        if word not in given and word[:1] in _NAME_CLITICS and word[1:] in given:
-            word, lead = word[1:], 1
-        if covered[i] or word not in given:
-            i += 1
+    for start in starts:
+        if start < i:  # inside the name claimed before
+            continue
+        i = start
+        lead = 0 if words[i] in given else 1
+        if covered[i]:
             continue
         j = i + 1
         while j < n and not covered[j] and words[j] in known:
@@ -355,12 +361,13 @@ def _foreign_people(raw: Sequence[str], words: Sequence[str], spans: list[Span])
         if j - i >= 2:
             claim(i, j, lead)
             i = j
-        else:
-            i += 1
     person_ends = {b for _, b, _, kind in out if kind == "PERSON"}
     k = 0
     while k < n:
-        if not covered[k] and _joined_foreign(words[k]):
+        if covered[k] or len(words[k]) < 4:  # too short to be spelt foreign, or joined to one
+            k += 1
+            continue
+        if _joined_foreign(words[k]):
             # «وروبن»: «و» hides the spelling. Followed by more foreign words, or joined to a
             # person when the rest is a listed person's word («باري وروبن»), it is a name, the
             # «و» cut off; joined to a list of places it is one more place («وبنغالور»).
@@ -382,7 +389,7 @@ def _foreign_people(raw: Sequence[str], words: Sequence[str], spans: list[Span])
                 person_ends.add(j)
             k = j
             continue
-        if covered[k] or not _foreign_looking(words[k], FOREIGN_RUN):
+        if not _foreign_looking(words[k], FOREIGN_RUN):
             k += 1
             continue
         j = k + 1
@@ -477,11 +484,12 @@ def _places(words: Sequence[str], spans: list[Span]) -> list[Span]:
                 covered.add(stop)
                 stop += 1
         out.append((first, stop, lead, kind))
-    for i in range(n - 1):
+    heads = _FORMS[STATE_HEADS]  # the heads first, in one pass: few words are one
+    for i in [k for k in range(n - 1) if words[k] in heads]:
         if i in covered or i + 1 in covered:
             continue
-        cut = _bare(words[i], STATE_HEADS)
-        if cut is not None and _adjective(words[i + 1]) and country_of_nisba(words[i + 1]) is None:
+        cut = heads[words[i]]
+        if _adjective(words[i + 1]) and country_of_nisba(words[i + 1]) is None:
             out.append((i, i + 2, cut, "LOCATION"))
             covered.update((i, i + 1))
     # A span swallowed by a grown one goes: keep the longest at each place.
@@ -521,18 +529,19 @@ def _organisations(words: Sequence[str], spans: list[Span]) -> list[Span]:
                     covered.add(stop)
                     stop += 1
         out.append((first, stop, lead, kind))
-    i = 0
-    while i < n - 1:
-        cut = None if i in covered else _bare(words[i], DEFINITE_ORGANIZATION_HEADS)
+    heads = _FORMS[DEFINITE_ORGANIZATION_HEADS]  # the heads first, in one pass
+    after = 0  # past the last organisation found
+    for i in [k for k in range(n - 1) if words[k] in heads]:
+        if i < after or i in covered:
+            continue
+        cut = heads[words[i]]
         j = i + 1
-        while cut is not None and j < n and j not in covered and _adjective(words[j]):
+        while j < n and j not in covered and _adjective(words[j]):
             j += 1
-        if cut is not None and j > i + 1:
+        if j > i + 1:
             out.append((i, j, cut, "ORGANIZATION"))
             covered.update(range(i, j))
-            i = j
-        else:
-            i += 1
+            after = j
     return _drop_inside(out)
 
 

@@ -293,7 +293,10 @@ def _sentences(paragraphs: Sequence[Sequence[str]]) -> list[list[str]]:
     out: list[list[str]] = []
     for tokens in paragraphs:
         words = list(tokens)
-        out.extend(_clean(words[a:b]) for a, b in sentence_spans(words))
+        if _LONE_SURROGATE.search("".join(words)):
+            out.extend(_clean(words[a:b]) for a, b in sentence_spans(words))
+        else:  # almost always: one search for the paragraph, not one substitution per word
+            out.extend(words[a:b] for a, b in sentence_spans(words))
     return out
 
 
