@@ -219,7 +219,7 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
     result = _people(raw, words, split_at_glued_preposition(raw, words, result))
     result = _places(words, result)
     result = clubs_keep_their_city(words, _organisations(words, result))
-    result = _software(words, result)
+    result = _hyphenated_names(words, _software(words, result))
     taken = [False] * n
     final: list[Span] = []
     for span in sorted(result):
@@ -546,6 +546,36 @@ def _organisations(words: Sequence[str], spans: list[Span]) -> list[Span]:
 
 
 _INSTITUTION_ADJECTIVES = normalised_words("العام العامة الثانوية الابتدائية الطبية الملكية")
+
+
+_HYPHENS = frozenset("-\u2010\u2011")
+"""A hyphen, not a dash («–»): a dash separates the names of a list."""
+
+
+def _hyphenated_names(words: Sequence[str], spans: list[Span]) -> list[Span]:
+    """A person's given name and surname, a hyphen, and one more surname are one
+    double-barrelled name («جوليا نيوتون - بيشوب»): the tagger reads the hyphen as a break,
+    and may take the last part alone for an organisation. Not a cast list («شهرزاد - رغدة»,
+    a role and its actor; «لطفى لبيب – أشرف سيف», with a dash), nor a byline («وليم -
+    أسيوط»): the first part has two words or more, the second one, Arabic, after a hyphen."""
+    out: list[Span] = []
+    for span in sorted(spans):
+        first, stop, _, kind = span
+        if (
+            out
+            and out[-1][3] == "PERSON"
+            and out[-1][1] - out[-1][0] >= 2
+            and kind in ("PERSON", "ORGANIZATION")
+            and stop - first == 1
+            and out[-1][1] + 1 == first
+            and words[first - 1] in _HYPHENS
+            and not words[first].isascii()
+        ):
+            kind = "PERSON"
+            out[-1] = (out[-1][0], stop, out[-1][2], kind)
+        else:
+            out.append(span)
+    return out
 
 
 def _software(words: Sequence[str], spans: list[Span]) -> list[Span]:
