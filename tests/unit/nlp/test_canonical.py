@@ -54,6 +54,19 @@ def test_the_document_can_vouch_for_a_stripped_name() -> None:
     assert strip_proclitic(["وديميرتاش"], frozenset({normalise("ديميرتاش")})) == ["ديميرتاش"]
 
 
+def test_a_name_cut_after_the_l_of_ll_is_the_definite_name_the_document_writes() -> None:
+    """wiki-imf: «للمجلس التنفيذي» is highlighted from its second letter («ل» + «المجلس»,
+    the article's alef unwritten), and was listed apart as «لمجلس التنفيذي»; written
+    elsewhere as «المجلس التنفيذي», it is that entity. Without the definite name, no guess:
+    «لبنان» keeps its «ل»."""
+    assert names(("ORGANIZATION", "المجلس التنفيذي"), ("ORGANIZATION", "لمجلس التنفيذي")) == [
+        ("ORGANIZATION", "المجلس التنفيذي", 2)
+    ]
+    imf = mentions_of(("ORGANIZATION", "لمجلس التنفيذي"))
+    assert [g.name for g in group_mentions(imf)] == ["لمجلس التنفيذي"]
+    assert names(("LOCATION", "لبنان"), ("LOCATION", "البنك"))[0][1] == "لبنان"
+
+
 def test_harakat_are_kept_when_the_clitic_is_cut() -> None:
     assert strip_proclitic(["وَإِسْبَانْيَا"]) == ["إِسْبَانْيَا"]
 

@@ -155,17 +155,25 @@ def strip_proclitic(
     seen: frozenset[str] = frozenset(),
     person: bool = False,
     repeated: frozenset[str] = frozenset(),
+    definite: frozenset[str] = frozenset(),
 ) -> list[str]:
     """The name's words with a glued proclitic cut off the first word, when that is certain.
 
     ``seen`` holds the normalised words that occur elsewhere in the document's mentions. For a
     ``person`` of two words or more, a leading «و» is cut unless the first name starts with it
     («وليد», «وائل») or the word recurs in the document's mentions (``repeated``: «واتس آب»).
+    ``definite`` holds the document's mentions that start with the article, normalised: a
+    mention cut from «للمجلس التنفيذي» after its «ل» reads «لمجلس التنفيذي», and is
+    «المجلس التنفيذي» when the document names that.
     """
     if not words:
         return []
     first, rest_words = words[0], list(words[1:])
     key = normalise(first)
+    if key.startswith("ل") and not key.startswith("لل") and definite:
+        whole = " ".join(["ا" + key, *(normalise(w) for w in rest_words)])
+        if whole in definite:
+            return ["ا" + first, *rest_words]
     if key in _HEAD_WORDS or _known_name(key, rest_words):
         return [first, *rest_words]  # «كأس», «بلجيكا»: the word is whole as it stands
     # «للأمن» is ل + الأمن with the article's alef unwritten.
@@ -373,12 +381,15 @@ def group_mentions(mentions: Sequence[MentionLike]) -> list[Group]:
     counts = Counter(normalise(w) for m in mentions if m.type != NISBA for w in m.text.split())
     seen = frozenset(counts)
     repeated = frozenset(w for w, count in counts.items() if count > 1)
+    definite = frozenset(
+        " ".join(normalise(w) for w in m.text.split()) for m in mentions if m.text.startswith("ال")
+    )
     drafts: dict[str, _Draft] = {}
     nisbas: list[tuple[int, str]] = []
     for index, mention in enumerate(mentions):
         words = _clean_words(mention.text)
         if mention.type != "DATE":
-            words = strip_proclitic(words, seen, mention.type == "PERSON", repeated)
+            words = strip_proclitic(words, seen, mention.type == "PERSON", repeated, definite)
         if not words or all(is_function_word(w) for w in words):
             continue
         if len(words) == 1 and (
