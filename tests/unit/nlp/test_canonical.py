@@ -67,6 +67,18 @@ def test_a_name_cut_after_the_l_of_ll_is_the_definite_name_the_document_writes()
     assert names(("LOCATION", "لبنان"), ("LOCATION", "البنك"))[0][1] == "لبنان"
 
 
+def test_a_word_taken_into_a_name_once_does_not_name_the_person() -> None:
+    """news-08: the tagger read «غنى مارسيل خليفة» ("Marcel Khalifa sang") once, and the
+    panel named him so, beside «مارسيل خليفة» written four times. A father's name after
+    «بن» is no such word («مجاعة بن مرارة»), and a name written once stays the longest."""
+    sang = [("PERSON", "مارسيل خليفة")] * 4 + [("PERSON", "غنى مارسيل خليفة")]
+    assert names(*sang) == [("PERSON", "مارسيل خليفة", 5)]
+    linked = [("PERSON", "بن مرارة")] * 2 + [("PERSON", "مجاعة بن مرارة")]
+    assert names(*linked)[0][1] == "مجاعة بن مرارة"
+    once = [("PERSON", "مارسيل خليفة"), ("PERSON", "غنى مارسيل خليفة")]
+    assert names(*once)[0][1] == "غنى مارسيل خليفة"
+
+
 def test_harakat_are_kept_when_the_clitic_is_cut() -> None:
     assert strip_proclitic(["وَإِسْبَانْيَا"]) == ["إِسْبَانْيَا"]
 

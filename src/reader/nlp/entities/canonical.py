@@ -354,8 +354,16 @@ def _in_order(draft: _Draft, mentions: Sequence[MentionLike]) -> None:
     draft.types = [draft.types[i] for i in order]
 
 
+_LINKS = normalised_words("بن ابن بنت")
+"""Words that link a name to the father's: a name never starts with one."""
+
+
 def _display(draft: _Draft) -> str:
-    """The first full occurrence's own spelling; a country's short name when the text has it."""
+    """The first full occurrence's own spelling; a country's short name when the text has it.
+    Full: the longest form; but a person's longest name written once, that is a word and a
+    name the text writes twice or more, is that name: the tagger took the word before it into
+    the name («غنى مارسيل خليفة», "Marcel Khalifa sang", beside «مارسيل خليفة» four times in
+    news-08; «ابن معمر القذافي», «مستشفى محمد البوعزيزي»)."""
     if draft.country is not None:
         for words in draft.words:
             key = name_key(words)
@@ -363,7 +371,17 @@ def _display(draft: _Draft) -> str:
             if country is not None and key == name_key(country.name.split()):
                 return " ".join(words)
     longest = max(len(words) for words in draft.words)
-    return next(" ".join(words) for words in draft.words if len(words) == longest)
+    full = next(words for words in draft.words if len(words) == longest)
+    if draft.types and Counter(draft.types).most_common(1)[0][0] == "PERSON" and longest >= 3:
+        written = Counter(name_key(words) for words in draft.words)
+        rest = name_key(full[1:])
+        if (
+            written[name_key(full)] == 1
+            and written[rest] >= 2
+            and normalise(full[1]) not in _LINKS  # «مجاعة بن مرارة» is his name
+        ):
+            return " ".join(next(w for w in draft.words if name_key(w) == rest))
+    return " ".join(full)
 
 
 def _is_nisba(mention_type: str, words: Sequence[str]) -> str | None:
