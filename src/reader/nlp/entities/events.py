@@ -27,6 +27,7 @@ __all__ = [
     "EVENT_HEADS",
     "MAX_COMPLEMENT",
     "ORGANIZATION_HEADS",
+    "adjective_shaped",
     "find_acronym_events",
     "find_headed_names",
     "head_at",
@@ -136,7 +137,7 @@ def _is_organization_head(word: str) -> bool:
     return head_at(word, ORGANIZATION_HEADS) is not None
 
 
-def _adjective_shaped(word: str) -> bool:
+def adjective_shaped(word: str) -> bool:
     """Whether a definite word looks like an adjective: a nisba («الدولي», «التركية»), a
     participle («المتحدة»), an ordinal or one of the common adjectives of names («العامة»)."""
     if word in _ADJECTIVES:
@@ -192,7 +193,7 @@ def _complement_stop(
         if word.isascii() or is_function_word(word) or word in _STOP or stop_at(word):
             break
         if taken == 0 and head_definite:
-            if not _adjective_shaped(word):
+            if not adjective_shaped(word):
                 break  # «الشركة لأكبر», «المؤتمر الحضور»: the head refers back, names nothing
             if head not in _FEMININE_HEADS and word.endswith("ه"):
                 break  # «لغة المؤتمر الرسمية»: the adjective belongs to another noun

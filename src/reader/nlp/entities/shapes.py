@@ -41,6 +41,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from reader.nlp.entities.clubs import clubs_keep_their_city
+from reader.nlp.entities.events import adjective_shaped
 from reader.nlp.entities.foreign import foreign_names, foreign_score, lookalikes
 from reader.nlp.entities.gazetteer import (
     country_of_nisba,
@@ -219,7 +220,7 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
     result = _people(raw, words, split_at_glued_preposition(raw, words, result))
     result = _places(words, result)
     result = clubs_keep_their_city(words, _organisations(words, result))
-    result = _hyphenated_names(words, _software(words, result))
+    result = _hyphenated_names(words, _software(words, _coordination_ends(words, result)))
     taken = [False] * n
     final: list[Span] = []
     for span in sorted(result):
@@ -546,6 +547,26 @@ def _organisations(words: Sequence[str], spans: list[Span]) -> list[Span]:
 
 
 _INSTITUTION_ADJECTIVES = normalised_words("العام العامة الثانوية الابتدائية الطبية الملكية")
+
+
+def _coordination_ends(words: Sequence[str], spans: list[Span]) -> list[Span]:
+    """An organisation's name ends after a word joined by «و» unless an adjective follows:
+    «منظمة الأغذية والزراعة | الجهات المانحة» (the tagger ran on into "the donors"), but
+    «وزارة التخطيط والتعاون الدولي»."""
+    out: list[Span] = []
+    for first, stop, lead, kind in spans:
+        if kind == "ORGANIZATION":
+            for k in range(first + 2, stop):
+                word = words[k]
+                if (
+                    words[k - 1].startswith("وال")
+                    and word.startswith("ال")
+                    and not adjective_shaped(word)
+                ):
+                    stop = k
+                    break
+        out.append((first, stop, lead, kind))
+    return out
 
 
 _HYPHENS = frozenset("-\u2010\u2011")
