@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from reader_pilot import text_path
 from textual.message import Message
 
-from reader.nlp.entities import EntityIndex, extract_paragraph
+from reader.nlp.entities import Entity, EntityIndex, extract_paragraph
+from reader.nlp.entities.forget import _WORD_CACHES
 from reader.nlp.entities.memory import NameMemory
 from reader.nlp.topics import extract_topics
 from reader.text.document import Document
@@ -45,6 +48,30 @@ def test_entities_stream_in_batches_and_end_with_the_grouped_entities() -> None:
     assert [(e.key, e.name, len(e.mentions)) for e in final] == [
         (e.key, e.name, len(e.mentions)) for e in index.entities()
     ]
+
+
+def test_every_grouping_starts_with_the_per_word_caches_empty(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The job groups the mentions now and then while tagging goes on: each grouping, not only
+    the last, starts from emptied per-word caches, so that its passing objects reuse their
+    memory instead of growing the heap above them (the app's peak; see the README)."""
+    monkeypatch.setattr(analysis, "BATCH_SECONDS", 0.0)  # a batch, and a grouping when the
+    monkeypatch.setattr(analysis, "GROUP_SECONDS", 0.0)  # mentions doubled, after each chunk
+    cached_at_grouping: list[int] = []
+    group = EntityIndex.entities
+
+    def entities(index: EntityIndex) -> list[Entity]:
+        cached_at_grouping.append(sum(c.cache_info().currsize for c in _WORD_CACHES))
+        return group(index)
+
+    monkeypatch.setattr(EntityIndex, "entities", entities)
+    text = Path(text_path("large-01.ar.txt")).read_text("utf-8")[:160_000]
+    posted = _run(analysis.find_entities, Document.from_text(text, "large-01.txt"))
+    groupings = [m for m in posted if isinstance(m, analysis.EntitiesFound) and m.entities]
+    assert len(groupings) >= 3  # at least two while tagging, then the last
+    assert len(cached_at_grouping) == len(groupings)
+    assert cached_at_grouping == [0] * len(groupings)
 
 
 def test_a_cancelled_entity_job_stops_without_finishing() -> None:

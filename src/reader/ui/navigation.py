@@ -16,6 +16,7 @@ anything, so it is not highlighted either.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -44,7 +45,11 @@ class Navigator:
         self.document = document
         self._texts = paragraph_texts(document.paragraphs)  # no copy of the text
         self._entities: list[Entity] = []
-        self._by_paragraph: dict[int, list[Mention]] = {}
+        # The mentions (adjectives aside) in reading order, and each one's paragraph: one list
+        # and one array, not a list per paragraph (one word a line puts nearly every mention in
+        # a paragraph of its own, and a dict entry and a list each cost more than the mention).
+        self._mentions: list[Mention] = []
+        self._mention_paragraphs = array("i")
         self._adjectives: dict[int, list[tuple[int, int, str]]] = {}  # paragraph -> spans
         self.topic_index: TopicIndex | None = None
         """The `TopicIndex`, once topics are found."""
@@ -75,9 +80,17 @@ class Navigator:
     def add_mentions(self, mentions: Sequence[Mention]) -> None:
         """Add a batch of `Mention`s from the entity worker (for colouring by type). Nisba
         adjectives wait for the grouping, which says which country, if any, they belong to."""
+        paragraphs = self._mention_paragraphs
         for mention in mentions:
-            if mention.type not in ADJECTIVE_TYPES:
-                self._by_paragraph.setdefault(mention.paragraph, []).append(mention)
+            if mention.type in ADJECTIVE_TYPES:
+                continue
+            if not paragraphs or paragraphs[-1] <= mention.paragraph:  # the worker's order
+                self._mentions.append(mention)
+                paragraphs.append(mention.paragraph)
+            else:  # an earlier paragraph: after the ones already there, as they came
+                position = bisect_right(paragraphs, mention.paragraph)
+                self._mentions.insert(position, mention)
+                paragraphs.insert(position, mention.paragraph)
 
     def set_entities(self, entities: Sequence[Entity]) -> None:
         """Take the entities the worker grouped from every mention found so far."""
@@ -251,9 +264,13 @@ class Navigator:
             for p in self.topics()[self.chosen_topic].paragraphs:
                 if low <= p <= high:
                     spans.append((p, 0, len(self._texts[p]), "topic"))
+        paragraphs, mentions = self._mention_paragraphs, self._mentions
+        i = bisect_left(paragraphs, low)
         for p in range(low, min(high + 1, len(self._texts))):
-            for m in self._by_paragraph.get(p, ()):
+            while i < len(paragraphs) and paragraphs[i] == p:
+                m = mentions[i]
                 spans.append((m.paragraph, m.start, m.end, entity_kind(m.type)))
+                i += 1
             for start, end, kind in self._adjectives.get(p, ()):
                 spans.append((p, start, end, entity_kind(kind)))
         spans.extend((*span, "selected") for span in _window(self._selected_spans, low, high))

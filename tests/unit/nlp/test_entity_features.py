@@ -37,3 +37,17 @@ def test_remembered_table_features_are_the_ones_built_afresh(
     forgetful = FeatureExtractor(*tables)
     assert [forgetful.word_parts(w) for w in words] == first
     assert forgetful._named == {}
+
+
+def test_remembered_table_features_stay_bounded(texts: Path) -> None:
+    """The features remembered per table entry stop growing early in a long text: the first
+    megabyte of prose already fills `_NAMED_FIELDS` (at 65,536 they kept filling for
+    megabytes, 24,000 entries at 4 MB, and the app's peak with them), and no more are kept."""
+    tagger = load_tagger()
+    tables = (tagger.features._clusters, tagger.features._gazetteers, tagger.features._priors)
+    text = (texts / "large-01.ar.txt").read_text(encoding="utf-8")[:500_000]
+    words = list(dict.fromkeys(text.split()))
+    extractor = FeatureExtractor(*tables)
+    for word in words:
+        extractor.word_parts(word)
+    assert len(extractor._named) == features_module._NAMED_FIELDS

@@ -97,7 +97,12 @@ _NAME_LINKS = frozenset(
 _NUMBERED = frozenset({"c", "sc"})
 """Table features whose fields are numbered (a word's cluster ids, one per granularity)."""
 
-_NAMED_FIELDS = 65_536
+_NAMED_FIELDS = 8_192
+"""How many table entries' features (`FeatureExtractor._named_fields`) are remembered: the first
+ones met, a text's common cluster paths and classes. 65,536 kept filling past the first
+megabyte (24,000 entries at 4 MB of prose, about 10 MB), which the app's peak grew with; at
+8,192 `reader entities` on 4 MB peaks about 10 MB lower, at 1 MB the same, in the same CPU time
+(within the machine's noise)."""
 """How many (kind, fields) pairs keep their feature strings (words share them: ~10,000 on
 1 MB of text)."""
 

@@ -3,10 +3,11 @@
 Tagging memoises per-word work: folded forms and clitics, the foreign-name score, function
 words, the name memory's keys, the word tables' answers. Each cache is bounded
 (`reader.nlp.entities.features.WORDS_CACHED` and the like), together tens of MB once full, which
-a long text fills in its first megabyte. They speed up tagging; after the last paragraph they
-are only memory. `forget_words` drops them so that the step after tagging, grouping every
-mention into entities (about 20 MB of passing objects for 3.4 MB of prose), reuses their memory
-instead of growing the heap on top of it. Tagging another text afterwards fills them again.
+a long text fills in its first megabyte. They speed up tagging, but a grouping of the mentions
+into entities (about 20 MB of passing objects for 3.4 MB of prose) made on top of them grows the
+heap for good. `forget_words` drops them before each grouping (`reader.ui.analysis`) and after
+the last paragraph, so that the grouping reuses their memory; tagging the next paragraphs, or
+another text, fills them again.
 """
 
 from __future__ import annotations
