@@ -67,15 +67,18 @@ def by_stretches(
             spoken[theme].extend(start + p for p in topic.paragraphs)
             local.append(theme)
         local.append(NO_THEME)  # a paragraph without a theme (None) stays without one
-        main.extend(local[NO_THEME if t is None else t] for t in index.main_theme)
-        second.extend(local[NO_THEME if t is None else t] for t in index.second_theme)
+        main.extend([local[NO_THEME if t is None else t] for t in index.main_theme])
+        second.extend([local[NO_THEME if t is None else t] for t in index.second_theme])
     kept = set(sorted(range(len(labels)), key=lambda t: (-scores[t], t))[: most_themes(count)])
     for number, (first, other) in enumerate(zip(main, second, strict=True)):
-        if first not in kept:
-            first, other = (other, NO_THEME) if other in kept else (NO_THEME, NO_THEME)
-        elif other not in kept:
-            other = NO_THEME
-        main[number], second[number] = first, other
+        # Written only where a theme was dropped: most short lines have none to drop.
+        if first in kept:
+            if other != NO_THEME and other not in kept:
+                second[number] = NO_THEME
+        elif other in kept:
+            main[number], second[number] = other, NO_THEME
+        elif first != NO_THEME or other != NO_THEME:
+            main[number] = second[number] = NO_THEME
     speaks = [_distinct(p) if t in kept else () for t, p in enumerate(spoken)]
     del spoken
     return assemble_numbered(labels, scores, main, second, speaks)
