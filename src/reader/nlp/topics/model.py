@@ -6,11 +6,21 @@ map); see the package docstring for how it is meant to be read.
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["Topic", "TopicIndex", "TopicsNotSupported", "assemble", "empty_index"]
+__all__ = [
+    "NO_THEME",
+    "Topic",
+    "TopicIndex",
+    "TopicsNotSupported",
+    "assemble",
+    "assemble_numbered",
+    "empty_index",
+    "themes_array",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +94,35 @@ def assemble(
     those it is main or second theme of, and those ``speaks`` lists for it; a theme that is
     no paragraph's main or second theme is left out. Themes come most
     salient first, scores relative to the best, numbers in order of first paragraph."""
+    return assemble_numbered(labels, scores, themes_array(main), themes_array(second), speaks)
+
+
+NO_THEME = -1
+"""A paragraph without a (main or second) theme, in an array of theme numbers."""
+
+
+def themes_array(themes: Iterable[int | None]) -> array[int]:
+    """Theme numbers (None for none) as an array, `NO_THEME` for None: 4 bytes a paragraph,
+    where a list takes 8 (a document of one word a line has hundreds of thousands)."""
+    return array("i", [NO_THEME if t is None else t for t in themes])
+
+
+def assemble_numbered(
+    labels: Sequence[str],
+    scores: Sequence[float],
+    main: array[int],
+    second: array[int],
+    speaks: Sequence[Sequence[int]] = (),
+) -> TopicIndex:
+    """`assemble` for each paragraph's main and second theme given as arrays (`NO_THEME` for
+    none), as a long document gathers them (`reader.nlp.topics.stretches`)."""
     where: dict[int, list[int]] = defaultdict(list)
     mains: dict[int, list[int]] = defaultdict(list)
     for paragraph, (first, other) in enumerate(zip(main, second, strict=True)):
-        if first is not None:
+        if first != NO_THEME:
             where[first].append(paragraph)
             mains[first].append(paragraph)
-        if other is not None:
+        if other != NO_THEME:
             where[other].append(paragraph)
     for theme, numbers in enumerate(speaks):
         if theme in where:
@@ -109,10 +141,13 @@ def assemble(
         )
         for i in order
     )
+    # Per paragraph, looked up by theme number; NO_THEME (-1) picks the None put last.
+    named: list[str | None] = [*labels, None]
+    placed: list[int | None] = [position.get(theme) for theme in range(len(labels))] + [None]
     return TopicIndex(
         topics,
-        tuple(None if t is None else labels[t] for t in main),
-        tuple(None if t is None else labels[t] for t in second),
-        tuple(None if t is None else position[t] for t in main),
-        tuple(None if t is None else position[t] for t in second),
+        tuple(map(named.__getitem__, main)),
+        tuple(map(named.__getitem__, second)),
+        tuple(map(placed.__getitem__, main)),
+        tuple(map(placed.__getitem__, second)),
     )

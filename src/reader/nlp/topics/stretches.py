@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import itertools
 import math
+from array import array
 from collections.abc import Callable, Sequence
 
 from reader.nlp.normalise import normalise
-from reader.nlp.topics.model import TopicIndex, assemble
+from reader.nlp.topics.model import NO_THEME, TopicIndex, assemble_numbered
 
 __all__ = ["STRETCH", "by_stretches", "most_themes"]
 
@@ -37,16 +38,20 @@ def by_stretches(
     paragraphs: Sequence[str], themes_of: Callable[[Sequence[str], int], TopicIndex]
 ) -> TopicIndex:
     """The themes of a long document, found by ``themes_of`` stretch by stretch (given each
-    stretch and the number of its first paragraph in the document)."""
+    stretch and the number of its first paragraph in the document).
+
+    What grows with the document is held in arrays, 4 bytes a number: each paragraph's main
+    and second theme, and each theme's paragraphs (a set of int objects took about 60 bytes
+    a number, lists 8 bytes a paragraph; one word a line has hundreds of thousands)."""
     count = len(paragraphs)
     pieces = max(1, round(count / STRETCH))
     bounds = [round(i * count / pieces) for i in range(pieces + 1)]
     labels: list[str] = []
     scores: list[float] = []
-    spoken: list[set[int]] = []
+    spoken: list[array[int]] = []
     ids: dict[str, int] = {}
-    main: list[int | None] = []
-    second: list[int | None] = []
+    main = array("i")
+    second = array("i")
     for start, stop in itertools.pairwise(bounds):
         index = themes_of(paragraphs[start:stop], start)
         local: list[int] = []
@@ -56,19 +61,32 @@ def by_stretches(
                 ids[key] = len(labels)
                 labels.append(topic.label)
                 scores.append(0.0)
-                spoken.append(set())
+                spoken.append(array("i"))
             theme = ids[key]
             scores[theme] += topic.score
-            spoken[theme].update(start + p for p in topic.paragraphs)
+            spoken[theme].extend(start + p for p in topic.paragraphs)
             local.append(theme)
-        main += [None if t is None else local[t] for t in index.main_theme]
-        second += [None if t is None else local[t] for t in index.second_theme]
+        local.append(NO_THEME)  # a paragraph without a theme (None) stays without one
+        main.extend([local[NO_THEME if t is None else t] for t in index.main_theme])
+        second.extend([local[NO_THEME if t is None else t] for t in index.second_theme])
     kept = set(sorted(range(len(labels)), key=lambda t: (-scores[t], t))[: most_themes(count)])
     for number, (first, other) in enumerate(zip(main, second, strict=True)):
-        if first not in kept:
-            first, other = (other, None) if other in kept else (None, None)
-        elif other not in kept:
-            other = None
-        main[number], second[number] = first, other
-    speaks = [sorted(p) if t in kept else [] for t, p in enumerate(spoken)]
-    return assemble(labels, scores, main, second, speaks)
+        # Written only where a theme was dropped: most short lines have none to drop.
+        if first in kept:
+            if other != NO_THEME and other not in kept:
+                second[number] = NO_THEME
+        elif other in kept:
+            main[number], second[number] = other, NO_THEME
+        elif first != NO_THEME or other != NO_THEME:
+            main[number] = second[number] = NO_THEME
+    speaks = [_distinct(p) if t in kept else () for t, p in enumerate(spoken)]
+    del spoken
+    return assemble_numbered(labels, scores, main, second, speaks)
+
+
+def _distinct(numbers: array[int]) -> Sequence[int]:
+    """A theme's paragraph numbers, ascending, each once: as gathered, unless one stretch
+    found the label twice (two of its themes normalise alike)."""
+    if all(a < b for a, b in itertools.pairwise(numbers)):
+        return numbers
+    return sorted(set(numbers))
