@@ -93,6 +93,28 @@ def test_a_program_named_after_its_description_is_software() -> None:
     assert not software_head_before(after_preposition, 2)
 
 
+def test_the_look_back_for_a_software_head_is_a_few_words() -> None:
+    """Quotation marks and a Latin name may stand between head and name; a run of English
+    may not (it would also make the look back as long as the paragraph)."""
+    name = ["واتس", "آب"]
+    assert software_head_before(["تطبيق", '"', "WhatsApp", "Messenger", '"', *name], 5)
+    english = [
+        "the",
+        "shell",
+        "can",
+        "be",
+        "run",
+        "in",
+        "interactive",
+        "mode",
+        "or",
+        "with",
+        "a",
+        "file",
+    ]
+    assert not software_head_before(["تطبيق", *english, *name], len(english) + 1)
+
+
 def test_a_program_is_software_all_through_its_document() -> None:
     """Once named after its head, a program the tagger reads as a person is software in the
     rest of the document: news-04 as `reader entities` reads it."""

@@ -358,7 +358,7 @@ _LINKS = normalised_words("بن ابن بنت")
 """Words that link a name to the father's: a name never starts with one."""
 
 
-def _display(draft: _Draft) -> str:
+def _display(draft: _Draft, kind: str) -> str:
     """The first full occurrence's own spelling; a country's short name when the text has it.
     Full: the longest form; but a person's longest name written once, that is a word and a
     name the text writes twice or more, is that name: the tagger took the word before it into
@@ -372,7 +372,7 @@ def _display(draft: _Draft) -> str:
                 return " ".join(words)
     longest = max(len(words) for words in draft.words)
     full = next(words for words in draft.words if len(words) == longest)
-    if draft.types and Counter(draft.types).most_common(1)[0][0] == "PERSON" and longest >= 3:
+    if kind == "PERSON" and longest >= 3:
         written = Counter(name_key(words) for words in draft.words)
         rest = name_key(full[1:])
         if (
@@ -436,7 +436,7 @@ def group_mentions(mentions: Sequence[MentionLike]) -> list[Group]:
     for draft in drafts.values():
         _in_order(draft, mentions)
         kind = Counter(draft.types).most_common(1)[0][0]
-        group = Group(draft.key, kind, _display(draft), draft.members)
+        group = Group(draft.key, kind, _display(draft, kind), draft.members)
         groups.append(group)
         if draft.country is not None:
             by_country[draft.country] = group

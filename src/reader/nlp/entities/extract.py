@@ -605,14 +605,18 @@ def _mentions(
             country = country_of_nisba(words[first])
             if country is not None and words[first].startswith("ال") and kind != "LOCATION":
                 kind = NISBA
-        if kinds is not None and kind in ("PERSON", "MISC"):
-            key = " ".join(normalise(text[start:end]).split())
+        if kinds is not None:
             if kind == "MISC" and software_head_before(words, first):
-                kinds[key] = kind
-            elif kind == "PERSON":  # not a place («برنامج طهران») nor a company's app
-                kind = kinds.get(key, kind)  # («تطبيق الجزيرة»): those name more than it
+                kinds[_name_key(text[start:end])] = kind
+            elif kind == "PERSON" and kinds:  # not a place («برنامج طهران») nor a company's
+                kind = kinds.get(_name_key(text[start:end]), kind)  # app («تطبيق الجزيرة»)
         mentions.append(Mention(paragraph_index, start, end, text[start:end], kind))
     return mentions
+
+
+def _name_key(text: str) -> str:
+    """A mention's text as `NameMemory.kinds` keys it: normalised, single spaces."""
+    return " ".join(normalise(text).split())
 
 
 class EntityIndex:

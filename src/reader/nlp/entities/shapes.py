@@ -617,6 +617,11 @@ SOFTWARE_DESCRIPTION = 2
 التراسل الفوري واتس آب», the instant-messaging app)."""
 
 
+SOFTWARE_MARKS = 4
+"""How many quotation marks and Latin words may stand between a program's head and its name
+(«" واتس آب " WhatsApp»): the look back stays a few words, whatever the text before."""
+
+
 def software_head_before(words: Sequence[str], first: int) -> bool:
     """Whether a software head comes before the name at ``first``: right before it, or
     before the program's description (up to `SOFTWARE_DESCRIPTION` definite words), its
@@ -624,10 +629,13 @@ def software_head_before(words: Sequence[str], first: int) -> bool:
     Anything else between them (a preposition, a verb, a name) and it is no head of this
     name."""
     k = first - 1
-    described = 0
+    described = skipped = 0
     while k >= 0:
         word = words[k]
         if word in _QUOTES or (word.isascii() and word.isalpha()):
+            skipped += 1
+            if skipped > SOFTWARE_MARKS:
+                return False  # a run of English, not a name and its quotation marks
             k -= 1
         elif _bare(word, SOFTWARE_HEADS) is not None:
             return True
