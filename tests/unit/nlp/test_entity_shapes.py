@@ -10,6 +10,7 @@ from reader.nlp.entities import extract_document, extract_paragraphs
 from reader.nlp.entities.evaluate import pipeline_labels, read_conll, score
 from reader.nlp.entities.gazetteer import is_function_word
 from reader.nlp.entities.memory import NameMemory
+from reader.nlp.entities.relations import possessed_relation
 from reader.nlp.entities.shapes import software_head_before
 from reader.nlp.normalise import normalise
 from reader.text.document import Document
@@ -226,3 +227,22 @@ def test_a_name_spelt_like_a_function_word_keeps_its_hamza(large: str) -> None:
     assert [is_function_word(w) for w in ("أمام", "امام", "إمام", "أنا", "انا", "آنا", "إنَّ")] == [
         True, True, False, True, True, False, True,
     ]  # fmt: skip
+
+
+def test_a_relation_with_a_pronoun_is_outside_the_person(large: str) -> None:
+    """«ونجليه علاء» is "and his two sons Alaa": a relation noun with a possessive pronoun is no
+    part of the name after it, whatever its number or proclitics; a name that merely starts
+    like one («أمية», not «أم» + «ي» + «ه») is left whole."""
+    text = real(large, "وزوجته سوزان صالح ثابت ونجليه علاء وجمال مبارك")
+    people = [t for t, kind in found(text) if kind == "PERSON"]
+    assert "علاء" in people
+    assert not any("نجليه" in t for t in people)
+    text = real(large, "وكلاهما - الشيخ اللقاني ووالده الخرشي - تلقى معارفه")
+    assert ("الخرشي", "PERSON") in found(text)
+    assert not any("والده" in t for t, _ in found(text))
+    text = real(large, "إضافة إلى الرسالة المصرية لأمية بن أبي الصلت الداني الذي")
+    assert any(t.startswith("أمية بن أبي الصلت") for t, kind in found(text) if kind == "PERSON")
+    forms = ("ونجليه", "ووالده", "وزوجتيهما", "أبونا", "أبيه", "زوجته", "منافسيه", "حماتها")
+    assert all(possessed_relation(normalise(w)) for w in forms)
+    names = ("أمية", "أندريه", "يوحنا", "رينيه", "عبده", "نبيله", "أسامة", "طالب", "أمامه")
+    assert not any(possessed_relation(normalise(w)) for w in names)

@@ -21,7 +21,8 @@ foreign names mined from Wikipedia, is a source that generalises, not the names 
 - a person's span drops the titles at its start («البابا سلفستر») and is cut at a title inside
   it («فرانشيسكو الأول بن ملك»), and keeps a regnal ordinal or an epithet after it
   («لويس التاسع», «لويس السادس عشر», «الإسكندر الأكبر») and the word after a name link
-  («الوليد بن عبد الملك»);
+  («الوليد بن عبد الملك»), and drops a relation noun with a possessive pronoun at its start
+  («ونجليه علاء», `reader.nlp.entities.relations`);
 - a word with tanween (an adverb or indefinite adjective: «زوراً», «فاسدً»), an indefinite
   nisba («برازيلي») or a rank («أول») is never a person alone, nor a word after
   «أنا»/«نحن»/«أنت» («أنا سعيد»);
@@ -49,6 +50,7 @@ from reader.nlp.entities.gazetteer import (
     longest_country_at,
 )
 from reader.nlp.entities.glued import saints_buildings, split_at_glued_preposition
+from reader.nlp.entities.relations import possessed_relation
 from reader.nlp.entities.tagger import load_tagger
 from reader.nlp.normalise import normalised_words
 
@@ -265,6 +267,8 @@ def _people(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]) -> 
             continue  # «وبطريرك الكرازة», «البابا أول من»: no name after the title
         while first < stop and _pronoun(raw[first], words[first]):
             first, lead = first + 1, 0  # «وأنا سعيد»: a pronoun and its predicate
+        while first < stop and possessed_relation(words[first]):
+            first, lead = first + 1, 0  # «ونجليه علاء»: his two sons, then the name
         if first < stop and words[first].startswith("ال") and country_of_nisba(words[first]):
             first, lead = first + 1, 0  # «الكورسيكي باسكوالي دي باولي»
         if first >= stop:
