@@ -246,3 +246,18 @@ def test_a_relation_with_a_pronoun_is_outside_the_person(large: str) -> None:
     assert all(possessed_relation(normalise(w)) for w in forms)
     names = ("أمية", "أندريه", "يوحنا", "رينيه", "عبده", "نبيله", "أسامة", "طالب", "أمامه")
     assert not any(possessed_relation(normalise(w)) for w in names)
+
+
+def test_a_kind_of_place_alone_is_no_place(large: str) -> None:
+    """«القصر» (the palace) refers back to a palace named before; it is no place name. A place
+    whose name is such a noun with more words stays whole, and the nouns ANERcorp's annotators
+    do tag alone (Medina, the Gulf) are left to the tagger."""
+    text = real(
+        large,
+        "لكنه في النهاية يكتفي بأن يقرر طرد (فاطمة) من القصر للأبد، بعد أن تعب من تلك الحرب.",
+    )
+    assert found(text) == [("فاطمة", "PERSON")]
+    text = real(large, "فأمر من في القصر أن يقذفوا العساكر الشاميَّة بالنشَّاب والحجارة.")
+    assert not [t for t, kind in found(text) if kind == "LOCATION"]
+    # Not a noun the annotators tag alone: the Gulf stays a place.
+    assert found("وصلت القوات إلى الخليج بعد أسبوع.") == [("الخليج", "LOCATION")]
