@@ -261,3 +261,16 @@ def test_a_kind_of_place_alone_is_no_place(large: str) -> None:
     assert not [t for t, kind in found(text) if kind == "LOCATION"]
     # Not a noun the annotators tag alone: the Gulf stays a place.
     assert found("وصلت القوات إلى الخليج بعد أسبوع.") == [("الخليج", "LOCATION")]
+
+
+def test_a_word_with_tanween_alone_is_no_name_of_any_type(large: str) -> None:
+    """An indefinite accusative («بطريركاً», "as patriarch"; «إدارياً», administratively) is an
+    adverb or a predicate: no place or other name alone, as it was already no person."""
+    text = real(
+        large,
+        "أصله من الإسكندرية، وأقام بطريركاً 31 سنة و4 أشهر و15 يوماً، في الفترة من يوليو عام 544",
+    )
+    assert ("الإسكندرية", "LOCATION") in found(text)
+    assert not any("بطريرك" in t for t, _ in found(text))
+    text = real(large, "وهو إدارياً يتبع حي شمال دسوق، ويطل على شارع الاستاد")
+    assert not any("إداري" in t for t, _ in found(text))

@@ -23,8 +23,9 @@ foreign names mined from Wikipedia, is a source that generalises, not the names 
   («لويس التاسع», «لويس السادس عشر», «الإسكندر الأكبر») and the word after a name link
   («الوليد بن عبد الملك»), and drops a relation noun with a possessive pronoun at its start
   («ونجليه علاء», `reader.nlp.entities.relations`);
-- a word with tanween (an adverb or indefinite adjective: «زوراً», «فاسدً»), an indefinite
-  nisba («برازيلي») or a rank («أول») is never a person alone, nor a word after
+- a word with tanween (an adverb or indefinite adjective: «زوراً», «فاسدً»; «بطريركاً», "as
+  patriarch") is no name of any type alone; an indefinite nisba («برازيلي») or a rank («أول»)
+  is never a person alone, nor a word after
   «أنا»/«نحن»/«أنت» («أنا سعيد»);
 - a definite noun of a kind of place alone is no place («القصر», «الوادي»: the text names the
   place elsewhere);
@@ -232,6 +233,7 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
         for a, b, lead, kind in saints_buildings(words, spans)
         if not _only_titles(words, (a, b, lead, kind))
         and not (kind == "LOCATION" and b - a == 1 and _bare(words[a], GENERIC_PLACES) is not None)
+        and not (b - a == 1 and kind != "PERSON" and any(c in _TANWEEN for c in raw[a]))
     ]  # «القديس الأنبا باخوميوس» MISC: a saint's name is a person
     result = _foreign_people(raw, words, spans)
     result = _people(raw, words, split_at_glued_preposition(raw, words, result))
