@@ -274,3 +274,39 @@ def test_an_acronym_closing_an_event_name_is_the_same_event() -> None:
 def test_events_apart_stay_apart(items: list[tuple[int, int, str, str]]) -> None:
     events = [g for g in group_mentions(_placed(items)) if g.type == "EVENT"]
     assert len(events) == 2
+
+
+def test_a_city_is_not_the_university_named_after_it() -> None:
+    """The article «جامعة بورسعيد» of large-01 names the city too («بمدينة بورسعيد»): a name
+    the tagger types a place in the main stays a place, and joins no organisation or person
+    whose name ends with it («جامعة أسيوط», «جون دنفر»)."""
+    import re
+    from pathlib import Path
+
+    from reader.nlp.entities import extract_document
+    from reader.text.document import Document
+
+    large = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "texts"
+    text = (large / "large-01.ar.txt").read_text(encoding="utf-8")
+    article = next(d for d in text.split("</doc>") if 'title="جامعة بورسعيد"' in d)
+    body = re.sub(r"<doc[^>]*>", "", article).strip()
+    found = {(e.type, e.name): len(e.mentions) for e in extract_document(Document.from_text(body))}
+    assert found[("LOCATION", "بورسعيد")] == 3
+    assert found[("ORGANIZATION", "جامعة بورسعيد")] == 6
+    assert names(("LOCATION", "دنفر"), ("PERSON", "جون دنفر"), ("LOCATION", "دنفر")) == [
+        ("PERSON", "جون دنفر", 1),
+        ("LOCATION", "دنفر", 2),
+    ]
+
+
+def test_a_phrase_of_common_words_takes_no_persons_name() -> None:
+    """«العباسي» (a caliph's nisba) is no surname of «العصر العباسي» (the Abbasid era); a name
+    the tagger typed otherwise still takes its person's surname («جيمي ويلز» typed an
+    organisation)."""
+    assert names(("PERSON", "العباسي"), ("LOCATION", "العصر العباسي"), ("PERSON", "العباسي")) == [
+        ("PERSON", "العباسي", 2),
+        ("LOCATION", "العصر العباسي", 1),
+    ]
+    assert names(("ORGANIZATION", "جيمي ويلز"), ("PERSON", "ويلز")) == [
+        ("ORGANIZATION", "جيمي ويلز", 2)
+    ]

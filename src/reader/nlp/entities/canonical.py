@@ -270,6 +270,18 @@ def _partial_forms(
     return []
 
 
+def _common_phrase(words: Sequence[str]) -> bool:
+    """Whether a name opens with a definite word or an organisation's or event's head: a
+    phrase of common words («العصر العباسي», «اتحاد شباب ماسبيرو») that no person's surname or
+    first name stands for, whatever the tagger typed its words."""
+    first = words[0]
+    return (
+        first.startswith("ال")
+        or first.removeprefix("ال") in ORGANIZATION_HEADS
+        or first.removeprefix("ال") in EVENT_HEADS
+    )
+
+
 def _join_partial_names(drafts: dict[str, _Draft]) -> None:
     """Join surnames and lone first names, head-less organisations and cut-short events to
     the one full name they can belong to (none if two full names qualify).
@@ -278,14 +290,16 @@ def _join_partial_names(drafts: dict[str, _Draft]) -> None:
     """
     accepting: dict[tuple[str, tuple[str, ...]], set[str]] = {}
     accepting_person: dict[tuple[str, ...], set[str]] = {}
+    majorities: dict[str, str] = {}
     for key, draft in drafts.items():
         if draft.country is not None:
             continue
         kind, name = key.split(":", 1)
         majority = Counter(draft.types).most_common(1)[0][0]
+        majorities[key] = majority
         for form in _partial_forms(kind, majority, name.split()):
             accepting.setdefault((kind, form), set()).add(key)
-        if kind == "NAME" and majority != "PERSON":
+        if kind == "NAME" and majority != "PERSON" and not _common_phrase(name.split()):
             for form in _partial_forms(kind, majority, name.split(), for_person=True):
                 accepting_person.setdefault(form, set()).add(key)
     merged: dict[str, str] = {}
@@ -300,8 +314,11 @@ def _join_partial_names(drafts: dict[str, _Draft]) -> None:
             continue
         form = tuple(name.split())
         candidates = set(accepting.get((kind, form), ()))
-        if kind == "NAME" and Counter(small.types).most_common(1)[0][0] == "PERSON":
+        small_majority = Counter(small.types).most_common(1)[0][0]
+        if kind == "NAME" and small_majority == "PERSON":
             candidates |= accepting_person.get(form, set())
+        if small_majority == "LOCATION":  # «أسيوط» is the city, not «جامعة أسيوط»
+            candidates = {k for k in candidates if majorities[k] == "LOCATION"}
         targets = {_final(merged, k) for k in candidates}
         targets.discard(small_key)
         if len(targets) == 1:
