@@ -274,3 +274,11 @@ def test_a_word_with_tanween_alone_is_no_name_of_any_type(large: str) -> None:
     assert not any("بطريرك" in t for t, _ in found(text))
     text = real(large, "وهو إدارياً يتبع حي شمال دسوق، ويطل على شارع الاستاد")
     assert not any("إداري" in t for t, _ in found(text))
+
+
+def test_a_state_tagged_as_an_organisation_is_a_place(large: str) -> None:
+    """«الدولة الفاطمية» is a state, a place as «الدولة الأموية» is when the tagger leaves it
+    out; the tagger had typed it an organisation."""
+    text = real(large, "حسب النظام المتبَّع في الدولة الفاطمية، كان أكبر أبناء الخليفة هو الذي")
+    assert ("الدولة الفاطمية", "LOCATION") in found(text)
+    assert not [m for m in found(text) if m[1] == "ORGANIZATION"]

@@ -493,6 +493,14 @@ def _places(words: Sequence[str], spans: list[Span]) -> list[Span]:
     covered = {k for s in spans for k in range(s[0], s[1])}
     out: list[Span] = []
     for first, stop, lead, kind in spans:
+        if (
+            kind == "ORGANIZATION"
+            and stop - first == 2
+            and _bare(words[first], STATE_HEADS) is not None
+            and _adjective(words[first + 1])
+            and country_of_nisba(words[first + 1]) is None
+        ):
+            kind = "LOCATION"  # «الدولة الفاطمية» is a state, as «الدولة الأموية» untagged
         if kind == "LOCATION":
             # «شبه جزيرة آسيا», «شمال قبرص», «وجبال طوروس»
             while first > 0 and first - 1 not in covered:
