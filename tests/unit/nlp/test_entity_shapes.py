@@ -282,3 +282,16 @@ def test_a_state_tagged_as_an_organisation_is_a_place(large: str) -> None:
     text = real(large, "حسب النظام المتبَّع في الدولة الفاطمية، كان أكبر أبناء الخليفة هو الذي")
     assert ("الدولة الفاطمية", "LOCATION") in found(text)
     assert not [m for m in found(text) if m[1] == "ORGANIZATION"]
+
+
+def test_a_name_after_operation_is_an_operations_code_name(large: str) -> None:
+    """«عملية أورانوس» (Operation Uranus) and «عملية سليمان» (Operation Solomon) are events,
+    not an organisation or a person; a place after «عملية» stays a place."""
+    stalingrad = REPO / "tests" / "data" / "topics-gold" / "texts" / "wiki-stalingrad.ar.txt"
+    text = real(
+        stalingrad.read_text(encoding="utf-8"),
+        "في 19 نوفمبر 1942، أطلق الجيش الأحمر عملية أورانوس، الوحدات السوفياتية المهاجمة",
+    )
+    assert ("عملية أورانوس", "EVENT") in found(text)
+    text = real(large, 'وهي "عملية الأخوة"(1979-1990) وعملية سليمان (1990-1991).')
+    assert ("عملية سليمان", "EVENT") in found(text)  # the glued «و» cut off

@@ -32,6 +32,8 @@ foreign names mined from Wikipedia, is a source that generalises, not the names 
 - titles alone are no name of any type («الأنبا» was a place), a saint's building is a place
   and a person ends at a word glued to «لل» or «ل» + hamza (`reader.nlp.entities.glued`), a
   club keeps its city (`reader.nlp.entities.clubs`);
+- a person, organisation or other name right after «عملية» is an operation's code name, an
+  event with its head («عملية أورانوس»);
 - a name right after a software head («نظام التشغيل», «لغة البرمجة», «متصفح») is software, typed
   MISC, not a person or an organisation.
 
@@ -149,6 +151,11 @@ SOFTWARE_HEADS = normalised_words(
 )
 """Words right before a program's or a language's name («نظام التشغيل لينكس»)."""
 
+OPERATION_HEADS = normalised_words("عملية عمليتا عمليتي")
+"""«عملية» (operation) right before a name: a military or police operation named by a code
+name («عملية أورانوس»), an event."""
+
+
 _CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 
@@ -179,6 +186,7 @@ _FORMS: dict[frozenset[str], dict[str, int]] = {
         CHURCH_TITLES,
         SOFTWARE_HEADS,
         GENERIC_PLACES,
+        OPERATION_HEADS,
     )
 }
 """The head lists with their clitic forms, built once at import (read-only afterwards)."""
@@ -240,6 +248,7 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
     result = _places(words, result)
     result = clubs_keep_their_city(words, _organisations(words, result))
     result = _hyphenated_names(words, _software(words, _coordination_ends(words, result)))
+    result = _operations(words, result)
     taken = [False] * n
     final: list[Span] = []
     for span in sorted(result):
@@ -625,6 +634,26 @@ def _hyphenated_names(words: Sequence[str], spans: list[Span]) -> list[Span]:
             out[-1] = (out[-1][0], stop, out[-1][2], kind)
         else:
             out.append(span)
+    return out
+
+
+def _operations(words: Sequence[str], spans: list[Span]) -> list[Span]:
+    """A person, organisation or other name right after «عملية» is the code name of an
+    operation: with the head, an event («عملية أورانوس» was an organisation). A place after it
+    is left as it is: «عملية» is also a surgery or a process, and a place says where."""
+    out: list[Span] = []
+    taken = {k for s in spans for k in range(s[0], s[1])}
+    for first, stop, lead, kind in spans:
+        head = first - 1
+        if (
+            kind in ("PERSON", "ORGANIZATION", "MISC")
+            and head >= 0
+            and head not in taken
+            and _bare(words[head], OPERATION_HEADS) is not None
+        ):
+            out.append((head, stop, _bare(words[head], OPERATION_HEADS) or 0, "EVENT"))
+            continue
+        out.append((first, stop, lead, kind))
     return out
 
 
