@@ -310,3 +310,15 @@ def test_a_phrase_of_common_words_takes_no_persons_name() -> None:
     assert names(("ORGANIZATION", "جيمي ويلز"), ("PERSON", "ويلز")) == [
         ("ORGANIZATION", "جيمي ويلز", 2)
     ]
+
+
+def test_a_definite_word_of_another_type_is_no_persons_name() -> None:
+    """«الإسلام» (Islam, typed "other" as ANERcorp types religions) joined «سيف الإسلام» as his
+    surname, 74 mentions in 3 MB of large-01, and the person became "other". A definite short
+    name of another type than the person's joins no person; an indefinite one the tagger
+    mistyped still does («ديانا» for «ديانا حداد»)."""
+    assert names(("PERSON", "سيف الإسلام"), ("MISC", "الإسلام"), ("MISC", "الإسلام")) == [
+        ("PERSON", "سيف الإسلام", 1),
+        ("MISC", "الإسلام", 2),
+    ]
+    assert names(("PERSON", "ديانا حداد"), ("MISC", "ديانا")) == [("PERSON", "ديانا حداد", 2)]

@@ -317,8 +317,10 @@ def _join_partial_names(drafts: dict[str, _Draft]) -> None:
         small_majority = Counter(small.types).most_common(1)[0][0]
         if kind == "NAME" and small_majority == "PERSON":
             candidates |= accepting_person.get(form, set())
-        if small_majority == "LOCATION":  # «أسيوط» is the city, not «جامعة أسيوط»
-            candidates = {k for k in candidates if majorities[k] == "LOCATION"}
+        if small_majority == "LOCATION" or (
+            small_majority != "PERSON" and name.startswith("ال")
+        ):  # «أسيوط» is the city, not «جامعة أسيوط»; «الإسلام» is no surname of «سيف الإسلام»
+            candidates = {k for k in candidates if majorities[k] == small_majority}
         targets = {_final(merged, k) for k in candidates}
         targets.discard(small_key)
         if len(targets) == 1:
