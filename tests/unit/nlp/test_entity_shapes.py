@@ -295,3 +295,16 @@ def test_a_name_after_operation_is_an_operations_code_name(large: str) -> None:
     assert ("عملية أورانوس", "EVENT") in found(text)
     text = real(large, 'وهي "عملية الأخوة"(1979-1990) وعملية سليمان (1990-1991).')
     assert ("عملية سليمان", "EVENT") in found(text)  # the glued «و» cut off
+
+
+def test_a_caliphs_regnal_title_is_one_name_with_him(large: str) -> None:
+    """The Fatimid and Abbasid articles of large-01 name caliphs by titles the tagger cut at the
+    glued preposition («لدين الله» a person, «الله» or «بالله» "other"). Where the tagger saw a
+    person in it or before it, the whole title is the person's; «الإيمان بالله» (faith in God)
+    has the shape of none."""
+    text = real(large, "توفي الخليفة المنصور سنة 341هـ، فخلفه ابنه المعز لدين الله، رابع الخلفاء")
+    assert ("المعز لدين الله", "PERSON") in found(text)
+    text = real(large, "وبين مُحمَّد القائم بأمر الله الذي خلفه في الحُكم")
+    assert ("مُحمَّد القائم بأمر الله", "PERSON") in found(text)
+    assert not [m for m in found(text) if m[1] == "MISC"]
+    assert [m for m in found("إن الإيمان بالله واجب على كل مسلم.") if "الإيمان" in m[0]] == []

@@ -32,6 +32,8 @@ foreign names mined from Wikipedia, is a source that generalises, not the names 
 - titles alone are no name of any type («الأنبا» was a place), a saint's building is a place
   and a person ends at a word glued to «لل» or «ل» + hamza (`reader.nlp.entities.glued`), a
   club keeps its city (`reader.nlp.entities.clubs`);
+- a caliph's regnal title is one name with him («المعز لدين الله», «مُحمَّد القائم بأمر
+  الله»: `reader.nlp.entities.regnal`);
 - a person, organisation or other name right after «عملية» is an operation's code name, an
   event with its head («عملية أورانوس»);
 - a name right after a software head («نظام التشغيل», «لغة البرمجة», «متصفح») is software, typed
@@ -55,6 +57,7 @@ from reader.nlp.entities.gazetteer import (
     longest_country_at,
 )
 from reader.nlp.entities.glued import saints_buildings, split_at_glued_preposition
+from reader.nlp.entities.regnal import regnal_titles
 from reader.nlp.entities.relations import possessed_relation
 from reader.nlp.entities.tagger import load_tagger
 from reader.nlp.normalise import normalised_words
@@ -245,6 +248,7 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
     ]  # «القديس الأنبا باخوميوس» MISC: a saint's name is a person
     result = _foreign_people(raw, words, spans)
     result = _people(raw, words, split_at_glued_preposition(raw, words, result))
+    result = regnal_titles(words, result)
     result = _places(words, result)
     result = clubs_keep_their_city(words, _organisations(words, result))
     result = _hyphenated_names(words, _software(words, _coordination_ends(words, result)))
