@@ -190,7 +190,7 @@ def strip_proclitic(
         # «ودانييلي كاستاديلو»: a name in a list keeps its «و» glued on (ANERcorp style).
         return [first[cut_letters(first, 1) :], *rest_words]
     for clitic in _PROCLITICS:
-        if not key.startswith(clitic) or len(key) - len(clitic) < 2:
+        if not key.startswith(clitic) or len(key) - len(clitic) < 3:
             continue
         rest_key = key[len(clitic) :]
         cut = cut_letters(first, len(clitic))
