@@ -36,6 +36,7 @@ from reader.nlp.entities.gazetteer import (
     is_function_word,
     name_key,
 )
+from reader.nlp.entities.shapes import ORGANIZATION_HEADS as SPAN_ORGANIZATION_HEADS
 from reader.nlp.normalise import normalise, normalised_words
 
 __all__ = [
@@ -114,6 +115,10 @@ class Group:
     """Indices into the mention list given to `group_mentions`, in document order."""
     adjectives: list[int] = field(default_factory=list)
     """Indices of the nisba mentions («التركية») that refer to this country."""
+
+
+_LONE_HEADS = _HEAD_WORDS | SPAN_ORGANIZATION_HEADS
+"""Heads that alone name nothing, the span rules' too («نادي», «منتخب», «صحيفة»)."""
 
 
 def cut_letters(raw: str, count: int) -> int:
@@ -430,10 +435,10 @@ def group_mentions(mentions: Sequence[MentionLike]) -> list[Group]:
         if not words or all(is_function_word(w) for w in words):
             continue
         if len(words) == 1 and (
-            normalise(words[0]).removeprefix("ال") in _HEAD_WORDS
+            normalise(words[0]).removeprefix("ال") in _LONE_HEADS
             or normalise(words[0]) in REFERRING_NOUNS
         ):
-            continue  # «شركة», «المنتدى», «الجانبان» alone name nothing
+            continue  # «شركة», «المنتدى», «نادي», «الجانبان» alone name nothing
         if mention.type == NISBA or mention.type in _NAME_TYPES:
             code = _is_nisba(mention.type, words)
             if code is not None:
