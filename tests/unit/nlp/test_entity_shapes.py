@@ -308,3 +308,13 @@ def test_a_caliphs_regnal_title_is_one_name_with_him(large: str) -> None:
     assert ("مُحمَّد القائم بأمر الله", "PERSON") in found(text)
     assert not [m for m in found(text) if m[1] == "MISC"]
     assert [m for m in found("إن الإيمان بالله واجب على كل مسلم.") if "الإيمان" in m[0]] == []
+
+
+def test_a_name_right_after_a_device_or_a_game_is_a_product(large: str) -> None:
+    """«جهاز "وي يو"» (the Wii U console) was a person, 19 times in its article; after a
+    description «جهاز» and «لعبة» head an agency or a sport, and the person after it stays one
+    (ANERcorp train: «لعبة الكريكيت الاسبق عمران خان»)."""
+    text = real(large, 'ومع ذلك، بخلاف جهاز وي، فإن جهاز "وي يو" غير متوافق مع ألعاب')
+    assert ("وي يو", "MISC") in found(text)
+    text = "الذي يتزعمه اسطورة لعبة الكريكيت الاسبق عمران خان ."
+    assert ("عمران خان", "PERSON") in found(text)

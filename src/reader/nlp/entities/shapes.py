@@ -150,9 +150,15 @@ sometimes do are left to the tagger: «المدينة» (Medina, 14 of 89), «ا
 30), «الريف» (the Rif, 12 of 12), «الجزيرة», «الصحراء», «السد», «المحيط», «السلطنة»."""
 
 SOFTWARE_HEADS = normalised_words(
-    "التشغيل البرمجة متصفح برنامج برمجية توزيعة نواة تطبيق لغة منصة محرر"
+    "التشغيل البرمجة متصفح برنامج برمجية توزيعة نواة تطبيق لغة منصة محرر جهاز لعبة"
 )
-"""Words right before a program's or a language's name («نظام التشغيل لينكس»)."""
+"""Words right before a program's, a language's, a device's or a game's name («نظام التشغيل
+لينكس», «جهاز "وي يو"», «لعبة ذا لاست أوف أس»): a product, not a person."""
+
+PRODUCT_HEADS = normalised_words("جهاز لعبة")
+"""Software heads that name a product only right before it (quotation marks aside): after a
+description they head an agency or a sport («لجهاز الاستخبارات العسكرية يوري ساجاي», «لعبة
+الكريكيت الاسبق عمران خان»), and the name after it is a person's."""
 
 OPERATION_HEADS = normalised_words("عملية عمليتا عمليتي")
 """«عملية» (operation) right before a name: a military or police operation named by a code
@@ -190,6 +196,7 @@ _FORMS: dict[frozenset[str], dict[str, int]] = {
         SOFTWARE_HEADS,
         GENERIC_PLACES,
         OPERATION_HEADS,
+        PRODUCT_HEADS,
     )
 }
 """The head lists with their clitic forms, built once at import (read-only afterwards)."""
@@ -700,7 +707,7 @@ def software_head_before(words: Sequence[str], first: int) -> bool:
                 return False  # a run of English, not a name and its quotation marks
             k -= 1
         elif _bare(word, SOFTWARE_HEADS) is not None:
-            return True
+            return not described or _bare(word, PRODUCT_HEADS) is None
         elif word.startswith("ال") and described < SOFTWARE_DESCRIPTION:
             described += 1
             k -= 1
