@@ -8,6 +8,7 @@ cell maps. Documents are the shared real texts.
 from __future__ import annotations
 
 import random
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from reader.text.document import Document
 from reader.ui.highlights import KINDS, Highlight
 from reader.ui.widgets import article_view
 from reader.ui.widgets.article_view import MARKER, ArticleView
-from reader.ui.widgets.rows import RowIndex
+from reader.ui.widgets.rows import RowIndex, estimate_heights
 
 TEXTS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "texts"
 
@@ -703,3 +704,19 @@ def test_row_index_matches_plain_prefix_sums(
         for within in range(plain[paragraph] + 1):
             assert index.locate(start + within) == (paragraph, within)
     assert index.locate(row + 5)[0] == len(plain) - 1
+
+
+def test_row_index_keeps_8_bytes_a_paragraph() -> None:
+    """Each paragraph's block and the Fenwick tree are 4-byte integers (one word a line is
+    hundreds of thousands of paragraphs): 8 bytes a paragraph, where 8-byte ones took 16."""
+    words = (TEXTS / "large-01.ar.txt").read_text("utf-8")[:600_000].split()
+    heights = list(estimate_heights(words, 8))  # one word a line, 8 cells wide: 1 to 3 lines
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        index = RowIndex(heights)
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert index.total == sum(heights) + len(heights) - 1
+    assert kept < 9 * len(heights), f"{kept / len(heights):.1f} bytes a paragraph"

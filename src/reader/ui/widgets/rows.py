@@ -23,13 +23,14 @@ class RowIndex:
 
     def __init__(self, heights: Iterable[int]) -> None:
         """Start from each paragraph's height in lines (estimated or real)."""
-        # Arrays of 8-byte integers, not lists of int objects: a million short lines.
-        self._blocks = array("q", (height + 1 for height in heights))
+        # Arrays of 4-byte integers, not lists of int objects: a million short lines. A document
+        # within the size limit (64 MiB) has far fewer than 2**31 rows.
+        self._blocks = array("i", (height + 1 for height in heights))
         size = len(self._blocks)
         # Node i holds the sum of blocks (i - lowbit(i), i]: a difference of prefix sums.
-        prefix = array("q", [0])
+        prefix = array("i", [0])
         prefix.extend(accumulate(self._blocks))
-        self._tree = array("q", [0])
+        self._tree = array("i", [0])
         self._tree.extend(prefix[i] - prefix[i - (i & -i)] for i in range(1, size + 1))
         del prefix
         self._top_bit = 1 << (size.bit_length() - 1) if size else 0
