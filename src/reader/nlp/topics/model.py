@@ -7,6 +7,7 @@ map); see the package docstring for how it is meant to be read.
 from __future__ import annotations
 
 import operator
+from abc import abstractmethod
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -67,13 +68,13 @@ class _PerParagraph(Sequence[T]):
         """The view of ``positions``, which it shares: they are not to change after."""
         self._positions = positions
 
+    @abstractmethod
     def _item(self, position: int) -> T:
         """The item of a paragraph whose theme is at ``position`` (`NO_THEME` for none)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def _view(self, positions: array[int]) -> _PerParagraph[T]:
         """The same kind of view over other ``positions`` (a slice of these)."""
-        raise NotImplementedError
 
     def __len__(self) -> int:
         """How many paragraphs."""
