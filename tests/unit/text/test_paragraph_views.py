@@ -4,12 +4,19 @@ finds the same hits through a view as through a tuple of the texts."""
 
 from __future__ import annotations
 
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from reader.search import find
-from reader.text.document import Block, Document, paragraph_lengths, paragraph_texts
+from reader.text.document import (
+    Block,
+    Document,
+    TextParagraphs,
+    paragraph_lengths,
+    paragraph_texts,
+)
 
 
 def documents(texts: Path) -> list[Document]:
@@ -48,3 +55,22 @@ def test_search_through_a_view_finds_what_a_tuple_finds(texts: Path) -> None:
         hits = find(view, query)
         assert hits == find(tupled, query)
     assert find(view, "في")  # the article has this word: the comparison is not of two nothings
+
+
+def test_one_word_a_line_keeps_8_bytes_a_line_and_4_for_its_length(texts: Path) -> None:
+    """Plain text keeps its paragraphs as offsets (4-byte integers): one word a line is
+    hundreds of thousands of paragraphs. 8-byte offsets took 16 bytes a line, and 8 a length."""
+    text = "\n".join((texts / "large-01.ar.txt").read_text("utf-8")[:400_000].split())
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        paragraphs = TextParagraphs(text)
+        kept = tracemalloc.get_traced_memory()[0] - before
+        lengths = paragraph_lengths(paragraphs)
+        kept_lengths = tracemalloc.get_traced_memory()[0] - before - kept
+    finally:
+        tracemalloc.stop()
+    count = len(paragraphs)
+    assert count > 60_000 and list(lengths[:3]) == [len(w) for w in text.split("\n", 3)[:3]]
+    assert kept < 9 * count, f"{kept / count:.1f} bytes a line"
+    assert kept_lengths < 5 * count, f"{kept_lengths / count:.1f} bytes a length"
