@@ -339,3 +339,11 @@ def test_a_club_or_team_head_alone_names_nothing() -> None:
     organisation: the span rules' heads alone are no name, as «شركة» already was not."""
     assert names(("ORGANIZATION", "نادي"), ("ORGANIZATION", "النادي"), ("MISC", "المنتخب")) == []
     assert names(("ORGANIZATION", "نادي الزمالك")) == [("ORGANIZATION", "نادي الزمالك", 1)]
+
+
+def test_an_institution_named_after_a_person_takes_none_of_his_mentions() -> None:
+    """«أينشتاين» is the physicist, not a short name of «معهد ألبرت أينشتاين» (the institute;
+    large-01): a full name opening with any organisation head takes no person's surname."""
+    assert names(
+        ("ORGANIZATION", "معهد ألبرت أينشتاين"), ("PERSON", "أينشتاين"), ("PERSON", "أينشتاين")
+    ) == [("PERSON", "أينشتاين", 2), ("ORGANIZATION", "معهد ألبرت أينشتاين", 1)]

@@ -280,11 +280,7 @@ def _common_phrase(words: Sequence[str]) -> bool:
     phrase of common words («العصر العباسي», «اتحاد شباب ماسبيرو») that no person's surname or
     first name stands for, whatever the tagger typed its words."""
     first = words[0]
-    return (
-        first.startswith("ال")
-        or first.removeprefix("ال") in ORGANIZATION_HEADS
-        or first.removeprefix("ال") in EVENT_HEADS
-    )
+    return first.startswith("ال") or first.removeprefix("ال") in _LONE_HEADS
 
 
 def _join_partial_names(drafts: dict[str, _Draft]) -> None:
