@@ -28,7 +28,7 @@ foreign names mined from Wikipedia, is a source that generalises, not the names 
   is never a person alone, nor a word after
   «أنا»/«نحن»/«أنت» («أنا سعيد»);
 - a definite noun of a kind of place alone is no place («القصر», «الوادي»: the text names the
-  place elsewhere);
+  place elsewhere), nor a place's qualifier alone («شبه» of «شبه القارة الهندية», «بجزيرة»);
 - titles alone are no name of any type («الأنبا» was a place), a saint's building is a place
   and a person ends at a word glued to «لل» or «ل» + hamza (`reader.nlp.entities.glued`), a
   club keeps its city (`reader.nlp.entities.clubs`);
@@ -251,6 +251,9 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
         for a, b, lead, kind in saints_buildings(words, spans)
         if not _only_titles(words, (a, b, lead, kind))
         and not (kind == "LOCATION" and b - a == 1 and _bare(words[a], GENERIC_PLACES) is not None)
+        and not (
+            kind == "LOCATION" and b - a == 1 and _bare(words[a], PLACE_QUALIFIERS) is not None
+        )
         and not (b - a == 1 and kind != "PERSON" and any(c in _TANWEEN for c in raw[a]))
     ]  # «القديس الأنبا باخوميوس» MISC: a saint's name is a person
     result = _foreign_people(raw, words, spans)
