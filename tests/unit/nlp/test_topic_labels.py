@@ -257,3 +257,15 @@ def test_names_ending_like_a_plural_verb_and_persian_short_words_stay_labels() -
     assert label_fault("مِسْبَارِ فُويَاجَرْ") is None
     assert _written_in("گل", TEXTS / "persian-01.fa.txt")
     assert label_fault("گل", "fa") is None
+
+
+def test_an_imperfect_verb_of_two_or_more_labels_nothing() -> None:
+    """«يستعملون لفظ» ("they use the word", legacy-01) labelled a theme: «يـ…ون» and «يـ…ان» in
+    six letters or more are verbs (40 of the 44 such forms the lexicon measured); the names and
+    nisba plurals of that shape stay what they are."""
+    legacy = (TEXTS / "legacy-01.cp1256.txt").read_text(encoding="cp1256")
+    assert "يستعملون لفظ" in legacy
+    assert label_fault("يستعملون لفظ") == "verb"
+    assert label_fault("يصادفان") == "verb"
+    assert word_kind("يونانيون") == "adjective"
+    assert label_fault("اليابان") is None
