@@ -108,6 +108,26 @@ def _shifted_cells(
     return tuple((a + start, b + start) for a, b in cells)
 
 
+class _LineCells:
+    """The cell map of line `index` of a piece, computed when asked: what each wrapped line of a
+    long paragraph keeps as its `VisualLine` cells source. A `functools.partial` of the seven
+    arguments took about 310 bytes a line (with its tuple and keyword dictionary), more than the
+    line's text; this object takes 56, the piece's arguments shared by all its lines."""
+
+    __slots__ = ("index", "piece")
+
+    def __init__(
+        self, piece: tuple[str, int, int, int | None, Direction, Order], index: int
+    ) -> None:
+        """Line `index` of `piece`, given as `_shifted_cells`'s first six arguments."""
+        self.piece = piece
+        self.index = index
+
+    def __call__(self) -> tuple[tuple[int, int], ...]:
+        """The line's cell map, in paragraph offsets."""
+        return _shifted_cells(*self.piece, self.index)
+
+
 def _joined_cells(
     text: str, spans: tuple[tuple[int, int], ...], direction: Direction, order: Order
 ) -> tuple[tuple[int, int], ...]:
@@ -148,6 +168,7 @@ def wrapped_lines(
             )
             lines, following = laid.lines[:seam], start + laid.lines[seam].start
         removed = [start + r for r in laid.removed if start + r < following]
+        piece = (text, start, end, width, direction, order)
         for index, line in enumerate(lines):
             yield (
                 VisualLine(
@@ -157,9 +178,7 @@ def wrapped_lines(
                     line.end + start,
                     line.rtl,
                     width=line.width,
-                    cells_source=partial(
-                        _shifted_cells, text, start, end, width, direction, order, index
-                    ),
+                    cells_source=_LineCells(piece, index),
                 ),
                 removed if index == 0 else [],
             )
