@@ -1,10 +1,11 @@
-"""The wrapped lines of a very long paragraph (`reader.layout.pieces`): what each keeps, and
-that each computes its own cell map when asked.
+"""The wrapped lines of a very long paragraph (`reader.layout.pieces`): what they keep, and
+that each line, made again from its piece when asked, is the line of one pass.
 
 The app holds every line of a paragraph it shows, so a one-line document of a few MB is tens
-of thousands of `VisualLine`s; each line's cells source was a `functools.partial` of seven
-arguments (about 310 bytes a line with its tuple and keyword dictionary, more than the line's
-text). Each now keeps a small object pointing at its piece's shared arguments.
+of thousands of lines. Each was a `VisualLine` with its visual text, offsets and a
+`functools.partial` of seven arguments as its cells source (about 665 bytes a line); the
+partial became a small object (475), and the lines are now kept as numbers
+(`WrappedLines`), each made from its piece's layout when asked.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import gc
 import tracemalloc
 from pathlib import Path
 
-from reader.layout.pieces import LONG_PARAGRAPH, layout_long
+from reader.layout.pieces import LONG_PARAGRAPH, WrappedLines, layout_long, wrapped_lines
 
 WIDTH = 76
 
@@ -38,8 +39,8 @@ def test_each_line_maps_its_own_cells(texts: Path) -> None:
 
 
 def test_wrapped_lines_keep_little_beside_their_text(texts: Path) -> None:
-    """The lines of 400,000 characters as one paragraph keep under 560 bytes a line in all,
-    their visual text (about 220 bytes at 76 cells) included: 475 now, 665 before."""
+    """The lines of 400,000 characters as one paragraph keep under 150 bytes a line in all:
+    55 now, 475 with each line's text and a small cells source, 665 with a partial."""
     layout_long(_one_line(texts, 40_000), WIDTH, "auto", "visual")  # tables loaded once
     text = _one_line(texts, 400_000)
     gc.collect()
@@ -52,4 +53,25 @@ def test_wrapped_lines_keep_little_beside_their_text(texts: Path) -> None:
     finally:
         tracemalloc.stop()
     per_line = kept / len(laid.lines)
-    assert per_line < 560, f"{per_line:.0f} bytes a line"
+    assert per_line < 150, f"{per_line:.0f} bytes a line"
+
+
+def test_lines_made_when_asked_are_the_streamed_lines(texts: Path) -> None:
+    """Every line of the kept layout, read in order and backwards (pieces made again), is the
+    line `wrapped_lines` streams: text, offsets, width, direction; and the undrawn offsets are
+    the stream's."""
+    text = _one_line(texts, 120_000)
+    laid = layout_long(text, WIDTH, "rtl", "visual")
+    assert isinstance(laid.lines, WrappedLines)
+    streamed = list(wrapped_lines(text, WIDTH, "rtl", "visual"))
+    expected = [(line.text, line.start, line.end, line.width, line.rtl) for line, _ in streamed]
+    ahead = [(line.text, line.start, line.end, line.width, line.rtl) for line in laid.lines]
+    behind = [
+        (line.text, line.start, line.end, line.width, line.rtl)
+        for line in (laid.lines[i] for i in range(len(laid.lines) - 1, -1, -1))
+    ]
+    assert ahead == expected
+    assert behind[::-1] == expected
+    assert laid.lines[-1].start == laid.lines[len(laid.lines) - 1].start
+    assert list(laid.lines.starts) == [start for _, start, *_ in expected]
+    assert laid.removed == tuple(sorted(r for _, undrawn in streamed for r in undrawn))
