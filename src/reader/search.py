@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reader.nlp.normalise import IGNORED, LETTER_FOLDS
-from reader.text.document import ParagraphTexts
+from reader.text.document import OFFSET, ParagraphTexts
 
 __all__ = ["Hit", "find", "normalise"]
 
@@ -125,8 +125,9 @@ class _NormalisedDocument:
 @lru_cache(maxsize=4)
 def _normalised_document(paragraphs: Sequence[str]) -> _NormalisedDocument:
     """Normalise every paragraph once (cached for the last few documents searched). The starts
-    are an array of 8-byte offsets; the normalised paragraphs are joined as they are made."""
-    starts = array("q")
+    are an array of 4-byte offsets (`reader.text.document.OFFSET`); the normalised paragraphs
+    are joined as they are made."""
+    starts = array(OFFSET)
     pieces: list[str] = []
     offset = 0
     for paragraph in paragraphs:

@@ -89,17 +89,18 @@ def test_render_of_a_million_short_lines(texts: Path, tmp_path: Path, home: Path
     assert peak <= BASELINE_MB * MB + MULTIPLE * size, f"{peak / MB:.0f} MB for {size / MB:.1f} MB"
 
 
-TOPICS_MULTIPLE = 10
+TOPICS_MULTIPLE = 8
 """Peak memory `reader topics` may take per byte of one word a line, beyond the baseline: about
-55 MB and 12 times the file measured (14 when a long document's per-paragraph themes were
-gathered in lists and sets)."""
+57 MB and 8 times the file measured (12 when the topic index kept four tuples as long as the
+document, 14 when a long document's per-paragraph themes were gathered in lists and sets)."""
 
 
 def test_topics_of_one_word_a_line(texts: Path, tmp_path: Path, home: Path) -> None:
     """`reader topics` of the first 1.75 MB of real prose, one word a line (about 170,000
     paragraphs): peak within the bound. Its JSON (a dict per paragraph) was built whole, and
     its paragraphs copied into a list: about 130 times the file (300 MB here; 82 MB before
-    the per-paragraph themes were gathered in arrays, 77 MB now)."""
+    the per-paragraph themes were gathered in arrays, 78 before the topic index's own
+    per-paragraph data and the paragraphs' offsets were 4-byte arrays, 72 now)."""
     words = (texts / "large-01.ar.txt").read_text("utf-8")[:1_000_000].split()
     path = tmp_path / "short-lines.txt"
     path.write_text("\n".join(words) + "\n", "utf-8")

@@ -8,6 +8,7 @@ cell maps. Documents are the shared real texts.
 from __future__ import annotations
 
 import random
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from reader.text.document import Document
 from reader.ui.highlights import KINDS, Highlight
 from reader.ui.widgets import article_view
 from reader.ui.widgets.article_view import MARKER, ArticleView
-from reader.ui.widgets.rows import RowIndex
+from reader.ui.widgets.rows import RowIndex, estimate_heights
 
 TEXTS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "texts"
 
@@ -703,3 +704,37 @@ def test_row_index_matches_plain_prefix_sums(
         for within in range(plain[paragraph] + 1):
             assert index.locate(start + within) == (paragraph, within)
     assert index.locate(row + 5)[0] == len(plain) - 1
+
+
+def test_row_index_keeps_4_bytes_a_paragraph() -> None:
+    """The Fenwick tree alone, of 4-byte integers (one word a line is hundreds of thousands of
+    paragraphs): 4 bytes a paragraph, where 8-byte blocks beside an 8-byte tree took 16."""
+    words = (TEXTS / "large-01.ar.txt").read_text("utf-8")[:600_000].split()
+    heights = list(estimate_heights(words, 8))  # one word a line, 8 cells wide: 1 to 3 lines
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        index = RowIndex(heights)
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert index.total == sum(heights) + len(heights) - 1
+    assert kept < 5 * len(heights), f"{kept / len(heights):.1f} bytes a paragraph"
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=9), min_size=1, max_size=70),
+    st.lists(st.tuples(st.integers(0, 69), st.integers(0, 9)), max_size=20),
+)
+def test_row_index_reads_each_height_back_through_any_updates(
+    heights: list[int], changes: list[tuple[int, int]]
+) -> None:
+    """Each paragraph's height, read from the tree alone, is the one last given."""
+    index = RowIndex(heights)
+    plain = list(heights)
+    for paragraph, height in changes:
+        if paragraph < len(plain):
+            index.set_height(paragraph, height)
+            plain[paragraph] = height
+        assert [index.height(p) for p in range(len(plain))] == plain
+    assert len(index) == len(plain)

@@ -42,6 +42,10 @@ _FOLD = str.maketrans(
         "ۃ": "ه",  # teh marbuta goal
         "ھ": "ه",  # heh doachashmee
         "\u200d": None,  # ZWJ carries no meaning for matching
+        # The Uthmani script's small waw and yeh lengthen a pronoun («لَهُۥ», «بِهِۦ»): marks
+        # of recitation, not letters of the word as it is spelt elsewhere («له», «به»).
+        "\u06e5": None,
+        "\u06e6": None,
     }
 )
 
@@ -67,7 +71,7 @@ _MARKS_TABLE: dict[int, None] = dict.fromkeys(
         *range(0x064B, 0x0660),  # harakat
         0x0670,  # superscript alef
         *range(0x06D6, 0x06DD),  # Quranic annotation marks
-        *range(0x06DF, 0x06E5),
+        *range(0x06DF, 0x06E7),  # with the small waw and yeh of recitation («لَهُۥ»)
         0x06E7,
         0x06E8,
         *range(0x06EA, 0x06EE),

@@ -62,6 +62,11 @@ class Paragraph:
 
 _LINE = re.compile("[^\n]+")
 
+OFFSET = "i"
+"""The array type of per-paragraph offsets and lengths in characters: 4-byte integers, up to
+2**31 - 1, far above any document within the size limit (`reader.text.load.SIZE_LIMIT`, 64 MiB)
+and half of 8-byte ones (one word a line is hundreds of thousands of paragraphs)."""
+
 
 SHARED_LENGTH = 1 << 16
 """Paragraphs of plain text longer than this many characters are sliced once and shared
@@ -71,8 +76,8 @@ SHARED_LENGTH = 1 << 16
 class TextParagraphs(Sequence[Paragraph]):
     """The paragraphs of plain text, kept as offsets into the text: a `Paragraph` is made when
     asked for. A million short lines held as a million `Paragraph`s (each with its own string
-    and integers) took about 25 times the file; offsets take 16 bytes a line. Compares equal to
-    a tuple of the same paragraphs."""
+    and integers) took about 25 times the file; offsets take 8 bytes a line (4-byte integers,
+    `OFFSET`). Compares equal to a tuple of the same paragraphs."""
 
     __slots__ = ("_ends", "_long", "_starts", "_text")
 
@@ -81,8 +86,8 @@ class TextParagraphs(Sequence[Paragraph]):
         is blank."""
         self._text = text
         self._long: tuple[int, str] | None = None
-        self._starts = array("q")
-        self._ends = array("q")
+        self._starts = array(OFFSET)
+        self._ends = array(OFFSET)
         for match in _LINE.finditer(text):
             if match.group().strip():
                 self._starts.append(match.start())
@@ -143,8 +148,8 @@ class TextParagraphs(Sequence[Paragraph]):
             yield self.text_of(index) if end - start > SHARED_LENGTH else text[start:end]
 
     def lengths(self) -> array[int]:
-        """Each paragraph's length in characters, 8 bytes a paragraph."""
-        return array("q", map(int.__sub__, self._ends, self._starts))
+        """Each paragraph's length in characters, 4 bytes a paragraph."""
+        return array(OFFSET, map(int.__sub__, self._ends, self._starts))
 
     def __eq__(self, other: object) -> bool:
         """Equal to any sequence of the same paragraphs (a tuple, or another of these)."""
@@ -268,7 +273,7 @@ def paragraph_lengths(paragraphs: Sequence[Paragraph]) -> array[int]:
     """Each paragraph's length in characters, compactly (no string made for plain text)."""
     if isinstance(paragraphs, TextParagraphs):
         return paragraphs.lengths()
-    return array("q", (len(paragraph.text) for paragraph in paragraphs))
+    return array(OFFSET, (len(paragraph.text) for paragraph in paragraphs))
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,7 +64,7 @@ class Navigator:
         self._hits: list[tuple[int, int, int]] = []
         self._hit: int | None = None
         self._current = 0
-        self._theme_changes: list[int] = []
+        self._theme_changes = array("i")
 
     @property
     def paragraph_count(self) -> int:
@@ -183,6 +183,7 @@ class Navigator:
     def topic_step(self, current: int, step: int) -> int | None:
         """The next (`step` 1) or previous (-1) paragraph of the chosen topic; with none chosen,
         the next or previous paragraph where the main theme changes (`theme_changes`)."""
+        stops: Sequence[int]
         if self.chosen_topic is not None:
             stops = sorted(self.topics()[self.chosen_topic].paragraphs)
         elif self.topic_index is not None:
@@ -299,11 +300,12 @@ class Navigator:
         return " · ".join(parts)
 
 
-def theme_changes(main_theme: Sequence[int | None]) -> list[int]:
+def theme_changes(main_theme: Sequence[int | None]) -> array[int]:
     """The paragraphs where a new main theme starts: the first with a theme, then each whose
     theme differs from that of the last paragraph with one before it. Paragraphs without a
-    theme (a heading, a short line) neither start nor end one, so `]` passes over them."""
-    stops: list[int] = []
+    theme (a heading, a short line) neither start nor end one, so `]` passes over them. An
+    array: a long document of short lines may change theme every few paragraphs."""
+    stops = array("i")
     last: int | None = None
     for paragraph, theme in enumerate(main_theme):
         if theme is not None and theme != last:

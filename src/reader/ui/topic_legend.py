@@ -153,17 +153,17 @@ def scale(lengths: Sequence[int], themes: Sequence[int | None], height: int) -> 
     count = len(lengths)
     if count == 0 or height <= 0:
         return []
-    weights = [length + 1 for length in lengths]
     if count <= height:
-        return _each_paragraph_seen(weights, themes, height)
-    total = sum(weights)
+        return _each_paragraph_seen([length + 1 for length in lengths], themes, height)
+    # Read in one pass, no list of weights: one word a line is hundreds of thousands.
+    total = sum(lengths) + count
     weight_of: list[dict[int | None, int]] = [{} for _ in range(height)]
     first = [-1] * height
     last = [-1] * height
     start = 0
-    for paragraph, weight in enumerate(weights):
+    for paragraph, (length, theme) in enumerate(zip(lengths, themes, strict=True)):
+        weight = length + 1
         end = start + weight
-        theme = themes[paragraph]
         row = start * height // total
         if (end - 1) * height // total == row:  # the common case: within one row
             counts = weight_of[row]

@@ -4,6 +4,7 @@ finds the same hits through a view as through a tuple of the texts."""
 
 from __future__ import annotations
 
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,22 @@ def test_a_long_paragraph_is_one_string_for_every_reader(texts: Path) -> None:
     # Read in order, the last long paragraph is the one kept.
     assert list(views)[3] is views[3]
     assert [p.text for p in paragraphs][3] is paragraphs.text_of(3)
+
+
+def test_one_word_a_line_keeps_8_bytes_a_line_and_4_for_its_length(texts: Path) -> None:
+    """Plain text keeps its paragraphs as offsets (4-byte integers): one word a line is
+    hundreds of thousands of paragraphs. 8-byte offsets took 16 bytes a line, and 8 a length."""
+    text = "\n".join((texts / "large-01.ar.txt").read_text("utf-8")[:400_000].split())
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        paragraphs = TextParagraphs(text)
+        kept = tracemalloc.get_traced_memory()[0] - before
+        lengths = paragraph_lengths(paragraphs)
+        kept_lengths = tracemalloc.get_traced_memory()[0] - before - kept
+    finally:
+        tracemalloc.stop()
+    count = len(paragraphs)
+    assert count > 60_000 and list(lengths[:3]) == [len(w) for w in text.split("\n", 3)[:3]]
+    assert kept < 9 * count, f"{kept / count:.1f} bytes a line"
+    assert kept_lengths < 5 * count, f"{kept_lengths / count:.1f} bytes a length"

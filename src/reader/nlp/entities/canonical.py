@@ -36,6 +36,7 @@ from reader.nlp.entities.gazetteer import (
     is_function_word,
     name_key,
 )
+from reader.nlp.entities.shapes import ORGANIZATION_HEADS as SPAN_ORGANIZATION_HEADS
 from reader.nlp.normalise import normalise, normalised_words
 
 __all__ = [
@@ -116,6 +117,10 @@ class Group:
     """Indices of the nisba mentions («التركية») that refer to this country."""
 
 
+_LONE_HEADS = _HEAD_WORDS | SPAN_ORGANIZATION_HEADS
+"""Heads that alone name nothing, the span rules' too («نادي», «منتخب», «صحيفة»)."""
+
+
 def cut_letters(raw: str, count: int) -> int:
     """Index in ``raw`` after its first ``count`` letters and the marks that follow them."""
     index = 0
@@ -190,7 +195,7 @@ def strip_proclitic(
         # «ودانييلي كاستاديلو»: a name in a list keeps its «و» glued on (ANERcorp style).
         return [first[cut_letters(first, 1) :], *rest_words]
     for clitic in _PROCLITICS:
-        if not key.startswith(clitic) or len(key) - len(clitic) < 2:
+        if not key.startswith(clitic) or len(key) - len(clitic) < 3:
             continue
         rest_key = key[len(clitic) :]
         cut = cut_letters(first, len(clitic))
@@ -270,6 +275,18 @@ def _partial_forms(
     return []
 
 
+def _common_phrase(words: Sequence[str]) -> bool:
+    """Whether a name opens with a definite word or an organisation's or event's head: a
+    phrase of common words («العصر العباسي», «اتحاد شباب ماسبيرو») that no person's surname or
+    first name stands for, whatever the tagger typed its words."""
+    first = words[0]
+    return (
+        first.startswith("ال")
+        or first.removeprefix("ال") in ORGANIZATION_HEADS
+        or first.removeprefix("ال") in EVENT_HEADS
+    )
+
+
 def _join_partial_names(drafts: dict[str, _Draft]) -> None:
     """Join surnames and lone first names, head-less organisations and cut-short events to
     the one full name they can belong to (none if two full names qualify).
@@ -278,14 +295,16 @@ def _join_partial_names(drafts: dict[str, _Draft]) -> None:
     """
     accepting: dict[tuple[str, tuple[str, ...]], set[str]] = {}
     accepting_person: dict[tuple[str, ...], set[str]] = {}
+    majorities: dict[str, str] = {}
     for key, draft in drafts.items():
         if draft.country is not None:
             continue
         kind, name = key.split(":", 1)
         majority = Counter(draft.types).most_common(1)[0][0]
+        majorities[key] = majority
         for form in _partial_forms(kind, majority, name.split()):
             accepting.setdefault((kind, form), set()).add(key)
-        if kind == "NAME" and majority != "PERSON":
+        if kind == "NAME" and majority != "PERSON" and not _common_phrase(name.split()):
             for form in _partial_forms(kind, majority, name.split(), for_person=True):
                 accepting_person.setdefault(form, set()).add(key)
     merged: dict[str, str] = {}
@@ -300,8 +319,13 @@ def _join_partial_names(drafts: dict[str, _Draft]) -> None:
             continue
         form = tuple(name.split())
         candidates = set(accepting.get((kind, form), ()))
-        if kind == "NAME" and Counter(small.types).most_common(1)[0][0] == "PERSON":
+        small_majority = Counter(small.types).most_common(1)[0][0]
+        if kind == "NAME" and small_majority == "PERSON":
             candidates |= accepting_person.get(form, set())
+        if small_majority == "LOCATION" or (
+            small_majority != "PERSON" and name.startswith("ال")
+        ):  # «أسيوط» is the city, not «جامعة أسيوط»; «الإسلام» is no surname of «سيف الإسلام»
+            candidates = {k for k in candidates if majorities[k] == small_majority}
         targets = {_final(merged, k) for k in candidates}
         targets.discard(small_key)
         if len(targets) == 1:
@@ -411,10 +435,10 @@ def group_mentions(mentions: Sequence[MentionLike]) -> list[Group]:
         if not words or all(is_function_word(w) for w in words):
             continue
         if len(words) == 1 and (
-            normalise(words[0]).removeprefix("ال") in _HEAD_WORDS
+            normalise(words[0]).removeprefix("ال") in _LONE_HEADS
             or normalise(words[0]) in REFERRING_NOUNS
         ):
-            continue  # «شركة», «المنتدى», «الجانبان» alone name nothing
+            continue  # «شركة», «المنتدى», «نادي», «الجانبان» alone name nothing
         if mention.type == NISBA or mention.type in _NAME_TYPES:
             code = _is_nisba(mention.type, words)
             if code is not None:

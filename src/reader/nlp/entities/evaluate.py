@@ -18,6 +18,7 @@ an entity counts only if its type and both its edges match the gold one. Three r
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 import time
 from collections.abc import Iterable, Sequence
@@ -29,6 +30,7 @@ from reader.errors import UserError
 from reader.nlp.entities.spans import bio_spans
 
 if TYPE_CHECKING:
+    from reader.nlp.entities.extract import Mention
     from reader.nlp.entities.tagger import Tagger
 
 __all__ = [
@@ -216,36 +218,45 @@ def pipeline_labels(
 ) -> list[list[str]]:
     """BIO labels from the whole extraction `reader entities` runs (tagger, memory and rules):
     each sentence's words joined by spaces as one paragraph, the name memory starting afresh at
-    each of ``starts``. A token is labelled with a mention it overlaps (a clitic cut off a name
-    stays part of the token, as the corpus marks it)."""
-    from reader.nlp.entities.extract import extract_paragraphs
+    each of ``starts``, where a document's one-word people are also completed to its full
+    names (`complete_names`), as the index does for a user. A token is labelled with a mention
+    it overlaps (a clitic cut off a name stays part of the token, as the corpus marks it)."""
+    from reader.nlp.entities.extract import complete_names, extract_paragraphs
     from reader.nlp.entities.memory import NameMemory
 
-    starts = set(starts)
-    memory = NameMemory()
+    bounds = sorted({0, *starts, len(sentences)})
     labels: list[list[str]] = []
-    for k, words in enumerate(sentences):
-        if k in starts:
-            memory = NameMemory()
-        offsets = []
-        position = 0
-        for word in words:
-            offsets.append((position, position + len(word)))
-            position += len(word) + 1
-        (mentions,) = extract_paragraphs([(0, " ".join(words))], memory)
-        found = ["O"] * len(words)
-        for mention in mentions:
-            kind = PIPELINE_TYPES.get(mention.type)
-            if kind is None:
-                continue
-            inside = [
-                i for i, (a, b) in enumerate(offsets) if a < mention.end and mention.start < b
-            ]
-            for n, i in enumerate(inside):
-                if found[i] == "O":
-                    found[i] = ("B-" if n == 0 else "I-") + kind
-        labels.append(found)
+    for begin, stop in itertools.pairwise(bounds):
+        memory = NameMemory()
+        mentions = [
+            m
+            for k in range(begin, stop)
+            for m in extract_paragraphs([(k, " ".join(sentences[k]))], memory)[0]
+        ]
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in complete_names(mentions):
+            by_sentence.setdefault(mention.paragraph, []).append(mention)
+        labels.extend(_bio(sentences[k], by_sentence.get(k, [])) for k in range(begin, stop))
     return labels
+
+
+def _bio(words: Sequence[str], mentions: Sequence[Mention]) -> list[str]:
+    """One sentence's BIO labels from its mentions (offsets into its words joined by spaces)."""
+    offsets = []
+    position = 0
+    for word in words:
+        offsets.append((position, position + len(word)))
+        position += len(word) + 1
+    found = ["O"] * len(words)
+    for mention in mentions:
+        kind = PIPELINE_TYPES.get(mention.type)
+        if kind is None:
+            continue
+        inside = [i for i, (a, b) in enumerate(offsets) if a < mention.end and mention.start < b]
+        for n, i in enumerate(inside):
+            if found[i] == "O":
+                found[i] = ("B-" if n == 0 else "I-") + kind
+    return found
 
 
 def pipeline_sentences(_: Tagger, sentences: Sequence[Sequence[str]]) -> list[list[str]]:

@@ -19,6 +19,7 @@ canonical names (`reader.nlp.entities.canonical`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -101,6 +102,9 @@ class Mention:
     text: str
     """The paragraph's own characters, ``paragraph_text[start:end]``."""
     type: str
+    lead_in: str = field(default="", compare=False, repr=False)
+    """For a person named by one word, the word written before it with what separates them
+    (``"باسم "``), so that the document's full name can take it back (`complete_names`)."""
 
 
 @dataclass
@@ -474,7 +478,7 @@ def _collect(
         found = _mentions(index, piece, tokens, raw, labels, kinds)
         if offset:
             found = [
-                Mention(m.paragraph, m.start + offset, m.end + offset, m.text, m.type)
+                Mention(m.paragraph, m.start + offset, m.end + offset, m.text, m.type, m.lead_in)
                 for m in found
             ]
         results[slot].extend(found)
@@ -615,8 +619,33 @@ def _mentions(
                 kinds[_name_key(text[start:end])] = kind
             elif kind == "PERSON" and kinds:  # not a place («برنامج طهران») nor a company's
                 kind = kinds.get(_name_key(text[start:end]), kind)  # app («تطبيق الجزيرة»)
-        mentions.append(Mention(paragraph_index, start, end, text[start:end], kind))
+        lead_in = ""
+        if kind == "PERSON" and stop - first == 1 and first > 0 and not lead:
+            before = raw[first - 1]
+            if len(before) > 2 and before.isalpha() and not is_function_word(before):
+                lead_in = text[tokens[first - 1].start : start]
+        mentions.append(Mention(paragraph_index, start, end, text[start:end], kind, lead_in))
     return mentions
+
+
+def complete_names(mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with a person named by one word taken back to the full name the document
+    writes at least twice, when the word before it is that name's first word: the tagger reads
+    a given name that is also a common word («باسم», "in the name of"; «أمل», hope) as the
+    word in some contexts and as the name in others, and «باسم يوسف» came out «يوسف» in the
+    title and the first sentence, a person of its own beside «باسم يوسف»."""
+    written = Counter(
+        _name_key(m.text) for m in mentions if m.type == "PERSON" and len(m.text.split()) > 1
+    )
+    if not written:
+        return list(mentions)
+    completed = []
+    for m in mentions:
+        if m.lead_in and written[_name_key(m.lead_in + m.text)] >= 2:
+            start = m.start - len(m.lead_in)
+            m = Mention(m.paragraph, start, m.end, m.lead_in + m.text, m.type)
+        completed.append(m)
+    return completed
 
 
 def _name_key(text: str) -> str:
@@ -658,7 +687,7 @@ class EntityIndex:
 
     def _group(self) -> list[Entity]:
         """Group every mention added so far into entities."""
-        mentions = self._mentions
+        mentions = complete_names(self._mentions)
         return [
             Entity(
                 group.key,

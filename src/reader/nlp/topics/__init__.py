@@ -12,9 +12,10 @@ Public data (`reader.nlp.topics.model`), what the CLI prints and the app shows:
   every paragraph whose main or second theme it is), `main_paragraphs` (those whose main theme
   it is) and a `number` (from 0, in the order themes first appear in the text: a stable key
   for a theme's colour or glyph).
-- Per paragraph (tuples as long as the document): `main_topic` / `second_topic` (the label or
-  None) and `main_theme` / `second_theme` (the theme's position in `topics`, or None);
-  `theme_of(p)` and `second_theme_of(p)` return the `Topic` itself.
+- Per paragraph (read-only sequences as long as the document, equal to the tuples of their
+  items): `main_topic` / `second_topic` (the label or None) and `main_theme` / `second_theme`
+  (the theme's position in `topics`, or None); `theme_of(p)` and `second_theme_of(p)` return
+  the `Topic` itself. They are views of two arrays of positions, 4 bytes a paragraph each.
 - An empty document, or one without any recurring content word, may have no themes: every
   paragraph then has None. A one-paragraph document has at most a few themes, all on ¶0.
 

@@ -136,12 +136,13 @@ def word_kind(word: str, language: str = "ar") -> str | None:
 
 def label_fault(form: str, language: str = "ar") -> str | None:
     """Why ``form`` cannot label a theme ("number", "adjective", "verb", "unit", "filler",
-    "common", "pronoun", "indefinite", "phrases"), or None when it can: no word may be a number; the
-    first word may not carry a tanween (an indefinite noun or adverb: «افتراضيًا»); the
-    first word may not be a verb, a unit or an adjective (a noun phrase starts with its noun),
-    the last not a verb or a unit; a single word may not be a filler noun, nor a common noun
-    or a word with a pronoun glued to it written without the article; a phrase with no
-    article anywhere must hold a word that may be a name («مارك زوكربيرغ», «معركة
+    "common", "pronoun", "indefinite", "phrases", "short"), or None when it can: no word may be
+    a number; the first word may not carry a tanween (an indefinite noun or adverb:
+    «افتراضيًا»); the first word may not be a verb, a unit or an adjective (a noun phrase starts
+    with its noun), the last not a verb or a unit, nor either end a verb by its written vowels
+    («كَفَرُوا»); a single word may not be a filler noun, nor a common noun, a word of two
+    letters («قُل») or a word with a pronoun glued to it written without the article; a phrase
+    with no article anywhere must hold a word that may be a name («مارك زوكربيرغ», «معركة
     ستالينغراد»): one of common words only («سيدة بريطانية») is a description or a fragment
     cut from its iḍāfa («أخطر أنواع» [السرطان]), no subject; and a definite noun may not follow
     a definite adjective (`_two_phrases`: two phrases the chunker ran together)."""
@@ -152,6 +153,15 @@ def label_fault(form: str, language: str = "ar") -> str | None:
     first = _kind_of(_bare(words[0])[0], kinds)
     if first in ("verb", "unit", "adjective"):
         return first
+    if _PLURAL_VERB.search(words[0]) or _PLURAL_VERB.search(words[-1]):
+        return "verb"
+    if (
+        language == "ar"
+        and len(words) == 1
+        and not is_definite(words[0])
+        and len(_bare(words[0])[0]) <= 2
+    ):
+        return "short"  # «قُل» (say), «كن»: a word of two letters alone is no subject
     if first == "filler" and all(_bare(w)[0] in ORDINALS for w in words[1:]):
         return first  # «المستوى», and with an ordinal only: «المرة الأولى» (for the first time)
     if len(words) == 1 and first in ("common", "noun") and not is_definite(words[0]):
@@ -188,6 +198,14 @@ def label_fault(form: str, language: str = "ar") -> str | None:
     ):
         return "indefinite"  # «سيدة بريطانية», «صيغة توافقية», «أخطر أنواع»: no name in it
     return None
+
+
+_MARKS = "[\u064b-\u065f\u0670\u06d6-\u06ed]*"
+
+_PLURAL_VERB = re.compile(f"\u064f\u0648{_MARKS}\u0627{_MARKS}$")
+"""«ـُوا» at the end: the plural ending of a past, imperative or jussive verb as a voweled text
+writes it («كَفَرُوا», «كَفَرُوٓا۟»); a name ending in «وا» has no damma before its waw
+(«نِيكَارَاغْوَا»)."""
 
 
 def _two_phrases(words: Sequence[str], kinds: dict[str, str]) -> bool:

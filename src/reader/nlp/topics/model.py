@@ -6,19 +6,25 @@ map); see the package docstring for how it is meant to be read.
 
 from __future__ import annotations
 
+import operator
+from abc import abstractmethod
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar, overload
 
 __all__ = [
     "NO_THEME",
+    "ThemeLabels",
+    "ThemePositions",
     "Topic",
     "TopicIndex",
     "TopicsNotSupported",
     "assemble",
     "assemble_numbered",
     "empty_index",
+    "indexed",
     "themes_array",
 ]
 
@@ -42,19 +48,116 @@ class Topic:
     """The paragraphs whose main theme it is, ascending (a subset of `paragraphs`)."""
 
 
+NO_THEME = -1
+"""A paragraph without a (main or second) theme, in an array of theme numbers or positions."""
+
+T = TypeVar("T")
+
+
+class _PerParagraph(Sequence[T]):
+    """A read-only sequence with one item per paragraph, read from an array of theme
+    positions (`NO_THEME` for none): 4 bytes a paragraph, where a tuple takes 8 (a document of
+    one word a line has hundreds of thousands of paragraphs).
+
+    It compares equal to a tuple or another such view of the same items, as the tuples it
+    stands for did (``index.main_topic == (None, None)``), and hashes like that tuple."""
+
+    __slots__ = ("_positions",)
+
+    def __init__(self, positions: array[int]) -> None:
+        """The view of ``positions``, which it shares: they are not to change after."""
+        self._positions = positions
+
+    @abstractmethod
+    def _item(self, position: int) -> T:
+        """The item of a paragraph whose theme is at ``position`` (`NO_THEME` for none)."""
+
+    @abstractmethod
+    def _view(self, positions: array[int]) -> _PerParagraph[T]:
+        """The same kind of view over other ``positions`` (a slice of these)."""
+
+    def __len__(self) -> int:
+        """How many paragraphs."""
+        return len(self._positions)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> _PerParagraph[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | _PerParagraph[T]:
+        """The item of paragraph ``index``, or a view of a slice of the paragraphs."""
+        if isinstance(index, slice):
+            return self._view(self._positions[index])
+        return self._item(self._positions[index])
+
+    def __iter__(self) -> Iterator[T]:
+        """The items in paragraph order."""
+        return map(self._item, self._positions)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a tuple or a view of the same items, in the same order."""
+        if isinstance(other, _PerParagraph | tuple):
+            return len(self) == len(other) and all(map(operator.eq, self, other))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        """The hash of the tuple of the items (views equal to a tuple hash like it)."""
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        """The items, as a tuple would show them."""
+        return f"{type(self).__name__}({tuple(self)!r})"
+
+
+class ThemePositions(_PerParagraph[int | None]):
+    """Per paragraph, the position in `TopicIndex.topics` of a theme of it, or None."""
+
+    __slots__ = ()
+
+    def _item(self, position: int) -> int | None:
+        return None if position == NO_THEME else position
+
+    def _view(self, positions: array[int]) -> ThemePositions:
+        return ThemePositions(positions)
+
+
+class ThemeLabels(_PerParagraph[str | None]):
+    """Per paragraph, the label of a theme of it, or None: read from the theme's position in
+    ``topics``, so the labels are not stored once per paragraph."""
+
+    __slots__ = ("_topics",)
+
+    def __init__(self, topics: Sequence[Topic], positions: array[int]) -> None:
+        """The labels of the ``topics`` at ``positions`` (shared, not to change after)."""
+        super().__init__(positions)
+        self._topics = topics
+
+    def _item(self, position: int) -> str | None:
+        return None if position == NO_THEME else self._topics[position].label
+
+    def _view(self, positions: array[int]) -> ThemeLabels:
+        return ThemeLabels(self._topics, positions)
+
+
 @dataclass(frozen=True, slots=True)
 class TopicIndex:
-    """The themes of a document and the main (and second) theme of each paragraph."""
+    """The themes of a document and the main (and second) theme of each paragraph.
+
+    The four per-paragraph sequences are as long as the document. Built by `indexed` (as
+    `assemble` and `empty_index` do), they are read-only views of two arrays of theme
+    positions, 4 bytes a paragraph each: the labels are read from `topics`."""
 
     topics: tuple[Topic, ...]
     """Themes, most salient first."""
-    main_topic: tuple[str | None, ...]
+    main_topic: Sequence[str | None]
     """Per paragraph, the label of its main theme, or None where it has none."""
-    second_topic: tuple[str | None, ...] = ()
+    second_topic: Sequence[str | None] = ()
     """Per paragraph, the label of its second theme, or None; empty when not computed."""
-    main_theme: tuple[int | None, ...] = field(default=())
+    main_theme: Sequence[int | None] = field(default=())
     """Per paragraph, the position in `topics` of its main theme, or None."""
-    second_theme: tuple[int | None, ...] = field(default=())
+    second_theme: Sequence[int | None] = field(default=())
     """Per paragraph, the position in `topics` of its second theme, or None."""
 
     def theme_of(self, paragraph: int) -> Topic | None:
@@ -72,14 +175,27 @@ class TopicIndex:
         return None
 
 
+def indexed(topics: tuple[Topic, ...], main: array[int], second: array[int]) -> TopicIndex:
+    """The index of ``topics`` and of each paragraph's main and ``second`` theme, given as
+    positions in ``topics`` (`NO_THEME` for none). The arrays are kept, not copied: they are
+    not to change after."""
+    return TopicIndex(
+        topics,
+        ThemeLabels(topics, main),
+        ThemeLabels(topics, second),
+        ThemePositions(main),
+        ThemePositions(second),
+    )
+
+
 class TopicsNotSupported(Exception):
     """Topics cannot be found for the language: no word lists for it ship with the reader."""
 
 
 def empty_index(paragraph_count: int) -> TopicIndex:
     """The index of a document without themes."""
-    none: tuple[None, ...] = (None,) * paragraph_count
-    return TopicIndex((), none, none, none, none)
+    none = array("i", (NO_THEME,)) * paragraph_count  # one array for both: read only
+    return indexed((), none, none)
 
 
 def assemble(
@@ -95,10 +211,6 @@ def assemble(
     no paragraph's main or second theme is left out. Themes come most
     salient first, scores relative to the best, numbers in order of first paragraph."""
     return assemble_numbered(labels, scores, themes_array(main), themes_array(second), speaks)
-
-
-NO_THEME = -1
-"""A paragraph without a (main or second) theme, in an array of theme numbers."""
 
 
 def themes_array(themes: Iterable[int | None]) -> array[int]:
@@ -141,13 +253,11 @@ def assemble_numbered(
         )
         for i in order
     )
-    # Per paragraph, looked up by theme number; NO_THEME (-1) picks the None put last.
-    named: list[str | None] = [*labels, None]
-    placed: list[int | None] = [position.get(theme) for theme in range(len(labels))] + [None]
-    return TopicIndex(
+    # Each paragraph's theme numbers become positions in `topics`: NO_THEME (-1) picks the
+    # NO_THEME put last. A theme left out is no paragraph's main or second theme.
+    placed = [position.get(theme, NO_THEME) for theme in range(len(labels))] + [NO_THEME]
+    return indexed(
         topics,
-        tuple(map(named.__getitem__, main)),
-        tuple(map(named.__getitem__, second)),
-        tuple(map(placed.__getitem__, main)),
-        tuple(map(placed.__getitem__, second)),
+        array("i", map(placed.__getitem__, main)),
+        array("i", map(placed.__getitem__, second)),
     )

@@ -27,7 +27,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from reader.config import Settings
 from reader.layout import Direction
 from reader.text.clipboard import clipboard_text
-from reader.text.document import Document, paragraph_lengths
+from reader.text.document import Document
 from reader.ui import analysis
 from reader.ui.commands import ReaderCommands
 from reader.ui.heap import trim_heap
@@ -133,7 +133,7 @@ class ReaderScreen(Screen[None]):
             article = ArticleView(
                 self.document, direction=self.direction, bidi=self.settings.bidi, id="article"
             )
-            topic_map = TopicMap(paragraph_lengths(self.document.paragraphs), id="topic-map")
+            topic_map = TopicMap(self.document.paragraphs, id="topic-map")
             if self.settings.panel == "right":
                 yield from (article, topic_map, panel)
             else:

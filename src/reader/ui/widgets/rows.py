@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate
 
 
 class RowIndex:
@@ -18,36 +17,51 @@ class RowIndex:
 
     A paragraph's block is its lines plus the blank line after it. Blocks are kept in a Fenwick
     tree, so changing one height, finding a paragraph's first row and finding the paragraph at a
-    row all take O(log n): refining an estimate never rescans the document.
+    row all take O(log n): refining an estimate never rescans the document. The tree is all
+    that is kept (4 bytes a paragraph): one block is read from it in O(log n) too.
     """
 
     def __init__(self, heights: Iterable[int]) -> None:
         """Start from each paragraph's height in lines (estimated or real)."""
-        # Arrays of 8-byte integers, not lists of int objects: a million short lines.
-        self._blocks = array("q", (height + 1 for height in heights))
-        size = len(self._blocks)
-        # Node i holds the sum of blocks (i - lowbit(i), i]: a difference of prefix sums.
-        prefix = array("q", [0])
-        prefix.extend(accumulate(self._blocks))
-        self._tree = array("q", [0])
-        self._tree.extend(prefix[i] - prefix[i - (i & -i)] for i in range(1, size + 1))
-        del prefix
+        # An array of 4-byte integers, not a list of int objects: a million short lines. A
+        # document within the size limit (64 MiB) has far fewer than 2**31 rows.
+        self._tree = array("i", [0])
+        self._tree.extend(height + 1 for height in heights)
+        size = len(self._tree) - 1
+        # Built in place: node i comes to hold the sum of blocks (i - lowbit(i), i].
+        tree = self._tree
+        for i in range(1, size + 1):
+            parent = i + (i & -i)
+            if parent <= size:
+                tree[parent] += tree[i]
         self._top_bit = 1 << (size.bit_length() - 1) if size else 0
 
     def __len__(self) -> int:
         """How many paragraphs are indexed."""
-        return len(self._blocks)
+        return len(self._tree) - 1
+
+    def _block(self, paragraph: int) -> int:
+        """The paragraph's block (its lines and the blank line after it): its node's sum less
+        those of the nodes below it that the node covers."""
+        tree = self._tree
+        i = paragraph + 1
+        block = tree[i]
+        covered = i - (i & -i)
+        i -= 1
+        while i > covered:
+            block -= tree[i]
+            i -= i & -i
+        return block
 
     def height(self, paragraph: int) -> int:
         """The paragraph's height in lines (without the blank line after it)."""
-        return self._blocks[paragraph] - 1
+        return self._block(paragraph) - 1
 
     def set_height(self, paragraph: int, height: int) -> None:
         """Replace one paragraph's height (say, an estimate by its real height)."""
-        delta = height + 1 - self._blocks[paragraph]
+        delta = height + 1 - self._block(paragraph)
         if not delta:
             return
-        self._blocks[paragraph] += delta
         i = paragraph + 1
         while i < len(self._tree):
             self._tree[i] += delta
@@ -65,26 +79,27 @@ class RowIndex:
     @property
     def total(self) -> int:
         """All rows: every paragraph's lines and the blank lines between paragraphs."""
-        return max(0, self.start(len(self._blocks)) - 1)
+        return max(0, self.start(len(self)) - 1)
 
     def locate(self, row: int) -> tuple[int, int]:
         """The paragraph whose block holds `row`, and the row's place in that block (a place
         equal to the paragraph's height is the blank line after it). Rows past the end give the
         last paragraph."""
-        if not self._blocks:
+        size = len(self)
+        if not size:
             return 0, 0
         position = 0
         remaining = max(0, row)
         step = self._top_bit
         while step:
             following = position + step
-            if following <= len(self._blocks) and self._tree[following] <= remaining:
+            if following <= size and self._tree[following] <= remaining:
                 position = following
                 remaining -= self._tree[following]
             step >>= 1
-        if position >= len(self._blocks):
-            last = len(self._blocks) - 1
-            return last, self._blocks[last] - 1
+        if position >= size:
+            last = size - 1
+            return last, self._block(last) - 1
         return position, remaining
 
 

@@ -4,9 +4,10 @@ each row in the colour (and with the letter) of the theme that fills that stretc
 The column is the document scaled to its height (`reader.ui.topic_legend.scale`), so a reader
 sees at a glance where each theme lives, in a news article as in the 10 MB document; the rows
 standing for the current paragraph carry the article's marker. It is computed from the
-per-paragraph theme array the topic worker found, once per size, and only the rows on screen are
-drawn. Until the themes arrive (or when there are none) the column is blank, so it never delays
-the first screen. Clicking a row posts `Jump` with the first paragraph it stands for.
+per-paragraph themes the topic worker found and the paragraphs' lengths, once per size, and only
+the rows on screen are drawn. Until the themes arrive (or when there are none) the column is
+blank, so it never delays the first screen. Clicking a row posts `Jump` with the first
+paragraph it stands for.
 
 Colour is never the only sign: the first row of each band shows its theme's letter, and with
 `NO_COLOR` every row does, so the bands read as columns of letters (the legend in the Topics tab
@@ -28,6 +29,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
 
+from reader.text.document import Paragraph, paragraph_lengths
 from reader.ui.labels import fit
 from reader.ui.topic_legend import (
     OTHER,
@@ -69,10 +71,10 @@ class TopicMap(Widget):
             super().__init__()
             self.paragraph = paragraph
 
-    def __init__(self, lengths: Sequence[int], *, id: str | None = None) -> None:
-        """A blank map of a document whose paragraphs have these `lengths` (in characters)."""
+    def __init__(self, paragraphs: Sequence[Paragraph], *, id: str | None = None) -> None:
+        """A blank map of the document of these `paragraphs`."""
         super().__init__(id=id)
-        self._lengths = lengths
+        self._paragraphs = paragraphs
         self._themes: Sequence[int | None] = ()
         self._swatches: Sequence[Swatch] = ()
         self._rows: list[MapRow] = []
@@ -98,7 +100,9 @@ class TopicMap(Widget):
         height = self.content_size.height
         if height != self._rows_height:
             self._rows_height = height
-            self._rows = scale(self._lengths, self._themes, height) if self._themes else []
+            self._rows = []
+            if self._themes:  # lengths read again for each height, not kept (4 bytes a paragraph)
+                self._rows = scale(paragraph_lengths(self._paragraphs), self._themes, height)
             self._generation += 1
             self._strips.clear()
         return self._rows
