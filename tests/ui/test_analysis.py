@@ -3,7 +3,10 @@ post is what `reader.nlp` finds, in batches, ending with the grouped entities.""
 
 from __future__ import annotations
 
+import gc
+import re
 import threading
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -103,3 +106,33 @@ def test_bidi_controls_are_counted_by_the_layout_engine() -> None:
     assert message.count == 5
     clean = _run(analysis.count_bidi_controls, load_document(None))
     assert isinstance(clean[0], analysis.BidiControlsCounted) and clean[0].count == 0
+
+
+def test_bidi_count_keeps_no_layout_of_a_long_paragraph() -> None:
+    """The count of a one-line document's controls (large-01's words around its first
+    controls, 200,000 characters) leaves nothing of that paragraph behind: its layout, asked
+    for the count only, was kept in `layout_paragraph`'s cache with the paragraph's text (about
+    four bytes a character, for as long as the reader ran; the text is sliced by the document
+    before measuring, as the article view slices it)."""
+    prose = Path(text_path("large-01.ar.txt")).read_text("utf-8")
+    first = re.search("[\u202a-\u202e\u2066-\u2069]", prose)
+    assert first is not None
+    text = " ".join(prose[first.start() - 100_000 : first.start() + 100_000].split()) + "\n"
+    document = Document.from_text(text, "long.txt")
+    expected = len(re.findall("[\u202a-\u202e\u2066-\u2069]", text))
+    assert expected > 0
+    assert document.paragraphs[0].text  # sliced (and kept by the document) before measuring
+    at = text.index(first.group())
+    warm = Document.from_text(text[at - 20_000 : at + 20_000], "warm.txt")
+    _run(analysis.count_bidi_controls, warm)  # the layout engine's tables, loaded once
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        posted = _run(analysis.count_bidi_controls, document)
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert posted == [analysis.BidiControlsCounted(expected)]
+    assert kept < len(text) // 2, f"{kept:,} bytes kept for {len(text):,} characters"

@@ -3,7 +3,7 @@ shows."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -88,9 +88,10 @@ class VisualLine:
 
 @dataclass(frozen=True, slots=True)
 class ParagraphLayout:
-    """A paragraph laid out at one width: its visual lines, first line first."""
+    """A paragraph laid out at one width: its visual lines, first line first (a tuple, or for
+    a very long paragraph `reader.layout.pieces.WrappedLines`, which makes each when asked)."""
 
-    lines: tuple[VisualLine, ...]
+    lines: Sequence[VisualLine]
     rtl: bool
     """True when the paragraph's base direction is right-to-left."""
     removed: tuple[int, ...]

@@ -22,8 +22,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from functools import lru_cache, partial
+from typing import overload
 
 from reader.layout.clusters import BIDI_CONTROLS
 from reader.layout.lines import Direction, Order, ParagraphLayout, VisualLine
@@ -108,6 +111,32 @@ def _shifted_cells(
     return tuple((a + start, b + start) for a, b in cells)
 
 
+PIECES_KEPT = 4
+"""How many pieces' lines a `WrappedLines` keeps made (a screen spans one or two)."""
+
+_Piece = tuple[str, int, int, int | None, Direction, Order]
+"""A piece of a paragraph as `_shifted_cells` takes it: text, start, end, width, direction,
+order."""
+
+
+class _LineCells:
+    """The cell map of line `index` of a piece, computed when asked: what each wrapped line of a
+    long paragraph keeps as its `VisualLine` cells source. A `functools.partial` of the seven
+    arguments took about 310 bytes a line (with its tuple and keyword dictionary), more than the
+    line's text; this object takes 56, the piece's arguments shared by all its lines."""
+
+    __slots__ = ("index", "piece")
+
+    def __init__(self, piece: _Piece, index: int) -> None:
+        """Line `index` of `piece`, given as `_shifted_cells`'s first six arguments."""
+        self.piece = piece
+        self.index = index
+
+    def __call__(self) -> tuple[tuple[int, int], ...]:
+        """The line's cell map, in paragraph offsets."""
+        return _shifted_cells(*self.piece, self.index)
+
+
 def _joined_cells(
     text: str, spans: tuple[tuple[int, int], ...], direction: Direction, order: Order
 ) -> tuple[tuple[int, int], ...]:
@@ -124,11 +153,12 @@ def _bidi_controls(text: str, start: int, end: int) -> int:
     return sum(text.count(control, start, end) for control in BIDI_CONTROLS)
 
 
-def wrapped_lines(
+def _wrapped_pieces(
     text: str, width: int, direction: Direction, order: Order
-) -> Iterator[tuple[VisualLine, list[int]]]:
-    """The lines of a long paragraph at `width` (`direction` rtl or ltr), each with the offsets
-    it leaves undrawn: a stream, so `reader render` holds one piece at a time."""
+) -> Iterator[tuple[int, int, tuple[VisualLine, ...], list[int]]]:
+    """``(start, end, lines, removed)`` of each piece of a long paragraph at `width`: the
+    piece's span, the lines of `_layout(text[start:end], ...)` that are kept (in piece
+    offsets), and the paragraph offsets they leave undrawn."""
     start = 0
     while start < len(text):
         end = _cut(text, start, start + PIECE, at_space=False)
@@ -148,22 +178,103 @@ def wrapped_lines(
             )
             lines, following = laid.lines[:seam], start + laid.lines[seam].start
         removed = [start + r for r in laid.removed if start + r < following]
-        for index, line in enumerate(lines):
-            yield (
-                VisualLine(
-                    line.text,
-                    None,
-                    line.start + start,
-                    line.end + start,
-                    line.rtl,
-                    width=line.width,
-                    cells_source=partial(
-                        _shifted_cells, text, start, end, width, direction, order, index
-                    ),
-                ),
-                removed if index == 0 else [],
-            )
+        yield start, end, tuple(lines), removed
         start = following
+
+
+def _shifted(line: VisualLine, piece: _Piece, index: int) -> VisualLine:
+    """Line `index` of `piece` (`line`, in piece offsets) in paragraph offsets."""
+    start = piece[1]
+    return VisualLine(
+        line.text,
+        None,
+        line.start + start,
+        line.end + start,
+        line.rtl,
+        width=line.width,
+        cells_source=_LineCells(piece, index),
+    )
+
+
+def wrapped_lines(
+    text: str, width: int, direction: Direction, order: Order
+) -> Iterator[tuple[VisualLine, list[int]]]:
+    """The lines of a long paragraph at `width` (`direction` rtl or ltr), each with the offsets
+    it leaves undrawn: a stream, so `reader render` holds one piece at a time."""
+    for start, end, lines, removed in _wrapped_pieces(text, width, direction, order):
+        piece = (text, start, end, width, direction, order)
+        for index, line in enumerate(lines):
+            yield _shifted(line, piece, index), removed if index == 0 else []
+
+
+class WrappedLines(Sequence[VisualLine]):
+    """The wrapped lines of a long paragraph, kept as numbers: each line is made again from its
+    piece when asked for (the last `PIECES_KEPT` pieces' lines are kept), the same line as
+    `wrapped_lines` gives. The app holds every line of a paragraph on screen: as objects
+    (text, offsets, cells source) they took about 475 bytes a line, 12 MB for 4 MB of Arabic as
+    one line; as numbers, 16 bytes. Compared and hashed by identity."""
+
+    __slots__ = ("_direction", "_firsts", "_kept", "_order", "_pieces", "_text", "_width", "starts")
+
+    def __init__(self, text: str, width: int, direction: Direction, order: Order) -> None:
+        """No line yet: `add` each piece's, in order."""
+        self._text = text
+        self._width = width
+        self._direction: Direction = direction
+        self._order: Order = order
+        self._pieces = array("q")
+        """Each piece's start and end, one after the other."""
+        self._firsts = array("q")
+        """The index of each piece's first line."""
+        self.starts = array("q")
+        """Each line's first logical offset (`start`), for finding a line without making it."""
+        self._kept: dict[int, tuple[VisualLine, ...]] = {}
+
+    def add(self, start: int, end: int, lines: Sequence[VisualLine]) -> None:
+        """Take the lines (in piece offsets) kept from the piece `text[start:end]`."""
+        self._firsts.append(len(self.starts))
+        self._pieces.extend((start, end))
+        self.starts.extend(line.start + start for line in lines)
+
+    def __len__(self) -> int:
+        """How many lines."""
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> VisualLine: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[VisualLine, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> VisualLine | tuple[VisualLine, ...]:
+        """Line `index` (negative counts from the end), or a slice's lines as a tuple."""
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("line index out of range")
+        number = bisect_right(self._firsts, index) - 1
+        start, end = self._pieces[2 * number], self._pieces[2 * number + 1]
+        kept = self._kept.get(number)
+        if kept is None:
+            laid = _layout(self._text[start:end], self._width, self._direction, self._order)
+            kept = tuple(laid.lines)  # a piece is short: its lines are a tuple already
+            if len(self._kept) >= PIECES_KEPT:
+                del self._kept[next(iter(self._kept))]
+            self._kept[number] = kept
+        lines = kept
+        piece = (self._text, start, end, self._width, self._direction, self._order)
+        within = index - self._firsts[number]
+        return _shifted(lines[within], piece, within)
+
+    def __eq__(self, other: object) -> bool:
+        """The same lines object (identity): never compared line by line."""
+        return self is other
+
+    def __hash__(self) -> int:
+        """By identity, as `__eq__`."""
+        return id(self)
 
 
 def long_direction(text: str, direction: Direction) -> Direction:
@@ -179,12 +290,12 @@ def layout_long(
     rtl = direction == "rtl"
     controls = _bidi_controls(text, 0, len(text))
     if width is not None:
-        lines: list[VisualLine] = []
+        lines = WrappedLines(text, width, direction, order)
         removed: list[int] = []
-        for line, undrawn in wrapped_lines(text, width, direction, order):
-            lines.append(line)
+        for start, end, kept, undrawn in _wrapped_pieces(text, width, direction, order):
+            lines.add(start, end, kept)
             removed.extend(undrawn)
-        return ParagraphLayout(tuple(lines), rtl, tuple(sorted(removed)), controls)
+        return ParagraphLayout(lines, rtl, tuple(sorted(removed)), controls)
     texts: list[str] = []
     spans: list[tuple[int, int]] = []
     removed = []

@@ -68,18 +68,24 @@ OFFSET = "i"
 and half of 8-byte ones (one word a line is hundreds of thousands of paragraphs)."""
 
 
+SHARED_LENGTH = 1 << 16
+"""Paragraphs of plain text longer than this many characters are sliced once and shared
+(`TextParagraphs.text_of`); real articles' paragraphs are a few thousand."""
+
+
 class TextParagraphs(Sequence[Paragraph]):
     """The paragraphs of plain text, kept as offsets into the text: a `Paragraph` is made when
     asked for. A million short lines held as a million `Paragraph`s (each with its own string
     and integers) took about 25 times the file; offsets take 8 bytes a line (4-byte integers,
     `OFFSET`). Compares equal to a tuple of the same paragraphs."""
 
-    __slots__ = ("_ends", "_starts", "_text")
+    __slots__ = ("_ends", "_long", "_starts", "_text")
 
     def __init__(self, text: str) -> None:
         """The non-blank lines of `text` (newlines already `\n`); a line of white space only
         is blank."""
         self._text = text
+        self._long: tuple[int, str] | None = None
         self._starts = array(OFFSET)
         self._ends = array(OFFSET)
         for match in _LINE.finditer(text):
@@ -105,14 +111,14 @@ class TextParagraphs(Sequence[Paragraph]):
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError("paragraph index out of range")
-        start = self._starts[index]
-        return Paragraph(index, start, self._text[start : self._ends[index]])
+        return Paragraph(index, self._starts[index], self.text_of(index))
 
     def __iter__(self) -> Iterator[Paragraph]:
         """The paragraphs in order."""
         text = self._text
         for index, (start, end) in enumerate(zip(self._starts, self._ends, strict=True)):
-            yield Paragraph(index, start, text[start:end])
+            long = end - start > SHARED_LENGTH
+            yield Paragraph(index, start, self.text_of(index) if long else text[start:end])
 
     @property
     def texts(self) -> ParagraphTexts:
@@ -120,14 +126,26 @@ class TextParagraphs(Sequence[Paragraph]):
         return ParagraphTexts(self)
 
     def text_of(self, index: int) -> str:
-        """The text of paragraph `index` (no `Paragraph` made)."""
-        return self._text[self._starts[index] : self._ends[index]]
+        """The text of paragraph `index` (no `Paragraph` made).
+
+        A paragraph over `SHARED_LENGTH` characters is one string however often it is asked
+        for, until another long one is (the last is kept): the article view, the entity job and
+        the topic job each sliced their own copy of a one-line document, alive together."""
+        start, end = self._starts[index], self._ends[index]
+        if end - start <= SHARED_LENGTH:
+            return self._text[start:end]
+        kept = self._long
+        if kept is not None and kept[0] == index:
+            return kept[1]
+        text = self._text[start:end]
+        self._long = (index, text)
+        return text
 
     def iter_texts(self) -> Iterator[str]:
         """Each paragraph's text in order (no `Paragraph` made)."""
         text = self._text
-        for start, end in zip(self._starts, self._ends, strict=True):
-            yield text[start:end]
+        for index, (start, end) in enumerate(zip(self._starts, self._ends, strict=True)):
+            yield self.text_of(index) if end - start > SHARED_LENGTH else text[start:end]
 
     def lengths(self) -> array[int]:
         """Each paragraph's length in characters, 4 bytes a paragraph."""

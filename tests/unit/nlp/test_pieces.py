@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,22 @@ def test_one_long_paragraph_gives_what_its_sentences_give(
     assert pieces == whole
     for mention in pieces:
         assert text[mention.start : mention.end] == mention.text
+
+
+def test_a_long_paragraph_is_cut_as_it_is_tagged() -> None:
+    """The first batch of a one-line document (large-01's first 400,000 characters as one
+    paragraph) holds its own pieces, not a copy of the whole paragraph: every piece was cut,
+    and kept until the last was tagged, before the first was tagged (two bytes a character of
+    Arabic)."""
+    prose = (TEXTS / "large-01.ar.txt").read_text(encoding="utf-8")[:400_000]
+    text = " ".join(prose.split())
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        batches = extract._piece_batches([(0, text)])
+        first = next(batches)
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert sum(len(piece) for *_, piece in first) <= extract.CHUNK_CHARACTERS
+    assert held < len(text), f"{held:,} bytes held for {len(text):,} characters"

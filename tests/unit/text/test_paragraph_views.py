@@ -11,6 +11,7 @@ import pytest
 
 from reader.search import find
 from reader.text.document import (
+    SHARED_LENGTH,
     Block,
     Document,
     TextParagraphs,
@@ -55,6 +56,31 @@ def test_search_through_a_view_finds_what_a_tuple_finds(texts: Path) -> None:
         hits = find(view, query)
         assert hits == find(tupled, query)
     assert find(view, "في")  # the article has this word: the comparison is not of two nothings
+
+
+def test_a_long_paragraph_is_one_string_for_every_reader(texts: Path) -> None:
+    """Two long paragraphs of large-01's words (over `SHARED_LENGTH` characters each) between
+    short ones: every way of reading a long one's text gives the same string object (the
+    article view, the entity job and the topic job each sliced a copy of a one-line document,
+    alive together), the right text after the other long one was read, and short paragraphs
+    are sliced as before."""
+    words = (texts / "large-01.ar.txt").read_text("utf-8")[:300_000].split()
+    first, second = " ".join(words[: len(words) // 2]), " ".join(words[len(words) // 2 :])
+    assert min(len(first), len(second)) > SHARED_LENGTH
+    text = f"قصير\n{first}\nقصير أيضا\n{second}\n"
+    document = Document.from_text(text)
+    paragraphs = document.paragraphs
+    assert isinstance(paragraphs, TextParagraphs)
+    views = paragraph_texts(paragraphs)
+    assert [p.text for p in paragraphs] == ["قصير", first, "قصير أيضا", second]
+    for index, expected in ((1, first), (3, second), (1, first)):
+        held = views[index]
+        assert held == expected
+        assert paragraphs.text_of(index) is held
+        assert paragraphs[index].text is held
+    # Read in order, the last long paragraph is the one kept.
+    assert list(views)[3] is views[3]
+    assert [p.text for p in paragraphs][3] is paragraphs.text_of(3)
 
 
 def test_one_word_a_line_keeps_8_bytes_a_line_and_4_for_its_length(texts: Path) -> None:

@@ -41,6 +41,7 @@ from textual.strip import Strip
 
 from reader.layout import Direction, ParagraphLayout, VisualLine, layout_paragraph
 from reader.layout.blocks import PLAIN, BlockStyle, block_style, indent_cells
+from reader.layout.pieces import WrappedLines
 from reader.text.document import Document, paragraph_texts
 from reader.ui.highlights import KINDS, Highlight, HighlightMasks, component_class, kinds_of
 from reader.ui.widgets.rows import RowIndex, estimate_heights
@@ -87,6 +88,8 @@ class _Anchor:
 def _line_holding(lines: Sequence[VisualLine], offset: int) -> int:
     """The index of the line that shows logical `offset` (the last line starting at or before
     it; lines hold consecutive logical ranges)."""
+    if isinstance(lines, WrappedLines):  # a long paragraph's: its starts, no line made
+        return max(0, bisect_right(lines.starts, offset) - 1)
     return max(0, bisect_right([line.start for line in lines], offset) - 1)
 
 
@@ -393,7 +396,7 @@ class ArticleView(ScrollView, can_focus=True):
             lead = self._lead(paragraph, style)
             if lead:  # room before a heading: blank lines that show no text
                 spacer = VisualLine("", (), 0, 0, layout.rtl)
-                layout = replace(layout, lines=(spacer,) * lead + layout.lines)
+                layout = replace(layout, lines=(spacer,) * lead + tuple(layout.lines))
             self.layout_count += 1
             self._layouts.set(paragraph, layout)
         if not self._measured[paragraph]:
