@@ -161,3 +161,26 @@ def test_the_mentions_kept_for_highlights_cost_little_beside_the_mentions() -> N
     finally:
         tracemalloc.stop()
     assert kept < 40 * len(found), f"{kept / len(found):.0f} bytes a mention"
+
+
+def test_highlights_follow_a_name_the_grouping_completed(tmp_path: Path) -> None:
+    """The article «باسم يوسف» of large-01: in its title and first sentence the tagger kept
+    only «يوسف»; the grouping takes them back to «باسم يوسف», and the highlights, fed the raw
+    mentions first, follow: the name is highlighted whole, as the panel lists it."""
+    large = Path(text_path("large-01.ar.txt")).read_text(encoding="utf-8").splitlines()
+    first = large.index("باسم يوسف")
+    article = tmp_path / "bassem.txt"
+    article.write_text("\n".join(large[first : large.index("شايلا ستايلز", first)]), "utf-8")
+    document = load_document(str(article))
+    navigator = Navigator(document)
+    index = EntityIndex()
+    memory = NameMemory()
+    for paragraph in document.paragraphs:
+        mentions = extract_paragraph(paragraph.index, paragraph.text, memory)
+        index.add(mentions)
+        navigator.add_mentions(mentions)
+    entities = index.entities()
+    assert index.completed
+    navigator.set_entities(entities, index.completed)
+    title = [s for s in navigator.highlights(0) if s[0] == 0 and s[3] == entity_kind("PERSON")]
+    assert [document.paragraphs[0].text[s[1] : s[2]] for s in title] == ["باسم يوسف"]

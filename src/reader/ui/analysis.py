@@ -91,6 +91,9 @@ class EntitiesFound(Message):
     """Paragraphs in the document."""
     finished: bool
     """True for the last message of the job."""
+    completed: Sequence[tuple[Mention, Mention]] = ()
+    """With the entities: the mentions their grouping took back to a full name, and what they
+    became («يوسف» → «باسم يوسف»), so the highlights match the panel."""
 
 
 @dataclass
@@ -207,7 +210,8 @@ def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
                 entities = index.entities()
                 last_group = time.monotonic()
                 group_cost, grouped = last_group - now, found
-            post(EntitiesFound(batch, entities, done, total, finished=False))
+            completed = index.completed if entities is not None else ()
+            post(EntitiesFound(batch, entities, done, total, False, completed))
             batch, last_batch = [], time.monotonic()
             # What was found so far lives as long as the reader: keep it out of the cyclic
             # garbage collector's full passes, which otherwise rescan every mention and
@@ -219,7 +223,8 @@ def find_entities(document: Document, post: Post, cancelled: Cancelled) -> None:
     # Tagging is over: the last grouping, of every mention, reuses the per-word caches' memory
     # (and they stay empty).
     forget_words()
-    post(EntitiesFound(batch, index.entities(), total, total, finished=True))
+    entities = index.entities()
+    post(EntitiesFound(batch, entities, total, total, True, index.completed))
 
 
 def _prose_pairs(document: Document) -> Iterator[tuple[int, str]]:

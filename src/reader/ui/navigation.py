@@ -92,9 +92,21 @@ class Navigator:
                 self._mentions.insert(position, mention)
                 paragraphs.insert(position, mention.paragraph)
 
-    def set_entities(self, entities: Sequence[Entity]) -> None:
-        """Take the entities the worker grouped from every mention found so far."""
+    def set_entities(
+        self, entities: Sequence[Entity], completed: Sequence[tuple[Mention, Mention]] = ()
+    ) -> None:
+        """Take the entities the worker grouped from every mention found so far; ``completed``
+        are the mentions the grouping took back to a full name, which the highlights follow
+        («يوسف» highlighted as «باسم يوسف»)."""
         self._entities = list(entities)
+        paragraphs = self._mention_paragraphs
+        for old, new in completed:
+            i = bisect_left(paragraphs, old.paragraph)
+            while i < len(paragraphs) and paragraphs[i] == old.paragraph:
+                if self._mentions[i] == old:
+                    self._mentions[i] = new
+                    break
+                i += 1
         adjectives: dict[int, list[tuple[int, int, str]]] = {}
         for entity in self._entities:
             for m in entity.adjectives:

@@ -664,6 +664,9 @@ class EntityIndex:
         """Start empty."""
         self._mentions: list[Mention] = []
         self._entities: list[Entity] | None = None
+        self.completed: list[tuple[Mention, Mention]] = []
+        """The mentions the last grouping took back to a full name, with what they became
+        (`complete_names`): the screen's highlights follow them."""
 
     def add(self, mentions: Sequence[Mention]) -> None:
         """Take in the mentions of one or more paragraphs (any order)."""
@@ -688,6 +691,9 @@ class EntityIndex:
     def _group(self) -> list[Entity]:
         """Group every mention added so far into entities."""
         mentions = complete_names(self._mentions)
+        self.completed = [
+            (a, b) for a, b in zip(self._mentions, mentions, strict=True) if a is not b
+        ]
         return [
             Entity(
                 group.key,

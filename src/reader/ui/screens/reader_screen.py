@@ -468,7 +468,7 @@ class ReaderScreen(Screen[None]):
         """Add a batch of mentions; redraw soon (or now, when extraction is over)."""
         self.navigator.add_mentions(event.mentions)
         if event.entities is not None:
-            self.navigator.set_entities(event.entities)
+            self.navigator.set_entities(event.entities, event.completed)
         if event.finished:
             self.entity_progress = ""
             self._refresh_panel()
