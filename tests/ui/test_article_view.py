@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import tracemalloc
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -679,6 +680,21 @@ async def test_empty_document_draws_blank_rows() -> None:
         assert all(visible_text(cells_of(strip)).strip() == "" for strip in screen_rows(view))
 
 
+def _replayed(
+    heights: list[int], changes: list[tuple[int, int]]
+) -> Iterator[tuple[RowIndex, list[int]]]:
+    """A row index of `heights` and a plain list of them, as built and after each height change
+    (those naming a paragraph that exists) given to both."""
+    index = RowIndex(heights)
+    plain = list(heights)
+    yield index, plain
+    for paragraph, height in changes:
+        if paragraph < len(plain):
+            index.set_height(paragraph, height)
+            plain[paragraph] = height
+        yield index, plain
+
+
 @given(
     st.lists(st.integers(min_value=1, max_value=9), min_size=1, max_size=60),
     st.lists(st.tuples(st.integers(0, 59), st.integers(1, 9)), max_size=20),
@@ -687,12 +703,7 @@ def test_row_index_matches_plain_prefix_sums(
     heights: list[int], changes: list[tuple[int, int]]
 ) -> None:
     """The Fenwick row index agrees with a plain list of heights through any updates."""
-    index = RowIndex(heights)
-    plain = list(heights)
-    for paragraph, height in changes:
-        if paragraph < len(plain):
-            index.set_height(paragraph, height)
-            plain[paragraph] = height
+    *_, (index, plain) = _replayed(heights, changes)
     starts = []
     row = 0
     for height in plain:
@@ -730,11 +741,6 @@ def test_row_index_reads_each_height_back_through_any_updates(
     heights: list[int], changes: list[tuple[int, int]]
 ) -> None:
     """Each paragraph's height, read from the tree alone, is the one last given."""
-    index = RowIndex(heights)
-    plain = list(heights)
-    for paragraph, height in changes:
-        if paragraph < len(plain):
-            index.set_height(paragraph, height)
-            plain[paragraph] = height
+    for index, plain in _replayed(heights, changes):
         assert [index.height(p) for p in range(len(plain))] == plain
     assert len(index) == len(plain)

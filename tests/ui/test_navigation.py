@@ -21,7 +21,14 @@ from reader.ui.navigation import ADJECTIVE_TYPES, WINDOW, Navigator
 
 def _with_entities(path: str | None) -> Navigator:
     """A navigator on the document at `path`, fed as the entity worker feeds the screen."""
-    document = load_document(path)
+    navigator, index = _fed_mentions(load_document(path))
+    navigator.set_entities(index.entities())
+    return navigator
+
+
+def _fed_mentions(document: Document) -> tuple[Navigator, EntityIndex]:
+    """A navigator on `document` given its mentions paragraph by paragraph, as the entity
+    worker gives them, and the index they were gathered in (not grouped yet)."""
     navigator = Navigator(document)
     index = EntityIndex()
     memory = NameMemory()
@@ -29,8 +36,7 @@ def _with_entities(path: str | None) -> Navigator:
         mentions = extract_paragraph(paragraph.index, paragraph.text, memory)
         index.add(mentions)
         navigator.add_mentions(mentions)
-    navigator.set_entities(index.entities())
-    return navigator
+    return navigator, index
 
 
 def test_topic_steps_follow_main_topic_changes_then_the_chosen_topic() -> None:
@@ -172,13 +178,7 @@ def test_highlights_follow_a_name_the_grouping_completed(tmp_path: Path) -> None
     article = tmp_path / "bassem.txt"
     article.write_text("\n".join(large[first : large.index("شايلا ستايلز", first)]), "utf-8")
     document = load_document(str(article))
-    navigator = Navigator(document)
-    index = EntityIndex()
-    memory = NameMemory()
-    for paragraph in document.paragraphs:
-        mentions = extract_paragraph(paragraph.index, paragraph.text, memory)
-        index.add(mentions)
-        navigator.add_mentions(mentions)
+    navigator, index = _fed_mentions(document)
     entities = index.entities()
     assert index.completed
     navigator.set_entities(entities, index.completed)

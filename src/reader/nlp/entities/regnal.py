@@ -68,7 +68,7 @@ def regnal_titles(words: Sequence[str], spans: Sequence[Span]) -> list[Span]:
     """``spans`` with each regnal title made one person with the name right before it, where
     the tagger found a person in the title or ending right before it; the spans the title
     covers go. ``words`` are the normalised tokens; spans sorted, never overlapping."""
-    if _GOD not in words and not any(w in _WITH_GOD for w in words):
+    if _GOD not in words and _WITH_GOD.isdisjoint(words):
         return list(spans)
     people_at = {k: s for s in spans if s[3] == "PERSON" for k in range(s[0], s[1])}
     out = list(spans)
