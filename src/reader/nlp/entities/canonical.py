@@ -37,6 +37,7 @@ from reader.nlp.entities.gazetteer import (
     name_key,
 )
 from reader.nlp.entities.shapes import ORGANIZATION_HEADS as SPAN_ORGANIZATION_HEADS
+from reader.nlp.entities.shapes import REGNAL
 from reader.nlp.normalise import normalise, normalised_words
 
 __all__ = [
@@ -292,6 +293,7 @@ def _join_partial_names(drafts: dict[str, _Draft]) -> None:
     accepting: dict[tuple[str, tuple[str, ...]], set[str]] = {}
     accepting_person: dict[tuple[str, ...], set[str]] = {}
     majorities: dict[str, str] = {}
+    written = {key: len(draft.members) for key, draft in drafts.items()}
     for key, draft in drafts.items():
         if draft.country is not None:
             continue
@@ -324,10 +326,54 @@ def _join_partial_names(drafts: dict[str, _Draft]) -> None:
             candidates = {k for k in candidates if majorities[k] == small_majority}
         targets = {_final(merged, k) for k in candidates}
         targets.discard(small_key)
+        if len(targets) > 1 and kind == "NAME" and small_majority == "PERSON":
+            people = {
+                k
+                for k in candidates
+                if majorities[k] == "PERSON" and written[k] >= SURNAME_EVIDENCE
+            }
+            targets = _by_surname(form, people, merged, small_key) or targets
         if len(targets) == 1:
             (target,) = targets
             _join_into(drafts, small_key, target)
             merged[small_key] = target
+
+
+SURNAME_EVIDENCE = 2
+"""How often a person's full name must be written for a surname alone to be read as his
+when other names start with that word (`_by_surname`): a name written once may be a
+tagger's run of words («أنجبا أوزوريس», they begot Osiris)."""
+
+_NOT_BEFORE_SURNAME = normalised_words("بن ابن بنت ابنة أبي أبو آل عبد")
+"""Words after which a name is a parent's or a family's, or the rest of a given name, not a
+surname («محمد بن أبي زينب»: «زينب» alone is someone else; «عبد السلام»: «السلام» is
+peace)."""
+
+
+def _by_surname(
+    form: tuple[str, ...], candidates: set[str], merged: dict[str, str], small_key: str
+) -> set[str]:
+    """Of the full names a person's partial name could belong to (people whose name is
+    written at least `SURNAME_EVIDENCE` times), the one it ends as a surname, if only one:
+    «هتلر» is «أدولف هتلر», though the tagger also ran «هتلر» into the words after it as the
+    first word of other names («هتلر أيد», Hitler supported). A surname alone stands for its
+    person more surely than a first name does; but not a word that also opens one of those
+    names (a given name: «أحمد» of «فايزة أحمد» and «أحمد ماهر»), nor a name after «بن»,
+    «أبي», «آل» or «عبد» (`_NOT_BEFORE_SURNAME`), nor a regnal number or epithet alone
+    («الثامن» of «بطليموس الثامن»)."""
+    ending: set[str] = set()
+    for k in candidates:
+        words = tuple(k.split(":", 1)[1].split())
+        if words[: len(form)] == form:
+            return set()  # «أحمد» opens «أحمد ماهر» as it ends «فايزة أحمد»: a given name
+        if (
+            words[-len(form) :] == form
+            and words[-len(form) - 1] not in _NOT_BEFORE_SURNAME
+            and not (len(form) == 1 and form[0] in REGNAL)
+        ):
+            ending.add(_final(merged, k))
+    ending.discard(small_key)
+    return ending if len(ending) == 1 else set()
 
 
 _ACRONYM_EVENT = re.compile(r"[A-Z][A-Z0-9]+ [0-9]{4}")
