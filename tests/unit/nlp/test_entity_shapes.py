@@ -326,3 +326,20 @@ def test_a_places_qualifier_alone_is_no_place(large: str) -> None:
     tagger found after it."""
     text = real(large, "وفي شبه القارة الهندية، كان الصلب من نوع ووتز")
     assert not [t for t, kind in found(text) if kind == "LOCATION"]
+
+
+def test_a_name_written_with_plus_plus_is_a_program(large: str) -> None:
+    """The C++ article of mixed-01: «سي++» was left untagged, «كود سي» ("C code") read as a
+    person and «سي بلس بلس» as an organisation. A name with «++» (or «بلس بلس») is MISC with
+    its signs; «++C», C++ typed in visual order, lends its signs to no Arabic word before it."""
+    mixed = (LARGE.parent / "mixed-01.ar.txt").read_text(encoding="utf-8")
+    text = real(mixed, "يقوم بتصريف كود سي++ إلى كود سي مكافئ")
+    assert ("سي++", "MISC") in found(text)
+    assert not [t for t, kind in found(text) if kind == "PERSON"]
+    text = real(mixed, "لـسي++، من هذه المصرفات")
+    assert ("سي++", "MISC") in found(text)
+    text = real(mixed, "بتعيير لغة ++C ونشرت المعيار")
+    assert not [t for t, kind in found(text) if "لغة" in t]
+    # Calcium's charge in large-01: a definite word takes no «++».
+    text = real(large, "الصوديوم + والكالسيوم ++) ويسمى بإزالة الاستقطاب")
+    assert not [t for t, kind in found(text) if kind == "MISC"]

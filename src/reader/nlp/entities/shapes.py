@@ -37,7 +37,8 @@ foreign names mined from Wikipedia, is a source that generalises, not the names 
 - a person, organisation or other name right after «عملية» is an operation's code name, an
   event with its head («عملية أورانوس»);
 - a name right after a software head («نظام التشغيل», «لغة البرمجة», «متصفح») is software, typed
-  MISC, not a person or an organisation.
+  MISC, not a person or an organisation, and so is a name written with «++» («سي++»,
+  `reader.nlp.entities.languages`).
 
 Spans are ``(first, stop, lead, type)`` over a paragraph's tokens, sorted and never overlapping,
 as `reader.nlp.entities.extract` makes them; ``words`` are the normalised tokens.
@@ -57,6 +58,7 @@ from reader.nlp.entities.gazetteer import (
     longest_country_at,
 )
 from reader.nlp.entities.glued import saints_buildings, split_at_glued_preposition
+from reader.nlp.entities.languages import plus_plus_names
 from reader.nlp.entities.regnal import regnal_titles
 from reader.nlp.entities.relations import possessed_relation
 from reader.nlp.entities.tagger import load_tagger
@@ -262,7 +264,7 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
     result = _places(words, result)
     result = clubs_keep_their_city(words, _organisations(words, result))
     result = _hyphenated_names(words, _software(words, _coordination_ends(words, result)))
-    result = _operations(words, result)
+    result = plus_plus_names(raw, words, _operations(words, result))
     taken = [False] * n
     final: list[Span] = []
     for span in sorted(result):
