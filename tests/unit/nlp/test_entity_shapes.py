@@ -343,3 +343,19 @@ def test_a_name_written_with_plus_plus_is_a_program(large: str) -> None:
     # Calcium's charge in large-01: a definite word takes no «++».
     text = real(large, "الصوديوم + والكالسيوم ++) ويسمى بإزالة الاستقطاب")
     assert not [t for t, kind in found(text) if kind == "MISC"]
+
+
+def test_the_realm_between_a_sovereigns_title_and_his_name_is_a_place(large: str) -> None:
+    """«ملك الصقليتين فرديناند الأول» (King of the Two Sicilies Ferdinand I) left the realm
+    untagged, and «دوق بارما فيليب» read the duchy as the duke's given name. Not a beauty
+    queen's title («ملكة جمال العالم»: «جمال» is a given name too), nor «ملك» as property
+    before a rank («مخزن ملك اللواء إسماعيل الشاعر»)."""
+    text = real(large, "ودوق لوكسمبورغ وشقيق ملك الصقليتين فرديناند الأول ,، وأبو")
+    assert ("الصقليتين", "LOCATION") in found(text)
+    assert ("فرديناند الأول", "PERSON") in found(text)
+    text = real(large, "ماريا لويسا دي بارما بنت دوق بارما فيليب بن الملك فيليب الخامس")
+    assert found(text)[1:3] == [("بارما", "LOCATION"), ("فيليب", "PERSON")]
+    text = real(large, "حصلت على لقب ملكة جمال العالم. اشتهرت")
+    assert not [t for t, kind in found(text) if kind == "LOCATION"]
+    text = real(large, "المحتويات من داخل مخزن ملك اللواء إسماعيل الشاعر مدير أمن")
+    assert not [t for t, kind in found(text) if kind == "LOCATION"]

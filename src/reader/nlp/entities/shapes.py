@@ -59,6 +59,7 @@ from reader.nlp.entities.gazetteer import (
 )
 from reader.nlp.entities.glued import saints_buildings, split_at_glued_preposition
 from reader.nlp.entities.languages import plus_plus_names
+from reader.nlp.entities.realms import realms_before_sovereigns
 from reader.nlp.entities.regnal import regnal_titles
 from reader.nlp.entities.relations import possessed_relation
 from reader.nlp.entities.tagger import load_tagger
@@ -223,6 +224,16 @@ def _listed_place(word: str) -> bool:
     )
 
 
+def _realm(word: str) -> bool:
+    """A listed place that is no given name too («بارما», not «جمال»)."""
+    return _listed_place(word) and "PERSg" not in load_tagger().gazetteer.get(word, ())
+
+
+def _title(word: str) -> bool:
+    """A person's title or office, a glued clitic allowed («اللواء»)."""
+    return _bare(word, PERSON_TITLES) is not None
+
+
 def place_after_preposition(word: str) -> bool:
     """Whether a normalised word is «ب» (in) glued to a listed place, and no place itself
     («بتندوف», «بالشام», not «بيروت»): it says where an institution is, it does not name it
@@ -261,7 +272,7 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
     result = _foreign_people(raw, words, spans)
     result = _people(raw, words, split_at_glued_preposition(raw, words, result))
     result = regnal_titles(words, result)
-    result = _places(words, result)
+    result = _places(words, realms_before_sovereigns(raw, words, result, _realm, _title))
     result = clubs_keep_their_city(words, _organisations(words, result))
     result = _hyphenated_names(words, _software(words, _coordination_ends(words, result)))
     result = plus_plus_names(raw, words, _operations(words, result))
