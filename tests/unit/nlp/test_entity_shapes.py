@@ -359,3 +359,22 @@ def test_the_realm_between_a_sovereigns_title_and_his_name_is_a_place(large: str
     assert not [t for t, kind in found(text) if kind == "LOCATION"]
     text = real(large, "المحتويات من داخل مخزن ملك اللواء إسماعيل الشاعر مدير أمن")
     assert not [t for t, kind in found(text) if kind == "LOCATION"]
+
+
+def test_a_names_latin_spelling_after_it_is_the_same_name(large: str) -> None:
+    """Wikipedia glosses a name in its own spelling: «Carlos IV de España» and the pope's
+    «Silvester I»/«Sylvester I» were untagged, «Gottfried Wilhelm Leibniz» an organisation
+    (mixed-02). A Latin run after a name, in brackets or quotation marks and maybe after a
+    language label, is that name again; one unlabelled word after a chemical compound the tagger
+    read as a person is a term, not a name («وهيرنيارين (Herniarin)»)."""
+    text = real(large, "الملك كارلوس الرابع (بالإسبانية: Carlos IV de España) كان")
+    assert ("Carlos IV de España", "PERSON") in found(text)
+    text = real(
+        large, "البابا سلفستر الأول (باللاتينية: Silvester I، وبالإنجليزية: Sylvester I) هو"
+    )
+    assert found(text)[1:] == [("Silvester I", "PERSON"), ("Sylvester I", "PERSON")]
+    mixed = (LARGE.parent / "mixed-02.ar.txt").read_text(encoding="utf-8")
+    text = real(mixed, "ثم كشف غوتفريد لايبنتس « Gottfried Wilhelm Leibniz » آل")
+    assert ("Gottfried Wilhelm Leibniz", "PERSON") in found(text)
+    text = real(large, "وأهم مركباتها امبيليفيرون (Umbeliferone) وهيرنيارين (Herniarin)")
+    assert not [t for t, kind in found(text) if t.isascii()]

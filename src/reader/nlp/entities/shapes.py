@@ -38,7 +38,11 @@ foreign names mined from Wikipedia, is a source that generalises, not the names 
   event with its head («عملية أورانوس»);
 - a name right after a software head («نظام التشغيل», «لغة البرمجة», «متصفح») is software, typed
   MISC, not a person or an organisation, and so is a name written with «++» («سي++»,
-  `reader.nlp.entities.languages`).
+  `reader.nlp.entities.languages`);
+- the realm between a sovereign's title and his name is a place («ملك الصقليتين فرديناند»,
+  `reader.nlp.entities.realms`);
+- a name's Latin spelling in brackets after it is the same name («سلفستر الأول (باللاتينية:
+  Silvester I)», `reader.nlp.entities.glosses`).
 
 Spans are ``(first, stop, lead, type)`` over a paragraph's tokens, sorted and never overlapping,
 as `reader.nlp.entities.extract` makes them; ``words`` are the normalised tokens.
@@ -57,6 +61,7 @@ from reader.nlp.entities.gazetteer import (
     is_function_word,
     longest_country_at,
 )
+from reader.nlp.entities.glosses import latin_glosses
 from reader.nlp.entities.glued import saints_buildings, split_at_glued_preposition
 from reader.nlp.entities.languages import plus_plus_names
 from reader.nlp.entities.realms import realms_before_sovereigns
@@ -275,7 +280,7 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
     result = _places(words, realms_before_sovereigns(raw, words, result, _realm, _title))
     result = clubs_keep_their_city(words, _organisations(words, result))
     result = _hyphenated_names(words, _software(words, _coordination_ends(words, result)))
-    result = plus_plus_names(raw, words, _operations(words, result))
+    result = latin_glosses(raw, plus_plus_names(raw, words, _operations(words, result)))
     taken = [False] * n
     final: list[Span] = []
     for span in sorted(result):
