@@ -378,3 +378,17 @@ def test_a_names_latin_spelling_after_it_is_the_same_name(large: str) -> None:
     assert ("Gottfried Wilhelm Leibniz", "PERSON") in found(text)
     text = real(large, "وأهم مركباتها امبيليفيرون (Umbeliferone) وهيرنيارين (Herniarin)")
     assert not [t for t, kind in found(text) if t.isascii()]
+
+
+def test_the_name_after_a_gods_title_is_a_god(large: str) -> None:
+    """The Egyptology articles of large-01 left the gods after their title untagged («الإلهة
+    ساتيس» was a place where tagged, «للإله "تحوت"» nothing): a god is a person, the title
+    outside. Not a verb after the title («بالإله وسمح»), nor «عبد الإله», a man's name."""
+    text = real(large, "وقبل ذلك كانت الإلهة ساتيس هي التي تحمل لقب")
+    assert found(text) == [("ساتيس", "PERSON")]
+    text = real(large, 'وهى الحيوانات المقدسة للإله "تحوت"، إضافة إلى')
+    assert ("تحوت", "PERSON") in found(text)
+    text = real(large, "حتى شبَّه نفسه بالإله وسمح لأتباعه")
+    assert found(text) == []
+    text = real(large, "والزيوت للمستثمر السعودي عبد الإله الكعكي")
+    assert ("عبد الإله الكعكي", "PERSON") in found(text)

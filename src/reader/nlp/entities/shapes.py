@@ -42,7 +42,9 @@ foreign names mined from Wikipedia, is a source that generalises, not the names 
 - the realm between a sovereign's title and his name is a place («ملك الصقليتين فرديناند»,
   `reader.nlp.entities.realms`);
 - a name's Latin spelling in brackets after it is the same name («سلفستر الأول (باللاتينية:
-  Silvester I)», `reader.nlp.entities.glosses`).
+  Silvester I)», `reader.nlp.entities.glosses`);
+- the name after a god's title is a god's, a person («الإلهة ساتيس»,
+  `reader.nlp.entities.deities`).
 
 Spans are ``(first, stop, lead, type)`` over a paragraph's tokens, sorted and never overlapping,
 as `reader.nlp.entities.extract` makes them; ``words`` are the normalised tokens.
@@ -54,6 +56,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from reader.nlp.entities.clubs import clubs_keep_their_city
+from reader.nlp.entities.deities import gods_after_titles
 from reader.nlp.entities.events import adjective_shaped
 from reader.nlp.entities.foreign import foreign_names, foreign_score, lookalikes
 from reader.nlp.entities.gazetteer import (
@@ -276,7 +279,7 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
     ]  # «القديس الأنبا باخوميوس» MISC: a saint's name is a person
     result = _foreign_people(raw, words, spans)
     result = _people(raw, words, split_at_glued_preposition(raw, words, result))
-    result = regnal_titles(words, result)
+    result = gods_after_titles(raw, words, regnal_titles(words, result))
     result = _places(words, realms_before_sovereigns(raw, words, result, _realm, _title))
     result = clubs_keep_their_city(words, _organisations(words, result))
     result = _hyphenated_names(words, _software(words, _coordination_ends(words, result)))
