@@ -217,8 +217,13 @@ class _Draft:
 
 
 def _clean_words(text: str) -> list[str]:
-    """The words of a mention's text, with punctuation at either end dropped."""
+    """The words of a mention's text, with punctuation at either end dropped; plus signs
+    written apart after a program's name are part of it («C ++» is «C++», not «C»)."""
     words = text.split()
+    if len(words) > 1 and words[-1] == "++":
+        words[-2:] = [words[-2] + "++"]
+    elif len(words) > 2 and words[-1] == words[-2] == "+":
+        words[-3:] = [words[-3] + "++"]
     while words and not any(c.isalnum() for c in words[-1]):
         words.pop()
     while words and not any(c.isalnum() for c in words[0]):
