@@ -392,3 +392,15 @@ def test_the_name_after_a_gods_title_is_a_god(large: str) -> None:
     assert found(text) == []
     text = real(large, "والزيوت للمستثمر السعودي عبد الإله الكعكي")
     assert ("عبد الإله الكعكي", "PERSON") in found(text)
+
+
+def test_a_numbered_dynasty_is_an_organisation(large: str) -> None:
+    """The Egyptology articles of large-01 date by dynasty, and every «الأسرة» with its ordinal
+    was untagged. Not a family with an adjective alone («الأسرة الحاكمة», the ruling family)."""
+    text = real(large, "بين فترة الأسرة السابعة عشر والأسرة الواحد")
+    assert ("الأسرة السابعة عشر", "ORGANIZATION") in found(text)
+    text = real(large, "من ملوك الأسرة الخامسة والعشرون وأتخذ من مروي")
+    assert ("الأسرة الخامسة والعشرون", "ORGANIZATION") in found(text)
+    text = real(large, "ومع مجيئ الأسرة المصرية التاسعة عشر أثناء")
+    assert found(text) == [("الأسرة المصرية التاسعة عشر", "ORGANIZATION")]
+    assert not found(real(large, "كانت من قصور الأسرة الحاكمة واستضافت"))

@@ -44,7 +44,8 @@ foreign names mined from Wikipedia, is a source that generalises, not the names 
 - a name's Latin spelling in brackets after it is the same name («سلفستر الأول (باللاتينية:
   Silvester I)», `reader.nlp.entities.glosses`);
 - the name after a god's title is a god's, a person («الإلهة ساتيس»,
-  `reader.nlp.entities.deities`).
+  `reader.nlp.entities.deities`);
+- a numbered dynasty is an organisation («الأسرة الخامسة», `reader.nlp.entities.dynasties`).
 
 Spans are ``(first, stop, lead, type)`` over a paragraph's tokens, sorted and never overlapping,
 as `reader.nlp.entities.extract` makes them; ``words`` are the normalised tokens.
@@ -57,6 +58,7 @@ from functools import lru_cache
 
 from reader.nlp.entities.clubs import clubs_keep_their_city
 from reader.nlp.entities.deities import gods_after_titles
+from reader.nlp.entities.dynasties import numbered_dynasties
 from reader.nlp.entities.events import adjective_shaped
 from reader.nlp.entities.foreign import foreign_names, foreign_score, lookalikes
 from reader.nlp.entities.gazetteer import (
@@ -282,6 +284,7 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
     result = gods_after_titles(raw, words, regnal_titles(words, result))
     result = _places(words, realms_before_sovereigns(raw, words, result, _realm, _title))
     result = clubs_keep_their_city(words, _organisations(words, result))
+    result = numbered_dynasties(words, result)
     result = _hyphenated_names(words, _software(words, _coordination_ends(words, result)))
     result = latin_glosses(raw, plus_plus_names(raw, words, _operations(words, result)))
     taken = [False] * n
