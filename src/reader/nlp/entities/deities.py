@@ -70,6 +70,8 @@ def _god_name(raw: str, word: str) -> bool:
 
 def gods_after_titles(raw: Sequence[str], words: Sequence[str], spans: list[Span]) -> list[Span]:
     """``spans`` with the name after a god's title a person (added or retyped)."""
+    if _FORMS.isdisjoint(words):
+        return spans  # the common case, at C speed
     n = len(words)
     titles = [k for k, word in enumerate(words[:-1]) if word in _FORMS and _title(raw[k], word)]
     if not titles:

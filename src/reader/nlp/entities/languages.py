@@ -42,6 +42,8 @@ def plus_plus_names(raw: Sequence[str], words: Sequence[str], spans: list[Span])
     The word must be letters, no function word and not definite (a program's name takes no
     article; «والكالسيوم ++» is an ion's charge), and no Latin word may follow the signs:
     «لغة ++C» is C++ typed in visual order, the signs are the next name's."""
+    if _PLUS not in words and _SPOKEN_PLUS not in words:
+        return spans  # the common case, at C speed
     n = len(words)
     found: list[Span] = []
     for i in range(n - 2):

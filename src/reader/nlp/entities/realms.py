@@ -72,6 +72,8 @@ def realms_before_sovereigns(
     «ملكة جمال العالم» is Miss World) that opens a person's span right after the title and is
     cut off it, when what is left starts as a name does, without the article («دوق بارما
     فيليب», not «جمال العالم»). ``title`` says a word is a title of a person."""
+    if _TITLE_FORMS.isdisjoint(words):
+        return spans  # the common case, at C speed
     titles = [k for k, word in enumerate(words[:-2]) if word in _TITLE_FORMS]
     if not titles:
         return spans
