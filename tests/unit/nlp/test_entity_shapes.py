@@ -404,3 +404,22 @@ def test_a_numbered_dynasty_is_an_organisation(large: str) -> None:
     text = real(large, "ومع مجيئ الأسرة المصرية التاسعة عشر أثناء")
     assert found(text) == [("الأسرة المصرية التاسعة عشر", "ORGANIZATION")]
     assert not found(real(large, "كانت من قصور الأسرة الحاكمة واستضافت"))
+
+
+def test_a_name_after_a_kind_of_place_is_a_place(large: str) -> None:
+    """«مبنى ماسبيرو» (the television building) and «قرية أبو خراش» had a person after the
+    head; a street named after a man keeps its head and stays apart from him: the article
+    «شارع مكرم عبيد» of large-01 listed the street as the person «مكرم عبيد» three times. Not
+    «وحي» (revelation), which normalises as «و» + «حي»."""
+    text = real(large, "اعتصامهم مساء الرابع من أكتوبر أمام مبنى ماسبيرو احتجاجاً")
+    assert ("مبنى ماسبيرو", "LOCATION") in found(text)
+    text = real(large, "نسبة إلى قريته التي ولد بها، قرية أبو خراش، التابعة لمركز")
+    assert found(text) == [("أبو خراش", "LOCATION")]
+    text = real(large, "يحتفل بنزول وحي ناموس موسى")
+    assert "LOCATION" not in {kind for _, kind in found(text)}
+    start = large.index('title="شارع مكرم عبيد"')
+    article = large[large.index("\n", start) + 1 : large.index("</doc>", start)]
+    names = {e.name: e for e in extract_document(Document.from_text(article, "makram.txt"))}
+    assert names["شارع مكرم عبيد"].type == "LOCATION"
+    assert len(names["شارع مكرم عبيد"].mentions) == 3
+    assert names["مكرم عبيد باشا"].type == "PERSON"

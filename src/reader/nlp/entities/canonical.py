@@ -36,6 +36,7 @@ from reader.nlp.entities.gazetteer import (
     is_function_word,
     name_key,
 )
+from reader.nlp.entities.placeheads import NAMED_AFTER_HEADS
 from reader.nlp.entities.shapes import ORGANIZATION_HEADS as SPAN_ORGANIZATION_HEADS
 from reader.nlp.normalise import normalise, normalised_words
 
@@ -117,8 +118,8 @@ class Group:
     """Indices of the nisba mentions («التركية») that refer to this country."""
 
 
-_LONE_HEADS = _HEAD_WORDS | SPAN_ORGANIZATION_HEADS
-"""Heads that alone name nothing, the span rules' too («نادي», «منتخب», «صحيفة»)."""
+_LONE_HEADS = _HEAD_WORDS | SPAN_ORGANIZATION_HEADS | NAMED_AFTER_HEADS
+"""Heads that alone name nothing, the span rules' too («نادي», «منتخب», «صحيفة», «شارع»)."""
 
 
 def cut_letters(raw: str, count: int) -> int:

@@ -45,7 +45,9 @@ foreign names mined from Wikipedia, is a source that generalises, not the names 
   Silvester I)», `reader.nlp.entities.glosses`);
 - the name after a god's title is a god's, a person («الإلهة ساتيس»,
   `reader.nlp.entities.deities`);
-- a numbered dynasty is an organisation («الأسرة الخامسة», `reader.nlp.entities.dynasties`).
+- a numbered dynasty is an organisation («الأسرة الخامسة», `reader.nlp.entities.dynasties`);
+- a person right after a kind-of-place noun is a place («مدينة سيدي بو زيد»), a street, square
+  or building with its head («شارع مكرم عبيد», `reader.nlp.entities.placeheads`).
 
 Spans are ``(first, stop, lead, type)`` over a paragraph's tokens, sorted and never overlapping,
 as `reader.nlp.entities.extract` makes them; ``words`` are the normalised tokens.
@@ -69,6 +71,7 @@ from reader.nlp.entities.gazetteer import (
 from reader.nlp.entities.glosses import latin_glosses
 from reader.nlp.entities.glued import saints_buildings, split_at_glued_preposition
 from reader.nlp.entities.languages import plus_plus_names
+from reader.nlp.entities.placeheads import places_after_heads
 from reader.nlp.entities.realms import realms_before_sovereigns
 from reader.nlp.entities.regnal import regnal_titles
 from reader.nlp.entities.relations import possessed_relation
@@ -282,6 +285,7 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
     result = _foreign_people(raw, words, spans)
     result = _people(raw, words, split_at_glued_preposition(raw, words, result))
     result = gods_after_titles(raw, words, regnal_titles(words, result))
+    result = places_after_heads(words, result)
     result = _places(words, realms_before_sovereigns(raw, words, result, _realm, _title))
     result = clubs_keep_their_city(words, _organisations(words, result))
     result = numbered_dynasties(words, result)
