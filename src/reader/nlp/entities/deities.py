@@ -6,7 +6,8 @@ or typed them by the word before («معبد إيزيس» made Isis a place else
 as a person, as the panel lists mythological characters with people; the title stays outside
 the name, as other titles do. The word after the title is a name when it is a single word no
 span covers, maybe in quotation marks, not definite («الإله المصري»), not glued to «و» («الإله
-وسمح», "God allowed") or to «لل», no function word, no nisba, no pronoun suffix («لدعائها») and no
+وسمح», "God allowed"), to «لل» or to a clitic and the article («للمعبود بالتسبيح»), no
+reflexive («الإله نفسه»), no function word, no nisba, no pronoun suffix («لدعائها») and no
 tanween; a span the tagger typed a
 place, an organisation or other right after the title is retyped. «عبد الإله» is a man's name,
 not a title.
@@ -41,6 +42,9 @@ _QUOTES = frozenset("\"'«»“”")
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 _NISBA_ENDINGS = ("ي", "ى", "يه")
 _PRONOUNS = ("ها", "هم", "هما", "هن")
+_GRAMMAR_NOUNS = normalised_words("نفسه ذاته نفس ذات حسب اسم")
+"""Nouns that work as grammar after a noun: the reflexive («للإله نفسه», the god himself),
+«حسب» (according to), «اسم» («تجسد الإله اسم», the name's)."""
 
 
 def _title(raw: str, word: str) -> bool:
@@ -60,7 +64,8 @@ def _god_name(raw: str, word: str) -> bool:
     return (
         word.isalpha()
         and len(word) > 1
-        and not word.startswith(("ال", "و", "لل"))
+        and not word.startswith(("ال", "و", "لل", "بال", "كال", "فال"))
+        and word not in _GRAMMAR_NOUNS
         and not word.endswith(_NISBA_ENDINGS)
         and not word.endswith(_PRONOUNS)
         and not is_function_word(word)
