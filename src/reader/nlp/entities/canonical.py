@@ -36,6 +36,7 @@ from reader.nlp.entities.gazetteer import (
     is_function_word,
     name_key,
 )
+from reader.nlp.entities.placeheads import NAMED_AFTER_HEADS
 from reader.nlp.entities.shapes import ORGANIZATION_HEADS as SPAN_ORGANIZATION_HEADS
 from reader.nlp.entities.shapes import REGNAL
 from reader.nlp.normalise import normalise, normalised_words
@@ -118,8 +119,8 @@ class Group:
     """Indices of the nisba mentions («التركية») that refer to this country."""
 
 
-_LONE_HEADS = _HEAD_WORDS | SPAN_ORGANIZATION_HEADS
-"""Heads that alone name nothing, the span rules' too («نادي», «منتخب», «صحيفة»)."""
+_LONE_HEADS = _HEAD_WORDS | SPAN_ORGANIZATION_HEADS | NAMED_AFTER_HEADS
+"""Heads that alone name nothing, the span rules' too («نادي», «منتخب», «صحيفة», «شارع»)."""
 
 
 def cut_letters(raw: str, count: int) -> int:
@@ -218,8 +219,13 @@ class _Draft:
 
 
 def _clean_words(text: str) -> list[str]:
-    """The words of a mention's text, with punctuation at either end dropped."""
+    """The words of a mention's text, with punctuation at either end dropped; plus signs
+    written apart after a program's name are part of it («C ++» is «C++», not «C»)."""
     words = text.split()
+    if len(words) > 1 and words[-1] == "++":
+        words[-2:] = [words[-2] + "++"]
+    elif len(words) > 2 and words[-1] == words[-2] == "+":
+        words[-3:] = [words[-3] + "++"]
     while words and not any(c.isalnum() for c in words[-1]):
         words.pop()
     while words and not any(c.isalnum() for c in words[0]):

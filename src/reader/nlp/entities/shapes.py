@@ -37,7 +37,17 @@ foreign names mined from Wikipedia, is a source that generalises, not the names 
 - a person, organisation or other name right after «عملية» is an operation's code name, an
   event with its head («عملية أورانوس»);
 - a name right after a software head («نظام التشغيل», «لغة البرمجة», «متصفح») is software, typed
-  MISC, not a person or an organisation.
+  MISC, not a person or an organisation, and so is a name written with «++» («سي++»,
+  `reader.nlp.entities.languages`);
+- the realm between a sovereign's title and his name is a place («ملك الصقليتين فرديناند»,
+  `reader.nlp.entities.realms`);
+- a name's Latin spelling in brackets after it is the same name («سلفستر الأول (باللاتينية:
+  Silvester I)», `reader.nlp.entities.glosses`);
+- the name after a god's title is a god's, a person («الإلهة ساتيس»,
+  `reader.nlp.entities.deities`);
+- a numbered dynasty is an organisation («الأسرة الخامسة», `reader.nlp.entities.dynasties`);
+- a person right after a kind-of-place noun is a place («مدينة سيدي بو زيد»), a street, square
+  or building with its head («شارع مكرم عبيد», `reader.nlp.entities.placeheads`).
 
 Spans are ``(first, stop, lead, type)`` over a paragraph's tokens, sorted and never overlapping,
 as `reader.nlp.entities.extract` makes them; ``words`` are the normalised tokens.
@@ -49,6 +59,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from reader.nlp.entities.clubs import clubs_keep_their_city
+from reader.nlp.entities.deities import gods_after_titles
+from reader.nlp.entities.dynasties import numbered_dynasties
 from reader.nlp.entities.events import adjective_shaped
 from reader.nlp.entities.foreign import foreign_names, foreign_score, lookalikes
 from reader.nlp.entities.gazetteer import (
@@ -56,7 +68,11 @@ from reader.nlp.entities.gazetteer import (
     is_function_word,
     longest_country_at,
 )
+from reader.nlp.entities.glosses import latin_glosses
 from reader.nlp.entities.glued import saints_buildings, split_at_glued_preposition
+from reader.nlp.entities.languages import plus_plus_names
+from reader.nlp.entities.placeheads import places_after_heads
+from reader.nlp.entities.realms import realms_before_sovereigns
 from reader.nlp.entities.regnal import regnal_titles
 from reader.nlp.entities.relations import possessed_relation
 from reader.nlp.entities.tagger import load_tagger
@@ -221,6 +237,16 @@ def _listed_place(word: str) -> bool:
     )
 
 
+def _realm(word: str) -> bool:
+    """A listed place that is no given name too («بارما», not «جمال»)."""
+    return _listed_place(word) and "PERSg" not in load_tagger().gazetteer.get(word, ())
+
+
+def _title(word: str) -> bool:
+    """A person's title or office, a glued clitic allowed («اللواء»)."""
+    return _bare(word, PERSON_TITLES) is not None
+
+
 def place_after_preposition(word: str) -> bool:
     """Whether a normalised word is «ب» (in) glued to a listed place, and no place itself
     («بتندوف», «بالشام», not «بيروت»): it says where an institution is, it does not name it
@@ -258,11 +284,13 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
     ]  # «القديس الأنبا باخوميوس» MISC: a saint's name is a person
     result = _foreign_people(raw, words, spans)
     result = _people(raw, words, split_at_glued_preposition(raw, words, result))
-    result = regnal_titles(words, result)
-    result = _places(words, result)
+    result = gods_after_titles(raw, words, regnal_titles(words, result))
+    result = places_after_heads(words, result)
+    result = _places(words, realms_before_sovereigns(raw, words, result, _realm, _title))
     result = clubs_keep_their_city(words, _organisations(words, result))
+    result = numbered_dynasties(words, result)
     result = _hyphenated_names(words, _software(words, _coordination_ends(words, result)))
-    result = _operations(words, result)
+    result = latin_glosses(raw, plus_plus_names(raw, words, _operations(words, result)))
     taken = [False] * n
     final: list[Span] = []
     for span in sorted(result):
