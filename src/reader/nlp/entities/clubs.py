@@ -15,12 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.nlp.entities.gazetteer import longest_country_at
+from reader.nlp.entities.spans import Span
 from reader.nlp.entities.tagger import load_tagger
 from reader.nlp.normalise import normalised_words
 
 __all__ = ["clubs_keep_their_city"]
 
-Span = tuple[int, int, int, str]
 
 CLUB_HEADS = normalised_words("نادي فريق")
 """Heads of a sports club's name."""

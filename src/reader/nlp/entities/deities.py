@@ -21,11 +21,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.nlp.entities.gazetteer import is_function_word
+from reader.nlp.entities.spans import Span, covered_words
 from reader.nlp.normalise import normalised_words
 
 __all__ = ["GOD_TITLES", "gods_after_titles"]
 
-Span = tuple[int, int, int, str]
 
 GOD_TITLES = normalised_words("الإله الإلهة المعبود المعبودة الربة")
 """Definite titles of a god or goddess."""
@@ -82,7 +82,7 @@ def gods_after_titles(raw: Sequence[str], words: Sequence[str], spans: list[Span
     if not titles:
         return spans
     by_start = {s[0]: s for s in spans}
-    covered = {k for s in spans for k in range(s[0], s[1])}
+    covered = covered_words(spans)
     out = list(spans)
     for k in titles:
         if k in covered or (k > 0 and words[k - 1] in _SERVANT):

@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.nlp.entities.gazetteer import country_of_nisba
+from reader.nlp.entities.spans import Span, covered_words
 from reader.nlp.normalise import normalised_words
 
 __all__ = ["numbered_dynasties"]
 
-Span = tuple[int, int, int, str]
 
 _HEADS = normalised_words("الأسرة السلالة")
 _FORMS: dict[str, int] = {head: 0 for head in _HEADS}
@@ -48,7 +48,7 @@ def numbered_dynasties(words: Sequence[str], spans: list[Span]) -> list[Span]:
     heads = [k for k, word in enumerate(words[:-1]) if word in _FORMS]
     if not heads:
         return spans
-    covered = {k for s in spans for k in range(s[0], s[1])}
+    covered = covered_words(spans)
     out = list(spans)
     for k in heads:
         j = k + 1

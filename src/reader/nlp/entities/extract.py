@@ -56,7 +56,7 @@ from reader.nlp.entities.shapes import (
     refine_spans,
     software_head_before,
 )
-from reader.nlp.entities.spans import bio_spans
+from reader.nlp.entities.spans import Span, bio_spans
 from reader.nlp.entities.tagger import load_tagger
 from reader.nlp.normalise import normalise, normalised_words
 from reader.nlp.tokens import Token, tokenize
@@ -145,7 +145,7 @@ _SPELT_FUNCTION_WORDS = frozenset(normalise(w) for w in FUNCTION_WORDS)
 
 _CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
-_Span = tuple[int, int, int, str]
+_Span = Span
 """``(first, stop, lead, type)`` over a paragraph's tokens; ``lead`` letters are cut off."""
 
 

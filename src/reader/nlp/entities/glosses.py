@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reader.nlp.entities.spans import Span
+
 __all__ = ["latin_glosses"]
 
-Span = tuple[int, int, int, str]
 
 _OPENERS = frozenset('(«"“')
 _SEPARATORS = frozenset({"،", ",", "أو", "او"})

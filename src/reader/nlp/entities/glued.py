@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reader.nlp.entities.spans import Span
 from reader.nlp.entities.tagger import load_tagger
 from reader.nlp.normalise import normalised_words
 
 __all__ = ["saints_buildings", "split_at_glued_preposition"]
 
-Span = tuple[int, int, int, str]
 
 _GIVEN = frozenset({"PERSg"})
 """The gazetteer's class of a given name: a person may start with it."""

@@ -16,11 +16,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.nlp.entities.gazetteer import is_function_word
+from reader.nlp.entities.spans import Span
 from reader.nlp.normalise import normalise
 
 __all__ = ["plus_plus_names"]
 
-Span = tuple[int, int, int, str]
 
 _PLUS = "+"
 _SPOKEN_PLUS = normalise("بلس")

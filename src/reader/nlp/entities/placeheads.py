@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reader.nlp.entities.spans import Span, covered_words
 from reader.nlp.normalise import normalised_words
 
 __all__ = ["NAMED_AFTER_HEADS", "PLACE_HEADS", "places_after_heads"]
 
-Span = tuple[int, int, int, str]
 
 PLACE_HEADS = normalised_words("مدينة منطقة حي شارع ميدان قرية بلدة محافظة مقاطعة مبنى ضاحية")
 """Indefinite nouns of a kind of place: the name after one is that place's."""
@@ -48,7 +48,7 @@ def places_after_heads(words: Sequence[str], spans: list[Span]) -> list[Span]:
     """``spans`` with each person right after a kind-of-place noun retyped a place."""
     if _FORMS.isdisjoint(words):
         return spans  # the common case, at C speed
-    covered = {k for s in spans for k in range(s[0], s[1])}
+    covered = covered_words(spans)
     out: list[Span] = []
     for a, b, lead, kind in spans:
         head = a - 1

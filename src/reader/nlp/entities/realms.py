@@ -19,11 +19,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from reader.nlp.entities.gazetteer import country_of_nisba, is_function_word
+from reader.nlp.entities.spans import Span, covered_words
 from reader.nlp.normalise import normalised_words
 
 __all__ = ["REALM_TITLES", "realms_before_sovereigns"]
 
-Span = tuple[int, int, int, str]
 
 REALM_TITLES = normalised_words(
     "ملك ملكة دوق دوقة كونت كونتيسة إمبراطور إمبراطورة قيصر أرشيدوق ماركيز عاهل"
@@ -78,7 +78,7 @@ def realms_before_sovereigns(
     if not titles:
         return spans
     by_start = {s[0]: s for s in spans}
-    covered = {k for s in spans for k in range(s[0], s[1])}
+    covered = covered_words(spans)
     out = list(spans)
     for k in titles:
         realm = k + 1

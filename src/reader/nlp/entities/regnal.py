@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reader.nlp.entities.spans import Span
 from reader.nlp.normalise import normalise, normalised_words
 
 __all__ = ["regnal_titles"]
 
-Span = tuple[int, int, int, str]
 
 _GOD = normalise("الله")
 _WITH_GOD = normalised_words("بالله لله")

@@ -75,12 +75,12 @@ from reader.nlp.entities.placeheads import places_after_heads
 from reader.nlp.entities.realms import realms_before_sovereigns
 from reader.nlp.entities.regnal import regnal_titles
 from reader.nlp.entities.relations import possessed_relation
+from reader.nlp.entities.spans import Span, covered_words
 from reader.nlp.entities.tagger import load_tagger
 from reader.nlp.normalise import normalised_words
 
 __all__ = ["place_after_preposition", "refine_spans", "software_head_before"]
 
-Span = tuple[int, int, int, str]
 
 PLACE_QUALIFIERS = normalised_words(
     "شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي جزيرة جزر أرخبيل بحر جبال جبل هضبة سهل "
@@ -541,7 +541,7 @@ def _lone_word_not_person(raw: Sequence[str], words: Sequence[str], i: int) -> b
 def _places(words: Sequence[str], spans: list[Span]) -> list[Span]:
     """Qualifiers into places; untagged states named by a head and an adjective."""
     n = len(words)
-    covered = {k for s in spans for k in range(s[0], s[1])}
+    covered = covered_words(spans)
     out: list[Span] = []
     for first, stop, lead, kind in spans:
         if (
@@ -580,7 +580,7 @@ def _places(words: Sequence[str], spans: list[Span]) -> list[Span]:
 def _organisations(words: Sequence[str], spans: list[Span]) -> list[Span]:
     """Heads that make what follows an organisation."""
     n = len(words)
-    covered = {k for s in spans for k in range(s[0], s[1])}
+    covered = covered_words(spans)
     out: list[Span] = []
     for first, stop, lead, kind in sorted(spans):
         if (

@@ -7,9 +7,18 @@ in the app has to import the evaluation code.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-__all__ = ["bio_spans"]
+__all__ = ["Span", "bio_spans", "covered_words"]
+
+Span = tuple[int, int, int, str]
+"""A rule's span ``(first, stop, lead, type)`` over a paragraph's tokens: ``lead`` letters (a
+glued clitic) are cut off its first word."""
+
+
+def covered_words(spans: Iterable[Span]) -> set[int]:
+    """The positions of the tokens inside any of ``spans``."""
+    return {k for s in spans for k in range(s[0], s[1])}
 
 
 def bio_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
