@@ -68,13 +68,14 @@ from reader.nlp.entities.gazetteer import (
     is_function_word,
     longest_country_at,
 )
+from reader.nlp.entities.given import given_name_before
 from reader.nlp.entities.glosses import latin_glosses
 from reader.nlp.entities.glued import saints_buildings, split_at_glued_preposition
 from reader.nlp.entities.languages import plus_plus_names
 from reader.nlp.entities.placeheads import places_after_heads
 from reader.nlp.entities.realms import realms_before_sovereigns
 from reader.nlp.entities.regnal import regnal_titles
-from reader.nlp.entities.relations import possessed_relation
+from reader.nlp.entities.relations import RELATION_NOUNS, possessed_relation
 from reader.nlp.entities.spans import Span, covered_words
 from reader.nlp.entities.tagger import load_tagger
 from reader.nlp.normalise import normalised_words
@@ -284,6 +285,7 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
     ]  # «القديس الأنبا باخوميوس» MISC: a saint's name is a person
     result = _foreign_people(raw, words, spans)
     result = _people(raw, words, split_at_glued_preposition(raw, words, result))
+    result = given_name_before(raw, words, result, _given)
     result = gods_after_titles(raw, words, regnal_titles(words, result))
     result = places_after_heads(words, result)
     result = _places(words, realms_before_sovereigns(raw, words, result, _realm, _title))
@@ -299,6 +301,19 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
             for k in range(span[0], span[1]):
                 taken[k] = True
     return final
+
+
+def _given(word: str) -> bool:
+    """Whether a normalised word is surely a given name: the gazetteer lists it as one, and
+    the word vectors' person prior puts it in its top bin (`priors`, PERS3), and it is no
+    relation noun. The gazetteer alone lists common words as given names («حكم», «عهد»,
+    «هاجم»: rule, era, attacked), which its prior keeps out; «نجل» (son) has both."""
+    tagger = load_tagger()
+    return (
+        "PERSg" in tagger.gazetteer.get(word, ())
+        and "PERS3" in tagger.priors.get(word, ())
+        and word not in RELATION_NOUNS
+    )
 
 
 _RANKS = normalised_words("أول آخر أخير")

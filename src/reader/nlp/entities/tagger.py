@@ -143,6 +143,9 @@ class Tagger:
         self.gazetteer = gazetteer
         """The name lists the features read: a normalised word -> its classes («PERSg», a
         given name; «PERSs», a surname; «LOC1» …); the rules ask it too."""
+        self.priors = priors
+        """Per-word type hints from the word vectors («PERS3»: the top bin of a person's
+        prior); the rules ask it too."""
         self._scorer = WindowScorer(self._linear, self.features)
         self.neural = neural
         self._tables = (clusters, gazetteer, priors)
