@@ -8,7 +8,7 @@ that «أحمد», «احمد» and «أَحْمَد» are the same name.
 
 from __future__ import annotations
 
-__all__ = ["IGNORED", "LETTER_FOLDS", "normalise", "normalised_words"]
+__all__ = ["IGNORED", "LETTER_FOLDS", "TANWEEN", "has_tanween", "normalise", "normalised_words"]
 
 _DELETE = [
     *range(0x064B, 0x0660),  # harakat: fathatan .. wavy hamza below
@@ -33,6 +33,16 @@ LETTER_FOLDS: dict[int, int] = {
     ord("ة"): ord("ه"),
 }
 """Letters written for one another: hamza seats and wasla on alef, final ى/ي, ة/ه."""
+TANWEEN = frozenset("\u064b\u064c\u064d")
+"""The three tanween marks: a word written with one is an indefinite common word or an adverb
+(«افتراضيًا», «جنيهاً»), no name."""
+
+
+def has_tanween(word: str) -> bool:
+    """Whether ``word`` is written with a tanween mark."""
+    return not TANWEEN.isdisjoint(word)
+
+
 _TABLE: dict[int, int | None] = {**dict.fromkeys(IGNORED), **LETTER_FOLDS}
 
 

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from reader.nlp.entities.gazetteer import is_function_word
 from reader.nlp.entities.spans import Span, covered_words
-from reader.nlp.normalise import normalised_words
+from reader.nlp.normalise import has_tanween, normalised_words
 
 __all__ = ["GOD_TITLES", "gods_after_titles"]
 
@@ -39,7 +39,6 @@ _FORMS = frozenset(
 
 _SERVANT = normalised_words("عبد")
 _QUOTES = frozenset("\"'«»“”")
-_TANWEEN = frozenset("\u064b\u064c\u064d")
 _NISBA_ENDINGS = ("ي", "ى", "يه")
 _PRONOUNS = ("ها", "هم", "هما", "هن")
 _GRAMMAR_NOUNS = normalised_words("نفسه ذاته نفس ذات حسب اسم")
@@ -69,7 +68,7 @@ def _god_name(raw: str, word: str) -> bool:
         and not word.endswith(_NISBA_ENDINGS)
         and not word.endswith(_PRONOUNS)
         and not is_function_word(word)
-        and not any(c in _TANWEEN for c in raw)
+        and not has_tanween(raw)
     )
 
 

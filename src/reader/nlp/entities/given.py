@@ -15,10 +15,9 @@ from collections.abc import Callable, Sequence
 
 from reader.nlp.entities.gazetteer import is_function_word
 from reader.nlp.entities.spans import Span, covered_words
+from reader.nlp.normalise import has_tanween
 
 __all__ = ["given_name_before"]
-
-_TANWEEN = frozenset("\u064b\u064c\u064d")
 
 
 def given_name_before(
@@ -42,7 +41,7 @@ def given_name_before(
             k in covered
             or word.startswith("ال")
             or is_function_word(word)
-            or _TANWEEN.intersection(raw[k])
+            or has_tanween(raw[k])
             or not given(word)
         ):
             continue

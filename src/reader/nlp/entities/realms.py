@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 
 from reader.nlp.entities.gazetteer import country_of_nisba, is_function_word
 from reader.nlp.entities.spans import Span, covered_words
-from reader.nlp.normalise import normalised_words
+from reader.nlp.normalise import has_tanween, normalised_words
 
 __all__ = ["REALM_TITLES", "realms_before_sovereigns"]
 
@@ -36,7 +36,6 @@ _TITLE_FORMS = frozenset(
 )
 """The titles alone or with one glued clitic («وشقيق ملك», «ودوق»)."""
 
-_TANWEEN = frozenset("\u064b\u064c\u064d")
 _NISBA_ENDINGS = ("ي", "ى", "يه")
 
 _RANKS = normalised_words("اللواء العميد العقيد المقدم الرائد النقيب الفريق المشير المارشال")
@@ -51,7 +50,7 @@ def _realm_word(raw: str, word: str, title: Callable[[str], bool]) -> bool:
         word.isalpha()
         and len(word) > 2
         and not is_function_word(word)
-        and not any(c in _TANWEEN for c in raw)
+        and not has_tanween(raw)
         and country_of_nisba(word) is None
         and not word.endswith(_NISBA_ENDINGS)
         and word not in _TITLE_FORMS

@@ -78,7 +78,7 @@ from reader.nlp.entities.regnal import regnal_titles
 from reader.nlp.entities.relations import RELATION_NOUNS, possessed_relation
 from reader.nlp.entities.spans import Span, covered_words
 from reader.nlp.entities.tagger import load_tagger
-from reader.nlp.normalise import normalised_words
+from reader.nlp.normalise import has_tanween, normalised_words
 
 __all__ = ["place_after_preposition", "refine_spans", "software_head_before"]
 
@@ -183,7 +183,6 @@ name («عملية أورانوس»), an event."""
 
 
 _CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
-_TANWEEN = frozenset("\u064b\u064c\u064d")
 
 
 def _with_clitics(words: frozenset[str]) -> dict[str, int]:
@@ -281,7 +280,7 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
         and not (
             kind == "LOCATION" and b - a == 1 and _bare(words[a], PLACE_QUALIFIERS) is not None
         )
-        and not (b - a == 1 and kind != "PERSON" and any(c in _TANWEEN for c in raw[a]))
+        and not (b - a == 1 and kind != "PERSON" and has_tanween(raw[a]))
     ]  # «القديس الأنبا باخوميوس» MISC: a saint's name is a person
     result = _foreign_people(raw, words, spans)
     result = _people(raw, words, split_at_glued_preposition(raw, words, result))
@@ -546,7 +545,7 @@ def _foreign_looking(word: str, threshold: float) -> bool:
 def _lone_word_not_person(raw: Sequence[str], words: Sequence[str], i: int) -> bool:
     """Whether the one word at ``i`` is shaped as no name is: tanween, an indefinite nisba, a
     rank («أول», «آخر»), or a predicate after a first or second person pronoun."""
-    if any(c in _TANWEEN for c in raw[i]) or words[i] in _RANKS:
+    if has_tanween(raw[i]) or words[i] in _RANKS:
         return True  # «زوراً»; «كان البابا أول من مات»
     if not words[i].startswith("ال") and country_of_nisba(words[i]) is not None:
         return True

@@ -18,13 +18,12 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
+from reader.nlp.normalise import has_tanween
 from reader.nlp.stem import fold, strip_marks
 
 __all__ = ["bare_form", "is_name_like", "label_fault", "singular_keys", "word_kind"]
 
 _ARTICLE = re.compile("^(?:[وف]?[بك]?ال|[وف]?لل)(?=..)")
-_TANWEEN = frozenset("\u064b\u064c\u064d")
-"""The three tanween marks: a word written with one is an indefinite common word."""
 _NISBA = re.compile("..(?:يه|يين|يون|يات)$")
 _POSSESSIVE = re.compile("(?:ه|ها|هم|هما|هن|كم)$")
 """A pronoun glued to the end of a word («أصواته», «شركتها»): «his votes» is no subject (a word
@@ -191,7 +190,7 @@ def label_fault(form: str, language: str = "ar") -> str | None:
         return last
     if _two_phrases(words, kinds):
         return "phrases"
-    if _TANWEEN.intersection(words[0]):
+    if has_tanween(words[0]):
         return "indefinite"  # «افتراضيًا» (by default), «عضوًا»: an accusative heads no entry
     if len(words) == 1 and not is_definite(words[0]):
         if _POSSESSIVE.search(strip_marks(words[0])):
@@ -279,10 +278,7 @@ def is_name_like(label: str, language: str = "ar") -> bool:
     kinds = _kinds(language)
     words = label.split()
     return bool(kinds and words) and all(
-        not is_definite(w)
-        and _name_like(w, kinds)
-        and len(_bare(w)[0]) >= 3
-        and not _TANWEEN.intersection(w)
+        not is_definite(w) and _name_like(w, kinds) and len(_bare(w)[0]) >= 3 and not has_tanween(w)
         for w in words
     )
 
