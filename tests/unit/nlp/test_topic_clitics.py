@@ -1,0 +1,42 @@
+"""A glued clitic is only cut off a word when what is left is a word of general text
+(`words.CLITIC_REST_ZIPF`): the first letter of a transliterated name is no «و» or «ف»."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.nlp.topics import extract_topics
+from reader.nlp.topics.words import Classifier, general_frequencies
+from reader.text.document import Document
+
+REPO = Path(__file__).resolve().parents[3]
+LARGE_01 = REPO / ".." / "shared" / "data" / "texts" / "large-01.ar.txt"
+
+
+def _article(doc_id: str) -> list[str]:
+    """The paragraphs of one article of large-01 (its `<doc>` lines dropped)."""
+    assert LARGE_01.is_file(), f"test text not found: {LARGE_01}"
+    text = LARGE_01.read_text(encoding="utf-8")
+    start = text.index(f'<doc id="{doc_id}"')
+    body = text[text.index("\n", start) + 1 : text.index("</doc>", start)]
+    return [p.text for p in Document.from_text(body, "article.txt").paragraphs]
+
+
+def test_a_names_first_letter_is_no_clitic() -> None:
+    """«فويجو» is read whole; «وكأس» and «لمهرجان» still lose their clitic."""
+    classifier = Classifier("ar", general_frequencies("ar"))
+    name = classifier.word("فويجو")
+    assert name is not None and not name.glued and name.key == "فويجو"
+    for written, rest in [("وكأس", "كأس"), ("لمهرجان", "مهرجان")]:
+        word = classifier.word(written)
+        assert word is not None and word.glued and word.head == rest
+
+
+def test_a_transliterated_name_labels_its_theme_whole() -> None:
+    """large-01's article on Chile writes «جزر تييرا دل فويجو» (Tierra del Fuego); its theme
+    was labelled «جزر تييرا دل», cut where «فويجو» was read as «ف» + «ويجو»."""
+    paragraphs = _article("11841")
+    assert any("جزر تييرا دل فويجو" in p for p in paragraphs)
+    labels = [topic.label for topic in extract_topics(paragraphs).topics]
+    assert "جزر تييرا دل فويجو" in labels
+    assert "جزر تييرا دل" not in labels
