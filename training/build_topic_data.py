@@ -13,7 +13,8 @@ Run from the repository root, in an environment that has the two packages:
     pip install wordfreq==3.1.1 stopwordsiso==0.7.1
     PYTHONPATH=src python training/build_topic_data.py
 
-It rewrites `src/reader/nlp/data/topics-frequencies-{ar,fa,ur}.tsv.gz` and
+It rewrites `src/reader/nlp/data/topics-whole-ar.txt` (first: the stemmer reads it),
+`src/reader/nlp/data/topics-frequencies-{ar,fa,ur}.tsv.gz` and
 `src/reader/nlp/data/topics-stopwords-{ar,fa}.txt`. Rebuild whenever `STEMMER_VERSION` changes.
 """
 
@@ -27,7 +28,7 @@ from pathlib import Path
 import stopwordsiso  # type: ignore[import-untyped]
 import wordfreq  # type: ignore[import-untyped]
 
-from reader.nlp.stem import STEMMER_VERSION, fold, stem
+from reader.nlp.stem import STEMMER_VERSION, WHOLE_WORDS, fold, stem, strip_marks
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "reader" / "nlp" / "data"
 
@@ -52,6 +53,44 @@ def build_frequencies(language: str) -> dict[str, float]:
         for key, total in totals.items()
         if key and math.log10(total * 1e9) >= MIN_ZIPF
     }
+
+
+WHOLE_PREFIXES = ("وبال", "وكال", "وفال", "وال", "بال", "كال", "فال")
+"""The clitics-and-article openings a word may only look like (longest first). «لل» is left out:
+it eats the article's alef and, before a word starting with «ل», a letter of the word, so what
+it leaves cannot be compared as written."""
+
+
+def whole_words() -> list[str]:
+    """Folded Arabic words that start like a clitic and the article but are written at least as
+    often as the definite word the clitic would leave: «والده» (his father) against «الده»,
+    «كاليفورنيا» against «اليفورنيا». Fixed phrases come too («بالنسبة», 14 times «النسبة»):
+    kept whole, they key apart from the noun, which they do not speak of."""
+    written: dict[str, float] = defaultdict(float)
+    for word, frequency in wordfreq.get_frequency_dict("ar", wordlist="best").items():
+        if word and _is_arabic_script(word) and not any(ch.isdigit() for ch in word):
+            written[fold(strip_marks(word))] += frequency
+    result = []
+    for word, frequency in written.items():
+        opening = next((p for p in WHOLE_PREFIXES if word.startswith(p)), None)
+        if (
+            opening is not None
+            and len(word) - len(opening) >= 2
+            and frequency >= written.get("ال" + word[len(opening) :], 0.0)
+        ):
+            result.append(word)
+    return sorted(result)
+
+
+def write_whole_words() -> None:
+    """Write `whole_words` to the stemmer's list, one a line, with a header."""
+    words = whole_words()
+    path = DATA / WHOLE_WORDS
+    header = (
+        "# wordfreq 3.1.1 'ar': words that only look like a clitic and the article; CC BY-SA 4.0"
+    )
+    path.write_text(header + "\n" + "\n".join(words) + "\n", encoding="utf-8")
+    print(f"{path.name}: {len(words)} words")
 
 
 def write_frequencies(language: str) -> None:
@@ -79,6 +118,7 @@ def write_stopwords(language: str) -> None:
 def main() -> None:
     """Build every data file."""
     DATA.mkdir(parents=True, exist_ok=True)
+    write_whole_words()  # before the frequencies: the stemmer keys by it
     for language in ("ar", "fa", "ur"):
         write_frequencies(language)
     # The Urdu list of stopwords-iso is mis-encoded (letters shifted, e.g. «اوًچب» for «اونچا»),

@@ -10,20 +10,26 @@ shown: labels are taken from the text. A conjunction or preposition glued to a w
 the article («وكأس», «لمهرجان») is left to `reader.nlp.topics`, which strips it only when the
 rest is a clearly more common word.
 
+A word that only looks like the article with a clitic before it is kept whole: «والده» (his
+father) is no «و» + «الده», nor «كاليفورنيا» a «ك» + «اليفورنيا». Those words are listed in
+`reader/nlp/data/topics-whole-ar.txt` (`whole_word`), measured in general text: a word written
+at least as often as the definite word its clitics would leave.
+
 The general-frequency table shipped in `reader/nlp/data/` is aggregated by these keys, so any
-change to the rules here must bump `STEMMER_VERSION` and rebuild that table with
-`training/build_topic_data.py`.
+change to the rules here (or to the list of whole words) must bump `STEMMER_VERSION` and rebuild
+that table with `training/build_topic_data.py`.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 from reader.nlp.normalise import normalise
 
-__all__ = ["LANGUAGES", "STEMMER_VERSION", "fold", "stem", "strip_marks"]
+__all__ = ["LANGUAGES", "STEMMER_VERSION", "fold", "stem", "strip_marks", "whole_word"]
 
-STEMMER_VERSION = 2
+STEMMER_VERSION = 3
 """Version of the folding and stemming rules; the frequency tables record the one they used."""
 
 LANGUAGES = ("ar", "fa", "ur")
@@ -95,14 +101,35 @@ def fold(word: str) -> str:
     return word
 
 
+WHOLE_WORDS = "topics-whole-ar.txt"
+"""The file in `reader/nlp/data/` listing the words whose first letters only look like the
+article with a clitic before it (folded forms, one a line; `training/build_topic_data.py`)."""
+
+
+@cache
+def _whole_words() -> frozenset[str]:
+    path = resources.files("reader.nlp") / "data" / WHOLE_WORDS
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def whole_word(folded: str) -> bool:
+    """Whether a folded Arabic word that starts like «وال», «بال», «كال» or «فال» is one word,
+    not a clitic and the article before another: «والده», «كاليفورنيا», «فالنسيا»."""
+    return folded in _whole_words()
+
+
 def _stem_arabic(bare: str) -> str:
     """Stem an Arabic word given with harakat removed but alef forms kept: the article is
     always written with a plain alef, so «آليات» keeps its first letters and «الآليات» loses
-    only the article."""
-    for article in _AR_ARTICLES:
-        if bare.startswith(article) and len(bare) - len(article) >= 2:
-            bare = bare[len(article) :]
-            break
+    only the article; a `whole_word` keeps its first letters too."""
+    if not whole_word(fold(bare)):
+        for article in _AR_ARTICLES:
+            if bare.startswith(article) and len(bare) - len(article) >= 2:
+                bare = bare[len(article) :]
+                break
     word = fold(bare)
     for suffix in _AR_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:

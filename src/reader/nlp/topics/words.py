@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from reader.nlp.stem import LANGUAGES, STEMMER_VERSION, fold, stem, strip_marks
+from reader.nlp.stem import LANGUAGES, STEMMER_VERSION, fold, stem, strip_marks, whole_word
 from reader.nlp.stopwords import JOINERS, stop_words
 from reader.nlp.topics.lexicon import word_kind
 from reader.nlp.topics.model import TopicsNotSupported
@@ -187,6 +187,8 @@ class Classifier:
         bare = strip_marks(word)
         if word.endswith(_ACCUSATIVE) and len(bare) > 3:
             bare = bare[:-1]
+        if whole_word(fold(bare)):  # «والده», «كاليفورنيا»: no clitic, no article
+            return Word(stem(bare, "ar"), word, False)
         article = _ARTICLE_CLITICS.match(bare)
         if article and article.group(1) is not None:
             skip = len(article.group(1))
