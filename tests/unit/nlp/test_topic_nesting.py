@@ -57,3 +57,29 @@ def test_nothing_nests_in_a_name() -> None:
     prison = [t for t in topics if normalise(t.label) == normalise("السجن")]
     assert len(prison) == 1
     assert len(prison[0].paragraphs) >= 2 and set(prison[0].paragraphs) <= poet
+
+
+LARGE_01 = REPO / ".." / "shared" / "data" / "texts" / "large-01.ar.txt"
+
+
+def _article(doc_id: str) -> list[str]:
+    """The paragraphs of one article of large-01 (its `<doc>` lines dropped)."""
+    assert LARGE_01.is_file(), f"test text not found: {LARGE_01}"
+    text = LARGE_01.read_text(encoding="utf-8")
+    start = text.index(f'<doc id="{doc_id}"')
+    body = text[text.index("\n", start) + 1 : text.index("</doc>", start)]
+    return [p.text for p in Document.from_text(body, "article.txt").paragraphs]
+
+
+def test_no_label_lies_inside_another_though_its_word_is_all_over_the_text() -> None:
+    """large-01's article on Cairo's Abdeen quarter names «عابدين» in most paragraphs, so a
+    label sharing it was no facet of «عابدين» (a word all over the text says nothing shared):
+    «عابدين مقرا» (Abdeen as a seat, two phrases run together) was listed beside it. A label
+    whose words all lie in another's names the same thing whatever their spread; so on the
+    PlayStation 2 article, «ستيشن» and «بلاي ستيشن» (the title's name) are not both listed."""
+    for doc_id in ("1103425", "1276548", "27678"):
+        labels = [topic.label for topic in extract_topics(_article(doc_id)).topics]
+        keys = [label_key(label, "ar") for label in labels]
+        for i, mine in enumerate(keys):
+            for j, theirs in enumerate(keys):
+                assert i == j or not mine <= theirs, (labels[i], labels[j])

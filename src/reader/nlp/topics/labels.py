@@ -255,13 +255,20 @@ def share_only_qualifiers(shared: frozenset[str], nouns: frozenset[str]) -> bool
 
 def facets(labels: list[str], pervasive: frozenset[str], language: str) -> list[frozenset[int]]:
     """Per theme, the other themes whose label shares a word's stem with its label, that stem
-    not being all over the text («السياسات الاقتصادية», «أداء الاقتصاد الكلي»): of two such
-    themes only the better ranked is kept, the other being a facet of it."""
-    stems = [label_key(label, language) - pervasive for label in labels]
+    not being all over the text («السياسات الاقتصادية», «أداء الاقتصاد الكلي»), or whose
+    label's stems hold its label's or lie in them, whatever their spread («عابدين مقرا» beside
+    «عابدين», the article's subject): of two such themes only the better ranked is kept, the
+    other being a facet of it."""
+    whole = [label_key(label, language) for label in labels]
+    stems = [keys - pervasive for keys in whole]
     holders: dict[str, set[int]] = defaultdict(set)
     for t, keys in enumerate(stems):
         for key in keys:
             holders[key].add(t)
-    return [
-        frozenset(o for key in keys for o in holders[key] if o != t) for t, keys in enumerate(stems)
-    ]
+    result = [{o for key in keys for o in holders[key] if o != t} for t, keys in enumerate(stems)]
+    for t, keys in enumerate(whole):
+        for o in range(t + 1, len(whole)):
+            if keys and whole[o] and (keys <= whole[o] or whole[o] <= keys):
+                result[t].add(o)
+                result[o].add(t)
+    return [frozenset(r) for r in result]
