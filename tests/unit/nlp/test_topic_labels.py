@@ -294,3 +294,33 @@ def test_the_word_before_a_phrase_is_read_in_a_bounded_window(
     index = extract_topics([squeezed])
     assert index.topics  # the themes are found...
     assert longest <= getattr(labels, "WORD_WINDOW", 64)  # ...reading a window before a phrase
+
+
+LARGE_01 = TEXTS / "large-01.ar.txt"
+
+
+def _article(doc_id: str) -> list[str]:
+    """The paragraphs of one article of large-01 (its `<doc>` lines dropped)."""
+    assert LARGE_01.is_file(), f"test text not found: {LARGE_01}"
+    text = LARGE_01.read_text(encoding="utf-8")
+    start = text.index(f'<doc id="{doc_id}"')
+    body = text[text.index("\n", start) + 1 : text.index("</doc>", start)]
+    return [p.text for p in Document.from_text(body, "article.txt").paragraphs]
+
+
+def test_an_imperfect_verb_opens_no_label() -> None:
+    """Dante's Inferno (large-01) says who «يقبع» (lies) in each circle and what «يحرس»
+    (guards) it; the Egyptian Freedom party's article what «يدعو الحزب» (the party calls
+    for): none is a subject. A name opening with «ي» the tagger found still labels."""
+    inferno = _article("1647644")
+    assert sum("يقبع" in p for p in inferno) >= 3
+    labels = [t.label for t in extract_topics(inferno).topics]
+    assert "يقبع" not in labels and "يحرس" not in labels
+    party = [t.label for t in extract_topics(_article("1070614")).topics]
+    assert "يدعو الحزب" not in party
+    classifier = Classifier("ar", general_frequencies("ar"))
+    word = classifier.word("يوسف")
+    assert word is not None
+    members = [Candidate((word.key,), 4, 1.0)]
+    forms = {(word.key,): Counter({"يوسف": 4})}
+    assert choose_label(members, forms, classifier, frozenset({"يوسف"})) == "يوسف"
