@@ -190,8 +190,10 @@ def label_fault(form: str, language: str = "ar") -> str | None:
         return last
     if _two_phrases(words, kinds):
         return "phrases"
-    if has_tanween(words[0]):
+    if has_tanween(words[0]) or _unmarked_accusative(words[0], kinds):
         return "indefinite"  # «افتراضيًا» (by default), «عضوًا»: an accusative heads no entry
+    if any(_unmarked_accusative(w, kinds) for w in words[1:]):
+        return "phrases"  # «عابدين مقرا»: an accusative ends no noun phrase
     if len(words) == 1 and not is_definite(words[0]):
         if _POSSESSIVE.search(strip_marks(words[0])):
             return "pronoun"  # as written, harakat aside: «رَبِّهِمْ» as «ربهم»
@@ -214,6 +216,21 @@ _PLURAL_VERB = re.compile(f"\u064f\u0648{_MARKS}\u0627{_MARKS}$")
 """«ـُوا» at the end: the plural ending of a past, imperative or jussive verb as a voweled text
 writes it («كَفَرُوا», «كَفَرُوٓا۟»); a name ending in «وا» has no damma before its waw
 («نِيكَارَاغْوَا»)."""
+
+
+def _unmarked_accusative(word: str, kinds: dict[str, str]) -> bool:
+    """Whether a word is an indefinite accusative written without its tanween: a common noun
+    the lexicon measured, with the alif that carries the tanween («رئيسا» for «رئيساً», as
+    president; «مقرا», as a seat), the word with that alif never measured. Countries written
+    with a final alif are no such word: what is left is a nisba or nothing («سوريا»,
+    «كندا»)."""
+    folded = fold(strip_marks(word))
+    return (
+        len(folded) >= 4
+        and folded.endswith("ا")
+        and _kind_of(folded, kinds) is None
+        and kinds.get(folded[:-1]) in ("common", "filler")
+    )
 
 
 def _two_phrases(words: Sequence[str], kinds: dict[str, str]) -> bool:
