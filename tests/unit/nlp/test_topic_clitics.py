@@ -70,3 +70,17 @@ def test_a_city_is_named_whole_and_his_father_is_no_theme() -> None:
     cartoonist = _article("1134958")
     assert any("والده" in p for p in cartoonist)
     assert "الده" not in [topic.label for topic in extract_topics(cartoonist).topics]
+
+
+def test_plus_plus_is_part_of_a_languages_name() -> None:
+    """mixed-01 (Arabic Wikipedia on C++) writes «سي++» 27 times and «لغة سي» (the C
+    language) 13: its subject was labelled «لغة سي», read as «سي» with the «++» dropped."""
+    path = REPO / ".." / "shared" / "data" / "texts" / "mixed-01.ar.txt"
+    text = path.read_text(encoding="utf-8")
+    paragraphs = [p.text for p in Document.from_text(text, path.name).paragraphs]
+    classifier = Classifier("ar", general_frequencies("ar"))
+    word = classifier.word("سي++")
+    assert word is not None and word.key.endswith("++")
+    labels = [topic.label for topic in extract_topics(paragraphs).topics]
+    assert "لغة سي" not in labels
+    assert any("سي++" in label for label in labels)

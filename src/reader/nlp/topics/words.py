@@ -29,8 +29,10 @@ _MARKS = (
     "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
     "\u08d3-\u08e1\u08e3-\u08ff\u200c\u200d"
 )
-WORD_RE = re.compile(rf"(?:[^\W\d_]|[{_MARKS}])+")
-"""A run of letters and the marks that belong inside words (harakat, ZWNJ); no digits."""
+WORD_RE = re.compile(rf"(?:[^\W\d_]|[{_MARKS}])+(?:\+\+(?![\w+])|#(?!\w))?")
+"""A run of letters and the marks that belong inside words (harakat, ZWNJ); no digits. A
+programming language's «++» or «#» written right after it is part of its name: «سي++» (C++)
+is not «سي» (C), which mixed-01, the article on C++, had as its subject («لغة سي»)."""
 _HYPHEN_RE = re.compile(" ?[-‐–] ?")
 """A hyphen between two words, with or without a space on each side."""
 _GAP_RE = re.compile("[\\s_\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u0640]*")
