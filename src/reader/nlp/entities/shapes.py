@@ -59,9 +59,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from reader.nlp.entities.clubs import clubs_keep_their_city
+from reader.nlp.entities.coordinated import coordinated_organisations
 from reader.nlp.entities.deities import gods_after_titles
 from reader.nlp.entities.dynasties import numbered_dynasties
-from reader.nlp.entities.events import adjective_shaped
+from reader.nlp.entities.events import EVENT_HEADS, adjective_shaped
+from reader.nlp.entities.events import ORGANIZATION_HEADS as HEADED_ORGANIZATIONS
 from reader.nlp.entities.foreign import foreign_names, foreign_score, lookalikes
 from reader.nlp.entities.gazetteer import (
     country_of_nisba,
@@ -73,7 +75,7 @@ from reader.nlp.entities.glosses import latin_glosses
 from reader.nlp.entities.glued import saints_buildings, split_at_glued_preposition
 from reader.nlp.entities.languages import plus_plus_names
 from reader.nlp.entities.placeheads import places_after_heads
-from reader.nlp.entities.realms import realms_before_sovereigns
+from reader.nlp.entities.realms import MILITARY_RANKS, realms_before_sovereigns
 from reader.nlp.entities.regnal import regnal_titles
 from reader.nlp.entities.relations import RELATION_NOUNS, possessed_relation
 from reader.nlp.entities.spans import Span, covered_words
@@ -113,6 +115,10 @@ DEFINITE_ORGANIZATION_HEADS = normalised_words(
     "المنتخب الجيش الحكومة القوات الجمعية المجلس الكنيسة الأكاديمية"
 )
 """Definite heads that with adjectives name an organisation («القوات التركية»)."""
+
+OTHER_BODY_HEADS = normalised_words("اتحاد حركة سلطة سلطات")
+"""Heads of bodies that none of the head lists hold, named by what follows them («الاتحاد
+الأوروبي», «الحركة الشعبية»): after «و» they open a second body, not a name's second noun."""
 
 PERSON_TITLES = normalised_words(
     "الرئيس السيد السيدة الشيخ الملك الملكة الأمير الأميرة الوزير الدكتور العاهل الجنرال "
@@ -213,6 +219,7 @@ _FORMS: dict[frozenset[str], dict[str, int]] = {
         GENERIC_PLACES,
         OPERATION_HEADS,
         PRODUCT_HEADS,
+        ORGANIZATION_HEADS | HEADED_ORGANIZATIONS,
     )
 }
 """The head lists with their clitic forms, built once at import (read-only afterwards)."""
@@ -234,6 +241,14 @@ def _listed_place(word: str) -> bool:
     return (
         not _PLACE_CLASSES.isdisjoint(load_tagger().gazetteer.get(word, ()))
         or longest_country_at([word], 0) is not None
+    )
+
+
+def _sure_place(word: str) -> bool:
+    """A country's name, or a place Wikipedia's titles list as one (`WK_LOC`): the one-word
+    place list alone also holds common nouns («الحرية», freedom, is a town too)."""
+    return longest_country_at([word], 0) is not None or "WK_LOC" in load_tagger().gazetteer.get(
+        word, ()
     )
 
 
@@ -290,7 +305,9 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
     result = _places(words, realms_before_sovereigns(raw, words, result, _realm, _title))
     result = clubs_keep_their_city(words, _organisations(words, result))
     result = numbered_dynasties(words, result)
-    result = _hyphenated_names(words, _software(words, _coordination_ends(words, result)))
+    result = _coordination_ends(words, result)
+    result = coordinated_organisations(words, result, _indefinite_head, _heads_another, _sure_place)
+    result = _hyphenated_names(words, _software(words, result))
     result = latin_glosses(raw, plus_plus_names(raw, words, _operations(words, result)))
     taken = [False] * n
     final: list[Span] = []
@@ -300,6 +317,38 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
             for k in range(span[0], span[1]):
                 taken[k] = True
     return final
+
+
+_BODY_HEADS = ORGANIZATION_HEADS | HEADED_ORGANIZATIONS
+"""Every indefinite organisation head, of both head rules."""
+
+_ANOTHER = (
+    ORGANIZATION_HEADS
+    | HEADED_ORGANIZATIONS
+    | EVENT_HEADS
+    | LED_HEADS
+    | STATE_HEADS
+    | OTHER_BODY_HEADS
+)
+"""Heads that, definite, name a body or an event of their own («والحكومة», «والمؤتمر»)."""
+
+
+def _indefinite_head(word: str) -> bool:
+    """An organisation's head without the article, a glued clitic allowed («لوزارة»)."""
+    return _bare(word, _BODY_HEADS) is not None
+
+
+def _heads_another(word: str) -> bool:
+    """A definite word that heads or titles a name of its own: an organisation's, an event's or
+    a state's head with the article («الحكومة», «المجلس»), or a person's title or rank («الرئيس»,
+    «العقيد»)."""
+    return (
+        (word.startswith("ال") and (word[2:] in _ANOTHER or word in _ANOTHER))
+        or word in DEFINITE_ORGANIZATION_HEADS
+        or _bare(word, PERSON_TITLES) is not None
+        or _bare(word, CHURCH_TITLES) is not None
+        or word in MILITARY_RANKS
+    )
 
 
 def _given(word: str) -> bool:
