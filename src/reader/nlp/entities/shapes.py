@@ -45,6 +45,8 @@ foreign names mined from Wikipedia, is a source that generalises, not the names 
   Silvester I)», `reader.nlp.entities.glosses`);
 - the name after a god's title is a god's, a person («الإلهة ساتيس»,
   `reader.nlp.entities.deities`);
+- a word written with the accusative tanween is cut off a name's end («سليم الثالث | فرمانًا
+  سلطانيًا», `reader.nlp.entities.accusatives`);
 - a numbered dynasty is an organisation («الأسرة الخامسة», `reader.nlp.entities.dynasties`);
 - a person right after a kind-of-place noun is a place («مدينة سيدي بو زيد»), a street, square
   or building with its head («شارع مكرم عبيد», `reader.nlp.entities.placeheads`).
@@ -58,6 +60,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from reader.nlp.entities.accusatives import without_accusatives
 from reader.nlp.entities.clubs import clubs_keep_their_city
 from reader.nlp.entities.coordinated import coordinated_organisations
 from reader.nlp.entities.deities import gods_after_titles
@@ -289,7 +292,8 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
             lead,
             "PERSON" if kind == "MISC" and _bare(words[a], CHURCH_TITLES) is not None else kind,
         )
-        for a, b, lead, kind in saints_buildings(words, spans)
+        for a, b, lead, kind in saints_buildings(words, without_accusatives(raw, list(spans)))
+        # cut first, so that what is left meets the filters: «الْبَحْرِ | سَرَبًا», a sea
         if not _only_titles(words, (a, b, lead, kind))
         and not (kind == "LOCATION" and b - a == 1 and _bare(words[a], GENERIC_PLACES) is not None)
         and not (
@@ -309,6 +313,7 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
     result = coordinated_organisations(words, result, _indefinite_head, _heads_another, _sure_place)
     result = _hyphenated_names(words, _software(words, result))
     result = latin_glosses(raw, plus_plus_names(raw, words, _operations(words, result)))
+    result = without_accusatives(raw, result)  # the rules too: «كيساً ديوانياً» was foreign
     taken = [False] * n
     final: list[Span] = []
     for span in sorted(result):
