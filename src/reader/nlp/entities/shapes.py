@@ -45,6 +45,10 @@ foreign names mined from Wikipedia, is a source that generalises, not the names 
   Silvester I)», `reader.nlp.entities.glosses`);
 - the name after a god's title is a god's, a person («الإلهة ساتيس»,
   `reader.nlp.entities.deities`);
+- two persons side by side with nothing between them are one («الظاهر | جقمق», «كارول |
+  الرابع»), unless a title stands at the join (`reader.nlp.entities.adjacent`);
+- an organisation's head and two coordinated nouns are one name («حزب الحرية والعدالة»,
+  `reader.nlp.entities.coordinated`);
 - a word written with the accusative tanween is cut off a name's end («سليم الثالث | فرمانًا
   سلطانيًا», `reader.nlp.entities.accusatives`);
 - a numbered dynasty is an organisation («الأسرة الخامسة», `reader.nlp.entities.dynasties`);
@@ -61,12 +65,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from reader.nlp.entities.accusatives import without_accusatives
+from reader.nlp.entities.adjacent import adjacent_people
 from reader.nlp.entities.clubs import clubs_keep_their_city
 from reader.nlp.entities.coordinated import coordinated_organisations
 from reader.nlp.entities.deities import gods_after_titles
 from reader.nlp.entities.dynasties import numbered_dynasties
 from reader.nlp.entities.events import EVENT_HEADS, adjective_shaped
 from reader.nlp.entities.events import ORGANIZATION_HEADS as HEADED_ORGANIZATIONS
+from reader.nlp.entities.features import is_person_trigger, strip_clitics
 from reader.nlp.entities.foreign import foreign_names, foreign_score, lookalikes
 from reader.nlp.entities.gazetteer import (
     country_of_nisba,
@@ -131,6 +137,13 @@ PERSON_TITLES = normalised_words(
 )
 """Titles and offices: outside a person's span («البابا إسكندر الثاني» → «إسكندر الثاني»),
 and no name of any type alone («الأنبا» is no place, «القديس» no person)."""
+
+RELIGIOUS_TITLES = normalised_words(
+    "النبي نبي الرسول رسول الشهيد شهيد المطران مطران نيافة الأسقف أسقف البطريرك بطريرك "
+    "الراهب راهب المفتي مفتي الفقيه فقيه مولاي"
+)
+"""Religious titles and epithets before a name, that the other title lists leave out
+(«النبي محمد», «الشهيد ثيؤدور», «مطران البحيرة»)."""
 
 CHURCH_TITLES = normalised_words("القديس القديسة الأنبا الانبا")
 """A saint's or a Coptic bishop's title: what the tagger types MISC after one is a person
@@ -301,6 +314,7 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
         )
         and not (b - a == 1 and kind != "PERSON" and has_tanween(raw[a]))
     ]  # «القديس الأنبا باخوميوس» MISC: a saint's name is a person
+    spans = adjacent_people(raw, words, spans, _person_word, _any_title)
     result = _foreign_people(raw, words, spans)
     result = _people(raw, words, split_at_glued_preposition(raw, words, result))
     result = given_name_before(raw, words, result, _given)
@@ -353,6 +367,22 @@ def _heads_another(word: str) -> bool:
         or _bare(word, PERSON_TITLES) is not None
         or _bare(word, CHURCH_TITLES) is not None
         or word in MILITARY_RANKS
+    )
+
+
+def _any_title(word: str) -> bool:
+    """A person's title, rank, religious title or role, a glued clitic allowed («للمخرج»,
+    «ومفتي»: `reader.nlp.entities.features.is_person_trigger`)."""
+    stem = strip_clitics(word)[1]
+    return (
+        _title(word)
+        or _bare(word, CHURCH_TITLES) is not None
+        or word in MILITARY_RANKS
+        or is_person_trigger(word)
+        or is_person_trigger("ال" + stem)
+        or word in RELIGIOUS_TITLES
+        or stem in RELIGIOUS_TITLES
+        or "ال" + stem in RELIGIOUS_TITLES
     )
 
 
