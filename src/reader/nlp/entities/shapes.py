@@ -140,7 +140,7 @@ and no name of any type alone («الأنبا» is no place, «القديس» no
 
 RELIGIOUS_TITLES = normalised_words(
     "النبي نبي الرسول رسول الشهيد شهيد المطران مطران نيافة الأسقف أسقف البطريرك بطريرك "
-    "الراهب راهب المفتي مفتي الفقيه فقيه مولاي"
+    "الراهب راهب المفتي مفتي الفقيه فقيه مولاي شيخ"
 )
 """Religious titles and epithets before a name, that the other title lists leave out
 («النبي محمد», «الشهيد ثيؤدور», «مطران البحيرة»)."""
@@ -379,7 +379,7 @@ def _any_title(word: str) -> bool:
         or _bare(word, CHURCH_TITLES) is not None
         or word in MILITARY_RANKS
         or is_person_trigger(word)
-        or is_person_trigger("ال" + stem)
+        or (word.startswith("لل") and is_person_trigger("ال" + word[2:]))
         or word in RELIGIOUS_TITLES
         or stem in RELIGIOUS_TITLES
         or "ال" + stem in RELIGIOUS_TITLES
