@@ -21,6 +21,7 @@ __all__ = [
     "FeatureExtractor",
     "folded",
     "is_name_link",
+    "is_person_trigger",
     "strip_clitics",
 ]
 
@@ -148,6 +149,12 @@ def strip_clitics(norm: str) -> tuple[str, str]:
         if norm.startswith(prefix) and len(norm) - len(prefix) >= 3:
             return prefix, norm[len(prefix) :]
     return "", norm
+
+
+def is_person_trigger(norm: str) -> bool:
+    """Whether a normalised word, or its stem without proclitics, announces a person right
+    after it (a title, a role, a speech verb: «الرئيس», «للمخرج», «وقال»)."""
+    return norm in _PERSON_TRIGGERS or strip_clitics(norm)[1] in _PERSON_TRIGGERS
 
 
 class FeatureExtractor:

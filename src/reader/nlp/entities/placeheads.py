@@ -21,10 +21,21 @@ from collections.abc import Sequence
 from reader.nlp.entities.spans import Span, covered_words
 from reader.nlp.normalise import normalised_words
 
-__all__ = ["NAMED_AFTER_HEADS", "PLACE_HEADS", "places_after_heads"]
+__all__ = ["NAMED_AFTER_HEADS", "PLACE_HEADS", "SETTLEMENT_HEADS", "places_after_heads"]
 
 
-PLACE_HEADS = normalised_words("مدينة منطقة حي شارع ميدان قرية بلدة محافظة مقاطعة مبنى ضاحية")
+SETTLEMENT_HEADS = normalised_words("كفر نجع عزبة كوم")
+"""The first words of Egyptian village and town names («كفر الشيخ», «نجع الطويسة», «عزبة
+الدابودية», «كوم امبو»), often named after a person («عزبة عبد الحميد جبريل»): part of the
+place's name, which ANERcorp's annotators tag a place with them («وكفر شوبا»). The tagger read
+them as organisations («كوم امبو» ×10, «نجع الشيخ فضل») or other names («عزبة جمعة»). Unlike
+`NAMED_AFTER_HEADS`, not heads that alone name nothing in the grouping: «كوم» alone is also a
+surname («جان كوم», WhatsApp's founder, in news-04)."""
+
+PLACE_HEADS = (
+    normalised_words("مدينة منطقة حي شارع ميدان قرية بلدة محافظة مقاطعة مبنى ضاحية")
+    | SETTLEMENT_HEADS
+)
 """Indefinite nouns of a kind of place: the name after one is that place's."""
 
 NAMED_AFTER_HEADS = normalised_words("شارع ميدان مبنى")
@@ -38,6 +49,8 @@ _FORMS = frozenset(
 """The heads alone or after a clitic; not «وحي» (revelation: «وحي ناموس موسى»), «فحي», «لحي»."""
 
 
+_NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "MISC"})
+
 MAX_WORDS = 3
 """Most words of a place named after a person («شارع عبد المنعم رياض»): a longer span after
 the head is the place and a person run together by the tagger («محافظة صلاح الدين أحمد ناجي
@@ -45,12 +58,16 @@ the head is the place and a person run together by the tagger («محافظة ص
 
 
 def places_after_heads(words: Sequence[str], spans: list[Span]) -> list[Span]:
-    """``spans`` with each person right after a kind-of-place noun retyped a place."""
+    """``spans`` with each person right after a kind-of-place noun retyped a place, and each
+    name that opens with a settlement's head («كوم امبو») a place."""
     if _FORMS.isdisjoint(words):
         return spans  # the common case, at C speed
     covered = covered_words(spans)
     out: list[Span] = []
     for a, b, lead, kind in spans:
+        if b - a > 1 and kind in _NAME_TYPES and _bare_head(words[a]) in SETTLEMENT_HEADS:
+            out.append((a, b, len(words[a]) - len(_bare_head(words[a])), "LOCATION"))
+            continue
         head = a - 1
         if (
             kind == "PERSON"
@@ -61,7 +78,7 @@ def places_after_heads(words: Sequence[str], spans: list[Span]) -> list[Span]:
         ):
             kind = "LOCATION"
             bare = _bare_head(words[head])
-            if bare in NAMED_AFTER_HEADS:
+            if bare in NAMED_AFTER_HEADS or bare in SETTLEMENT_HEADS:
                 a, lead = head, len(words[head]) - len(bare)
         out.append((a, b, lead, kind))
     return out

@@ -22,7 +22,7 @@ from reader.nlp.entities.gazetteer import country_of_nisba, is_function_word
 from reader.nlp.entities.spans import Span, covered_words
 from reader.nlp.normalise import has_tanween, normalised_words
 
-__all__ = ["REALM_TITLES", "realms_before_sovereigns"]
+__all__ = ["MILITARY_RANKS", "REALM_TITLES", "realms_before_sovereigns"]
 
 
 REALM_TITLES = normalised_words(
@@ -38,7 +38,9 @@ _TITLE_FORMS = frozenset(
 
 _NISBA_ENDINGS = ("ي", "ى", "يه")
 
-_RANKS = normalised_words("اللواء العميد العقيد المقدم الرائد النقيب الفريق المشير المارشال")
+MILITARY_RANKS = normalised_words(
+    "اللواء العميد العقيد المقدم الرائد النقيب الفريق المشير المارشال"
+)
 """Military ranks: a person's title that the title lists of the span rules leave out."""
 
 
@@ -54,7 +56,7 @@ def _realm_word(raw: str, word: str, title: Callable[[str], bool]) -> bool:
         and country_of_nisba(word) is None
         and not word.endswith(_NISBA_ENDINGS)
         and word not in _TITLE_FORMS
-        and word not in _RANKS
+        and word not in MILITARY_RANKS
         and not title(word)
     )
 

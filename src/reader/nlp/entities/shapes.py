@@ -45,6 +45,12 @@ foreign names mined from Wikipedia, is a source that generalises, not the names 
   Silvester I)», `reader.nlp.entities.glosses`);
 - the name after a god's title is a god's, a person («الإلهة ساتيس»,
   `reader.nlp.entities.deities`);
+- two persons side by side with nothing between them are one («الظاهر | جقمق», «كارول |
+  الرابع»), unless a title stands at the join (`reader.nlp.entities.adjacent`);
+- an organisation's head and two coordinated nouns are one name («حزب الحرية والعدالة»,
+  `reader.nlp.entities.coordinated`);
+- a word written with the accusative tanween is cut off a name's end («سليم الثالث | فرمانًا
+  سلطانيًا», `reader.nlp.entities.accusatives`);
 - a numbered dynasty is an organisation («الأسرة الخامسة», `reader.nlp.entities.dynasties`);
 - a person right after a kind-of-place noun is a place («مدينة سيدي بو زيد»), a street, square
   or building with its head («شارع مكرم عبيد», `reader.nlp.entities.placeheads`).
@@ -58,10 +64,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from reader.nlp.entities.accusatives import without_accusatives
+from reader.nlp.entities.adjacent import adjacent_people
 from reader.nlp.entities.clubs import clubs_keep_their_city
+from reader.nlp.entities.coordinated import coordinated_organisations
 from reader.nlp.entities.deities import gods_after_titles
 from reader.nlp.entities.dynasties import numbered_dynasties
-from reader.nlp.entities.events import adjective_shaped
+from reader.nlp.entities.events import EVENT_HEADS, adjective_shaped
+from reader.nlp.entities.events import ORGANIZATION_HEADS as HEADED_ORGANIZATIONS
+from reader.nlp.entities.features import is_person_trigger, strip_clitics
 from reader.nlp.entities.foreign import foreign_names, foreign_score, lookalikes
 from reader.nlp.entities.gazetteer import (
     country_of_nisba,
@@ -73,7 +84,7 @@ from reader.nlp.entities.glosses import latin_glosses
 from reader.nlp.entities.glued import saints_buildings, split_at_glued_preposition
 from reader.nlp.entities.languages import plus_plus_names
 from reader.nlp.entities.placeheads import places_after_heads
-from reader.nlp.entities.realms import realms_before_sovereigns
+from reader.nlp.entities.realms import MILITARY_RANKS, realms_before_sovereigns
 from reader.nlp.entities.regnal import regnal_titles
 from reader.nlp.entities.relations import RELATION_NOUNS, possessed_relation
 from reader.nlp.entities.spans import Span, covered_words
@@ -114,6 +125,10 @@ DEFINITE_ORGANIZATION_HEADS = normalised_words(
 )
 """Definite heads that with adjectives name an organisation («القوات التركية»)."""
 
+OTHER_BODY_HEADS = normalised_words("اتحاد حركة سلطة سلطات")
+"""Heads of bodies that none of the head lists hold, named by what follows them («الاتحاد
+الأوروبي», «الحركة الشعبية»): after «و» they open a second body, not a name's second noun."""
+
 PERSON_TITLES = normalised_words(
     "الرئيس السيد السيدة الشيخ الملك الملكة الأمير الأميرة الوزير الدكتور العاهل الجنرال "
     "البابا بابا الإمام السلطان الإمبراطور الإمبراطورة الخليفة القيصر الدوق الكاردينال "
@@ -122,6 +137,13 @@ PERSON_TITLES = normalised_words(
 )
 """Titles and offices: outside a person's span («البابا إسكندر الثاني» → «إسكندر الثاني»),
 and no name of any type alone («الأنبا» is no place, «القديس» no person)."""
+
+RELIGIOUS_TITLES = normalised_words(
+    "النبي نبي الرسول رسول الشهيد شهيد المطران مطران نيافة الأسقف أسقف البطريرك بطريرك "
+    "الراهب راهب المفتي مفتي الفقيه فقيه مولاي شيخ"
+)
+"""Religious titles and epithets before a name, that the other title lists leave out
+(«النبي محمد», «الشهيد ثيؤدور», «مطران البحيرة»)."""
 
 CHURCH_TITLES = normalised_words("القديس القديسة الأنبا الانبا")
 """A saint's or a Coptic bishop's title: what the tagger types MISC after one is a person
@@ -213,6 +235,7 @@ _FORMS: dict[frozenset[str], dict[str, int]] = {
         GENERIC_PLACES,
         OPERATION_HEADS,
         PRODUCT_HEADS,
+        ORGANIZATION_HEADS | HEADED_ORGANIZATIONS,
     )
 }
 """The head lists with their clitic forms, built once at import (read-only afterwards)."""
@@ -234,6 +257,14 @@ def _listed_place(word: str) -> bool:
     return (
         not _PLACE_CLASSES.isdisjoint(load_tagger().gazetteer.get(word, ()))
         or longest_country_at([word], 0) is not None
+    )
+
+
+def _sure_place(word: str) -> bool:
+    """A country's name, or a place Wikipedia's titles list as one (`WK_LOC`): the one-word
+    place list alone also holds common nouns («الحرية», freedom, is a town too)."""
+    return longest_country_at([word], 0) is not None or "WK_LOC" in load_tagger().gazetteer.get(
+        word, ()
     )
 
 
@@ -274,7 +305,8 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
             lead,
             "PERSON" if kind == "MISC" and _bare(words[a], CHURCH_TITLES) is not None else kind,
         )
-        for a, b, lead, kind in saints_buildings(words, spans)
+        for a, b, lead, kind in saints_buildings(words, without_accusatives(raw, list(spans)))
+        # cut first, so that what is left meets the filters: «الْبَحْرِ | سَرَبًا», a sea
         if not _only_titles(words, (a, b, lead, kind))
         and not (kind == "LOCATION" and b - a == 1 and _bare(words[a], GENERIC_PLACES) is not None)
         and not (
@@ -282,6 +314,7 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
         )
         and not (b - a == 1 and kind != "PERSON" and has_tanween(raw[a]))
     ]  # «القديس الأنبا باخوميوس» MISC: a saint's name is a person
+    spans = adjacent_people(raw, words, spans, _person_word, _any_title)
     result = _foreign_people(raw, words, spans)
     result = _people(raw, words, split_at_glued_preposition(raw, words, result))
     result = given_name_before(raw, words, result, _given)
@@ -290,8 +323,11 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
     result = _places(words, realms_before_sovereigns(raw, words, result, _realm, _title))
     result = clubs_keep_their_city(words, _organisations(words, result))
     result = numbered_dynasties(words, result)
-    result = _hyphenated_names(words, _software(words, _coordination_ends(words, result)))
+    result = _coordination_ends(words, result)
+    result = coordinated_organisations(words, result, _indefinite_head, _heads_another, _sure_place)
+    result = _hyphenated_names(words, _software(words, result))
     result = latin_glosses(raw, plus_plus_names(raw, words, _operations(words, result)))
+    result = without_accusatives(raw, result)  # the rules too: «كيساً ديوانياً» was foreign
     taken = [False] * n
     final: list[Span] = []
     for span in sorted(result):
@@ -300,6 +336,54 @@ def refine_spans(raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
             for k in range(span[0], span[1]):
                 taken[k] = True
     return final
+
+
+_BODY_HEADS = ORGANIZATION_HEADS | HEADED_ORGANIZATIONS
+"""Every indefinite organisation head, of both head rules."""
+
+_ANOTHER = (
+    ORGANIZATION_HEADS
+    | HEADED_ORGANIZATIONS
+    | EVENT_HEADS
+    | LED_HEADS
+    | STATE_HEADS
+    | OTHER_BODY_HEADS
+)
+"""Heads that, definite, name a body or an event of their own («والحكومة», «والمؤتمر»)."""
+
+
+def _indefinite_head(word: str) -> bool:
+    """An organisation's head without the article, a glued clitic allowed («لوزارة»)."""
+    return _bare(word, _BODY_HEADS) is not None
+
+
+def _heads_another(word: str) -> bool:
+    """A definite word that heads or titles a name of its own: an organisation's, an event's or
+    a state's head with the article («الحكومة», «المجلس»), or a person's title or rank («الرئيس»,
+    «العقيد»)."""
+    return (
+        (word.startswith("ال") and (word[2:] in _ANOTHER or word in _ANOTHER))
+        or word in DEFINITE_ORGANIZATION_HEADS
+        or _bare(word, PERSON_TITLES) is not None
+        or _bare(word, CHURCH_TITLES) is not None
+        or word in MILITARY_RANKS
+    )
+
+
+def _any_title(word: str) -> bool:
+    """A person's title, rank, religious title or role, a glued clitic allowed («للمخرج»,
+    «ومفتي»: `reader.nlp.entities.features.is_person_trigger`)."""
+    stem = strip_clitics(word)[1]
+    return (
+        _title(word)
+        or _bare(word, CHURCH_TITLES) is not None
+        or word in MILITARY_RANKS
+        or is_person_trigger(word)
+        or (word.startswith("لل") and is_person_trigger("ال" + word[2:]))
+        or word in RELIGIOUS_TITLES
+        or stem in RELIGIOUS_TITLES
+        or "ال" + stem in RELIGIOUS_TITLES
+    )
 
 
 def _given(word: str) -> bool:
