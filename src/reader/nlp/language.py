@@ -6,9 +6,11 @@ document, whether to run it: `unsupported_entity_language` is the one place that
 
 The decision is about the document, not single letters. `detect_language`
 counts the letters only Persian or Urdu use (پ چ ژ گ ک ی, ٹ ڈ ڑ ں ے ہ ...); a handful is enough
-for it to say "fa" or "ur". That is right for topics (word lists) but too quick for Arabic
-prose that quotes a Persian verse, spells Iranian names the Persian way, or was typed on a
-Persian keyboard (ی and ک for ي and ك throughout). So when the letters say Persian or Urdu, the
+for it to say "fa" or "ur". That is too quick for Arabic prose that quotes a Persian verse,
+spells Iranian or European names the Persian way («پول سميث», Paul Smith, 43 times in a
+Wikipedia article), or was typed on a Persian keyboard (ی and ک for ي and ك throughout), for
+the entity tagger and for the topic finder's word lists alike (with Persian stop words, «في عام»
+labelled a theme of that article). So when the letters say Persian or Urdu, the
 words get a say: with the keyboard variants folded together, Arabic prose is full of words
 with the definite article (الـ, about a quarter of its words) and of function words (في، على،
 التي ...), Persian of its own (است، را، از، که ...), Urdu of its own (کے، ہے، سے ...). The

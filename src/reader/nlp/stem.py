@@ -29,7 +29,7 @@ from reader.nlp.normalise import normalise
 
 __all__ = ["LANGUAGES", "STEMMER_VERSION", "fold", "stem", "strip_marks", "whole_word"]
 
-STEMMER_VERSION = 3
+STEMMER_VERSION = 4
 """Version of the folding and stemming rules; the frequency tables record the one they used."""
 
 LANGUAGES = ("ar", "fa", "ur")
@@ -101,6 +101,14 @@ def fold(word: str) -> str:
     return word
 
 
+_AR_FOREIGN = str.maketrans({"پ": "ب", "چ": "ج", "ژ": "ز", "گ": "ك"})
+"""Letters Arabic prose borrows from Persian for foreign sounds, read as the Arabic letters
+other writers use for them: one Wikipedia article titles «بول سميث» and writes «پول سميث» in
+its body (Paul Smith); Arabic only (in Persian «پس» and «بس» are two words). «ڤ» is left as
+it is, though «لوفتڤافه» is «لوفتفافه»: in wiki-stalingrad the Luftwaffe's name, counted whole,
+outweighs «سلاح الجو الألماني» (the same air force, which no rule merges with it) and pushes it
+out of the top eight themes (tune recall 0.68 -> 0.67)."""
+
 WHOLE_WORDS = "topics-whole-ar.txt"
 """The file in `reader/nlp/data/` listing the words whose first letters only look like the
 article with a clitic before it (folded forms, one a line; `training/build_topic_data.py`)."""
@@ -130,7 +138,7 @@ def _stem_arabic(bare: str) -> str:
             if bare.startswith(article) and len(bare) - len(article) >= 2:
                 bare = bare[len(article) :]
                 break
-    word = fold(bare)
+    word = fold(bare).translate(_AR_FOREIGN)
     for suffix in _AR_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.nlp.language import count_letters, detect_language
+from reader.nlp.language import count_letters, document_language
 from reader.nlp.topics.candidates import analyse
 from reader.nlp.topics.model import Topic, TopicIndex, TopicsNotSupported, empty_index
 from reader.nlp.topics.names import tagged_names
@@ -83,7 +83,7 @@ def extract_topics(
                 "topics are not supported for this text: it has no Arabic-script words "
                 "(topics know Arabic, Persian and Urdu)"
             )
-        language = detect_language(paragraphs)
+        language = document_language(paragraphs)
     classifier = Classifier(language, general_frequencies(language))
 
     def themes_of(stretch: Sequence[str], start: int) -> TopicIndex:
