@@ -84,3 +84,18 @@ def test_plus_plus_is_part_of_a_languages_name() -> None:
     labels = [topic.label for topic in extract_topics(paragraphs).topics]
     assert "لغة سي" not in labels
     assert any("سي++" in label for label in labels)
+
+
+def test_lam_before_a_word_that_begins_with_lam() -> None:
+    """«للندن» is «ل» + «لندن» (to London), «للغة» «ل» + «اللغة» (the article shares its «ل»);
+    both were read as «ل» + the article + the rest («الندن», «الغة»). large-01's article on
+    anti-Leninism had the theme «الينين», from «للينين» (to Lenin)."""
+    classifier = Classifier("ar", general_frequencies("ar"))
+    for written, head, definite in [("للندن", "لندن", False), ("للغة", "اللغة", True)]:
+        word = classifier.word(written)
+        assert word is not None and word.glued
+        assert (word.head, word.definite) == (head, definite)
+    word = classifier.word("للكتاب")
+    assert word is not None and word.head == "الكتاب" and word.key == stem("كتاب")
+    labels = [topic.label for topic in extract_topics(_article("1769683")).topics]
+    assert "لينين" in labels and "الينين" not in labels

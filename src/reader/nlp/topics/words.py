@@ -197,6 +197,14 @@ class Classifier:
             return Word(stem(bare, "ar"), word[_after_letters(word, skip) :], skip > 0, True)
         if article and article.group(2):
             skip = len(article.group(2))
+            rest = bare[skip:]
+            if self._zipf(rest) >= self._zipf("ا" + rest) + 0.5 and self._a_word(rest):
+                # A word that begins with «ل»: «للندن» is «ل» + «لندن» (to London), not «ل» +
+                # «الندن»; a common noun takes the article whose «ل» it shares: «للغة» is «ل»
+                # + «اللغة», not «ل» + «الغة».
+                definite = word_kind(rest) is not None
+                head = ("ال" if definite else "") + word[_after_letters(word, skip) :]
+                return Word(stem(rest, "ar"), head, True, definite)
             return Word(stem(bare, "ar"), "ا" + word[_after_letters(word, skip) :], True, True)
         # A clitic without the article: strip it when the rest is a clearly more common word in
         # general text («وكأس» → «كأس», «لمهرجان» → «مهرجان», but «وزارة», «لبنان» stay whole;
