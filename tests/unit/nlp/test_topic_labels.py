@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from reader.nlp.normalise import normalise
+from reader.nlp.stem import fold
 from reader.nlp.topics import extract_topics
 from reader.nlp.topics.appositions import Appositions
 from reader.nlp.topics.candidates import Candidate
@@ -337,3 +338,20 @@ def test_an_accusative_without_its_tanween_labels_nothing() -> None:
     coup = _article("1730424")
     assert any("رئيسا مؤقتا" in p for p in coup)
     assert "رئيسا مؤقتا" not in [t.label for t in extract_topics(coup).topics]
+
+
+def test_a_call_with_the_vocative_labels_nothing() -> None:
+    """The Russian anthem's article (large-01) quotes its lines, «يا أرضنا العزيزة» (O our
+    dear land), and the cartoonist Ramses Zakhari's a programme called «يا تليفزيون يا»: a
+    call is a line of a song or a title, no subject. Words that only hold «يا» stay labels."""
+    assert label_fault("يا أرضنا العزيزة") == "phrases"
+    assert label_fault("يا تليفزيون يا") == "phrases"
+    for form in ("اليابان", "روسيا", "الحياة البرية"):
+        assert label_fault(form) is None
+    anthem = _article("1964835")
+    assert any("يا أرضنا العزيزة" in p or "يا ارضنا العزيزة" in p for p in anthem)
+    labels = [t.label for t in extract_topics(anthem).topics]
+    assert labels and not any(fold(w) == "يا" for label in labels for w in label.split())
+    cartoonist = _article("1570688")
+    assert any("يا تليفزيون يا" in p for p in cartoonist)
+    assert "يا تليفزيون يا" not in [t.label for t in extract_topics(cartoonist).topics]

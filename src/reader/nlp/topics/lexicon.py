@@ -48,6 +48,11 @@ NEWS_FILLER = frozenset(fold(w) for w in ["خدمة", "شركتين", "مقار�
 a reader of the news texts named, added by hand."""
 
 
+VOCATIVE = "يا"
+"""The vocative particle: a phrase opening or ending with it is a call (a song's or an
+anthem's line: «يا أرضنا العزيزة» in large-01's Russian anthem), no subject."""
+
+
 ORDINALS = frozenset({"اول", "اولي", "ثاني", "ثانيه"})
 """The ordinals that end names («الحرب العالمية الثانية», `words.NAMING_ORDINALS`): stop words
 when the table was measured, so not in it; adjectives (no label starts with one)."""
@@ -188,8 +193,8 @@ def label_fault(form: str, language: str = "ar") -> str | None:
     last = _kind_of(_bare(words[-1])[0], kinds)
     if last in ("verb", "unit"):
         return last
-    if _two_phrases(words, kinds):
-        return "phrases"
+    if _two_phrases(words, kinds) or VOCATIVE in (fold(words[0]), fold(words[-1])):
+        return "phrases"  # «يا تليفزيون يا», «يا ارضنا العزيزة»: a call, a line of a song
     if has_tanween(words[0]) or _unmarked_accusative(words[0], kinds):
         return "indefinite"  # «افتراضيًا» (by default), «عضوًا»: an accusative heads no entry
     if any(_unmarked_accusative(w, kinds) for w in words[1:]):
