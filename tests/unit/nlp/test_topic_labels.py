@@ -22,6 +22,7 @@ from reader.nlp.topics.flat import FlatText
 from reader.nlp.topics.labels import choose_label
 from reader.nlp.topics.lexicon import label_fault, word_kind
 from reader.nlp.topics.pairs import Pairs
+from reader.nlp.topics.series import numbered_forms
 from reader.nlp.topics.words import Classifier, general_frequencies
 from reader.text.document import Document
 
@@ -355,3 +356,25 @@ def test_a_call_with_the_vocative_labels_nothing() -> None:
     cartoonist = _article("1570688")
     assert any("يا تليفزيون يا" in p for p in cartoonist)
     assert "يا تليفزيون يا" not in [t.label for t in extract_topics(cartoonist).topics]
+
+
+def test_a_phrase_written_only_before_numbers_names_a_series() -> None:
+    """wiki-stalingrad writes «فرقة البانزر 6», «فرقة البانزر 11», «فيلق البانزر 48»: units
+    named by a number. A theme was labelled «الفرقة البانزر», cut from one unit's name; no
+    form written only before numbers labels it now. One and the same number, or a year, is
+    no numbering of a series."""
+    text = FlatText(["فرقة البانزر 6 تقدمت، ثم فرقة البانزر (11) ثم فيلق البانزر 48."])
+    assert numbered_forms(["فرقة البانزر", "فيلق البانزر"], text) == {
+        "فرقة البانزر",
+        "فيلق البانزر",
+    }
+    assert numbered_forms(["ويندوز"], FlatText(["صدر ويندوز 10 ثم ويندوز 10 للهواتف"])) == set()
+    cups = FlatText(["كأس العالم 2010 ثم كأس العالم 2014"])
+    assert numbered_forms(["كأس العالم"], cups) == set()
+    mixed = FlatText(["فرقة البانزر 6 ثم فرقة البانزر 11 وقادة فرقة البانزر الآخرون"])
+    assert numbered_forms(["فرقة البانزر"], mixed) == set()
+    labels = [
+        t.label for t in extract_topics(_paragraphs(GOLD_TEXTS / "wiki-stalingrad.ar.txt")).topics
+    ]
+    assert "معركة ستالينغراد" in labels
+    assert not {"الفرقة البانزر", "فرقة البانزر", "فيلق البانزر"} & set(labels)

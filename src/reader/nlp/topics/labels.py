@@ -17,7 +17,9 @@ from collections.abc import Sequence
 from reader.nlp.stem import fold, stem
 from reader.nlp.topics.agreement import Agreement
 from reader.nlp.topics.candidates import Candidate
+from reader.nlp.topics.flat import FlatText
 from reader.nlp.topics.lexicon import is_definite, label_fault, word_kind
+from reader.nlp.topics.series import numbered_forms
 from reader.nlp.topics.words import JOINER_MARK, Classifier, chunks, phrases
 
 __all__ = [
@@ -147,6 +149,7 @@ def choose_label(
     classifier: Classifier,
     names: frozenset[str] = frozenset(),
     agreement: Agreement | None = None,
+    document: FlatText | None = None,
 ) -> str | None:
     """The label of a theme, or None when none of its phrases is written as a fit label.
     ``names``, the entity tagger's names, may be written without the article in common words
@@ -154,7 +157,9 @@ def choose_label(
     diameter, «الحماس» zeal): the tagger found them to be names in this text. A word the
     lexicon has not measured as common, written by the text as an adjective (``agreement``:
     «المضعَّف», weakened), labels nothing alone; a theme headed by one is a quality, not a
-    thing, and no phrase of it labels the theme («الشكل المضعَّف», the weakened form)."""
+    thing, and no phrase of it labels the theme («الشكل المضعَّف», the weakened form). A
+    form the text (``document``) writes only before numbers names a numbered series
+    (`series`: «فرقة البانزر 6», «فرقة البانزر 11»), none of its members."""
     language = classifier.language
 
     def preference(item: tuple[str, int]) -> tuple[bool, int, int, str]:
@@ -163,6 +168,8 @@ def choose_label(
         named = is_definite(first) or fold(first) in _NAME_STARTS
         return named, base_words(form, classifier), count, form
 
+    written = (form for m in members for form in forms.get(m.keys, ()))
+    numbered = numbered_forms(written, document) if document is not None else frozenset()
     descriptions: list[frozenset[str]] = []
     for member in _label_order(members):
         counter = forms.get(member.keys)
@@ -171,7 +178,7 @@ def choose_label(
         faults = set()
         agreeing = False
         for form, _ in sorted(counter.items(), key=preference, reverse=True):
-            fault = label_fault(form, language)
+            fault = "number" if form in numbered else label_fault(form, language)
             if fault in ("indefinite", "common") and form in names:
                 fault = None
             if (

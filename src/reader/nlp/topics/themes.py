@@ -285,8 +285,8 @@ def _label(
     for group in members:
         heads = [m for m in group if m.keys in titled]
         label = (
-            heads and choose_label(heads, forms, analysis.classifier, names, agreement)
-        ) or choose_label(group, forms, analysis.classifier, names, agreement)
+            heads and choose_label(heads, forms, analysis.classifier, names, agreement, document)
+        ) or choose_label(group, forms, analysis.classifier, names, agreement, document)
         if label is None:
             unnamed.append(group)
             continue
