@@ -22,6 +22,7 @@ from reader.nlp.topics.flat import FlatText
 from reader.nlp.topics.labels import choose_label
 from reader.nlp.topics.lexicon import label_fault, word_kind
 from reader.nlp.topics.pairs import Pairs
+from reader.nlp.topics.persons import shared_first_names
 from reader.nlp.topics.series import numbered_forms
 from reader.nlp.topics.words import Classifier, general_frequencies
 from reader.text.document import Document
@@ -378,3 +379,19 @@ def test_a_phrase_written_only_before_numbers_names_a_series() -> None:
     ]
     assert "معركة ستالينغراد" in labels
     assert not {"الفرقة البانزر", "فرقة البانزر", "فيلق البانزر"} & set(labels)
+
+
+def test_a_first_name_two_people_share_labels_neither() -> None:
+    """wiki-paris-commune names the king «لويس فيليب» and the prefect «لويس إرنست فالونتان»:
+    «لويس» alone labelled a theme, a name cut in two. A given name the tagger also found
+    alone, a name with the article (a regnal title) or one person's name stays."""
+    persons = ["لويس فيليب", "لويس إرنست فالونتان", "أدولف ذيرز"]
+    assert shared_first_names(persons) == {"لويس"}
+    assert shared_first_names([*persons, "لويس"]) == set()
+    assert shared_first_names(["الناصر حسن", "الناصر بدر الدين"]) == set()
+    assert shared_first_names(["مارك زوكربيرغ", "زوكربيرغ"]) == set()
+    labels = [
+        t.label
+        for t in extract_topics(_paragraphs(GOLD_TEXTS / "wiki-paris-commune.ar.txt")).topics
+    ]
+    assert "كومونة باريس" in labels and "لويس" not in labels

@@ -39,9 +39,10 @@ def test_a_persons_two_spellings_are_one_person() -> None:
     «باستير» alone joined to it) as two persons; the body's spelling is written as the lead's
     full name."""
     paragraphs = _paragraphs(PASTEUR)
-    names, spelled = tagged_names(paragraphs, "ar")
+    names, spelled, first_names = tagged_names(paragraphs, "ar")
     assert {"لويس باستور", "لويس باستير"} <= {name for name, _ in names}
     assert spelled.get("لويس باستير") == "لويس باستور"
+    assert "لويس" not in first_names  # one person's first name, though spelled two ways
 
 
 def test_the_institute_is_no_second_theme_of_the_person() -> None:
@@ -73,6 +74,6 @@ def test_spellings_differ_only_inside_the_word_by_a_long_vowel() -> None:
 def test_no_two_persons_of_an_article_are_joined() -> None:
     """«معاوية بن أبي سفيان» (large-01): his father «أبا سفيان», his brothers and sisters
     «بن أبي سفيان», «بنت أبي سفيان» are other persons, and none is joined."""
-    names, spelled = tagged_names(_article("11670"), "ar")
+    names, spelled, _ = tagged_names(_article("11670"), "ar")
     assert names
     assert spelled == {}

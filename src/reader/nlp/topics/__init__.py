@@ -91,7 +91,7 @@ def extract_topics(
         analysis = analyse(stretch, language, classifier)
         if not analysis.candidates:
             return empty_index(len(stretch))
-        names, spelled = tagged_names(stretch, language)
+        names, spelled, first_names = tagged_names(stretch, language)
         marked: Sequence[str] = ["paragraph"] * len(stretch)
         if kinds is not None:
             marked = kinds[start : start + len(stretch)]
@@ -105,8 +105,8 @@ def extract_topics(
             marked = plain_headings(stretch)
         sections = heading_sections(stretch, marked)
         if not sections:
-            return build_index(stretch, analysis, names, spelled=spelled)
-        return build_index(stretch, analysis, names, sections, spelled)
+            return build_index(stretch, analysis, names, (), spelled, first_names)
+        return build_index(stretch, analysis, names, sections, spelled, first_names)
 
     if len(paragraphs) > STRETCH * 3 // 2:
         return by_stretches(paragraphs, themes_of)

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 from reader.nlp.topics.candidates import Analysis, Candidate, phrase_score, phrase_weight
+from reader.nlp.topics.persons import shared_first_names
 from reader.nlp.topics.spellings import join_spellings
 from reader.nlp.topics.words import JOINER_MARK
 
@@ -24,6 +26,7 @@ __all__ = [
     "MAX_CHARACTERS",
     "MAX_PARAGRAPHS",
     "NAMED_TYPES",
+    "TaggedNames",
     "add_names",
     "entity_names",
     "tagged_names",
@@ -57,21 +60,31 @@ same figures without that join)."""
 def entity_names(paragraphs: Sequence[str], language: str) -> list[tuple[str, Counter[int]]]:
     """The names of the persons, organisations and places mentioned in at least
     `MIN_PARAGRAPHS` paragraphs, each with its mentions per paragraph (`tagged_names`)."""
-    return tagged_names(paragraphs, language)[0]
+    return tagged_names(paragraphs, language).names
 
 
-def tagged_names(
-    paragraphs: Sequence[str], language: str
-) -> tuple[list[tuple[str, Counter[int]]], dict[str, str]]:
+class TaggedNames(NamedTuple):
+    """What the entity tagger found in a short Arabic document (`tagged_names`)."""
+
+    names: list[tuple[str, Counter[int]]]
+    """The names mentioned in at least `MIN_PARAGRAPHS` paragraphs, with their mentions."""
+    spelled: dict[str, str]
+    """A person's other spellings, with the name that names them."""
+    first_names: frozenset[str] = frozenset()
+    """First names two tagged people share (`persons.shared_first_names`)."""
+
+
+def tagged_names(paragraphs: Sequence[str], language: str) -> TaggedNames:
     """The names of the persons, organisations and places mentioned in at least
-    `MIN_PARAGRAPHS` paragraphs, each with its mentions per paragraph, and a person's other
+    `MIN_PARAGRAPHS` paragraphs, each with its mentions per paragraph, a person's other
     spellings with the name that names them (`spellings.join_spellings`): «باستير», in the
     body of wiki-pasteur, is «لويس باستور» of its lead, and each spelling is mentioned where
-    either is. None for a long or non-Arabic document, or when the tagger cannot be loaded."""
+    either is; and the first names two tagged people share. None for a long or non-Arabic
+    document, or when the tagger cannot be loaded."""
     if language != "ar" or not MIN_PARAGRAPHS <= len(paragraphs) <= MAX_PARAGRAPHS:
-        return [], {}
+        return TaggedNames([], {})
     if sum(len(paragraph) for paragraph in paragraphs) > MAX_CHARACTERS:
-        return [], {}
+        return TaggedNames([], {})
     try:
         from reader.nlp.entities import EntityIndex, extract_paragraphs
 
@@ -80,7 +93,7 @@ def tagged_names(
             index.add(mentions)
         entities = index.entities()
     except (ImportError, OSError):  # no model shipped: themes without names
-        return [], {}
+        return TaggedNames([], {})
     tagged = [
         entity
         for entity in entities
@@ -91,7 +104,8 @@ def tagged_names(
     for entity in tagged:
         where.setdefault(entity.name, Counter()).update(m.paragraph for m in entity.mentions)
     names = [(e.name, where[e.name]) for e in tagged if len(where[e.name]) >= MIN_PARAGRAPHS]
-    return names, spelled
+    persons = shared_first_names(spelled.get(e.name, e.name) for e in tagged if e.type == "PERSON")
+    return TaggedNames(names, spelled, persons)
 
 
 def add_names(

@@ -14,15 +14,21 @@ name («المجلس التنفيذي», «مجلس المحافظين» are two
 The tagger also cuts across two names: «زكريا أحمد لأم كلثوم» is «زكريا أحمد» composing for
 «أم كلثوم»; a preposition or conjunction glued to a name's first word inside a written form
 (`runs_across_names`) says so, and such a form labels nothing.
+
+A first name two tagged people share names neither (`shared_first_names`): wiki-paris-commune
+names «لويس فيليب» (the king) and «لويس إرنست فالونتان» (the prefect of police), and «لويس»
+alone labelled a theme (docs/topics-annotation.md, rule 10: a name cut in two).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from reader.nlp.stem import fold, stem
 from reader.nlp.topics.lexicon import is_definite
 from reader.nlp.topics.words import JOINER_MARK
 
-__all__ = ["runs_across_names", "surname", "two_people"]
+__all__ = ["runs_across_names", "shared_first_names", "surname", "two_people"]
 
 _NAME_STARTS = frozenset(fold(w) for w in ["أبو", "أبي", "أم", "ابن", "بن", "بنت", "عبد"])
 """Words that begin a name («أم كلثوم», «أبو النمرس», «عبد الحليم»)."""
@@ -65,6 +71,25 @@ def runs_across_names(form: str) -> bool:
         len(word) > 2 and word[0] in _GLUED and fold(word[1:]) in _NAME_STARTS
         for word in form.split()[1:]
     )
+
+
+def shared_first_names(persons: Iterable[str]) -> frozenset[str]:
+    """The first words (folded) that begin the names of two or more of the tagged ``persons``,
+    each of two words or more whose first two words are written without the article, and that
+    the tagger never found as a name on their own. A person's two spellings are one person
+    (given as one name: «لويس باستير» as «لويس باستور»). A title with the article («الناصر»
+    of «الناصر حسن», a sultan's regnal name) is no given name, and the tagger's misreadings
+    of scripture keep it out («جَنَّـٰتُ ٱلْفِرْدَوْسِ», the gardens of Paradise, beside
+    «جَنَّـٰتُ عَدْنٍ»)."""
+    starts: dict[str, set[str]] = {}
+    alone = set()
+    for name in persons:
+        words = name.split()
+        if len(words) == 1:
+            alone.add(fold(words[0]))
+        elif fold(words[0]) not in _NAME_STARTS and not any(map(is_definite, words[:2])):
+            starts.setdefault(fold(words[0]), set()).add(name)
+    return frozenset(w for w, named in starts.items() if len(named) >= 2 and w not in alone)
 
 
 def _stems(label: str, language: str) -> list[str]:

@@ -112,12 +112,14 @@ def build_index(
     names: Sequence[tuple[str, Counter[int]]] = (),
     headings: Sequence[tuple[str, Counter[int]]] = (),
     spelled: Mapping[str, str] | None = None,
+    first_names: frozenset[str] = frozenset(),
 ) -> TopicIndex:
     """The themes of a document and each paragraph's main and second theme; ``names`` are
     named entities with their mentions per paragraph (`names.entity_names`), ``headings`` the
     headings with their sections' paragraphs (`sections.heading_sections`); both are written
     as given, and a theme holding a heading's phrase is named by the heading first;
-    ``spelled`` maps a person's other spellings to the name (`names.tagged_names`)."""
+    ``spelled`` maps a person's other spellings to the name, and ``first_names`` (folded),
+    shared by two tagged people, label nothing alone (`names.tagged_names`)."""
     limit = theme_limit(len(paragraphs))
     pool = [c for c in analysis.candidates[: POOL_FACTOR * limit] if c.score > 0]
     # A long plain text under a title line is an article of sections (`segments`).
@@ -139,7 +141,17 @@ def build_index(
     pervasive = pervasive_keys(analysis.chunked)
     document = FlatText(paragraphs)  # one flattened copy for the side-by-side label rules
     labels, members = _label(
-        paragraphs, document, analysis, members, where, pool, written, titled, pervasive, title
+        paragraphs,
+        document,
+        analysis,
+        members,
+        where,
+        pool,
+        written,
+        titled,
+        pervasive,
+        title,
+        first_names,
     )
     if title is not None:
         labels = name_by_title(paragraphs[0], title, labels, analysis.language)
@@ -241,6 +253,7 @@ def _label(
     titled: set[tuple[str, ...]],
     pervasive: frozenset[str],
     title: Title | None = None,
+    first_names: frozenset[str] = frozenset(),
 ) -> tuple[list[str], list[list[Candidate]]]:
     """Label the themes; drop the unnamed ones, merge the ones whose labels name one thing.
     A theme holding a heading's phrase (``titled``) tries the heading's words first;
@@ -264,6 +277,8 @@ def _label(
     for counter in forms.values():  # «زكريا أحمد لأم كلثوم» is two names (`persons`)
         for form in [f for f in counter if runs_across_names(f) or fold(f.split()[0]) in openers]:
             del counter[form]  # «راجع» ("see") only ever opens a clause: no name (`clauses`)
+        for form in [f for f in counter if fold(f) in first_names]:
+            del counter[form]  # «لويس» of «لويس فيليب» and «لويس إرنست فالونتان»
     labels: list[str] = []
     kept: list[list[Candidate]] = []
     keys: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []
