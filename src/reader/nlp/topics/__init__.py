@@ -27,7 +27,8 @@ as theme evidence),
 `themes` (grouping paragraphs into themes, main and second theme), `grouping` (which
 phrases make one theme), `segments` (long articles: themes where they are discussed, the title
 line, phrases concentrated in one stretch), `lists` (a long article's list: its lead names its
-lines), `labels` (naming a theme), `series` (a phrase written only before numbers names
+lines), `naming` (labelling the themes and merging those whose labels name one thing),
+`labels` (the label of one theme), `series` (a phrase written only before numbers names
 numbered things, none of them), `clauses` (words that only open clauses, such as the
 imperative «راجع», are no names),
 `appositions` (a description right before a name, tagged or written as one, labels the name's

@@ -3,7 +3,7 @@ name runs across two.
 
 «زكريا أحمد» and «أحمد فؤاد نجم» share «أحمد», the given name of one and the father's name
 of the other: two composers of Sheikh Imam's life, two themes. Labels that share a noun are
-otherwise merged as one thing (`themes._label`) and a theme whose label shares a stem with a
+otherwise merged as one thing (`naming.name_themes`) and a theme whose label shares a stem with a
 better one's is dropped (`labels.facets`); neither holds between two people. Two names are
 one person when one is inside the other («نجم», «أحمد فؤاد نجم») or when they end with the
 same name, the surname («مارك زوكربيرغ», «زوكربيرغ»); a surname that labels nothing alone
