@@ -30,6 +30,8 @@ _EXTRA = {
         واحد واحده اثنان اثنين اثنتين ثلاث ثلاثه اربع خمس خمسه ست سته سبع سبعه ثمان ثماني
         تسع تسعه عشر عشره مئه مائه الف الاف مليون ملايين مليار مليارات
         شيء اشياء امر امور يمكن يجب ينبغي قد لقد سوف لن لم كل غير عدم دون ضمن مزيد المزيد
+        بموجب بواسطه بوساطه لمده طوال بفضل بشان بخصوص لصالح بدلا بالقرب طبقا قبيل عقب جراء
+        ازاء بمناسبه بهدف بصفه بصوره بغيه
         """,
     "fa": """
         است هست هستند بود بودند شد شده شدند شود شوند کرد کرده کردند کند کنند دارد دارند
@@ -49,7 +51,10 @@ _EXTRA = {
         اپ تھیں صرف یعنی جیسے ایسے ایسا ایسی جیسا جیسی کیسے کہاں یہاں وہاں
         """,
 }
-"""Words the lists above lack: reporting verbs, months and weekdays, numerals, quantifiers."""
+"""Words the lists above lack: reporting verbs, months and weekdays, numerals, quantifiers, and
+compound prepositions, a preposition glued to a noun («بموجب», under; «لمدة», for a period of;
+«بوساطة», by means of), written as one word: large-01's articles labelled themes «لمدة» and
+«بموجب معاهدة»."""
 
 _NOT_STOP = {
     "ar": {"اب", "اخ", "شرع", "عدس", "حار", "عين", "رب", "قوه", "صفر", "جلل", "زياره", "كرب"},

@@ -15,6 +15,7 @@ import pytest
 
 from reader.nlp.normalise import normalise
 from reader.nlp.stem import fold
+from reader.nlp.stopwords import stop_words
 from reader.nlp.topics import extract_topics
 from reader.nlp.topics.appositions import Appositions
 from reader.nlp.topics.candidates import Candidate
@@ -395,3 +396,19 @@ def test_a_first_name_two_people_share_labels_neither() -> None:
         for t in extract_topics(_paragraphs(GOLD_TEXTS / "wiki-paris-commune.ar.txt")).topics
     ]
     assert "كومونة باريس" in labels and "لويس" not in labels
+
+
+def test_a_compound_preposition_labels_nothing() -> None:
+    """A preposition glued to a noun is written as one word: «لمدة» (for a period of) labelled
+    a theme of large-01's article on Emir Jaber al-Ahmad, «بموجب معاهدة» (under a treaty) one
+    of Monaco's, «بوساطة عملية» (by means of a process) one of biology's. They are stop words,
+    with a conjunction glued too; the nouns they hold still are words («الوساطة»)."""
+    stops = stop_words("ar")
+    for word in ("لمدة", "بموجب", "وبموجب", "بوساطة", "بواسطة"):
+        assert fold(word) in stops
+    assert fold("الوساطة") not in stops and fold("مدة") not in stops
+    for doc_id, label in (("11609", "لمدة"), ("3896", "بموجب معاهدة"), ("28061", "بوساطة عملية")):
+        paragraphs = _article(doc_id)
+        assert any(label in p for p in paragraphs)
+        labels = [t.label for t in extract_topics(paragraphs).topics]
+        assert labels and label not in labels
