@@ -31,7 +31,8 @@ _EXTRA = {
         تسع تسعه عشر عشره مئه مائه الف الاف مليون ملايين مليار مليارات
         شيء اشياء امر امور يمكن يجب ينبغي قد لقد سوف لن لم كل غير عدم دون ضمن مزيد المزيد
         بموجب بواسطه بوساطه لمده طوال بفضل بشان بخصوص لصالح بدلا بالقرب طبقا قبيل عقب جراء
-        ازاء بمناسبه بهدف بصفه بصوره بغيه
+        ازاء بمناسبه بهدف بصفه بصوره بغيه طيله
+        ال
         """,
     "fa": """
         است هست هستند بود بودند شد شده شدند شود شوند کرد کرده کردند کند کنند دارد دارند
@@ -54,7 +55,8 @@ _EXTRA = {
 """Words the lists above lack: reporting verbs, months and weekdays, numerals, quantifiers, and
 compound prepositions, a preposition glued to a noun («بموجب», under; «لمدة», for a period of;
 «بوساطة», by means of), written as one word: large-01's articles labelled themes «لمدة» and
-«بموجب معاهدة»."""
+«بموجب معاهدة»; and the article written apart, before a Latin-script name («جهاز الـ DS»,
+which labelled a theme «جهاز ال»)."""
 
 _NOT_STOP = {
     "ar": {"اب", "اخ", "شرع", "عدس", "حار", "عين", "رب", "قوه", "صفر", "جلل", "زياره", "كرب"},

@@ -402,12 +402,20 @@ def test_a_compound_preposition_labels_nothing() -> None:
     """A preposition glued to a noun is written as one word: «لمدة» (for a period of) labelled
     a theme of large-01's article on Emir Jaber al-Ahmad, «بموجب معاهدة» (under a treaty) one
     of Monaco's, «بوساطة عملية» (by means of a process) one of biology's. They are stop words,
-    with a conjunction glued too; the nouns they hold still are words («الوساطة»)."""
+    with a conjunction glued too; the nouns they hold still are words («الوساطة»). So is
+    «طيلة» (throughout: «طيلة عهد الوزارة», Saleeb Sami's article), and the article written
+    apart before a Latin-script name («جهاز الـ " وي يو"» gave «جهاز ال» in the Wii U's)."""
     stops = stop_words("ar")
-    for word in ("لمدة", "بموجب", "وبموجب", "بوساطة", "بواسطة"):
+    for word in ("لمدة", "بموجب", "وبموجب", "بوساطة", "بواسطة", "طيلة", "الـ", "ال"):
         assert fold(word) in stops
     assert fold("الوساطة") not in stops and fold("مدة") not in stops
-    for doc_id, label in (("11609", "لمدة"), ("3896", "بموجب معاهدة"), ("28061", "بوساطة عملية")):
+    for doc_id, label in (
+        ("11609", "لمدة"),
+        ("3896", "بموجب معاهدة"),
+        ("28061", "بوساطة عملية"),
+        ("1343778", "طيلة عهد الوزارة"),
+        ("1071677", "جهاز ال"),
+    ):
         paragraphs = _article(doc_id)
         assert any(label in p for p in paragraphs)
         labels = [t.label for t in extract_topics(paragraphs).topics]
