@@ -25,6 +25,7 @@ from reader.nlp.topics.lexicon import label_fault, word_kind
 from reader.nlp.topics.pairs import Pairs
 from reader.nlp.topics.persons import shared_first_names
 from reader.nlp.topics.series import numbered_forms
+from reader.nlp.topics.verbs import looks_definite_verb
 from reader.nlp.topics.words import Classifier, general_frequencies
 from reader.text.document import Document
 
@@ -420,3 +421,20 @@ def test_a_compound_preposition_labels_nothing() -> None:
         assert any(label in p for p in paragraphs)
         labels = [t.label for t in extract_topics(paragraphs).topics]
         assert labels and label not in labels
+
+
+def test_a_verb_that_looks_definite_labels_nothing() -> None:
+    """«التحق» (he joined) is a form VIII verb of «لحق», not «ال» + «تحق»: the biographies of
+    Adly Mansour, Alla Pugacheva and Aziz Ezzat Pasha in large-01 labelled themes «التحق» and
+    «التحقت». Nouns that open with «الت» stay nouns, and «التهم» is mostly the charges."""
+    classifier = Classifier("ar", general_frequencies("ar"))
+    for verb in ("التحق", "التحقت", "التقى", "التزموا", "التفت"):
+        assert looks_definite_verb(verb, classifier), verb
+    for noun in ("التهم", "التمر", "التبت", "التراث", "التل", "التعليم", "التقية"):
+        assert not looks_definite_verb(noun, classifier), noun
+    assert not looks_definite_verb("التحق", Classifier("fa", general_frequencies("fa")))
+    for doc_id, verb in (("1710591", "التحق"), ("1660283", "التحقت"), ("1835892", "التحق")):
+        paragraphs = _article(doc_id)
+        assert any(verb in p.split() for p in paragraphs)
+        labels = [t.label for t in extract_topics(paragraphs).topics]
+        assert labels and verb not in labels

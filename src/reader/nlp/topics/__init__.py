@@ -29,7 +29,8 @@ phrases make one theme), `segments` (long articles: themes where they are discus
 line, phrases concentrated in one stretch), `lists` (a long article's list: its lead names its
 lines), `naming` (labelling the themes and merging those whose labels name one thing),
 `labels` (the label of one theme), `series` (a phrase written only before numbers names
-numbered things, none of them), `clauses` (words that only open clauses, such as the
+numbered things, none of them), `verbs` (a form VIII verb that looks like a definite noun,
+«التحق», labels nothing), `clauses` (words that only open clauses, such as the
 imperative «راجع», are no names),
 `appositions` (a description right before a name, tagged or written as one, labels the name's
 theme),

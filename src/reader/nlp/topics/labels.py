@@ -20,6 +20,7 @@ from reader.nlp.topics.candidates import Candidate
 from reader.nlp.topics.flat import FlatText
 from reader.nlp.topics.lexicon import is_definite, label_fault, word_kind
 from reader.nlp.topics.series import numbered_forms
+from reader.nlp.topics.verbs import looks_definite_verb
 from reader.nlp.topics.words import JOINER_MARK, Classifier, chunks, phrases
 
 __all__ = [
@@ -198,6 +199,8 @@ def choose_label(
                 continue
             if names and _imperfect_verb(words[0], names, language):
                 continue  # «يقبع», «يدعو الحزب»: a clause, not a subject
+            if looks_definite_verb(words[0], classifier) and not _in_a_name(words[0], names):
+                continue  # «التحق» (joined), «التقى الشيخ» (the sheikh met): `verbs`
             return form
         if agreeing and faults == {"adjective"} and member is members[0]:
             return None  # the head is an adjective in this text: the theme is a quality

@@ -176,9 +176,10 @@ class Classifier:
 
     def _a_word(self, rest: str) -> bool:
         """Whether what a clitic leaves is a word (`CLITIC_REST_ZIPF`)."""
-        return self._zipf(rest) >= CLITIC_REST_ZIPF or word_kind(rest) is not None
+        return self.general_zipf(rest) >= CLITIC_REST_ZIPF or word_kind(rest) is not None
 
-    def _zipf(self, bare: str) -> float:
+    def general_zipf(self, bare: str) -> float:
+        """How common the Arabic word ``bare`` (its stem) is in general text, as Zipf."""
         return self.general.zipf.get(stem(bare, "ar"), self.general.floor)
 
     def _arabic(self, word: str) -> Word:
@@ -198,7 +199,9 @@ class Classifier:
         if article and article.group(2):
             skip = len(article.group(2))
             rest = bare[skip:]
-            if self._zipf(rest) >= self._zipf("ا" + rest) + 0.5 and self._a_word(rest):
+            if self.general_zipf(rest) >= self.general_zipf("ا" + rest) + 0.5 and self._a_word(
+                rest
+            ):
                 # A word that begins with «ل»: «للندن» is «ل» + «لندن» (to London), not «ل» +
                 # «الندن»; a common noun takes the article whose «ل» it shares: «للغة» is «ل»
                 # + «اللغة», not «ل» + «الغة».
@@ -213,7 +216,9 @@ class Classifier:
         rest = bare
         for allowed in (_CONJUNCTIONS, _PREPOSITIONS):
             if rest[:1] and rest[0] in allowed and len(rest) > 3:
-                if self._zipf(rest[1:]) >= self._zipf(rest) + 0.5 and self._a_word(rest[1:]):
+                if self.general_zipf(rest[1:]) >= self.general_zipf(rest) + 0.5 and self._a_word(
+                    rest[1:]
+                ):
                     rest = rest[1:]
                     letters += 1
                 elif allowed == _CONJUNCTIONS:
