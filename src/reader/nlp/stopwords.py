@@ -33,6 +33,7 @@ _EXTRA = {
         بموجب بواسطه بوساطه لمده طوال بفضل بشان بخصوص لصالح بدلا بالقرب طبقا قبيل عقب جراء
         ازاء بمناسبه بهدف بصفه بصوره بغيه طيله
         ال
+        غيره غيرها غيرهم غيرهما غيرهن جميعها جميعهم معظمها معظمهم اغلبها اغلبهم نفسها نفسهم
         """,
     "fa": """
         است هست هستند بود بودند شد شده شدند شود شوند کرد کرده کردند کند کنند دارد دارند
@@ -52,7 +53,8 @@ _EXTRA = {
         اپ تھیں صرف یعنی جیسے ایسے ایسا ایسی جیسا جیسی کیسے کہاں یہاں وہاں
         """,
 }
-"""Words the lists above lack: reporting verbs, months and weekdays, numerals, quantifiers, and
+"""Words the lists above lack: reporting verbs, months and weekdays, numerals, quantifiers (with
+a pronoun too: «غيرها», others, opened a label «غيرها الكثير» in large-01), and
 compound prepositions, a preposition glued to a noun («بموجب», under; «لمدة», for a period of;
 «بوساطة», by means of), written as one word: large-01's articles labelled themes «لمدة» and
 «بموجب معاهدة»; and the article written apart, before a Latin-script name («جهاز الـ DS»,
