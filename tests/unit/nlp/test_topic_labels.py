@@ -24,6 +24,7 @@ from reader.nlp.topics.labels import choose_label
 from reader.nlp.topics.lexicon import label_fault, word_kind
 from reader.nlp.topics.pairs import Pairs
 from reader.nlp.topics.persons import shared_first_names
+from reader.nlp.topics.sections import heading_label, without_qualifier
 from reader.nlp.topics.series import numbered_forms
 from reader.nlp.topics.verbs import looks_definite_verb
 from reader.nlp.topics.words import Classifier, general_frequencies
@@ -439,3 +440,24 @@ def test_a_verb_that_looks_definite_labels_nothing() -> None:
         assert any(verb in p.split() for p in paragraphs)
         labels = [t.label for t in extract_topics(paragraphs).topics]
         assert labels and verb not in labels
+
+
+def test_a_titles_qualifier_in_parentheses_is_no_part_of_its_label() -> None:
+    """Wikipedia disambiguates titles in parentheses: «بارا (مدينة)» (Bara, the town),
+    «البرنامج (برنامج تليفزيوني)», «حريم السلطان (مسلسل)». The article's theme was labelled
+    «بارا مدينة», «البرنامج برنامج تليفزيوني», «حريم السلطان مسلسل»; the qualifier is dropped
+    from the title (and from a heading: «الحرب (1914–1918)»)."""
+    assert without_qualifier("بارا (مدينة)") == "بارا"
+    assert without_qualifier("(مدينة)") == "(مدينة)"
+    assert heading_label("الحرب العالمية الأولى (1914–1918)") == "الحرب العالمية الأولى"
+    for doc_id, title, label in (
+        ("1513299", "بارا (مدينة)", "بارا"),
+        ("1488632", "البرنامج (برنامج تليفزيوني)", "البرنامج"),
+        ("1245335", "حريم السلطان (مسلسل)", "حريم السلطان"),
+    ):
+        paragraphs = _article(doc_id)
+        assert paragraphs[0] == title
+        labels = [t.label for t in extract_topics(paragraphs).topics]
+        assert label in labels
+        qualifier = title[title.index("(") + 1 : -1]
+        assert f"{label} {qualifier}" not in labels

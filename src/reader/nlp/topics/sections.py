@@ -29,6 +29,7 @@ __all__ = [
     "heading_sections",
     "plain_headings",
     "two_sections",
+    "without_qualifier",
 ]
 
 MAX_WORDS = 5
@@ -50,9 +51,23 @@ _NOT_WORD = re.compile(r"[^\w\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdf
 _NUMBERING = re.compile(r"^[\d\u0660-\u0669\u06f0-\u06f9.\-)(:]+$")
 
 
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
+"""A parenthesised qualifier ending a title: Wikipedia's disambiguation («بارا (مدينة)», Bara
+the town; «هولندا (مقاطعة)», the province), a heading's dates («الحرب (1914–1918)»)."""
+
+
+def without_qualifier(text: str) -> str:
+    """A title or heading without the parenthesised qualifier that ends it: no part of the
+    subject's name («بارا (مدينة)» labelled its theme «بارا مدينة»). A line that is only a
+    parenthesis is left whole."""
+    bare = _QUALIFIER.sub("", text)
+    return bare if bare.strip() else text
+
+
 def heading_label(text: str) -> str | None:
-    """The heading's words as a label (numbering such as «2.» and punctuation dropped), or None
-    when it has no word or more than `MAX_WORDS`."""
+    """The heading's words as a label (numbering such as «2.», a final qualifier in parentheses
+    and punctuation dropped), or None when it has no word or more than `MAX_WORDS`."""
+    text = without_qualifier(text)
     words = [_NOT_WORD.sub("", w) for w in text.split() if not _NUMBERING.match(w)]
     words = [w for w in words if w and not w.isdigit()]
     if not words or len(words) > MAX_WORDS:

@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from reader.nlp.topics.candidates import Analysis, Candidate
 from reader.nlp.topics.labels import label_key
 from reader.nlp.topics.lexicon import label_fault
-from reader.nlp.topics.sections import heading_label
+from reader.nlp.topics.sections import heading_label, without_qualifier
 from reader.nlp.topics.words import phrases
 
 __all__ = [
@@ -106,11 +106,12 @@ def title_of(paragraphs: Sequence[str], language: str) -> Title | None:
     `TITLE_WORDS` words in a text of `LONG_TEXT` to `LONGEST_ARTICLE` paragraphs), or None."""
     if not LONG_TEXT <= len(paragraphs) <= LONGEST_ARTICLE:
         return None
-    words = paragraphs[0].split()
+    line = without_qualifier(paragraphs[0])  # «بارا (مدينة)»: the town is «بارا»
+    words = line.split()
     if not words or len(words) > TITLE_WORDS:
         return None
     head = label_key(words[0], language)
-    stems = label_key(paragraphs[0], language)
+    stems = label_key(line, language)
     return (next(iter(head)), stems) if len(head) == 1 else None
 
 
