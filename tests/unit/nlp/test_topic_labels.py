@@ -418,6 +418,7 @@ def test_a_compound_preposition_labels_nothing() -> None:
         ("1343778", "طيلة عهد الوزارة"),
         ("1071677", "جهاز ال"),
         ("1770064", "غيــرها الكثير"),  # «and many others», Marwan Abu Shahin's roles
+        ("1145282", "بحق الأقباط"),  # «against the Copts», the Maspero events
     ):
         paragraphs = _article(doc_id)
         assert any(label in p for p in paragraphs)
