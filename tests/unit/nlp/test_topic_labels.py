@@ -462,3 +462,7 @@ def test_a_titles_qualifier_in_parentheses_is_no_part_of_its_label() -> None:
         assert label in labels
         qualifier = title[title.index("(") + 1 : -1]
         assert f"{label} {qualifier}" not in labels
+    # Nor is «مدينة» in the title line a mention of «مدينة الأبيض», which took the line.
+    bara = extract_topics(_article("1513299"))
+    assert bara.main_topic[0] == "بارا"
+    assert "مدينة الأبيض" not in [t.label for t in bara.topics]

@@ -55,7 +55,7 @@ from reader.nlp.topics.candidates import analyse
 from reader.nlp.topics.model import Topic, TopicIndex, TopicsNotSupported, empty_index
 from reader.nlp.topics.names import tagged_names
 from reader.nlp.topics.sections import heading_sections, plain_headings
-from reader.nlp.topics.segments import LONGEST_ARTICLE, title_of
+from reader.nlp.topics.segments import LONGEST_ARTICLE, title_of, without_title_qualifier
 from reader.nlp.topics.stretches import STRETCH, by_stretches
 from reader.nlp.topics.themes import build_index
 from reader.nlp.topics.words import MAX_WORDS, Classifier, general_frequencies
@@ -90,6 +90,7 @@ def extract_topics(
     classifier = Classifier(language, general_frequencies(language))
 
     def themes_of(stretch: Sequence[str], start: int) -> TopicIndex:
+        stretch = without_title_qualifier(stretch)
         analysis = analyse(stretch, language, classifier)
         if not analysis.candidates:
             return empty_index(len(stretch))

@@ -63,6 +63,7 @@ __all__ = [
     "near_held",
     "title_of",
     "window_size",
+    "without_title_qualifier",
 ]
 
 LONG_TEXT = 12
@@ -99,6 +100,16 @@ def window_size(paragraph_count: int) -> int:
     """How many paragraphs a section is taken to span, about: an eighth of the text, at
     least three."""
     return max(3, paragraph_count // 8)
+
+
+def without_title_qualifier(paragraphs: Sequence[str]) -> Sequence[str]:
+    """The paragraphs with the qualifier in parentheses that ends a first line of title length
+    (`TITLE_WORDS`) dropped: «بارا (مدينة)» is the town «بارا», and «مدينة» written there is
+    no mention of another theme («مدينة الأبيض» took the title line from «بارا»)."""
+    if not paragraphs or len(paragraphs[0].split()) > TITLE_WORDS:
+        return paragraphs
+    first = without_qualifier(paragraphs[0])
+    return paragraphs if first == paragraphs[0] else [first, *paragraphs[1:]]
 
 
 def title_of(paragraphs: Sequence[str], language: str) -> Title | None:
