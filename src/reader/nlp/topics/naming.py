@@ -91,11 +91,13 @@ def name_themes(
     pairs = Pairs(paragraphs)
     aliases = Aliases(paragraphs, 1, title[1] if title is not None else None)
     nesting = Nesting(len(paragraphs))
-    # Possessions and names the tagger missed read the running text word by word: like the
-    # tagger's names (`names.MAX_CHARACTERS`), only in a short document (a 2 MB line grew
-    # `reader topics` by 16 bytes per byte of text with them).
+    # Possessions, names the tagger missed and numbered series read the running text word by
+    # word: like the tagger's names (`names.MAX_CHARACTERS`), only in a short document (a 2 MB
+    # line grew `reader topics` by 16 bytes per byte of text with the first two, 24 with the
+    # series' flattened copy, against a bound of 18: tests/reliability/test_memory_bounds.py).
     short = sum(len(p) for p in paragraphs) <= MAX_CHARACTERS
     possessions = Possessions(paragraphs) if analysis.language == "ar" and short else None
+    series = document if short else None  # numbered series read the flattened text too
     names = frozenset(written.values())
     people = frozenset(n for k, n in written.items() if k not in titled)
     headed = frozenset(written[k] for k in titled)
@@ -103,8 +105,8 @@ def name_themes(
     for group in members:
         heads = [m for m in group if m.keys in titled]
         label = (
-            heads and choose_label(heads, forms, analysis.classifier, names, agreement, document)
-        ) or choose_label(group, forms, analysis.classifier, names, agreement, document)
+            heads and choose_label(heads, forms, analysis.classifier, names, agreement, series)
+        ) or choose_label(group, forms, analysis.classifier, names, agreement, series)
         if label is None:
             unnamed.append(group)
             continue

@@ -76,6 +76,10 @@ text's stretches of about 600 paragraphs hold dozens of articles each)."""
 TITLE_WORDS = 5
 """A first paragraph of at most this many words is the article's title."""
 
+TITLE_CHARACTERS = 300
+"""A first line longer than this (in characters) is no title, whatever its words: checked
+before the line is split, so a document of one long line is not held word by word."""
+
 PERVASIVE_SHARE = 0.5
 """A theme named in more than this share of the paragraphs is pervasive (tune: 0.3 and 0.5
 gave the same recall; 0.5 kept news-06's paragraph themes better)."""
@@ -106,7 +110,9 @@ def without_title_qualifier(paragraphs: Sequence[str]) -> Sequence[str]:
     """The paragraphs with the qualifier in parentheses that ends a first line of title length
     (`TITLE_WORDS`) dropped: «بارا (مدينة)» is the town «بارا», and «مدينة» written there is
     no mention of another theme («مدينة الأبيض» took the title line from «بارا»)."""
-    if not paragraphs or len(paragraphs[0].split()) > TITLE_WORDS:
+    if not paragraphs or len(paragraphs[0]) > TITLE_CHARACTERS:
+        return paragraphs  # a long line is never split word by word here (a 2 MB line was)
+    if len(paragraphs[0].split()) > TITLE_WORDS:
         return paragraphs
     first = without_qualifier(paragraphs[0])
     return paragraphs if first == paragraphs[0] else [first, *paragraphs[1:]]

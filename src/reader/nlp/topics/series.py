@@ -8,7 +8,8 @@ phrases that is only ever followed by a number labels nothing when the theme's f
 are followed by more than one number («فيلق البانزر 48» beside «فرقة البانزر 6»): each unit
 is a different thing. A theme whose phrase is always followed by one and the same number
 («ويندوز 10») keeps it, and years are no numbering (four digits: «كأس العالم 2010» names the
-cup).
+cup). Read only in a short document (`names.MAX_CHARACTERS`): the rule searches a flattened
+copy of the text, which a document of one 2 MB line would hold word by word.
 """
 
 from __future__ import annotations
