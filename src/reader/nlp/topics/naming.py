@@ -97,7 +97,7 @@ def name_themes(
     # series' flattened copy, against a bound of 18: tests/reliability/test_memory_bounds.py).
     short = sum(len(p) for p in paragraphs) <= MAX_CHARACTERS
     possessions = Possessions(paragraphs) if analysis.language == "ar" and short else None
-    series = document if short else None  # numbered series read the flattened text too
+    numbered_text = document if short else None  # `series` reads the flattened text too
     names = frozenset(written.values())
     people = frozenset(n for k, n in written.items() if k not in titled)
     headed = frozenset(written[k] for k in titled)
@@ -105,8 +105,9 @@ def name_themes(
     for group in members:
         heads = [m for m in group if m.keys in titled]
         label = (
-            heads and choose_label(heads, forms, analysis.classifier, names, agreement, series)
-        ) or choose_label(group, forms, analysis.classifier, names, agreement, series)
+            heads
+            and choose_label(heads, forms, analysis.classifier, names, agreement, numbered_text)
+        ) or choose_label(group, forms, analysis.classifier, names, agreement, numbered_text)
         if label is None:
             unnamed.append(group)
             continue

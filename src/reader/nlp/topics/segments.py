@@ -120,15 +120,16 @@ def without_title_qualifier(paragraphs: Sequence[str]) -> Sequence[str]:
 
 def title_of(paragraphs: Sequence[str], language: str) -> Title | None:
     """The head stem and stems of the title of an article (a first paragraph of at most
-    `TITLE_WORDS` words in a text of `LONG_TEXT` to `LONGEST_ARTICLE` paragraphs), or None."""
+    `TITLE_WORDS` words in a text of `LONG_TEXT` to `LONGEST_ARTICLE` paragraphs), or None.
+    The paragraphs are read as `extract_topics` passes them: a title's qualifier in
+    parentheses is already dropped (`without_title_qualifier`)."""
     if not LONG_TEXT <= len(paragraphs) <= LONGEST_ARTICLE:
         return None
-    line = without_qualifier(paragraphs[0])  # «بارا (مدينة)»: the town is «بارا»
-    words = line.split()
+    words = paragraphs[0].split()
     if not words or len(words) > TITLE_WORDS:
         return None
     head = label_key(words[0], language)
-    stems = label_key(line, language)
+    stems = label_key(paragraphs[0], language)
     return (next(iter(head)), stems) if len(head) == 1 else None
 
 
