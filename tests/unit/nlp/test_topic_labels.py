@@ -466,3 +466,35 @@ def test_a_titles_qualifier_in_parentheses_is_no_part_of_its_label() -> None:
     bara = extract_topics(_article("1513299"))
     assert bara.main_topic[0] == "بارا"
     assert "مدينة الأبيض" not in [t.label for t in bara.topics]
+
+
+def test_a_relation_with_a_possessive_pronoun_opens_no_label() -> None:
+    """Biographies name relatives by the subject's pronoun: Adham al-Sharqawi's article
+    (large-01) writes «عمه محمود» (his uncle Mahmoud) twice, and that was a theme's label, as
+    «أستاذه طاليس» (his teacher Thales) would be. A table of contents names the person, not
+    «his uncle». A name whose last letters only look like a pronoun stays a label: «أدهم» is
+    no «أد» + «هم», nor «طه» a «ط» + «ه»; a feminine «ة» is none («ابنة الملك»)."""
+    for form in ("عمه محمود", "أستاذه طاليس", "زوجته ماري", "كتابهم الأول"):
+        assert label_fault(form) == "pronoun", form
+    for form in ("أدهم الشرقاوي", "طه حسين", "ابنة الملك", "فقه اللغة", "اتجاه الرياح"):
+        assert label_fault(form) is None, form
+    adham = _article("1989944")
+    assert sum("عمه محمود" in p for p in adham) == 2
+    labels = [t.label for t in extract_topics(adham).topics]
+    assert labels[0] == "أدهم الشرقاوي"
+    assert "عمه محمود" not in labels
+
+
+def test_a_verb_with_its_object_or_between_two_names_is_no_label() -> None:
+    """Two clauses large-01 gave as labels: «رواه الكشّي» (al-Kashshi narrated it: «روى»
+    with «ه», its «ى» written «ا»), in the article on the Batriyya, and «جول وايلي يصادفان
+    توماس» (Joel and Ellie come across Tomas: an imperfect verb of two between two names), in
+    the article on The Last of Us."""
+    assert label_fault("رواه الكشّي") == "verb"
+    assert label_fault("جول وايلي يصادفان توماس") == "phrases"
+    for form in ("الشفاه", "مياه البحر", "بلاد اليونان القديمة"):
+        assert label_fault(form) is None, form
+    for doc_id, clause in (("1230215", "رواه الكشّي"), ("1417327", "جول وايلي يصادفان توماس")):
+        paragraphs = _article(doc_id)
+        assert any(clause in p for p in paragraphs)
+        assert clause not in [t.label for t in extract_topics(paragraphs).topics]

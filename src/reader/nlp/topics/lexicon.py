@@ -155,10 +155,13 @@ def label_fault(form: str, language: str = "ar") -> str | None:
     with its noun), the last not a verb or a unit, nor either end a verb by its written vowels
     («كَفَرُوا»); a single word may not be a filler noun, nor a common noun, a word of two
     letters («قُل») or a word with a pronoun glued to it written without the article; a phrase
-    with no article anywhere must hold a word that may be a name («مارك زوكربيرغ», «معركة
-    ستالينغراد»): one of common words only («سيدة بريطانية») is a description or a fragment
-    cut from its iḍāfa («أخطر أنواع» [السرطان]), no subject; and a definite noun may not follow
-    a definite adjective (`_two_phrases`: two phrases the chunker ran together)."""
+    may not open with a relation's noun and its pronoun («عمه محمود», his uncle Mahmoud) or a
+    verb and its object («رواه الكشّي»), nor hold an imperfect verb of two or more between
+    its ends («جول وايلي يصادفان توماس»); a phrase with no article anywhere must hold a word
+    that may be a name («مارك زوكربيرغ», «معركة ستالينغراد»): one of common words only
+    («سيدة بريطانية») is a description or a fragment cut from its iḍāfa («أخطر أنواع»
+    [السرطان]), no subject; and a definite noun may not follow a definite adjective
+    (`_two_phrases`: two phrases the chunker ran together)."""
     words = form.split()
     if not words or any(ch.isdigit() for ch in form):
         return "number"
@@ -205,6 +208,12 @@ def label_fault(form: str, language: str = "ar") -> str | None:
         bare = _bare(words[0])[0]
         if bare.endswith("ك") and _kind_of(bare[:-1], kinds) in ("common", "noun"):
             return "pronoun"  # «ربك» (your lord): a measured noun with «ك»; «فيسبوك» is none
+    if not is_definite(words[0]) and _verb_with_object(_bare(words[0])[0], kinds):
+        return "verb"  # «رواه الكشّي» (al-Kashshi narrated it)
+    if any(_IMPERFECT_PLURAL.match(_bare(w)[0]) for w in words[1:-1]):
+        return "phrases"  # «جول وايلي يصادفان توماس»: two names and the verb between them
+    if len(words) > 1 and _possessed(words[0], kinds):
+        return "pronoun"  # «عمه محمود» (his uncle Mahmoud), «أستاذه طاليس»: a relation, no entry
     if (
         kinds  # Persian and Urdu have no article and no table: not checked
         and len(words) > 1
@@ -221,6 +230,34 @@ _PLURAL_VERB = re.compile(f"\u064f\u0648{_MARKS}\u0627{_MARKS}$")
 """«ـُوا» at the end: the plural ending of a past, imperative or jussive verb as a voweled text
 writes it («كَفَرُوا», «كَفَرُوٓا۟»); a name ending in «وا» has no damma before its waw
 («نِيكَارَاغْوَا»)."""
+
+
+def _verb_with_object(form: str, kinds: dict[str, str]) -> bool:
+    """Whether a folded word without the article is a measured verb ending in «ى» with an
+    object pronoun, the «ى» written «ا» before it: «رواه» (narrated it) of «روى», «أعطاها».
+    Asked of a word without the article only: «الشفاه» (the lips) is no «شفى» + «ه»."""
+    for pronoun in ("ها", "هم", "ه"):
+        rest = form[: -len(pronoun)]
+        if form.endswith(pronoun) and len(rest) > 2 and rest.endswith("ا"):
+            return kinds.get(rest[:-1] + "ي") == "verb"
+    return False
+
+
+def _possessed(word: str, kinds: dict[str, str]) -> bool:
+    """Whether a word without the article is a measured noun with a possessive pronoun glued
+    to it: «عمه» (his uncle), «أستاذه», «زوجته» («زوجة» with «ه»). Read as written,
+    harakat aside: a feminine «ة» is no pronoun («ابنة», «أستاذة»), and a word or name whose
+    own last letter is «ه» leaves no measured noun («طه», «نزيه», «اتجاه»). A longer pronoun
+    leaves three letters at least: «أدهم» (a name) is no «أد» + «هم»."""
+    written = strip_marks(word)
+    match = _POSSESSIVE.search(written)
+    if not match or is_definite(word):
+        return False
+    rest = fold(written[: match.start()])
+    if rest.endswith("ت"):
+        rest = rest[:-1] + "ه"
+    shortest = 2 if match.group() == "ه" else 3  # «عمه», but «أدهم» is no «أد» + «هم»
+    return len(rest) >= shortest and kinds.get(rest) in ("common", "noun", "filler")
 
 
 def _unmarked_accusative(word: str, kinds: dict[str, str]) -> bool:
