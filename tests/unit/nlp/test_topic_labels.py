@@ -25,7 +25,7 @@ from reader.nlp.topics.lexicon import label_fault, word_kind
 from reader.nlp.topics.pairs import Pairs
 from reader.nlp.topics.persons import shared_first_names
 from reader.nlp.topics.sections import heading_label, without_qualifier
-from reader.nlp.topics.series import numbered_forms
+from reader.nlp.topics.series import construct_heads, numbered_forms
 from reader.nlp.topics.verbs import looks_definite_verb
 from reader.nlp.topics.words import Classifier, general_frequencies
 from reader.text.document import Document
@@ -498,3 +498,22 @@ def test_a_verb_with_its_object_or_between_two_names_is_no_label() -> None:
         paragraphs = _article(doc_id)
         assert any(clause in p for p in paragraphs)
         assert clause not in [t.label for t in extract_topics(paragraphs).topics]
+
+
+def test_a_word_only_written_before_different_complements_labels_nothing() -> None:
+    """large-01's Dendera writes «طول الحائط» and «طول المعبد» (the length of the wall, of the
+    temple): «طول» (length) alone labelled a theme, a construct's head cut from its
+    complement, as «منتصف» of wiki-sheikh-imam's «منتصف الثلاثينيات», «منتصف
+    الثمانينيات». A word written before one complement only, or once alone, is no such head,
+    nor is a word with the article."""
+    sheikh = FlatText(
+        (GOLD_TEXTS / "wiki-sheikh-imam.ar.txt").read_text(encoding="utf-8").split("\n")
+    )
+    assert construct_heads(["منتصف", "الشيخ", "إمام"], sheikh) == {"منتصف"}
+    text = FlatText(["طول الحائط وطول المعبد", "طول الحائط", "عرض الباب", "عرض"])
+    assert construct_heads(["طول", "عرض"], text) == frozenset()  # «وطول» is no «طول»
+    assert construct_heads(["طول"], FlatText(["طول الحائط", "ثم طول المعبد"])) == {"طول"}
+    dendera = _article("1423733")
+    assert sum(" طول ال" in f" {p}" for p in dendera) >= 2
+    labels = [t.label for t in extract_topics(dendera).topics]
+    assert labels and "طول" not in labels

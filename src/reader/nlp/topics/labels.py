@@ -19,7 +19,7 @@ from reader.nlp.topics.agreement import Agreement
 from reader.nlp.topics.candidates import Candidate
 from reader.nlp.topics.flat import FlatText
 from reader.nlp.topics.lexicon import is_definite, label_fault, word_kind
-from reader.nlp.topics.series import numbered_forms
+from reader.nlp.topics.series import construct_heads, numbered_forms
 from reader.nlp.topics.verbs import looks_definite_verb
 from reader.nlp.topics.words import JOINER_MARK, Classifier, chunks, phrases
 
@@ -169,8 +169,9 @@ def choose_label(
         named = is_definite(first) or fold(first) in _NAME_STARTS
         return named, base_words(form, classifier), count, form
 
-    written = (form for m in members for form in forms.get(m.keys, ()))
+    written = [form for m in members for form in forms.get(m.keys, ())]
     numbered = numbered_forms(written, document) if document is not None else frozenset()
+    heads = construct_heads(written, document) if document is not None else frozenset()
     descriptions: list[frozenset[str]] = []
     for member in _label_order(members):
         counter = forms.get(member.keys)
@@ -180,6 +181,8 @@ def choose_label(
         agreeing = False
         for form, _ in sorted(counter.items(), key=preference, reverse=True):
             fault = "number" if form in numbered else label_fault(form, language)
+            if form in heads and form not in names:
+                fault = "fragment"  # «منتصف» of «منتصف الثلاثينيات», «منتصف الثمانينيات»
             if fault in ("indefinite", "common") and form in names:
                 fault = None
             if (

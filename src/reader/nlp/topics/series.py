@@ -8,7 +8,16 @@ phrases that is only ever followed by a number labels nothing when the theme's f
 are followed by more than one number («فيلق البانزر 48» beside «فرقة البانزر 6»): each unit
 is a different thing. A theme whose phrase is always followed by one and the same number
 («ويندوز 10») keeps it, and years are no numbering (four digits: «كأس العالم 2010» names the
-cup). Read only in a short document (`names.MAX_CHARACTERS`): the rule searches a flattened
+cup).
+
+A word is cut from its iḍāfa the same way: wiki-sheikh-imam writes «منتصف الثلاثينيات»,
+«منتصف الثمانينيات», «منتصف التسعينات» (the mid-thirties, -eighties, -nineties), and «منتصف»
+(the middle) alone, a fragment, labelled a theme. A one-word form without the article that the
+text only ever writes before a definite word, and before two different ones at least, heads a
+construct whose complement changes (`construct_heads`); it labels nothing. A name the entity
+tagger found is no such word («حماس الفلسطينية»: `labels.choose_label` keeps it).
+
+Both rules are read only in a short document (`names.MAX_CHARACTERS`): they search a flattened
 copy of the text, which a document of one 2 MB line would hold word by word.
 """
 
@@ -18,8 +27,9 @@ import re
 from collections.abc import Iterable
 
 from reader.nlp.topics.flat import FlatText, flat
+from reader.nlp.topics.lexicon import is_definite
 
-__all__ = ["numbered_forms"]
+__all__ = ["construct_heads", "numbered_forms"]
 
 SERIES_DIGITS = 3
 """The longest number that numbers a series' members: a year (four digits) only dates."""
@@ -43,3 +53,20 @@ def numbered_forms(forms: Iterable[str], document: FlatText) -> frozenset[str]:
             numbered.add(form)
             numbers.update(after)
     return frozenset(numbered) if len(numbers) >= 2 else frozenset()
+
+
+def construct_heads(forms: Iterable[str], document: FlatText) -> frozenset[str]:
+    """Those of ``forms`` of one word without the article that the text (``document``) writes
+    only right before a definite word, two different ones at least (see the module
+    docstring)."""
+    heads: set[str] = set()
+    text = document.text
+    for form in forms:
+        if " " in form or is_definite(form):
+            continue
+        after = {
+            m.group(1).strip(_EDGES) for m in re.finditer(f" {re.escape(flat(form))} (\\S+)", text)
+        }
+        if len(after) >= 2 and all(is_definite(word) for word in after):
+            heads.add(form)
+    return frozenset(heads)
