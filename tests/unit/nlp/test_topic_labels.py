@@ -517,3 +517,19 @@ def test_a_word_only_written_before_different_complements_labels_nothing() -> No
     assert sum(" طول ال" in f" {p}" for p in dendera) >= 2
     labels = [t.label for t in extract_topics(dendera).topics]
     assert labels and "طول" not in labels
+
+
+def test_a_word_written_as_half_of_a_fixed_pair_is_labelled_with_the_pair() -> None:
+    """wiki-sea writes the tide as «المد والجزر» (the flow and the ebb), never «المد» alone: a
+    theme of it is labelled so, as a reader's table of contents would («المد» alone is half of
+    it). A pair written once, a word written alone as often as paired, or paired with a word
+    without the article keep the label as it is."""
+    sea = (GOLD_TEXTS / "wiki-sea.ar.txt").read_text(encoding="utf-8").split("\n")
+    assert Pairs(sea).fixed_pair("المد", sea) == "المد والجزر"
+    assert Pairs(sea).fixed_pair("البحر", sea) is None
+    once = ["المد والجزر، ثم", "في المد"]
+    assert Pairs(once).fixed_pair("المد", once) is None
+    alone = ["المد والجزر.", "المد والجزر", "المد", "المد", "المد"]
+    assert Pairs(alone).fixed_pair("المد", alone) is None
+    written = ["الإلياذة والأوديسة،", "الإلياذة والأوديسة"]
+    assert Pairs(written).fixed_pair("الإلياذة", written) == "الإلياذة والأوديسة"

@@ -192,6 +192,8 @@ def name_themes(
         if home is not None:
             kept[home].extend(group)
     named = [t for t, label in enumerate(labels) if not appositions.describes(label)]
+    if short:  # «المد» written «المد والجزر» (the tide) is labelled so (`pairs`)
+        labels = [pairs.fixed_pair(label, paragraphs) or label for label in labels]
     return [labels[t] for t in named], [kept[t] for t in named]
 
 

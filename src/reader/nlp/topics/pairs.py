@@ -10,7 +10,7 @@ single definite words are paired: names («هتلر وباولوس») and longer
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
@@ -28,11 +28,34 @@ class Pairs:
     def __init__(self, paragraphs: Sequence[str]) -> None:
         self.partners: dict[str, set[str]] = defaultdict(set)
         """Per word, the words the text joins to it with «و», either way round."""
+        self.joined: dict[str, Counter[str]] = defaultdict(Counter)
+        """Per word, how often the text writes it before «و» and each word (punctuation
+        after it aside)."""
         for paragraph in paragraphs:
             for first, second in pairwise(_words(normalise(paragraph))):
                 if second.startswith("و") and len(second) > 3:
                     self.partners[first].add(second[1:])
                     self.partners[second[1:]].add(first)
+                    self.joined[first][second[1:].rstrip(_PUNCTUATION)] += 1
+
+    def fixed_pair(self, label: str, paragraphs: Sequence[str]) -> str | None:
+        """The pair ``label`` is written in as one expression, if it is: a single word with
+        the article that the text (``paragraphs``) writes, at least twice and in at least half
+        of its occurrences, followed by «و» and one and the same word with the article
+        («المد والجزر», the tide: «المد» alone is half of it)."""
+        joined = self.joined.get(normalise(label)) if _pairable(label) else None
+        if not joined:
+            return None
+        partner, together = joined.most_common(1)[0]
+        if together < 2 or not _pairable(partner):
+            return None
+        word = normalise(label)
+        written = [
+            w for p in paragraphs for w in _words(p) if normalise(w.rstrip(_PUNCTUATION)) == word
+        ]
+        if 2 * together < len(written):
+            return None
+        return f"{label} {_written(partner, paragraphs)}"
 
     def match(self, label: str, labels: list[str]) -> int | None:
         """The position in ``labels`` of the label ``label`` is paired with, or None."""
@@ -47,11 +70,24 @@ class Pairs:
 
 _WORD = re.compile(r"\S+")
 
+_PUNCTUATION = "()[]«»\"'،,.:;؛!?؟-"
+
 
 def _words(text: str) -> Iterator[str]:
     """The words of ``text`` as ``str.split`` gives them, one at a time: a list of every word of
     one long paragraph was most of the topic finder's peak there (40 MB for 4 MB of text)."""
     return (match.group() for match in _WORD.finditer(text))
+
+
+def _written(partner: str, paragraphs: Sequence[str]) -> str:
+    """«و» and ``partner`` (normalised) as the text first writes them («والأوديسة»)."""
+    wanted = "و" + partner
+    for paragraph in paragraphs:
+        for word in _words(paragraph):
+            word = word.rstrip(_PUNCTUATION)
+            if normalise(word) == wanted:
+                return word
+    return wanted
 
 
 def _pairable(label: str) -> bool:
