@@ -29,6 +29,19 @@ def test_a_name_glued_to_li_starts_a_new_person(large: str) -> None:
     assert ("نادية لطفي", "PERSON") in found(text)
 
 
+def test_a_word_glued_to_bi_before_a_hamza_ends_a_person(large: str) -> None:
+    """«ثار لمقتل عمه محمود بإيعاز من رجل» (at the instigation of a man): «بإيعاز» is «ب» and
+    a noun, no part of «محمود»; «ملك نابولي بإسم كارلوس الرابع» (by the name of Charles IV)
+    names the king. A foreign name may start with «بآ» (Paasikivi) and stays whole."""
+    text = real(large, "ثار لمقتل عمه محمود بإيعاز من رجل يدعى إبراهيم حافظ")
+    assert ("محمود", "PERSON") in found(text)
+    assert not [t for t, _ in found(text) if "بإيعاز" in t]
+    text = real(large, "تنصيب كارلوس ملك نابولي بإسم كارلوس الرابع")
+    assert ("كارلوس الرابع", "PERSON") in found(text)
+    text = real(large, "حزب الائتلاف الوطني منذ يوهو كوستي بآسيكيفي")
+    assert ("يوهو كوستي بآسيكيفي", "PERSON") in found(text)
+
+
 def test_a_title_alone_is_no_name(large: str) -> None:
     """«الأنبا» was a place and «أسقف» a person; the saint's name after them stays a person."""
     text = real(large, "ذهب الأنبا باخوم إلى الأنبا بلامون الذي كان يحيا حياة العزلة الشديدة")

@@ -1,4 +1,5 @@
-"""A person's span ends at a word glued to the preposition «ل» («for», «to»).
+"""A person's span ends at a word glued to the preposition «ل» («for», «to»), or to «ب» («by»,
+«with») before a hamza.
 
 The tagger reads a name followed by «ل» and another word as one long name: «زكريا أحمد لأم
 كلثوم» (a composer *for* Umm Kulthum) comes out as one person, «فاروق للانجليز» or «جورج
@@ -35,6 +36,12 @@ kunya."""
 
 _HAMZA_GLUED = ("لأ", "لإ", "لآ")
 """«ل» before a written hamza: a name word never starts so."""
+
+
+_BI_HAMZA = ("بأ", "بإ")
+"""«ب» (by, with) before a written hamza: no name word starts so either («محمود بإيعاز», Mahmoud,
+at the instigation [of a man]: the person is «محمود»; «علي بن محمد بأغنية»). Not «بآ»: a
+foreign name may start with it («يوهو كوستي بآسيكيفي», Paasikivi)."""
 
 
 _BUILDINGS = normalised_words("دير كنيسة كاتدرائية بازيليكا مزار ضريح")
@@ -85,16 +92,21 @@ def _classes(word: str) -> frozenset[str]:
 
 def _glued(raw: str, word: str) -> bool:
     """Whether a word inside a name is «ل» glued to another word, not a name word of its own:
-    «لل» (the article) or «ل» before a written hamza («لأم», «لإبراهيم»). A plain «ل» is left
-    alone: too many names start with it («لطفي», «لويسا», «لبيني»), listed or not."""
-    return len(word) >= 3 and (word.startswith("لل") or raw.startswith(_HAMZA_GLUED))
+    «لل» (the article) or «ل» before a written hamza («لأم», «لإبراهيم»), or «ب» before one
+    («بإيعاز», `_BI_HAMZA`). A plain «ل» is left alone: too many names start with it («لطفي»,
+    «لويسا», «لبيني»), listed or not."""
+    return len(word) >= 3 and (
+        word.startswith("لل") or raw.startswith(_HAMZA_GLUED) or raw.startswith(_BI_HAMZA)
+    )
 
 
 def split_at_glued_preposition(
     raw: Sequence[str], words: Sequence[str], spans: Sequence[Span]
 ) -> list[Span]:
-    """Each person span cut before its first inner word glued to «ل»; a second person from that
-    word on (the «ل» cut off) when the word after the «ل» is a given name."""
+    """Each person span cut before its first inner word glued to «ل» (or to «ب» before a
+    hamza); a second person from that word on (the clitic cut off) when the word after it is a
+    given name. A span opening with such a «ب» word loses the «ب» before a given name, else
+    the word («بإسم كارلوس الرابع», by the name of Charles IV)."""
     out: list[Span] = []
     for first, stop, lead, kind in spans:
         cut = None
@@ -110,6 +122,11 @@ def split_at_glued_preposition(
         if cut is None:
             if kind == "PERSON" and lead == 0 and raw[first].startswith(_HAMZA_GLUED):
                 lead = 1  # «لأم كلثوم» at the start: the «ل» is no part of the name
+            elif kind == "PERSON" and lead == 0 and raw[first].startswith(_BI_HAMZA):
+                if not _GIVEN.isdisjoint(_classes(words[first][1:])):
+                    lead = 1  # «بإبراهيم حافظ»: the «ب» is no part of the name
+                elif stop - first > 1:
+                    first += 1  # «بإسم كارلوس الرابع» (by the name of): the king
             out.append((first, stop, lead, kind))
             continue
         out.append((first, cut, lead, kind))
