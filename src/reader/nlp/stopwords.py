@@ -31,7 +31,7 @@ _EXTRA = {
         تسع تسعه عشر عشره مئه مائه الف الاف مليون ملايين مليار مليارات
         شيء اشياء امر امور يمكن يجب ينبغي قد لقد سوف لن لم كل غير عدم دون ضمن مزيد المزيد
         بموجب بواسطه بوساطه لمده طوال بفضل بشان بخصوص لصالح بدلا بالقرب طبقا قبيل عقب جراء
-        ازاء بمناسبه بهدف بصفه بصوره بغيه طيله بحق
+        ازاء بمناسبه بهدف بصفه بصوره بغيه طيله بحق ابان خارج بامكان بامكانه بامكانها بامكانهم
         ال
         غيره غيرها غيرهم غيرهما غيرهن جميعها جميعهم معظمها معظمهم اغلبها اغلبهم نفسها نفسهم
         """,
@@ -56,9 +56,11 @@ _EXTRA = {
 """Words the lists above lack: reporting verbs, months and weekdays, numerals, quantifiers (with
 a pronoun too: «غيرها», others, opened a label «غيرها الكثير» in large-01), and
 compound prepositions, a preposition glued to a noun («بموجب», under; «لمدة», for a period of;
-«بوساطة», by means of; «بحق», against), written as one word: large-01's articles labelled
-themes «لمدة», «بموجب معاهدة» and «بحق الأقباط»; and the article written apart, before a
-Latin-script name («جهاز الـ DS», which labelled a theme «جهاز ال»)."""
+«بوساطة», by means of; «بحق», against; «إبان», during; «خارج», outside; «بإمكان», it is
+possible for), written as one word: large-01's articles labelled themes «لمدة», «بموجب
+معاهدة», «بحق الأقباط», «عبد الناصر إبان», «فرنسا خارج حدود» and «بإمكان المستخدم»; and the
+article written apart, before a Latin-script name («جهاز الـ DS», which labelled a theme «جهاز
+ال»)."""
 
 _NOT_STOP = {
     "ar": {"اب", "اخ", "شرع", "عدس", "حار", "عين", "رب", "قوه", "صفر", "جلل", "زياره", "كرب"},

@@ -410,6 +410,9 @@ def test_a_compound_preposition_labels_nothing() -> None:
     stops = stop_words("ar")
     for word in ("لمدة", "بموجب", "وبموجب", "بوساطة", "بواسطة", "طيلة", "الـ", "ال", "غيرها"):
         assert fold(word) in stops
+    for word in ("إبان", "خارج", "بإمكان", "بإمكانه"):  # during, outside, it is possible for
+        assert fold(word) in stops
+    assert fold("الخارج") not in stops and fold("إمكان") not in stops
     assert fold("الوساطة") not in stops and fold("مدة") not in stops
     for doc_id, label in (
         ("11609", "لمدة"),
@@ -419,6 +422,8 @@ def test_a_compound_preposition_labels_nothing() -> None:
         ("1071677", "جهاز ال"),
         ("1770064", "غيــرها الكثير"),  # «and many others», Marwan Abu Shahin's roles
         ("1145282", "بحق الأقباط"),  # «against the Copts», the Maspero events
+        ("28335", "فرنسا خارج حدود"),  # «France outside [its] borders», Napoleon III
+        ("2280210", "بإمكان المستخدم"),  # «the user can», the Apple Watch
     ):
         paragraphs = _article(doc_id)
         assert any(label in p for p in paragraphs)
