@@ -538,3 +538,15 @@ def test_a_word_written_as_half_of_a_fixed_pair_is_labelled_with_the_pair() -> N
     assert Pairs(alone).fixed_pair("المد", alone) is None
     written = ["الإلياذة والأوديسة،", "الإلياذة والأوديسة"]
     assert Pairs(written).fixed_pair("الإلياذة", written) == "الإلياذة والأوديسة"
+
+
+def test_an_accusative_tanween_after_the_first_word_ends_no_label() -> None:
+    """Bing Crosby's article (large-01) labelled a theme «كروسبي واحدًا» (Crosby [became]
+    one [of]...): a word with the accusative's tanween is a predicate or an adverb, no part of
+    a noun phrase. The genitive's tanween may end one in a voweled text («جَنَّـٰتُ عَدْنٍ»)."""
+    assert label_fault("كروسبي واحدًا") == "phrases"
+    assert label_fault("جَنَّـٰتُ عَدْنٍ") is None
+    crosby = _article("1660949")
+    assert any("كروسبي واحدًا" in p for p in crosby)
+    labels = [t.label for t in extract_topics(crosby).topics]
+    assert labels and "كروسبي واحدًا" not in labels

@@ -200,8 +200,8 @@ def label_fault(form: str, language: str = "ar") -> str | None:
         return "phrases"  # «يا تليفزيون يا», «يا ارضنا العزيزة»: a call, a line of a song
     if has_tanween(words[0]) or _unmarked_accusative(words[0], kinds):
         return "indefinite"  # «افتراضيًا» (by default), «عضوًا»: an accusative heads no entry
-    if any(_unmarked_accusative(w, kinds) for w in words[1:]):
-        return "phrases"  # «عابدين مقرا»: an accusative ends no noun phrase
+    if any(_unmarked_accusative(w, kinds) or _ACCUSATIVE in w for w in words[1:]):
+        return "phrases"  # «عابدين مقرا», «كروسبي واحدًا»: an accusative ends no noun phrase
     if len(words) == 1 and not is_definite(words[0]):
         if _POSSESSIVE.search(strip_marks(words[0])):
             return "pronoun"  # as written, harakat aside: «رَبِّهِمْ» as «ربهم»
@@ -225,6 +225,11 @@ def label_fault(form: str, language: str = "ar") -> str | None:
 
 
 _MARKS = "[\u064b-\u065f\u0670\u06d6-\u06ed]*"
+
+_ACCUSATIVE = "\u064b"
+"""The tanween of the accusative (fathatan): after a label's first word, a predicate or an
+adverb («كروسبي واحدًا», Crosby [became] one), no part of the noun phrase; a genitive's
+tanween may end one in a voweled text («جَنَّـٰتُ عَدْنٍ»)."""
 
 _PLURAL_VERB = re.compile(f"\u064f\u0648{_MARKS}\u0627{_MARKS}$")
 """«ـُوا» at the end: the plural ending of a past, imperative or jussive verb as a voweled text
