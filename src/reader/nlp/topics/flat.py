@@ -8,11 +8,15 @@ and shared by the rules of one document (`themes.build_index`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reader.nlp.normalise import normalise
 
-__all__ = ["FlatText", "flat"]
+__all__ = ["EDGE_PUNCTUATION", "FlatText", "flat"]
+
+EDGE_PUNCTUATION = "()[]«»\"'،,.:;؛!?؟-"
+"""Punctuation written around a word («(6)», «6،», «والجزر.»), stripped to read the word."""
 
 
 def flat(text: str) -> str:
@@ -26,6 +30,7 @@ class FlatText:
     def __init__(self, paragraphs: Sequence[str]) -> None:
         self.paragraphs = paragraphs
         self._text = ""
+        self._after: dict[str, list[str]] = {}
 
     @property
     def text(self) -> str:
@@ -38,3 +43,14 @@ class FlatText:
     def writes(self, phrase: str) -> bool:
         """Whether the text writes ``phrase`` (already flattened) as whole words."""
         return f" {phrase} " in self.text
+
+    def words_after(self, phrase: str) -> list[str]:
+        """The word the text writes right after each occurrence of ``phrase`` (as written, not
+        yet flattened), its edge punctuation stripped; each phrase is looked up once, however
+        many label rules ask (`series`)."""
+        after = self._after.get(phrase)
+        if after is None:
+            found = re.finditer(f" {re.escape(flat(phrase))} (\\S+)", self.text)
+            after = [m.group(1).strip(EDGE_PUNCTUATION) for m in found]
+            self._after[phrase] = after
+        return after

@@ -193,7 +193,7 @@ def name_themes(
             kept[home].extend(group)
     named = [t for t, label in enumerate(labels) if not appositions.describes(label)]
     if short:  # «المد» written «المد والجزر» (the tide) is labelled so (`pairs`)
-        labels = [pairs.fixed_pair(label, paragraphs) or label for label in labels]
+        labels = [pairs.fixed_pair(label) or label for label in labels]
     return [labels[t] for t in named], [kept[t] for t in named]
 
 

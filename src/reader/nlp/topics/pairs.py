@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from reader.nlp.normalise import normalise
+from reader.nlp.topics.flat import EDGE_PUNCTUATION
 from reader.nlp.topics.lexicon import is_definite
 
 __all__ = ["Pairs"]
@@ -26,36 +27,48 @@ class Pairs:
     costs one look-up however long the text."""
 
     def __init__(self, paragraphs: Sequence[str]) -> None:
+        self.paragraphs = paragraphs
         self.partners: dict[str, set[str]] = defaultdict(set)
         """Per word, the words the text joins to it with «و», either way round."""
-        self.joined: dict[str, Counter[str]] = defaultdict(Counter)
-        """Per word, how often the text writes it before «و» and each word (punctuation
-        after it aside)."""
         for paragraph in paragraphs:
             for first, second in pairwise(_words(normalise(paragraph))):
                 if second.startswith("و") and len(second) > 3:
                     self.partners[first].add(second[1:])
                     self.partners[second[1:]].add(first)
-                    self.joined[first][second[1:].rstrip(_PUNCTUATION)] += 1
+        self._counts: tuple[dict[str, Counter[str]], Counter[str]] | None = None
 
-    def fixed_pair(self, label: str, paragraphs: Sequence[str]) -> str | None:
+    def fixed_pair(self, label: str) -> str | None:
         """The pair ``label`` is written in as one expression, if it is: a single word with
-        the article that the text (``paragraphs``) writes, at least twice and in at least half
-        of its occurrences, followed by «و» and one and the same word with the article
-        («المد والجزر», the tide: «المد» alone is half of it)."""
-        joined = self.joined.get(normalise(label)) if _pairable(label) else None
-        if not joined:
+        the article that the text writes, at least twice and in at least half of its
+        occurrences, followed by «و» and one and the same word with the article («المد
+        والجزر», the tide: «المد» alone is half of it). The text is counted the first time
+        this is asked (only a short document's names are: `naming`)."""
+        if not _pairable(label):
             return None
-        partner, together = joined.most_common(1)[0]
-        if together < 2 or not _pairable(partner):
-            return None
+        joined, written = self._pair_counts()
         word = normalise(label)
-        written = [
-            w for p in paragraphs for w in _words(p) if normalise(w.rstrip(_PUNCTUATION)) == word
-        ]
-        if 2 * together < len(written):
+        partners = joined.get(word)
+        if not partners:
             return None
-        return f"{label} {_written(partner, paragraphs)}"
+        partner, together = partners.most_common(1)[0]
+        if together < 2 or not _pairable(partner) or 2 * together < written[word]:
+            return None
+        return f"{label} {_written(partner, self.paragraphs)}"
+
+    def _pair_counts(self) -> tuple[dict[str, Counter[str]], Counter[str]]:
+        """Per word, how often the text writes it before «و» and each word; and how often it
+        writes each word (edge punctuation aside)."""
+        if self._counts is None:
+            joined: dict[str, Counter[str]] = defaultdict(Counter)
+            written: Counter[str] = Counter()
+            for paragraph in self.paragraphs:
+                words = list(_words(normalise(paragraph)))
+                written.update(w.rstrip(EDGE_PUNCTUATION) for w in words)
+                for first, second in pairwise(words):
+                    if second.startswith("و") and len(second) > 3:
+                        joined[first][second[1:].rstrip(EDGE_PUNCTUATION)] += 1
+            self._counts = (joined, written)
+        return self._counts
 
     def match(self, label: str, labels: list[str]) -> int | None:
         """The position in ``labels`` of the label ``label`` is paired with, or None."""
@@ -70,8 +83,6 @@ class Pairs:
 
 _WORD = re.compile(r"\S+")
 
-_PUNCTUATION = "()[]«»\"'،,.:;؛!?؟-"
-
 
 def _words(text: str) -> Iterator[str]:
     """The words of ``text`` as ``str.split`` gives them, one at a time: a list of every word of
@@ -84,7 +95,7 @@ def _written(partner: str, paragraphs: Sequence[str]) -> str:
     wanted = "و" + partner
     for paragraph in paragraphs:
         for word in _words(paragraph):
-            word = word.rstrip(_PUNCTUATION)
+            word = word.rstrip(EDGE_PUNCTUATION)
             if normalise(word) == wanted:
                 return word
     return wanted

@@ -23,19 +23,15 @@ copy of the text, which a document of one 2 MB line would hold word by word.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-from reader.nlp.topics.flat import FlatText, flat
+from reader.nlp.topics.flat import FlatText
 from reader.nlp.topics.lexicon import is_definite
 
 __all__ = ["construct_heads", "numbered_forms"]
 
 SERIES_DIGITS = 3
 """The longest number that numbers a series' members: a year (four digits) only dates."""
-
-_EDGES = "()[]«»\"'،,.:;-"
-"""Punctuation written around a number («(6)», «6،»)."""
 
 
 def numbered_forms(forms: Iterable[str], document: FlatText) -> frozenset[str]:
@@ -44,11 +40,8 @@ def numbered_forms(forms: Iterable[str], document: FlatText) -> frozenset[str]:
     so written are followed by at least two different numbers; else none."""
     numbered: set[str] = set()
     numbers: set[str] = set()
-    text = document.text
     for form in forms:
-        after = [
-            m.group(1).strip(_EDGES) for m in re.finditer(f" {re.escape(flat(form))} (\\S+)", text)
-        ]
+        after = document.words_after(form)
         if after and all(a.isdigit() and len(a) <= SERIES_DIGITS for a in after):
             numbered.add(form)
             numbers.update(after)
@@ -60,13 +53,10 @@ def construct_heads(forms: Iterable[str], document: FlatText) -> frozenset[str]:
     only right before a definite word, two different ones at least (see the module
     docstring)."""
     heads: set[str] = set()
-    text = document.text
     for form in forms:
         if " " in form or is_definite(form):
             continue
-        after = {
-            m.group(1).strip(_EDGES) for m in re.finditer(f" {re.escape(flat(form))} (\\S+)", text)
-        }
+        after = set(document.words_after(form))
         if len(after) >= 2 and all(is_definite(word) for word in after):
             heads.add(form)
     return frozenset(heads)
