@@ -44,8 +44,33 @@ def test_a_name_does_not_nest() -> None:
     does not nest in it, where a bare noun found in the same paragraphs does."""
     nesting = Nesting(paragraph_count=20)
     nesting.add(0, {6, 8, 15, 16, 17})
-    assert nesting.match("الألحان", {6, 17}, ["الأغنية"]) == 0
-    assert nesting.match("أم كلثوم", {6, 17}, ["الأغنية"]) is None
+    assert nesting.match("الألحان", {6, 17}, 5.4, ["الأغنية"], [22.7]) == 0
+    assert nesting.match("أم كلثوم", {6, 17}, 5.4, ["الأغنية"], [22.7]) is None
+
+
+def test_a_noun_as_salient_as_its_container_does_not_nest() -> None:
+    """A bare noun found only in another's paragraphs is part of it when much less salient
+    (`nesting.NESTED_SHARE`); as salient, it is a subject of its own."""
+    nesting = Nesting(paragraph_count=15)
+    nesting.add(0, {1, 3, 7, 8, 10, 12, 13})
+    assert nesting.match("التطعيم", {10, 12}, 9.0, ["الأمراض"], [18.7]) == 0
+    assert nesting.match("التطعيم", {10, 12}, 18.2, ["الأمراض"], [18.7]) is None
+
+
+PASTEUR = REPO / "tests" / "data" / "topics-gold" / "texts" / "wiki-pasteur.ar.txt"
+
+
+def test_vaccination_is_a_theme_not_part_of_diseases() -> None:
+    """wiki-pasteur writes «التطعيم» (vaccination: chicken cholera, ¶10 and ¶12) only in
+    paragraphs that also name «الأمراض» (diseases, 7 of its 15 paragraphs), and it is as
+    salient there: it was merged into «الأمراض» and vaccination, a section of the article,
+    had no label. It is a theme of its own now, holding those paragraphs."""
+    paragraphs = _paragraphs(PASTEUR)
+    assert [n for n, p in enumerate(paragraphs) if "تطعيم" in p] == [10, 12]
+    topics = extract_topics(paragraphs).topics
+    vaccination = [t for t in topics if normalise(t.label) == normalise("التطعيم")]
+    assert len(vaccination) == 1
+    assert {10, 12} <= set(vaccination[0].paragraphs)
 
 
 def test_nothing_nests_in_a_name() -> None:

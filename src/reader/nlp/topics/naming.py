@@ -149,7 +149,7 @@ def name_themes(
             same = possessions.match(label, found, labels, nesting.found, appositions.is_name)
             described = same is not None  # the name keeps naming its theme
         if same is None:
-            same = nesting.match(label, found, labels)
+            same = nesting.match(label, found, group[0].score, labels, [k[0].score for k in kept])
         nesting.add(len(labels) if same is None else same, found)
         if same is not None:
             kept[same].extend(group)
