@@ -32,6 +32,7 @@ _EXTRA = {
         شيء اشياء امر امور يمكن يجب ينبغي قد لقد سوف لن لم كل غير عدم دون ضمن مزيد المزيد
         بموجب بواسطه بوساطه لمده طوال بفضل بشان بخصوص لصالح بدلا بالقرب طبقا قبيل عقب جراء
         ازاء بمناسبه بهدف بصفه بصوره بغيه طيله بحق ابان خارج بامكان بامكانه بامكانها بامكانهم
+        تحت فوق وراء
         ال
         غيره غيرها غيرهم غيرهما غيرهن جميعها جميعهم معظمها معظمهم اغلبها اغلبهم نفسها نفسهم
         """,
@@ -57,8 +58,10 @@ _EXTRA = {
 a pronoun too: «غيرها», others, opened a label «غيرها الكثير» in large-01), and
 compound prepositions, a preposition glued to a noun («بموجب», under; «لمدة», for a period of;
 «بوساطة», by means of; «بحق», against; «إبان», during; «خارج», outside; «بإمكان», it is
-possible for), written as one word: large-01's articles labelled themes «لمدة», «بموجب
-معاهدة», «بحق الأقباط», «عبد الناصر إبان», «فرنسا خارج حدود» and «بإمكان المستخدم»; and the
+possible for), written as one word, and the prepositions of place stopwords-iso lacks
+(«داخل», inside; «تحت», under; «فوق», above; «وراء», behind): large-01's articles labelled
+themes «لمدة», «بموجب معاهدة», «بحق الأقباط», «عبد الناصر إبان», «فرنسا خارج حدود», «بإمكان
+المستخدم», «داخل الحزب» and «تحتَ سيطرة الثوار»; and the
 article written apart, before a Latin-script name («جهاز الـ DS», which labelled a theme «جهاز
 ال»)."""
 
@@ -70,12 +73,14 @@ _NOT_STOP = {
 """Entries of stopwords-iso that are content words in the folded spelling (آب, أخ, شرع...)."""
 
 JOINERS: dict[str, frozenset[str]] = {
-    "ar": frozenset(fold(w) for w in ("غير",)),
+    "ar": frozenset(fold(w) for w in ("غير", "تحت", "فوق")),
     "fa": frozenset(),
     "ur": frozenset(fold(w) for w in ("کے", "کی", "کا")),
 }
 """Stop words that may stand inside a key phrase («الهجرة غير الشرعية», «گجرات کے فسادات»),
-never at its start or end."""
+never at its start or end: so may «تحت» and «فوق» («الأشعة فوق البنفسجية», ultraviolet
+rays; «تحت الحمراء», infrared). Not «خارج»: inside a phrase it gave «فرنسا خارج حدود»
+(France outside [its] borders) in large-01."""
 
 _CLITICS = "وفبلك"
 """Letters that glue to the front of an Arabic-script word as conjunction or preposition."""

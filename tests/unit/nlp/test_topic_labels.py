@@ -412,7 +412,12 @@ def test_a_compound_preposition_labels_nothing() -> None:
         assert fold(word) in stops
     for word in ("إبان", "خارج", "بإمكان", "بإمكانه"):  # during, outside, it is possible for
         assert fold(word) in stops
+    for word in ("تحت", "تحتَ", "فوق", "وراء"):  # under, above, behind
+        assert fold(word) in stops
     assert fold("الخارج") not in stops and fold("إمكان") not in stops
+    # «داخل» (inside) stays a word of the text and opens no label
+    assert fold("داخل") not in stops and label_fault("داخل الحزب") == "phrases"
+    assert label_fault("القتال داخل المدينة") is None
     assert fold("الوساطة") not in stops and fold("مدة") not in stops
     for doc_id, label in (
         ("11609", "لمدة"),
@@ -424,6 +429,7 @@ def test_a_compound_preposition_labels_nothing() -> None:
         ("1145282", "بحق الأقباط"),  # «against the Copts», the Maspero events
         ("28335", "فرنسا خارج حدود"),  # «France outside [its] borders», Napoleon III
         ("2280210", "بإمكان المستخدم"),  # «the user can», the Apple Watch
+        ("1070614", "داخل الحزب"),  # «inside the party», Egypt Freedom Party
     ):
         paragraphs = _article(doc_id)
         assert any(label in p for p in paragraphs)
@@ -550,3 +556,34 @@ def test_an_accusative_tanween_after_the_first_word_ends_no_label() -> None:
     assert any("كروسبي واحدًا" in p for p in crosby)
     labels = [t.label for t in extract_topics(crosby).topics]
     assert labels and "كروسبي واحدًا" not in labels
+
+
+def test_a_future_verb_a_past_plural_or_a_dual_of_time_labels_nothing() -> None:
+    """Read from measured words, the lexicon's unmeasured forms: «ستقدم» (she will offer, of
+    «يقدم»), listed for the Apple Watch article (large-01); «تدربوا» (they trained, of «تدرب»),
+    for American Majority's; «أسبوعين» (two weeks, «أسبوع» a filler), for the Tamarod
+    movement's. A name is not read so: «ستالين», «ستيفنسون» («ييفنسون» is no imperfect),
+    «ميلان» (Milan, not two miles)."""
+    assert label_fault("ستقدم") == "verb" and label_fault("سيكون") == "verb"
+    assert label_fault("ستقدمان") == "verb"  # the two will offer: «يقدمان», two or more
+    assert label_fault("تدربوا") == "verb"
+    assert label_fault("أسبوعين") == "filler" and label_fault("دقيقتين") == "unit"
+    assert label_fault("ستالين") is None and label_fault("ميلان") is None
+    assert label_fault("ستيفنسون") is None and label_fault("ستاينمان") is None
+    for doc_id, word in (("2280210", "ستقدم"), ("1769651", "تدربوا"), ("1679905", "أسبوعين")):
+        article = _article(doc_id)
+        assert any(word in p for p in article)
+        labels = [t.label for t in extract_topics(article).topics]
+        assert labels and not any(label.startswith(word) for label in labels), labels
+
+
+def test_under_and_above_may_stand_inside_a_label() -> None:
+    """«تحت» (under) and «فوق» (above) are stop words that may stand inside a phrase, like
+    «غير»: large-01's echocardiography article speaks of «الموجات فوق الصوتية» (ultrasound),
+    labelled «الموجة» (the wave) when «فوق» was a word of its own."""
+    stops = stop_words("ar")
+    assert fold("فوق") in stops and fold("تحت") in stops
+    echo = _article("1181398")
+    assert sum("فوق الصوتية" in p for p in echo) >= 2
+    labels = [t.label for t in extract_topics(echo).topics]
+    assert "الموجات فوق الصوتية" in labels, labels
