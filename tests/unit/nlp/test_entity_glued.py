@@ -8,6 +8,9 @@ from __future__ import annotations
 import pytest
 from entity_texts import LARGE, REPO, found, real
 
+from reader.nlp.entities import extract_document
+from reader.text.document import Document
+
 IMAM = REPO / "tests" / "data" / "topics-gold" / "texts" / "wiki-sheikh-imam.ar.txt"
 
 
@@ -90,3 +93,16 @@ def test_a_rank_after_a_title_is_no_person(large: str) -> None:
     imam = IMAM.read_text(encoding="utf-8")
     text = real(imam, "ليكون الشيخ أول سجين بسبب الغناء في تاريخ الثقافة العربية")
     assert not [m for m in found(text) if m[1] == "PERSON"]
+
+
+def test_a_person_ends_before_a_preposition_of_time(large: str) -> None:
+    """The Nasserist current's article (large-01) writes twice «رافق عبد الناصر إبان حكمه»
+    (who went with Nasser during his rule): with the name remembered from the rest of the
+    article the tagger ran on into «إبان», and «عبد الناصر إبان» was a person of its own.
+    Read alone the sentence gave «عبد الناصر»; in the article it does too now."""
+    start = large.index('<doc id="1154081"')
+    body = large[large.index("\n", start) + 1 : large.index("</doc>", start)]
+    assert body.count("عبد الناصر إبان") == 2
+    people = {e.name for e in extract_document(Document.from_text(body, "article.txt"))}
+    assert "عبد الناصر إبان" not in people
+    assert "عبد الناصر" in people

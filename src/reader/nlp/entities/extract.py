@@ -132,9 +132,12 @@ _TITLES = normalised_words(
 
 _NOT_NAMES = normalised_words(
     "قال قالت أكد أكدت أعلن أعلنت أشار أشارت أضاف أضافت دعا دعت شدد التقى استقبل بحث بحثت "
-    "وصل زار قام أجرى عقد ترأس يزور يقوم كان كانت خلال لدى عبر وفد رئيس وزير مدير"
+    "وصل زار قام أجرى عقد ترأس يزور يقوم كان كانت خلال لدى عبر وفد رئيس وزير مدير "
+    "إبان أثناء طيلة طوال قبيل"
 )
-"""Verbs and nouns that follow a title but are not a name («الرئيس قال»)."""
+"""Verbs and nouns that follow a title but are not a name («الرئيس قال»), and prepositions of
+time («عبد الناصر إبان حكمه», Nasser during his rule: the tagger, with the name remembered
+from the rest of the article, ran on into «إبان»)."""
 
 _AMBIGUOUS_COUNTRIES = normalised_words("مالي بنين")
 """Country names that are also common words (مالي "financial"): only the tagger names them."""
