@@ -225,9 +225,12 @@ def label_fault(form: str, language: str = "ar") -> str | None:
         return last
     if _two_phrases(words, kinds) or VOCATIVE in (fold(words[0]), fold(words[-1])):
         return "phrases"  # «يا تليفزيون يا», «يا ارضنا العزيزة»: a call, a line of a song
-    if has_tanween(words[0]) or _unmarked_accusative(words[0], kinds):
+    if has_tanween(words[0]) or _unmarked_accusative(words[0], kinds, len(words) == 1):
         return "indefinite"  # «افتراضيًا» (by default), «عضوًا»: an accusative heads no entry
-    if any(_unmarked_accusative(w, kinds) or _ACCUSATIVE in w for w in words[1:]):
+    if any(
+        _unmarked_accusative(w, kinds, i == len(words) - 1) or _ACCUSATIVE in w
+        for i, w in enumerate(words[1:], 1)
+    ):
         return "phrases"  # «عابدين مقرا», «كروسبي واحدًا»: an accusative ends no noun phrase
     if len(words) == 1 and not is_definite(words[0]):
         if _POSSESSIVE.search(strip_marks(words[0])):
@@ -292,19 +295,21 @@ def _possessed(word: str, kinds: dict[str, str]) -> bool:
     return len(rest) >= shortest and kinds.get(rest) in ("common", "noun", "filler")
 
 
-def _unmarked_accusative(word: str, kinds: dict[str, str]) -> bool:
+def _unmarked_accusative(word: str, kinds: dict[str, str], last: bool = False) -> bool:
     """Whether a word is an indefinite accusative written without its tanween: a common noun
     the lexicon measured, with the alif that carries the tanween («رئيسا» for «رئيساً», as
     president; «مقرا», as a seat), the word with that alif never measured. Countries written
     with a final alif are no such word: what is left is a nisba or nothing («سوريا»,
-    «كندا»)."""
+    «كندا»). A noun measured on few occurrences counts only in the ``last`` word of a label
+    (or the only one) and not before «ـيا» («آسيا»): «وزيرا» (as minister), «جلس اسقفا» (he
+    sat as bishop); a name's middle word keeps its alif («كنيسة بآتا مريم»), and a place the
+    tagger names keeps its label («يافا», `labels.choose_label`)."""
     folded = fold(strip_marks(word))
-    return (
-        len(folded) >= 4
-        and folded.endswith("ا")
-        and _kind_of(folded, kinds) is None
-        and kinds.get(folded[:-1]) in ("common", "filler")
-    )
+    if len(folded) < 4 or not folded.endswith("ا") or _kind_of(folded, kinds) is not None:
+        return False
+    base = kinds.get(folded[:-1])
+    rare = last and base == "noun" and not folded.endswith("يا")
+    return base in ("common", "filler") or rare
 
 
 def _two_phrases(words: Sequence[str], kinds: dict[str, str]) -> bool:
