@@ -38,6 +38,10 @@ __all__ = [
 NAME_COUNT = 3
 """How often a single word written without the article must occur to label a theme."""
 
+STRANGER_SHARE = 0.25
+"""A phrase sharing no word with the theme's head (a near-synonym by paragraphs) names the
+theme only when at least this share as salient as the head."""
+
 LONGER_SHARE = 0.5
 """A longer phrase extending the head names the theme when it occurs at least this share as
 often as the head."""
@@ -173,10 +177,13 @@ def choose_label(
     numbered = numbered_forms(written, document) if document is not None else frozenset()
     heads = construct_heads(written, document) if document is not None else frozenset()
     descriptions: list[frozenset[str]] = []
+    head = members[0]
     for member in _label_order(members):
         counter = forms.get(member.keys)
         if not counter or any(member.stems <= d for d in descriptions):
             continue  # a part of a description («سيدة» of «سيدة بريطانية») names no more
+        if not member.stems & head.stems and member.score < STRANGER_SHARE * head.score:
+            continue  # «بحر» (5.0), found where «أعلى جبل» (27.6) is, names no mountain
         faults = set()
         agreeing = False
         for form, _ in sorted(counter.items(), key=preference, reverse=True):
