@@ -52,7 +52,8 @@ PREPOSITIONS = frozenset({"داخل", "بداخل"})
 """Words of place that open no label («داخل الحزب», inside the party, was one in large-01) yet
 stay words of the text: as a stop word «داخل» broke «القتال داخل المدينة» and, counted out
 of a long text, shifted every keyness enough to swap wiki-stalingrad's 8th and 9th themes.
-(«تحت», «فوق», «وراء», «خارج» are stop words that may stand inside a phrase.)"""
+(«تحت», «فوق», «وراء», «خارج» are stop words, `reader.nlp.stopwords`; of them only «تحت» and
+«فوق» may stand inside a phrase.)"""
 
 
 VOCATIVE = "يا"
