@@ -147,6 +147,7 @@ class Classifier:
         self.stops = stop_words(language)
         self.joiners = JOINERS.get(language, frozenset())
         self.cache: dict[str, Word | None] = {}
+        self.older: dict[str, Word | None] = {}
 
     def word(self, word: str) -> Word | None:
         """Return what ``word`` is (cached per written form)."""
@@ -154,6 +155,10 @@ class Classifier:
             return self.cache[word]
         except KeyError:
             pass
+        if word in self.older:
+            known = self.older[word]
+            self._remember(word, known)
+            return known
         result: Word | None = None
         folded = fold(word)
         if len(folded) < 2 or not ("\u0600" <= folded[0] <= "\u06ff"):
@@ -170,9 +175,17 @@ class Classifier:
             result = Word(stem(word, self.language), word, False)
         if result is not None and len(result.key) < 2:
             result = None
-        if len(self.cache) < WORDS_CACHED:
-            self.cache[word] = result
+        self._remember(word, result)
         return result
+
+    def _remember(self, word: str, result: Word | None) -> None:
+        """Cache ``result`` for ``word``: in two generations of `WORDS_CACHED` / 2 forms each,
+        the older dropped when the newer is full, so the words a long text keeps using stay
+        while those of its past stretches go."""
+        if len(self.cache) >= WORDS_CACHED // 2:
+            self.older = self.cache
+            self.cache = {}
+        self.cache[word] = result
 
     def _a_word(self, rest: str) -> bool:
         """Whether what a clitic leaves is a word (`CLITIC_REST_ZIPF`)."""
