@@ -92,6 +92,12 @@ def strip_marks(word: str) -> str:
     return word.translate(_MARKS_TABLE)
 
 
+FOLDS_CACHED = 1 << 15
+"""How many words `fold` remembers, least recently used first out: the topic finder folds each
+word of a text several times (its chunks, its clause openers, its labels)."""
+
+
+@lru_cache(maxsize=FOLDS_CACHED)
 def fold(word: str) -> str:
     """Fold spelling variants: harakat and tatweel removed, alef/yeh/teh-marbuta/keheh forms
     unified, and the Urdu ے written inside a word read as ی (a common typing habit)."""
