@@ -58,8 +58,10 @@ from reader.nlp.topics.model import TopicIndex
 from reader.nlp.topics.names import add_names
 from reader.nlp.topics.naming import name_themes
 from reader.nlp.topics.persons import two_people
+from reader.nlp.topics.second_look import WIDER, second_look
 from reader.nlp.topics.sections import two_sections
 from reader.nlp.topics.segments import (
+    LONGEST_ARTICLE,
     concentrated,
     name_by_title,
     title_of,
@@ -70,6 +72,10 @@ __all__ = ["build_index", "theme_limit"]
 
 POOL_FACTOR = 6
 """How many candidates per wanted theme are looked at."""
+
+FIRST_STARTS = 2
+"""Themes started per theme reported: the pool's best candidates beyond variants of a started
+theme; a list left short gets a `second_look`."""
 
 NEAR_HELD = 1
 """In a longer plain text (a heading's section keeps all its paragraphs) a theme's paragraphs
@@ -118,51 +124,61 @@ def build_index(
     written = add_names(analysis, pool, found, [*names, *headings], spelled)
     titled = {k for k, name in written.items() if any(name == h for h, _ in headings)}
     where = _paragraph_sets(found, len(pool))
-    groups = group_pool(pool, where, limit * 2, len(paragraphs), local_at, limit, analysis.language)
-    members = [[pool[i] for i in group] for group in groups]
     pervasive = pervasive_keys(analysis.chunked)
     document = FlatText(paragraphs)  # one flattened copy for the side-by-side label rules
-    labels, members = name_themes(
-        paragraphs,
-        document,
-        analysis,
-        members,
-        where,
-        pool,
-        written,
-        titled,
-        pervasive,
-        title,
-        first_names,
-    )
-    if title is not None:
-        labels = name_by_title(paragraphs[0], title, labels, analysis.language)
-    # The tagger's names (headings aside). «محمد أحمد عيسى», written after «[الشيخ] إمام», is
-    # the rest of his name (`fullnames`); two people sharing a word are no facets of one
-    # another (`persons`).
-    people = frozenset(n for k, n in written.items() if k not in titled)
-    labels, members = FullNames(document).merge(labels, members, people.__contains__)
-    language = analysis.language
-    headed = frozenset(written[k] for k in titled)
-    overlaps = [
-        frozenset(
-            o
-            for o in others
-            if not two_people(labels[t], labels[o], people, language)
-            and not two_sections(labels[t], labels[o], headed, language)
+
+    def themes(starts: int) -> TopicIndex:
+        """Steps 2 to 4, starting at most ``starts`` themes per theme reported."""
+        groups = group_pool(
+            pool, where, limit * starts, len(paragraphs), local_at, limit, analysis.language
         )
-        for t, others in enumerate(facets(labels, pervasive, language))
-    ]
-    near = NEAR_HELD if not headings and len(paragraphs) >= SYNONYM_MIN_PARAGRAPHS else None
-    article = title is not None
-    echoes = (
-        _echoes(members, labels, analysis)
-        if len(paragraphs) < SYNONYM_MIN_PARAGRAPHS
-        else frozenset()
-    )
-    return assign(
-        len(paragraphs), found, pool, members, labels, limit, overlaps, near, article, echoes
-    )
+        members = [[pool[i] for i in group] for group in groups]
+        labels, members = name_themes(
+            paragraphs,
+            document,
+            analysis,
+            members,
+            where,
+            pool,
+            written,
+            titled,
+            pervasive,
+            title,
+            first_names,
+        )
+        if title is not None:
+            labels = name_by_title(paragraphs[0], title, labels, analysis.language)
+        # The tagger's names (headings aside). «محمد أحمد عيسى», written after «[الشيخ] إمام», is
+        # the rest of his name (`fullnames`); two people sharing a word are no facets of one
+        # another (`persons`).
+        people = frozenset(n for k, n in written.items() if k not in titled)
+        labels, members = FullNames(document).merge(labels, members, people.__contains__)
+        language = analysis.language
+        headed = frozenset(written[k] for k in titled)
+        overlaps = [
+            frozenset(
+                o
+                for o in others
+                if not two_people(labels[t], labels[o], people, language)
+                and not two_sections(labels[t], labels[o], headed, language)
+            )
+            for t, others in enumerate(facets(labels, pervasive, language))
+        ]
+        near = NEAR_HELD if not headings and len(paragraphs) >= SYNONYM_MIN_PARAGRAPHS else None
+        article = title is not None
+        echoes = (
+            _echoes(members, labels, analysis)
+            if len(paragraphs) < SYNONYM_MIN_PARAGRAPHS
+            else frozenset()
+        )
+        return assign(
+            len(paragraphs), found, pool, members, labels, limit, overlaps, near, article, echoes
+        )
+
+    first = themes(FIRST_STARTS)
+    if len(first.topics) >= limit or len(paragraphs) > LONGEST_ARTICLE:
+        return first  # a book's or collection's stretch: no second look (`second_look`)
+    return second_look(first, themes(WIDER), limit)
 
 
 def _echoes(
