@@ -109,3 +109,14 @@ def test_the_rules_of_the_second_look() -> None:
     assert index.topics[2].score <= index.topics[1].score
     # No room left: nothing is added.
     assert second_look(first, wider, limit=2) is first
+
+
+def test_a_first_pass_without_themes_takes_the_second_looks() -> None:
+    """A first pass that kept no theme (each paragraph without one) takes the second look's
+    themes of two paragraphs or more, main where they were."""
+    first = _index([], [None] * 4, [None] * 4)
+    wider = _index(["أ", "ب"], [0, 0, 1, None], [None] * 4)
+    index = second_look(first, wider, limit=3)
+    assert [t.label for t in index.topics] == ["أ"]
+    assert list(index.main_topic) == ["أ", "أ", None, None]
+    assert index.topics[0].score == 1.0
