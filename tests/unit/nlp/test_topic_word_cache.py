@@ -1,8 +1,8 @@
-"""The topic finder's per-document caches stay bounded and keep what a long text uses: the
-word classifier remembers words in two generations (`words.Classifier`), so a long text's
-recent words are kept rather than only the first ones met; the clause openers' folded forms are
-remembered per call (`clauses.clause_openers`). On large-01 (the 10 MB test
-text, licence in shared/data/texts/PROVENANCE.md)."""
+"""The topic finder's caches stay bounded and keep what a long text uses: the word classifier
+remembers words in two generations (`words.Classifier`), so a long text's recent words are kept
+rather than only the first ones met; folded forms are remembered by `stem.fold` (LRU), which
+`clauses.clause_openers` reads for every word. On large-01 (the 10 MB test text, licence in
+shared/data/texts/PROVENANCE.md)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.nlp.stem import FOLDS_CACHED, fold
 from reader.nlp.topics import words
 from reader.nlp.topics.clauses import clause_openers
 from reader.nlp.topics.words import WORD_RE, Classifier, general_frequencies
@@ -53,13 +54,14 @@ def test_the_classifier_cache_is_bounded_and_keeps_the_recent_words() -> None:
 def test_clause_openers_are_the_same_with_the_folds_remembered(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The folded forms remembered (bounded by `FOLDS_CACHED`) change no answer: with a cache
-    of one form, the openers of the first 3 MB are the same."""
+    """The folded forms remembered (`stem.fold`, bounded by `stem.FOLDS_CACHED`) change no
+    answer: folding every word afresh, the openers of the first 3 MB are the same."""
     with LARGE_01.open(encoding="utf-8") as text:
         paragraphs = [line for line in text.read(BYTES).splitlines() if line.strip()]
     remembered = clause_openers(paragraphs)
     from reader.nlp.topics import clauses
 
-    monkeypatch.setattr(clauses, "FOLDS_CACHED", 1)
+    assert fold.cache_info().maxsize == FOLDS_CACHED
+    monkeypatch.setattr(clauses, "fold", fold.__wrapped__)
     assert clause_openers(paragraphs) == remembered
     assert len(remembered) > 100

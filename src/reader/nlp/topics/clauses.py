@@ -27,18 +27,10 @@ __all__ = ["MIN_OCCURRENCES", "clause_openers"]
 MIN_OCCURRENCES = 2
 """How often a word must occur, always opening a clause, to be taken for a clause opener."""
 
-FOLDS_CACHED = 1 << 15
-"""How many written words' folded forms one call remembers (the first met): bounded, as the
-text may be a whole book."""
-
 _TOKEN = re.compile(r"\S+")
 _LETTERS = re.compile(r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u064b-\u065f\u0670\u0640\w]+")
 _ARABIC = re.compile(r"^[\u0621-\u064a\u066e-\u06d3\u064b-\u065f\u0670\u0640]+$")
 _GLUED = re.compile("^[وفبلك]")
-
-
-def _has_alnum(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
 
 
 def clause_openers(paragraphs: Iterable[str], language: str = "ar") -> frozenset[str]:
@@ -51,7 +43,6 @@ def clause_openers(paragraphs: Iterable[str], language: str = "ar") -> frozenset
         return frozenset()
     opening: Counter[str] = Counter()
     inside: set[str] = set()
-    folded_of: dict[str, str | None] = {}  # a word's folded form, None if not Arabic
     for paragraph in paragraphs:
         after_word = False
         for found in _TOKEN.finditer(paragraph):  # one at a time: a paragraph may be 2 MB long
@@ -60,17 +51,12 @@ def clause_openers(paragraphs: Iterable[str], language: str = "ar") -> frozenset
             if match is None:
                 after_word = False
                 continue
-            word = match.group()
-            try:
-                folded = folded_of[word]
-            except KeyError:
-                folded = fold(word) if _ARABIC.match(word) else None
-                if len(folded_of) < FOLDS_CACHED:
-                    folded_of[word] = folded
-                if folded is not None and _GLUED.match(folded):
+            word, before = match.group(), token[: match.start()]
+            if _ARABIC.match(word):
+                folded = fold(word)  # remembered by `fold`: a text repeats its words
+                if _GLUED.match(folded):
                     inside.add(folded[1:])  # «وراجع», «لتونس»: maybe a particle glued on
-            if folded is not None:
-                if after_word or (match.start() and _has_alnum(token[: match.start()])):
+                if after_word or any(ch.isalnum() for ch in before):
                     inside.add(folded)
                 else:
                     opening[folded] += 1
