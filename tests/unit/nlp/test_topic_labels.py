@@ -20,6 +20,7 @@ from reader.nlp.topics import extract_topics
 from reader.nlp.topics.appositions import Appositions
 from reader.nlp.topics.candidates import Candidate
 from reader.nlp.topics.flat import FlatText
+from reader.nlp.topics.labels import _with_own_name as with_own_name
 from reader.nlp.topics.labels import choose_label
 from reader.nlp.topics.lexicon import label_fault, word_kind
 from reader.nlp.topics.pairs import Pairs
@@ -612,3 +613,27 @@ def test_a_weak_near_synonym_names_no_theme() -> None:
     everest = _paragraphs(GOLD_TEXTS / "wiki-everest.ar.txt")
     labels = [t.label for t in extract_topics(everest).topics]
     assert "جبل إفرست" in labels and "البحر" not in labels, labels
+
+
+def test_a_lineage_is_labelled_with_the_name_before_it() -> None:
+    """«بن» (son of) stands inside a name, after the person's own: the article on Sultan
+    Hasan (large-01) writes «الناصر محمد بن قلاوون», and a theme was labelled «بن قلاوون»,
+    the end of a lineage; «عبد الله الشبراوي»'s article «بن شرف الدين». The name before
+    «بن» is taken along, but not a title, a verb or a glued word, after which «بن» begins a
+    family name («الرئيس بن علي», «وقال بن كيران»)."""
+    sultan = _article("993125")
+    assert sum("محمد بن قلاوون" in p for p in sultan) >= 3
+    labels = [t.label for t in extract_topics(sultan).topics]
+    assert "محمد بن قلاوون" in labels
+    scholar = [t.label for t in extract_topics(_article("1147955")).topics]
+    assert "عامر بن شرف الدين" in scholar
+    for found in (labels, scholar):
+        assert not [label for label in found if label.split()[0] == "بن"]
+    classifier = Classifier("ar", general_frequencies("ar"))
+    for text, family in (
+        ("حكم الناصر محمد بن قلاوون مصر", "قلاوون"),
+        ("استقبل الرئيس بن علي الوفد", "علي"),
+        ("وقال بن كيران إن الحكومة", "كيران"),
+    ):
+        form = with_own_name(text, text.index(family), f"بن {family}", classifier)
+        assert form == ("محمد بن قلاوون" if family == "قلاوون" else f"بن {family}")

@@ -63,6 +63,13 @@ _NAME_STARTS = frozenset(fold(w) for w in ["أبو", "أبي", "أم", "ابن",
 """Words that begin a name but are stop words to the chunker: a label starting right after
 one takes it along."""
 
+_LINEAGE = frozenset(fold(w) for w in ["بن", "بنت"])
+"""«son of», «daughter of» written without the alef: inside a name, after the person's own
+name («محمد بن قلاوون»); a name starts with one only as a family name («بن علي»)."""
+
+_NOT_GIVEN = frozenset({"adjective", "verb", "unit", "filler", "common"})
+"""Kinds of word (`lexicon.word_kind`) that are no one's own name before «بن»."""
+
 
 def _name_start(word: str) -> str:
     """``word`` without a glued conjunction or preposition when it begins a name («لأم» →
@@ -104,6 +111,8 @@ def written_forms(
                 before = _word_before(text, start)
                 if not head.glued and before and _name_start(before[-1]):
                     form = f"{_name_start(before[-1])} {form}"  # «أم كلثوم», «أبو النمرس»
+                    if fold(before[-1]) in _LINEAGE:
+                        form = _with_own_name(text, start, form, classifier)
                 forms[keys][form] += 1
                 if agreement is not None and stop == first + 1 and head.definite:
                     agreement.add(form, _after_definite(text, chunk, spans, first, classifier))
@@ -126,6 +135,27 @@ def _word_before(text: str, start: int) -> list[str]:
     if len(words) == 1 and low > 0 and not window[:1].isspace():
         return []  # the window starts inside a word longer than itself
     return words[-1:]
+
+
+def _with_own_name(text: str, start: int, form: str, classifier: Classifier) -> str:
+    """``form`` («بن قلاوون», found at ``start`` after «بن») with the name written before
+    «بن» («محمد بن قلاوون»): the phrase alone is the end of someone's lineage, which
+    names no one. Left as it is after a title, a verb or a glued word («الرئيس بن علي»,
+    «وقال بن كيران»: there «بن» begins a family name)."""
+    lineage = start
+    while lineage > 0 and text[lineage - 1].isspace():
+        lineage -= 1
+    while lineage > 0 and not text[lineage - 1].isspace():
+        lineage -= 1  # the start of «بن»
+    own = _word_before(text, lineage)
+    if not own:
+        return form
+    word = classifier.word(own[0])
+    if word is None or word.glued or word.definite or word.head != own[0]:
+        return form
+    if word_kind(own[0], classifier.language) in _NOT_GIVEN:
+        return form
+    return f"{own[0]} {form}"
 
 
 def _after_definite(
@@ -170,7 +200,7 @@ def choose_label(
     def preference(item: tuple[str, int]) -> tuple[bool, int, int, str]:
         form, count = item
         first = form.split()[0]
-        named = is_definite(first) or fold(first) in _NAME_STARTS
+        named = is_definite(first) or fold(first) in _NAME_STARTS - _LINEAGE
         return named, base_words(form, classifier), count, form
 
     written = [form for m in members for form in forms.get(m.keys, ())]
