@@ -47,6 +47,7 @@ __all__ = [
     "tag_documents",
     "tag_running_text",
     "tag_sentences",
+    "wider_matches",
 ]
 
 ENTITY_TYPES = ("PERS", "LOC", "ORG", "MISC")
@@ -131,8 +132,13 @@ class Scores:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def score(gold: Iterable[Sequence[str]], predicted: Iterable[Sequence[str]]) -> dict[str, Scores]:
-    """Span-exact scores per type and ``"micro"`` over all types, sentence by sentence."""
+def score(
+    gold: Iterable[Sequence[str]], predicted: Iterable[Sequence[str]], wider: bool = False
+) -> dict[str, Scores]:
+    """Span-exact scores per type and ``"micro"`` over all types, sentence by sentence. With
+    ``wider``, a found span that holds exactly one gold span of its type left unmatched, and
+    more words («جنوب لبنان» where the gold is «لبنان», «صحيفة هآرتس» where it is «هآرتس»),
+    counts as correct too (`wider_matches`)."""
     found = dict.fromkeys(ENTITY_TYPES, 0)
     wanted = dict.fromkeys(ENTITY_TYPES, 0)
     correct = dict.fromkeys(ENTITY_TYPES, 0)
@@ -143,7 +149,10 @@ def score(gold: Iterable[Sequence[str]], predicted: Iterable[Sequence[str]]) -> 
             wanted[kind] = wanted.get(kind, 0) + 1
         for _, _, kind in predicted_spans:
             found[kind] = found.get(kind, 0) + 1
-        for _, _, kind in gold_spans & predicted_spans:
+        matched = gold_spans & predicted_spans
+        if wider:
+            matched |= wider_matches(gold_spans - matched, predicted_spans - matched)
+        for _, _, kind in matched:
             correct[kind] = correct.get(kind, 0) + 1
     result = {k: Scores(found[k], wanted[k], correct[k]) for k in ENTITY_TYPES}
     result["micro"] = Scores(
@@ -152,6 +161,20 @@ def score(gold: Iterable[Sequence[str]], predicted: Iterable[Sequence[str]]) -> 
         sum(correct[k] for k in ENTITY_TYPES),
     )
     return result
+
+
+def wider_matches(
+    gold: set[tuple[int, int, str]], found: set[tuple[int, int, str]]
+) -> set[tuple[int, int, str]]:
+    """The found spans that hold exactly one of the ``gold`` spans of their type and more
+    words besides: the same entity with other edges. ANERcorp leaves a direction and the
+    noun naming an organisation's kind outside a name («جنوب | لبنان», «صحيفة | هآرتس»),
+    which issue 13 asked reader to keep inside, as Wikipedia's annotators do."""
+    return {
+        span
+        for span in found
+        if sum(1 for g in gold if g[2] == span[2] and span[0] <= g[0] and g[1] <= span[1]) == 1
+    }
 
 
 def format_table(scores: dict[str, Scores]) -> str:
@@ -290,6 +313,11 @@ PIPELINE_READINGS = {
 """The ways the whole extraction (`--pipeline`) reads the file."""
 
 
+WIDER_READINGS = ("per sentence", "whole extraction, per sentence")
+"""The readings also scored with a span wider than the gold one counted as correct: how much
+of what is missed is the corpus's edges."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Tag the test split with the shipped model and print the per-type table."""
     parser = argparse.ArgumentParser(
@@ -338,6 +366,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         elapsed = time.perf_counter() - started
         print(f"\n{name} ({elapsed:.1f} s)")
         print(format_table(score((labels for _, labels in sentences), predicted)))
+        if name in WIDER_READINGS:
+            print(f"\n{name}, a span wider than the gold one counted (`wider_matches`)")
+            print(format_table(score((labels for _, labels in sentences), predicted, wider=True)))
     return 0
 
 
