@@ -195,6 +195,8 @@ def label_fault(form: str, language: str = "ar") -> str | None:
     first = _kind_of(_bare(words[0])[0], kinds)
     if first in ("verb", "unit", "adjective"):
         return first
+    if len(words) > 1 and first in (None, "common", "noun") and _masculine_nisba(words[0], kinds):
+        return "adjective"  # «الحبشي هيلاسلاسي»: an adjective before the name it describes
     if language == "ar" and fold(strip_marks(words[0])).lstrip("وف") in PREPOSITIONS:
         return "phrases"  # «داخل الحزب»: a place in something, no subject
     if _PLURAL_VERB.search(words[0]) or _PLURAL_VERB.search(words[-1]):
