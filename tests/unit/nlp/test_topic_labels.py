@@ -642,14 +642,14 @@ def test_a_lineage_is_labelled_with_the_name_before_it() -> None:
 def test_a_nisba_before_a_name_opens_no_label() -> None:
     """«الحبشي هيلاسلاسي» (the Abyssinian Haile Selassie) labelled a theme of Haile Selassie's
     article (large-01): a masculine nisba whose feminine is a measured adjective («الحبشية»)
-    describes the name after it, as a measured adjective would; the name alone labels. The
+    describes the name after it, as a measured adjective would; the name labels. The
     coach Mahmoud El-Gohary's article names his club «النادي الأهلي المصري», and its theme was
     labelled «الأهلي المصري», the adjectives without their noun."""
     emperor = _article("1553299")
     assert any("الحبشي هيلاسلاسي" in p for p in emperor)
     labels = [t.label for t in extract_topics(emperor).topics]
     assert "الحبشي هيلاسلاسي" not in labels
-    assert "هيلاسلاسي" in labels
+    assert {"هيلاسلاسي", "هيلا سيلاسي"} & set(labels)  # the name (one of its spellings)
     assert label_fault("الحبشي هيلاسلاسي") == "adjective"
     assert label_fault("الشاعر التونسي") is None  # a noun first, then its adjective
     coach = [t.label for t in extract_topics(_article("27977")).topics]
