@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from reader.nlp.normalise import normalise
+from reader.nlp.topics.lexicon import LATER_ORDINALS, ORDINALS
 
 __all__ = ["SHORTEST", "join_spellings", "one_person", "other_spelling"]
 
@@ -46,15 +47,18 @@ SHORTEST = 5
 
 PERSON = "PERSON"
 
-REGNAL_ORDINALS = frozenset({"الاول", "الاولي", "الثاني", "الثانيه", "الثالث", "الرابع", "الخامس"})
-"""Ordinals that end a ruler's name (after `normalise`); the name is the person without them."""
+_ORDINALS = ORDINALS | LATER_ORDINALS
 
 
 def other_spelling(word: str, other: str) -> bool:
     """Whether two different words are spellings of one transliterated word: as long, at
     least `SHORTEST` letters, differing only inside the word where both write a long vowel
-    («باستور», «باستير»)."""
-    a, b = normalise(word), normalise(other)
+    («باستور», «باستير»), or one writing a long vowel more (`_vowel_written`)."""
+    return _other_spelling(normalise(word), normalise(other))
+
+
+def _other_spelling(a: str, b: str) -> bool:
+    """`other_spelling` of two words already normalised."""
     if a == b or min(len(a), len(b)) < SHORTEST:
         return False
     if len(a) != len(b):
@@ -78,10 +82,11 @@ def _vowel_written(short: str, long: str) -> bool:
     )
 
 
-def _without_ordinal(name: str) -> list[str]:
-    """The words of a name without a regnal ordinal at its end («هيلاسيلاسي الأول»)."""
-    words = name.split()
-    if len(words) > 1 and normalise(words[-1]) in REGNAL_ORDINALS:
+def _spelled(name: str) -> tuple[str, ...]:
+    """The normalised words of a name, a ruler's ordinal at its end set aside
+    («هيلاسيلاسي الأول»: `lexicon.ORDINALS`, `lexicon.LATER_ORDINALS`)."""
+    words = tuple(normalise(word) for word in name.split())
+    if len(words) > 1 and words[-1].startswith("ال") and words[-1][2:] in _ORDINALS:
         return words[:-1]
     return words
 
@@ -89,16 +94,21 @@ def _without_ordinal(name: str) -> list[str]:
 def one_person(name: str, other: str) -> bool:
     """Whether two names differ only by the spelling of some of their words, the shorter
     name's words agreeing with the longer one's last words («باستير», «لويس باستور»), a
-    regnal ordinal set aside; or only by where a space is written («هيلا سيلاسي»,
+    ruler's ordinal set aside; or only by where a space is written («هيلا سيلاسي»,
     «هيلاسيلاسي الأول»)."""
-    mine, theirs = _without_ordinal(name), _without_ordinal(other)
-    joined = ["".join(map(normalise, mine)), "".join(map(normalise, theirs))]
-    if len(mine) != len(theirs) and joined[0] == joined[1] and len(joined[0]) >= SHORTEST:
-        return True
+    return _one_person(_spelled(name), _spelled(other))
+
+
+def _one_person(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    """`one_person` of two names' `_spelled` words."""
+    if len(mine) != len(theirs):
+        joined = "".join(mine)
+        if joined == "".join(theirs) and len(joined) >= SHORTEST:
+            return True
     short, long = sorted((mine, theirs), key=len)
     agreed = list(zip(short, long[len(long) - len(short) :], strict=True))
-    return any(other_spelling(a, b) for a, b in agreed) and all(
-        normalise(a) == normalise(b) or other_spelling(a, b) for a, b in agreed
+    return any(_other_spelling(a, b) for a, b in agreed) and all(
+        a == b or _other_spelling(a, b) for a, b in agreed
     )
 
 
@@ -118,8 +128,9 @@ def join_spellings(names: Sequence[tuple[str, str]]) -> dict[str, str]:
         return i
 
     ranked = [persons[i] for i in order]
+    words = [_spelled(name) for name in ranked]  # normalised once: all pairs are compared
     for a, b in combinations(range(len(ranked)), 2):
-        if one_person(ranked[a], ranked[b]):
+        if _one_person(words[a], words[b]):
             first, second = sorted((root(a), root(b)))
             home[second] = first  # the better ranked name heads the group
     return {name: ranked[root(k)] for k, name in enumerate(ranked) if root(k) != k}
