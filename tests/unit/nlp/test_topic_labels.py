@@ -562,13 +562,15 @@ def test_an_accusative_tanween_after_the_first_word_ends_no_label() -> None:
 def test_a_future_verb_a_past_plural_or_a_dual_of_time_labels_nothing() -> None:
     """Read from measured words, the lexicon's unmeasured forms: «ستقدم» (she will offer, of
     «يقدم»), listed for the Apple Watch article (large-01); «تدربوا» (they trained, of «تدرب»),
-    for American Majority's; «أسبوعين» (two weeks, «أسبوع» a filler), for the Tamarod
-    movement's. A name is not read so: «ستالين», «ستيفنسون» («ييفنسون» is no imperfect),
+    for American Majority's; a filler's dual, «أسلوبين» (two ways, «أسلوب» a filler); «أسبوعين» (two
+    weeks) labels nothing in the Tamarod movement's article («أسبوع» was measured a filler
+    until the two tune articles added in session 10 were kept out of the measurement; it is a
+    common noun now, and a common noun without its article labels nothing alone). A name is not read so: «ستالين», «ستيفنسون» («ييفنسون» is no imperfect),
     «ميلان» (Milan, not two miles)."""
     assert label_fault("ستقدم") == "verb" and label_fault("سيكون") == "verb"
     assert label_fault("ستقدمان") == "verb"  # the two will offer: «يقدمان», two or more
     assert label_fault("تدربوا") == "verb"
-    assert label_fault("أسبوعين") == "filler" and label_fault("دقيقتين") == "unit"
+    assert label_fault("أسلوبين") == "filler" and label_fault("دقيقتين") == "unit"
     assert label_fault("ستالين") is None and label_fault("ميلان") is None
     assert label_fault("ستيفنسون") is None and label_fault("ستاينمان") is None
     for doc_id, word in (("2280210", "ستقدم"), ("1769651", "تدربوا"), ("1679905", "أسبوعين")):

@@ -206,7 +206,10 @@ def test_figures_on_the_gold_hold() -> None:
     to name «صندوق النقد الدولي» (wiki-imf's subject, missing from its entity panel), the
     name kept «مقر الصندوق» (the Fund's seat, judged a passing mention) apart from it as
     another name sharing a word (`persons.two_people`): the eleven's label precision fell to
-    0.95 = 61/64 and paragraph accuracy to 0.617 = 129/209. Merging a facet of the subject
+    0.95 = 61/64 and paragraph accuracy to 0.617 = 129/209. The word lexicon had been measured
+    with the two texts of session 10 still in its corpus; measured without them, «الباريسية»
+    is no adjective (its uses were that article's) and wiki-paris-commune loses «الأحياء
+    الباريسية» for «اليسار» (not acceptable): `WIDENED_10` label precision 0.73 = 11/15. Merging a facet of the subject
     into it, or keeping apart only people's names, was measured and not kept: either took
     «ارتفاع الجبل», a gold theme, into «جبل إفرست» (wiki-everest 3/7 -> 2/7)."""
     gold = load_gold(GOLD)
@@ -224,7 +227,7 @@ def test_figures_on_the_gold_hold() -> None:
     assert duplicates <= 1
     recall, precision, accuracy, duplicates = _totals([s for s in scores if s.name in WIDENED_10])
     assert recall >= 0.33
-    assert precision >= 0.78
+    assert precision >= 0.73
     assert accuracy >= 0.4
     assert duplicates == 0
     held = [score_text(g, *predict(g)) for g in gold if g.split == "heldout"]
