@@ -209,8 +209,9 @@ def test_figures_on_the_gold_hold() -> None:
     0.95 = 61/64 and paragraph accuracy to 0.617 = 129/209. The word lexicon had been measured
     with the two texts of session 10 still in its corpus; measured without them, «الباريسية»
     is no adjective (its uses were that article's) and wiki-paris-commune loses «الأحياء
-    الباريسية» for «اليسار» (not acceptable): `WIDENED_10` label precision 0.73 = 11/15. Merging a facet of the subject
-    into it, or keeping apart only people's names, was measured and not kept: either took
+    الباريسية» for «اليسار» (not acceptable): `WIDENED_10` label precision 0.73 = 11/15.
+    Merging a facet of the subject into it, or keeping apart only people's names, was measured
+    and not kept: either took
     «ارتفاع الجبل», a gold theme, into «جبل إفرست» (wiki-everest 3/7 -> 2/7)."""
     gold = load_gold(GOLD)
     scores = [score_text(g, *predict(g)) for g in gold if g.split == "tune"]
