@@ -351,7 +351,8 @@ def test_an_accusative_without_its_tanween_labels_nothing() -> None:
 def test_a_call_with_the_vocative_labels_nothing() -> None:
     """The Russian anthem's article (large-01) quotes its lines, «يا أرضنا العزيزة» (O our
     dear land), and the cartoonist Ramses Zakhari's a programme called «يا تليفزيون يا»: a
-    call is a line of a song or a title, no subject. Words that only hold «يا» stay labels."""
+    call is a line of a song or a title, no subject, wherever «يا» stands in it. Words that only
+    hold «يا» stay labels."""
     assert label_fault("يا أرضنا العزيزة") == "phrases"
     assert label_fault("يا تليفزيون يا") == "phrases"
     for form in ("اليابان", "روسيا", "الحياة البرية"):
@@ -363,6 +364,12 @@ def test_a_call_with_the_vocative_labels_nothing() -> None:
     cartoonist = _article("1570688")
     assert any("يا تليفزيون يا" in p for p in cartoonist)
     assert "يا تليفزيون يا" not in [t.label for t in extract_topics(cartoonist).topics]
+    # Inside a phrase too: the song «ناصر يا ناصر» («Nasser, O Nasser»), «أطلعك يا فجر».
+    assert label_fault("ناصر يا ناصر يا ناصر") == "phrases"
+    assert label_fault("أطلعك يا فجر") == "phrases"
+    for doc_id in ("1890830", "1211881"):
+        labels = [t.label for t in extract_topics(_article(doc_id)).topics]
+        assert labels and not any(fold(w) == "يا" for label in labels for w in label.split())
 
 
 def test_a_phrase_written_only_before_numbers_names_a_series() -> None:

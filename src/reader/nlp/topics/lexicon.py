@@ -57,7 +57,7 @@ of a long text, shifted every keyness enough to swap wiki-stalingrad's 8th and 9
 
 
 VOCATIVE = "يا"
-"""The vocative particle: a phrase opening or ending with it is a call (a song's or an
+"""The vocative particle: a phrase holding it is a call (a song's or an
 anthem's line: «يا أرضنا العزيزة» in large-01's Russian anthem), no subject."""
 
 
@@ -226,8 +226,9 @@ def label_fault(form: str, language: str = "ar") -> str | None:
     last = _kind_of(_bare(words[-1])[0], kinds)
     if last in ("verb", "unit"):
         return last
-    if _two_phrases(words, kinds) or VOCATIVE in (fold(words[0]), fold(words[-1])):
-        return "phrases"  # «يا تليفزيون يا», «يا ارضنا العزيزة»: a call, a line of a song
+    if _two_phrases(words, kinds) or any(fold(word) == VOCATIVE for word in words):
+        # «يا تليفزيون يا», «يا ارضنا العزيزة», «ناصر يا ناصر»: a call, a line of a song
+        return "phrases"
     if has_tanween(words[0]) or _unmarked_accusative(words[0], kinds, len(words) == 1):
         return "indefinite"  # «افتراضيًا» (by default), «عضوًا»: an accusative heads no entry
     if any(
