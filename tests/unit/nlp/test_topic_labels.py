@@ -704,3 +704,19 @@ def test_the_shipped_lexicon_is_what_its_builder_measures() -> None:
     text, _ = builder.measure()
     with gzip.open(builder.OUT, "rt", encoding="utf-8") as shipped:
         assert shipped.read() == text
+
+
+def test_a_name_and_the_noun_after_it_label_nothing() -> None:
+    """A name heads no iḍāfa: a tagged name followed by a common noun without the article is
+    the subject and object of a clause whose verb came before. Stella McCartney's article
+    (large-01) «أطلقت ستيلا مجموعة» (Stella launched a collection) had «ستيلا مجموعة» as a
+    label, Priyanka Chopra's «تشوبرا دور البطولة» ([gave] Chopra the lead role). A name's own
+    words stay («مارسيل خليفة»: «خليفة» is a common noun too)."""
+    for doc_id, label in (("1484362", "ستيلا مجموعة"), ("1030009", "تشوبرا دور البطولة")):
+        article = _article(doc_id)
+        assert any(label in p for p in article)
+        labels = [t.label for t in extract_topics(article).topics]
+        assert labels and label not in labels, labels
+    news_08 = (TEXTS / "news-08.ar.txt").read_text(encoding="utf-8")
+    paragraphs = [p.text for p in Document.from_text(news_08, "news-08.ar.txt").paragraphs]
+    assert "مارسيل خليفة" in [t.label for t in extract_topics(paragraphs).topics]

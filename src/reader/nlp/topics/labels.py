@@ -241,6 +241,8 @@ def choose_label(
                 continue  # «يقبع», «يدعو الحزب»: a clause, not a subject
             if looks_definite_verb(words[0], classifier) and not _in_a_name(words[0], names):
                 continue  # «التحق» (joined), «التقى الشيخ» (the sheikh met): `verbs`
+            if names and _name_and_object(words, names):
+                continue  # «ستيلا مجموعة»: Stella [launched] a collection, a clause's words
             return form
         if agreeing and faults == {"adjective"} and member is members[0]:
             return None  # the head is an adjective in this text: the theme is a quality
@@ -264,6 +266,25 @@ def _imperfect_verb(word: str, names: frozenset[str], language: str) -> bool:
         and word_kind(word, language) is None
         and not _in_a_name(word, names)
     )
+
+
+def _name_and_object(words: list[str], names: frozenset[str]) -> bool:
+    """Whether a label is one of the tagger's names followed by a common noun without the
+    article that is no word of a name: a name heads no iḍāfa, so the noun is what the person
+    did something to, the rest of a clause whose verb came before («ولدت ستيلا ... أطلقت ستيلا
+    مجموعة», Stella [launched] a collection)."""
+    folded = {fold(name) for name in names}
+    for k in range(1, len(words)):
+        if fold(" ".join(words[:k])) not in folded:
+            continue
+        after = words[k]
+        if (
+            not is_definite(after)
+            and word_kind(after) in ("common", "noun")
+            and not _in_a_name(after, names)
+        ):
+            return True
+    return False
 
 
 def _agrees(form: str, agreement: Agreement) -> bool:
