@@ -720,3 +720,15 @@ def test_a_name_and_the_noun_after_it_label_nothing() -> None:
     news_08 = (TEXTS / "news-08.ar.txt").read_text(encoding="utf-8")
     paragraphs = [p.text for p in Document.from_text(news_08, "news-08.ar.txt").paragraphs]
     assert "مارسيل خليفة" in [t.label for t in extract_topics(paragraphs).topics]
+
+
+def test_a_verb_with_and_glued_before_it_labels_nothing() -> None:
+    """«ويتفرع» (and [the street] branches), unmeasured, is «و» and the measured verb «يتفرع»:
+    the Mohandessin article (large-01) had it as its first label. «وادي» (valley) is measured
+    and stays a noun."""
+    assert label_fault("ويتفرع") == "verb" and label_fault("وانتدب") == "verb"
+    assert label_fault("وادي النطرون") is None and word_kind("وليد") != "verb"
+    article = _article("2125484")
+    assert any("ويتفرع" in p for p in article)
+    labels = [t.label for t in extract_topics(article).topics]
+    assert labels and "ويتفرع" not in labels, labels

@@ -129,7 +129,8 @@ def _kind_of(form: str, kinds: dict[str, str]) -> str | None:
     read from a measured one: a verb with a glued pronoun, an imperfect of two or more, the
     future («سـ» before a measured imperfect), a past plural («ـوا» after a measured word:
     over 6 MB of large-01 every such form but a misspelt «مؤرخوا» is a verb), a filler's or
-    unit's dual in «ـين» (not «ـان»: «ميلان» is Milan, not two miles)."""
+    unit's dual in «ـين» (not «ـان»: «ميلان» is Milan, not two miles), a verb of four letters or
+    more with «و» (and) glued before it (an unmeasured form only: «وادي» is measured)."""
     if form.endswith("ات") and kinds.get(form[:-2] + "ه") == "filler":
         return "filler"  # «الخدمات» as «الخدمة»
     kind = kinds.get(form)
@@ -143,6 +144,8 @@ def _kind_of(form: str, kinds: dict[str, str]) -> str | None:
         ):
             return "adjective"
     if kind is None:
+        if form.startswith("و") and len(form) >= 5 and kinds.get(form[1:]) == "verb":
+            return "verb"  # «وانتدب», «ويتفرع»: «و» glued to a measured verb of four letters+
         for pronoun in _VERB_ENDINGS:
             rest = form[: -len(pronoun)]
             if form.endswith(pronoun) and len(rest) > 2 and kinds.get(rest) == "verb":
