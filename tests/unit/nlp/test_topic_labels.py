@@ -22,8 +22,8 @@ from reader.nlp.topics import extract_topics
 from reader.nlp.topics.appositions import Appositions
 from reader.nlp.topics.candidates import Candidate
 from reader.nlp.topics.flat import FlatText
+from reader.nlp.topics.labels import _nisba_of, choose_label
 from reader.nlp.topics.labels import _with_own_name as with_own_name
-from reader.nlp.topics.labels import choose_label
 from reader.nlp.topics.lexicon import label_fault, word_kind
 from reader.nlp.topics.pairs import Pairs
 from reader.nlp.topics.persons import shared_first_names
@@ -732,3 +732,19 @@ def test_a_verb_with_and_glued_before_it_labels_nothing() -> None:
     assert any("ويتفرع" in p for p in article)
     labels = [t.label for t in extract_topics(article).topics]
     assert labels and "ويتفرع" not in labels, labels
+
+
+def test_a_nisba_gives_way_to_the_noun_it_is_made_from() -> None:
+    """A definite form outranks a bare one as a label, so a theme whose name the text writes
+    bare nine times and once as a definite nisba was labelled by the nisba: «الفرويدي»
+    (Freudian) for Freud in the Otto Rank article (large-01), «الباريسي» for Paris in
+    Marat's, «الطرابلسي» for Tripoli in the Libyan uprising's. A plural whose «ي» comes back
+    with the article is no nisba («الأغاني» of «أغان»)."""
+    for doc_id, nisba, noun in (
+        ("1658016", "الفرويدي", "فرويد"),
+        ("1151870", "الباريسي", "باريس"),
+        ("1044546", "الطرابلسي", "طرابلس"),
+    ):
+        labels = [t.label for t in extract_topics(_article(doc_id)).topics]
+        assert noun in labels and nisba not in labels, labels
+    assert not _nisba_of("الأغاني", {"اغان"}) and _nisba_of("الفرويدي", {"فرويد"})

@@ -18,7 +18,7 @@ from reader.nlp.stem import fold, stem
 from reader.nlp.topics.agreement import Agreement
 from reader.nlp.topics.candidates import Candidate
 from reader.nlp.topics.flat import FlatText
-from reader.nlp.topics.lexicon import is_definite, label_fault, word_kind
+from reader.nlp.topics.lexicon import bare_form, is_definite, label_fault, word_kind
 from reader.nlp.topics.series import construct_heads, numbered_forms
 from reader.nlp.topics.verbs import looks_definite_verb
 from reader.nlp.topics.words import JOINER_MARK, Classifier, chunks, phrases
@@ -216,8 +216,11 @@ def choose_label(
             continue  # «بحر» (5.0), found where «أعلى جبل» (27.6) is, names no mountain
         faults = set()
         agreeing = False
+        bases = {bare_form(form) for form in counter if " " not in form}
         for form, _ in sorted(counter.items(), key=preference, reverse=True):
             fault = "number" if form in numbered else label_fault(form, language)
+            if fault is None and _nisba_of(form, bases):
+                fault = "adjective"  # «الفرويدي» where the theme writes «فرويد»
             if form in heads and form not in names:
                 fault = "fragment"  # «منتصف» of «منتصف الثلاثينيات», «منتصف الثمانينيات»
             if fault in ("indefinite", "common") and form in names:
@@ -266,6 +269,20 @@ def _imperfect_verb(word: str, names: frozenset[str], language: str) -> bool:
         and word_kind(word, language) is None
         and not _in_a_name(word, names)
     )
+
+
+def _nisba_of(form: str, bases: set[str]) -> bool:
+    """Whether ``form`` is one definite word, a nisba («الفرويدي», Freudian) of a word its
+    theme writes too («فرويد»): the adjective made from the noun, not the noun. A definite
+    form outranks a bare one as a label, so Freud's theme in large-01's Otto Rank article was
+    «الفرويدي» (written once) over «فرويد» (nine times)."""
+    if " " in form or not is_definite(form):
+        return False
+    bare = bare_form(form)
+    base = bare[:-1]
+    if len(base) >= 4 and base[-2] == "ا":
+        return False  # «الأغاني» of «أغان»: a plural whose «ي» the article brings back
+    return len(bare) > 3 and bare.endswith("ي") and base in bases
 
 
 def _name_and_object(words: list[str], names: frozenset[str]) -> bool:
