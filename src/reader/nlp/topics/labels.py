@@ -18,7 +18,14 @@ from reader.nlp.stem import fold, stem
 from reader.nlp.topics.agreement import Agreement
 from reader.nlp.topics.candidates import Candidate
 from reader.nlp.topics.flat import FlatText, flat
-from reader.nlp.topics.lexicon import bare_form, is_definite, label_fault, word_kind
+from reader.nlp.topics.lexicon import (
+    LATER_ORDINALS,
+    ORDINALS,
+    bare_form,
+    is_definite,
+    label_fault,
+    word_kind,
+)
 from reader.nlp.topics.series import construct_heads, numbered_forms
 from reader.nlp.topics.verbs import looks_definite_verb
 from reader.nlp.topics.words import JOINER_MARK, Classifier, chunks, phrases
@@ -253,7 +260,7 @@ def choose_label(
                 continue  # «بزعامة» (led by): «ب» + «زعامة», a preposition's phrase
             if names and _name_and_object(words, names):
                 continue  # «ستيلا مجموعة»: Stella [launched] a collection, a clause's words
-            return _unglued(form, document) if document is not None else form
+            return _with_teen(_unglued(form, document), document) if document is not None else form
         if agreeing and faults == {"adjective"} and member is members[0]:
             return None  # the head is an adjective in this text: the theme is a quality
         if faults <= DESCRIPTION_FAULTS:
@@ -276,6 +283,24 @@ def _imperfect_verb(word: str, names: frozenset[str], language: str) -> bool:
         and word_kind(word, language) is None
         and not _in_a_name(word, names)
     )
+
+
+_TEENS = frozenset({"عشر", "عشره"})
+"""«عشر», «عشرة»: the second word of the ordinals 11th to 19th («التاسع عشر»)."""
+
+
+def _with_teen(form: str, document: FlatText) -> str:
+    """``form`` with the «عشر» the text writes after its last word, an ordinal, most of the
+    time: a number word is a stop word, so «القرن التاسع عشر» (the 19th century) was cut to
+    «القرن التاسع» (the 9th) in three large-01 articles."""
+    words = form.split()
+    if len(words) < 2 or bare_form(words[-1]) not in ORDINALS | LATER_ORDINALS:
+        return form  # an ordinal alone is none of its names («الرابع» of «لويس الرابع عشر»)
+    after = document.words_after(form)
+    teens = [word for word in after if fold(word) in _TEENS]
+    if not teens or 2 * len(teens) < len(after):
+        return form
+    return f"{form} {Counter(teens).most_common(1)[0][0]}"
 
 
 def _glued_preposition(form: str) -> bool:
