@@ -298,7 +298,7 @@ def _with_teen(form: str, document: FlatText) -> str:
         return form  # an ordinal alone is none of its names («الرابع» of «لويس الرابع عشر»)
     after = document.words_after(form)
     teens = [word for word in after if fold(word) in _TEENS]
-    if not teens or 2 * len(teens) < len(after):
+    if 2 * len(teens) <= len(after):
         return form
     return f"{form} {Counter(teens).most_common(1)[0][0]}"
 
