@@ -22,14 +22,15 @@ from reader.nlp.topics import extract_topics
 from reader.nlp.topics.appositions import Appositions
 from reader.nlp.topics.candidates import Candidate
 from reader.nlp.topics.flat import FlatText
-from reader.nlp.topics.labels import _nisba_of, choose_label
 from reader.nlp.topics.labels import _with_own_name as with_own_name
+from reader.nlp.topics.labels import choose_label
 from reader.nlp.topics.lexicon import label_fault, word_kind
 from reader.nlp.topics.pairs import Pairs
 from reader.nlp.topics.persons import shared_first_names
 from reader.nlp.topics.sections import heading_label, without_qualifier
 from reader.nlp.topics.series import construct_heads, numbered_forms
 from reader.nlp.topics.verbs import looks_definite_verb
+from reader.nlp.topics.wording import nisba_of
 from reader.nlp.topics.words import Classifier, general_frequencies
 from reader.text.document import Document
 
@@ -747,7 +748,7 @@ def test_a_nisba_gives_way_to_the_noun_it_is_made_from() -> None:
     ):
         labels = [t.label for t in extract_topics(_article(doc_id)).topics]
         assert noun in labels and nisba not in labels, labels
-    assert not _nisba_of("الأغاني", {"اغان"}) and _nisba_of("الفرويدي", {"فرويد"})
+    assert not nisba_of("الأغاني", {"اغان"}) and nisba_of("الفرويدي", {"فرويد"})
 
 
 def test_a_clitic_glued_to_a_name_the_text_writes_alone_is_cut_off() -> None:

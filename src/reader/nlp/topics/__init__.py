@@ -28,7 +28,9 @@ as theme evidence),
 phrases make one theme), `segments` (long articles: themes where they are discussed, the title
 line, phrases concentrated in one stretch), `lists` (a long article's list: its lead names its
 lines), `naming` (labelling the themes and merging those whose labels name one thing),
-`labels` (the label of one theme), `series` (a phrase written only before numbers names
+`labels` (the label of one theme), `wording` (what a written form is besides its letters: a
+name with a clause's object after it, a nisba of a noun the theme writes, a glued clitic, an
+ordinal cut from its «عشر»), `series` (a phrase written only before numbers names
 numbered things, none of them), `verbs` (a form VIII verb that looks like a definite noun,
 «التحق», labels nothing), `clauses` (words that only open clauses, such as the
 imperative «راجع», are no names),

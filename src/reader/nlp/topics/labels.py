@@ -17,10 +17,8 @@ from collections.abc import Sequence
 from reader.nlp.stem import fold, stem
 from reader.nlp.topics.agreement import Agreement
 from reader.nlp.topics.candidates import Candidate
-from reader.nlp.topics.flat import FlatText, flat
+from reader.nlp.topics.flat import FlatText
 from reader.nlp.topics.lexicon import (
-    LATER_ORDINALS,
-    ORDINALS,
     bare_form,
     is_definite,
     label_fault,
@@ -28,6 +26,14 @@ from reader.nlp.topics.lexicon import (
 )
 from reader.nlp.topics.series import construct_heads, numbered_forms
 from reader.nlp.topics.verbs import looks_definite_verb
+from reader.nlp.topics.wording import (
+    glued_preposition,
+    in_a_name,
+    name_and_object,
+    nisba_of,
+    unglued,
+    with_teen,
+)
 from reader.nlp.topics.words import JOINER_MARK, Classifier, chunks, phrases
 
 __all__ = [
@@ -226,7 +232,7 @@ def choose_label(
         bases = {bare_form(form) for form in counter if " " not in form}
         for form, _ in sorted(counter.items(), key=preference, reverse=True):
             fault = "number" if form in numbered else label_fault(form, language)
-            if fault is None and _nisba_of(form, bases):
+            if fault is None and nisba_of(form, bases):
                 fault = "adjective"  # «الفرويدي» where the theme writes «فرويد»
             if form in heads and form not in names:
                 fault = "fragment"  # «منتصف» of «منتصف الثلاثينيات», «منتصف الثمانينيات»
@@ -236,7 +242,7 @@ def choose_label(
                 fault is None
                 and agreement is not None
                 and _agrees(form, agreement)
-                and not _in_a_name(form, names)
+                and not in_a_name(form, names)
             ):
                 fault, agreeing = "adjective", True
             faults.add(fault)
@@ -249,18 +255,13 @@ def choose_label(
                 continue
             if names and _imperfect_verb(words[0], names, language):
                 continue  # «يقبع», «يدعو الحزب»: a clause, not a subject
-            if looks_definite_verb(words[0], classifier) and not _in_a_name(words[0], names):
+            if looks_definite_verb(words[0], classifier) and not in_a_name(words[0], names):
                 continue  # «التحق» (joined), «التقى الشيخ» (the sheikh met): `verbs`
-            if (
-                names
-                and len(words) == 1
-                and _glued_preposition(form)
-                and not _in_a_name(form, names)
-            ):
+            if names and len(words) == 1 and glued_preposition(form) and not in_a_name(form, names):
                 continue  # «بزعامة» (led by): «ب» + «زعامة», a preposition's phrase
-            if names and _name_and_object(words, names):
+            if names and name_and_object(words, names):
                 continue  # «ستيلا مجموعة»: Stella [launched] a collection, a clause's words
-            return _with_teen(_unglued(form, document), document) if document is not None else form
+            return with_teen(unglued(form, document), document) if document is not None else form
         if agreeing and faults == {"adjective"} and member is members[0]:
             return None  # the head is an adjective in this text: the theme is a quality
         if faults <= DESCRIPTION_FAULTS:
@@ -281,95 +282,8 @@ def _imperfect_verb(word: str, names: frozenset[str], language: str) -> bool:
         and folded.startswith("ي")
         and len(folded) >= 4
         and word_kind(word, language) is None
-        and not _in_a_name(word, names)
+        and not in_a_name(word, names)
     )
-
-
-_TEENS = frozenset({"عشر", "عشره"})
-"""«عشر», «عشرة»: the second word of the ordinals 11th to 19th («التاسع عشر»)."""
-
-
-def _with_teen(form: str, document: FlatText) -> str:
-    """``form`` with the «عشر» the text writes after its last word, an ordinal, most of the
-    time: a number word is a stop word, so «القرن التاسع عشر» (the 19th century) was cut to
-    «القرن التاسع» (the 9th) in three large-01 articles."""
-    words = form.split()
-    if len(words) < 2 or bare_form(words[-1]) not in ORDINALS | LATER_ORDINALS:
-        return form  # an ordinal alone is none of its names («الرابع» of «لويس الرابع عشر»)
-    after = document.words_after(form)
-    teens = [word for word in after if fold(word) in _TEENS]
-    if 2 * len(teens) <= len(after):
-        return form
-    return f"{form} {Counter(teens).most_common(1)[0][0]}"
-
-
-def _glued_preposition(form: str) -> bool:
-    """Whether one word without the article is «ب» (by, with) or «ك» (as) glued to a word the
-    lexicon measured as a noun: the classifier cuts a clitic off only where the rest is clearly
-    commoner than the whole, so «بزعامة» (led by) stayed one word, and labelled a theme of
-    fifteen paragraphs in large-01's article on the Islamic State. A name the tagger found is
-    none («كمال»), so this is asked only of a short text, whose names the tagger found."""
-    folded = fold(form)
-    return (
-        len(folded) > 4
-        and folded[0] in "بك"
-        and not is_definite(form)
-        and word_kind(form) is None
-        and word_kind(folded[1:]) in ("common", "noun", "filler")
-    )
-
-
-def _unglued(form: str, document: FlatText) -> str:
-    """``form`` without a conjunction or preposition glued to its first word when the text
-    also writes the rest on its own: the classifier cuts a clitic off only a word it knows
-    (`words.CLITIC_REST_ZIPF`), so a foreign name keeps it, and the Simona Halep article
-    (large-01) had a theme «لسيمونا» (for Simona) beside «سيمونا هاليب». A word the lexicon
-    measured, or a rest it measured («فيصل» is no «ف» + «يصل», arrives), is left whole."""
-    words = form.split()
-    first = words[0]
-    if (
-        len(words[0]) <= 3
-        or first[0] not in "وفبكل"
-        or first.startswith("ال")
-        or word_kind(first) is not None
-        or word_kind(first[1:]) is not None
-    ):
-        return form
-    rest = " ".join([first[1:], *words[1:]])
-    return rest if document.writes(flat(rest)) else form
-
-
-def _nisba_of(form: str, bases: set[str]) -> bool:
-    """Whether ``form`` is one definite word, a nisba («الفرويدي», Freudian) of a word its
-    theme writes too («فرويد»): the adjective made from the noun, not the noun. A definite
-    form outranks a bare one as a label, so Freud's theme in large-01's Otto Rank article was
-    «الفرويدي» (written once) over «فرويد» (nine times)."""
-    if " " in form or not is_definite(form):
-        return False
-    bare = bare_form(form)
-    base = bare[:-1]
-    if len(base) >= 4 and base[-2] == "ا":
-        return False  # «الأغاني» of «أغان»: a plural whose «ي» the article brings back
-    return len(bare) > 3 and bare.endswith("ي") and base in bases
-
-
-def _name_and_object(words: list[str], names: frozenset[str]) -> bool:
-    """Whether a label is one of the tagger's names followed by a common noun without the
-    article that is no word of a name: a name heads no iḍāfa, so the noun is what the person
-    did something to, the rest of a clause whose verb came before («ولدت ستيلا ... أطلقت ستيلا
-    مجموعة», Stella [launched] a collection)."""
-    folded = {fold(name) for name in names}
-    for k in range(1, len(words)):
-        if fold(" ".join(words[:k])) not in folded:
-            continue
-        after = words[k]
-        if (
-            not is_definite(after)
-            and word_kind(after) in ("common", "noun")
-            and not _in_a_name(after, names)
-        ):
-            return True
-    return False
 
 
 def _agrees(form: str, agreement: Agreement) -> bool:
@@ -383,13 +297,6 @@ def _agrees(form: str, agreement: Agreement) -> bool:
         and word_kind(words[0]) in (None, "noun")
         and agreement.is_adjective(words[0])
     )
-
-
-def _in_a_name(form: str, names: frozenset[str]) -> bool:
-    """Whether ``form`` is a word of one of the tagger's names: a surname with the article is
-    written after a title as an adjective is after its noun («الشيخ الحريري»), and is none."""
-    folded = fold(form)
-    return any(folded == fold(word) for name in names for word in name.split())
 
 
 def base_words(form: str, classifier: Classifier) -> int:
