@@ -168,10 +168,10 @@ def paradigm_verb(form: str, counts: Counts, names: frozenset[str]) -> str | Non
     """The evidence that ``form`` is a verb, measured over a paradigm of its stem, or None.
     A stem that is a listed name and follows prepositions as names do is none («ريون» is no
     past of «ريو», Rio: «في ريو»); «راج» (Raj) is a listed name, «راجت» still a verb."""
-    n = counts.total[form]
+    own = counts.total[form]
     if (
-        counts.definite[form] > VERB_DEFINITE * n
-        or counts.after_noun_opener[form] > PARADIGM_NOUN_OPENER * n
+        counts.definite[form] > VERB_DEFINITE * own
+        or counts.after_noun_opener[form] > PARADIGM_NOUN_OPENER * own
     ):
         return None
     best: tuple[int, str] | None = None

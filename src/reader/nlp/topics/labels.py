@@ -261,7 +261,9 @@ def choose_label(
                 continue  # «بزعامة» (led by): «ب» + «زعامة», a preposition's phrase
             if names and name_and_object(words, names):
                 continue  # «ستيلا مجموعة»: Stella [launched] a collection, a clause's words
-            return with_teen(unglued(form, document), document) if document is not None else form
+            if document is None or language != "ar":
+                return form
+            return with_teen(unglued(form, document), document)  # Arabic clitics, «عشر»
         if agreeing and faults == {"adjective"} and member is members[0]:
             return None  # the head is an adjective in this text: the theme is a quality
         if faults <= DESCRIPTION_FAULTS:

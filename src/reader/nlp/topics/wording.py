@@ -21,6 +21,7 @@ from reader.nlp.topics.lexicon import (
     is_definite,
     word_kind,
 )
+from reader.nlp.topics.words import CLITIC_LETTERS
 
 __all__ = [
     "glued_preposition",
@@ -75,8 +76,8 @@ def unglued(form: str, document: FlatText) -> str:
     words = form.split()
     first = words[0]
     if (
-        len(words[0]) <= 3
-        or first[0] not in "وفبكل"
+        len(first) <= 3
+        or first[0] not in CLITIC_LETTERS
         or first.startswith("ال")
         or word_kind(first) is not None
         or word_kind(first[1:]) is not None

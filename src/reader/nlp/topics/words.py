@@ -111,6 +111,8 @@ _ACCUSATIVE = ("\u064b\u0627", "\u0627\u064b")
 
 _CONJUNCTIONS = "وف"
 _PREPOSITIONS = "بكل"
+CLITIC_LETTERS = _CONJUNCTIONS + _PREPOSITIONS
+"""The letters glued before a word without the article: «و», «ف», «ب», «ك», «ل»."""
 
 CLITIC_REST_ZIPF = 3.0
 """A glued «و», «ف», «ب», «ك» or «ل» (no article) is only cut off when what is left is a word:
